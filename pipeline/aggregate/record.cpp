@@ -1,0 +1,259 @@
+#include "aggregate/record.hpp"
+
+#include <map>
+#include <set>
+
+namespace news {
+
+using json = nlohmann::ordered_json;
+
+namespace {
+
+struct Span {
+  uint32_t start, end;
+  bool title;
+};
+
+class RecordBuilder {
+ public:
+  RecordBuilder(const Document& doc, const RuleSet& rules) : doc_(doc), rules_(rules) {}
+
+  json build() {
+    json rec = header(doc_.article);
+    for (const auto& m : doc_.mentions) spans_.push_back(span_of(m));
+    rec["actors"] = actors();
+    rec["operations"] = operations();
+    rec["countries"] = countries();
+    rec["sectors"] = sectors();
+    rec["dates"] = dates();
+    rec["tools"] = tools();
+    rec["relations"] = relations();
+    rec["mentions"] = mentions();
+    json errors = json::array();
+    for (const auto& e : doc_.errors) errors.push_back({{"code", e.code}, {"message", e.message}});
+    rec["errors"] = errors;
+    if (!doc_.warnings.empty() || !doc_.article.warnings.empty()) {
+      json w = json::array();
+      for (auto& s : doc_.article.warnings) w.push_back(s);
+      for (auto& s : doc_.warnings) w.push_back(s);
+      rec["warnings"] = w;
+    }
+    return rec;
+  }
+
+  static json header(const Article& a) {
+    json rec;
+    rec["id"] = a.id;
+    if (!a.title.empty()) rec["title"] = a.title;
+    rec["published"] = a.published_raw.empty() ? json(nullptr) : json(a.published_raw);
+    if (!a.meta.empty()) rec["meta"] = a.meta;
+    return rec;
+  }
+
+ private:
+  const Document& doc_;
+  const RuleSet& rules_;
+  std::vector<Span> spans_;  // code point spans, parallel to doc_.mentions
+
+  Span span_of(const Mention& m) const {
+    if (doc_.in_title(m.start))
+      return {doc_.title_offsets.code_point(m.start), doc_.title_offsets.code_point(m.end), true};
+    return {doc_.offsets.code_point(m.start - doc_.body_start), doc_.offsets.code_point(m.end - doc_.body_start), false};
+  }
+
+  std::string text_of(const Mention& m) const { return std::string(doc_.span(m.start, m.end)); }
+
+  // Entities of one type, in order of first appearance, keyed by their value.
+  template <class Fill>
+  json group_by_value(MentionType type, Fill fill) const {
+    std::vector<std::string> order;
+    std::map<std::string, std::vector<size_t>> by_value;
+    for (size_t i = 0; i < doc_.mentions.size(); ++i) {
+      const auto& m = doc_.mentions[i];
+      if (m.type != type) continue;
+      auto [it, fresh] = by_value.try_emplace(m.value);
+      if (fresh) order.push_back(m.value);
+      it->second.push_back(i);
+    }
+    json out = json::array();
+    for (const auto& v : order) {
+      const auto& idx = by_value[v];
+      json e;
+      fill(e, doc_.mentions[idx.front()], idx);
+      std::vector<std::string> aliases;
+      json spans = json::array();
+      for (size_t i : idx) {
+        const std::string t = text_of(doc_.mentions[i]);
+        if (std::find(aliases.begin(), aliases.end(), t) == aliases.end()) aliases.push_back(t);
+        if (!spans_[i].title) spans.push_back({spans_[i].start, spans_[i].end});
+      }
+      e["aliases"] = aliases;
+      e["mentions"] = spans;
+      out.push_back(std::move(e));
+    }
+    return out;
+  }
+
+  json actors() const {
+    return group_by_value(MentionType::Actor, [&](json& e, const Mention& m, const std::vector<size_t>&) {
+      e["name"] = m.value;
+      if (m.entry != UINT32_MAX) {
+        const auto& a = rules_.actors[m.entry];
+        e["kind"] = a.kind;
+        e["country"] = a.country.empty() ? json(nullptr) : json(a.country);
+        if (!a.motivation.empty()) e["motivation"] = a.motivation;
+        if (!a.mitre.empty()) e["mitre"] = a.mitre;
+        e["id"] = a.id;
+      } else {
+        e["kind"] = "person";
+        e["country"] = nullptr;
+      }
+    });
+  }
+
+  // The group an operation belongs to: the campaign list, else the only group
+  // in its sentence, else the only group in the article.
+  std::string operation_actor(const Mention& m) const {
+    if (m.entry != UINT32_MAX && rules_.campaigns[m.entry].actor >= 0)
+      return rules_.actors[size_t(rules_.campaigns[m.entry].actor)].name;
+    std::set<std::string> in_sentence, in_article;
+    const uint32_t sent = doc_.tokens[doc_.token_starting_at(m.start)].sentence;
+    for (const auto& o : doc_.mentions) {
+      if (o.type != MentionType::Actor || o.entry == UINT32_MAX || rules_.actors[o.entry].kind != "threat-group") continue;
+      in_article.insert(o.value);
+      if (doc_.tokens[doc_.token_starting_at(o.start)].sentence == sent) in_sentence.insert(o.value);
+    }
+    if (in_sentence.size() == 1) return *in_sentence.begin();
+    if (in_article.size() == 1) return *in_article.begin();
+    return {};
+  }
+
+  json operations() const {
+    return group_by_value(MentionType::Operation, [&](json& e, const Mention& m, const std::vector<size_t>& idx) {
+      e["name"] = m.value;
+      std::string actor;
+      for (size_t i : idx)
+        if (actor.empty()) actor = operation_actor(doc_.mentions[i]);
+      e["actor"] = actor.empty() ? json(nullptr) : json(actor);
+    });
+  }
+
+  json countries() const {
+    return group_by_value(MentionType::Country, [&](json& e, const Mention& m, const std::vector<size_t>& idx) {
+      e["code"] = m.value;
+      e["name"] = rules_.countries[m.entry].name;
+      std::vector<std::string> roles;
+      for (const char* r : {"target", "attribution"})
+        for (size_t i : idx)
+          if (doc_.mentions[i].role == r) { roles.push_back(r); break; }
+      if (roles.empty()) roles.push_back("mention");
+      e["roles"] = roles;
+    });
+  }
+
+  json sectors() const {
+    return group_by_value(MentionType::Sector, [&](json& e, const Mention& m, const std::vector<size_t>&) { e["name"] = m.value; });
+  }
+
+  json tools() const {
+    return group_by_value(MentionType::Tool, [&](json& e, const Mention& m, const std::vector<size_t>&) {
+      e["name"] = m.value;
+      e["kind"] = rules_.tools[m.entry].kind;
+    });
+  }
+
+  json dates() const {
+    json out = json::array();
+    std::map<size_t, size_t> date_index;  // mention index -> index in dates
+    for (size_t i = 0; i < doc_.mentions.size(); ++i)
+      if (doc_.mentions[i].type == MentionType::Date) date_index[i] = date_index.size();
+    for (size_t i = 0; i < doc_.mentions.size(); ++i) {
+      const auto& m = doc_.mentions[i];
+      if (m.type != MentionType::Date) continue;
+      json d;
+      d["text"] = text_of(m);
+      d["value"] = m.date.value.empty() ? json(nullptr) : json(m.date.value);
+      d["type"] = m.date.type;
+      d["start"] = spans_[i].start;
+      d["end"] = spans_[i].end;
+      if (spans_[i].title) d["field"] = "title";
+      if (!m.date.mod.empty()) d["mod"] = m.date.mod;
+      if (m.date.anchored) d["anchor"] = doc_.anchor ? "published" : "unknown";
+      if (m.range_with >= 0) {
+        const size_t other = date_index.at(size_t(m.range_with));
+        d["range"] = {{"role", size_t(m.range_with) > i ? "begin" : "end"}, {"with", other}};
+      }
+      out.push_back(std::move(d));
+    }
+    return out;
+  }
+
+  json relations() const {
+    json out = json::array();
+    std::set<std::string> seen;
+    auto add = [&](const std::string& type, const std::string& src, const char* st, const std::string& dst, const char* dt, const Mention& m) {
+      if (!seen.insert(type + "\t" + src + "\t" + dst).second) return;
+      const uint32_t sent = doc_.tokens[doc_.token_starting_at(m.start)].sentence;
+      out.push_back({{"type", type}, {"source", src}, {"target", dst}, {"source_type", st}, {"target_type", dt},
+                     {"sentence", sent}, {"evidence", {spans_[size_t(&m - doc_.mentions.data())].start, spans_[size_t(&m - doc_.mentions.data())].end}}});
+    };
+    for (const auto& m : doc_.mentions) {
+      if (m.type == MentionType::Operation) {
+        const std::string actor = operation_actor(m);
+        if (!actor.empty()) add("attributed-to", m.value, "operation", actor, "actor", m);
+      } else if (m.type == MentionType::Actor && m.entry != UINT32_MAX) {
+        const auto& a = rules_.actors[m.entry];
+        if (a.kind == "threat-group" && !a.country.empty())
+          for (const auto& c : doc_.mentions)
+            if (c.type == MentionType::Country && c.value == a.country && c.role == "attribution")
+              add("attributed-to", a.name, "actor", a.country, "country", m);
+      }
+    }
+    return out;
+  }
+
+  json mentions() const {
+    json out = json::array();
+    for (size_t i = 0; i < doc_.mentions.size(); ++i) {
+      const auto& m = doc_.mentions[i];
+      json j;
+      j["type"] = to_string(m.type);
+      j["start"] = spans_[i].start;
+      j["end"] = spans_[i].end;
+      j["text"] = text_of(m);
+      j["value"] = m.value.empty() ? json(nullptr) : json(m.value);
+      if (spans_[i].title) j["field"] = "title";
+      if (m.type == MentionType::Country) j["role"] = m.role;
+      if (doc_.options.explain) {
+        j["rule"] = m.rule.line || m.rule.file ? rules_.rule_location(m.rule) : (m.cue.empty() ? "" : "built-in people finder");
+        if (m.type == MentionType::Actor && m.entry == UINT32_MAX) j["rule"] = "pipeline/extract/people (" + m.cue + ")";
+        if (!m.cue.empty()) j["cue"] = m.cue;
+        if (!m.beaten.empty()) {
+          json beaten = json::array();
+          for (const auto& b : m.beaten)
+            beaten.push_back({{"type", to_string(b.type)}, {"text", std::string(doc_.span(b.start, b.end))},
+                              {"value", b.value}, {"rule", b.entry == UINT32_MAX && b.type == MentionType::Actor ? "people finder" : rules_.rule_location(b.rule)}});
+          j["beaten"] = beaten;
+        }
+      }
+      out.push_back(std::move(j));
+    }
+    return out;
+  }
+};
+
+}  // namespace
+
+json build_record(const Document& doc, const RuleSet& rules) { return RecordBuilder(doc, rules).build(); }
+
+json error_record(const Article& a, const std::vector<Error>& errors) {
+  json rec = RecordBuilder::header(a);
+  for (const char* k : {"actors", "operations", "countries", "sectors", "dates", "tools", "relations", "mentions"})
+    rec[k] = json::array();
+  json e = json::array();
+  for (const auto& err : errors) e.push_back({{"code", err.code}, {"message", err.message}});
+  rec["errors"] = e;
+  return rec;
+}
+
+}  // namespace news

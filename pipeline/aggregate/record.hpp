@@ -1,0 +1,19 @@
+// Stage: turn the settled mentions into the output record of
+// ../shared/SCHEMA.md: one entry per actor, operation, country and sector
+// (with the forms used and every mention), one per date occurrence.
+//
+//   nlohmann::ordered_json rec = build_record(doc, rules);
+//
+// Offsets are converted here, once, from normalised bytes to code points of
+// the original text.
+#pragma once
+#include <nlohmann/json.hpp>
+
+#include "core/document.hpp"
+#include "rules/ruleset.hpp"
+
+namespace news {
+nlohmann::ordered_json build_record(const Document& doc, const RuleSet& rules);
+// The record of an article that could not be processed.
+nlohmann::ordered_json error_record(const Article& a, const std::vector<Error>& errors);
+}

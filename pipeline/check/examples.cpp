@@ -1,0 +1,160 @@
+#include "check/examples.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "core/text.hpp"
+#include "pipeline.hpp"
+#include "rules/tsv.hpp"
+
+namespace news {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+size_t code_points(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+MentionType type_of_folder(const std::string& folder, bool& ok) {
+  ok = true;
+  if (folder == "actors") return MentionType::Actor;
+  if (folder == "operations") return MentionType::Operation;
+  if (folder == "countries") return MentionType::Country;
+  if (folder == "sectors") return MentionType::Sector;
+  if (folder == "dates") return MentionType::Date;
+  if (folder == "tools") return MentionType::Tool;
+  ok = false;
+  return MentionType::Actor;
+}
+
+}  // namespace
+
+ExampleReport run_examples(const RuleSet& rules, const std::string& examples_dir) {
+  ExampleReport report;
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(examples_dir, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+    if (it->is_regular_file() && it->path().extension() == ".tsv") files.push_back(it->path());
+  std::sort(files.begin(), files.end());
+  if (files.empty()) report.failures.push_back(examples_dir + ": no example files");
+  for (const auto& path : files) {
+    bool ok;
+    const MentionType type = type_of_folder(path.parent_path().filename().string(), ok);
+    const std::string shown = path.string();
+    if (!ok) { report.failures.push_back(shown + ": not in a folder named after an extractor"); continue; }
+    // Example files have no header line: read them line by line.
+    std::ifstream in(shown);
+    std::vector<std::string> all;
+    for (std::string l; std::getline(in, l);) all.push_back(l);
+    ExtractOptions eo;
+    eo.explain = true;
+    for (size_t i = 0; i < all.size(); ++i) {
+      std::string l = all[i];
+      if (!l.empty() && l.back() == '\r') l.pop_back();
+      if (l.empty() || l[0] == '#') continue;
+      std::vector<std::string> cols;
+      for (size_t p = 0;;) {
+        size_t t = l.find('\t', p);
+        cols.push_back(l.substr(p, t == std::string::npos ? std::string::npos : t - p));
+        if (t == std::string::npos) break;
+        p = t + 1;
+      }
+      const std::string where = shown + ":" + std::to_string(i + 1);
+      if (cols[0] == "@anchor") {
+        eo.default_anchor = cols.size() > 1 ? parse_iso_date(cols[1]) : std::nullopt;
+        if (!eo.default_anchor) report.failures.push_back(where + ": bad @anchor");
+        continue;
+      }
+      if ((cols[0] != "+" && cols[0] != "-") || cols.size() < 2) {
+        report.failures.push_back(where + ": a line starts with + or - and has the text in its second column");
+        continue;
+      }
+      const bool positive = cols[0] == "+";
+      std::string text = cols[1];
+      size_t span_start = 0, span_end = 0;
+      const size_t open = text.find('['), close = text.find(']');
+      if (positive && open != std::string::npos && close != std::string::npos && close > open) {
+        span_start = code_points(text.substr(0, open));
+        span_end = span_start + code_points(text.substr(open + 1, close - open - 1));
+        text = text.substr(0, open) + text.substr(open + 1, close - open - 1) + text.substr(close + 1);
+      } else {
+        span_end = code_points(text);
+      }
+      const std::string want_value = cols.size() > 2 ? cols[2] : "";
+      Pipeline pipeline(rules, eo);
+      Article a;
+      a.id = where;
+      a.text = text;
+      auto doc = pipeline.analyse(std::move(a));
+      std::vector<const Mention*> of_type;
+      for (const auto& m : doc->mentions)
+        if (m.type == type) of_type.push_back(&m);
+      auto cp = [&](uint32_t b) { return doc->offsets.code_point(b - doc->body_start); };
+      if (!positive) {
+        ++report.negatives;
+        report.negative_texts.push_back(fold(text));
+        if (!want_value.empty()) report.negated_values.insert(std::string(to_string(type)) + "\t" + want_value);
+        std::string bad;
+        for (auto* m : of_type)
+          if (want_value.empty() || m->value == want_value) bad += (bad.empty() ? "" : ", ") + std::string(doc->span(m->start, m->end)) + " -> " + m->value + " (" + rules.rule_location(m->rule) + ")";
+        if (bad.empty()) ++report.passed;
+        else report.failures.push_back(where + ": expected no " + to_string(type) + (want_value.empty() ? "" : " " + want_value) + ", got " + bad);
+        continue;
+      }
+      ++report.positives;
+      std::vector<const Mention*> over;
+      for (auto* m : of_type)
+        if (cp(m->start) < span_end && cp(m->end) > span_start) over.push_back(m);
+      std::string problem;
+      if (over.size() != 1) {
+        problem = "expected one " + std::string(to_string(type)) + " over [" + std::to_string(span_start) + "," + std::to_string(span_end) + "), got " + std::to_string(over.size());
+        for (auto* m : of_type) problem += "; " + std::string(doc->span(m->start, m->end)) + " -> " + m->value;
+      } else {
+        const Mention& m = *over[0];
+        const std::string got_text(doc->span(m.start, m.end));
+        if (cp(m.start) != span_start || cp(m.end) != span_end) problem = "span '" + got_text + "' is not the bracketed one";
+        else if (m.value != want_value) problem = "value " + (m.value.empty() ? std::string("null") : m.value) + ", expected " + want_value;
+        else if (type == MentionType::Date && cols.size() > 3 && !cols[3].empty() && m.date.type != cols[3]) problem = "type " + m.date.type + ", expected " + cols[3];
+        else if (type == MentionType::Date && cols.size() > 4 && !cols[4].empty() && m.date.mod != cols[4]) problem = "mod '" + m.date.mod + "', expected " + cols[4];
+        if (!problem.empty()) problem += " (" + rules.rule_location(m.rule) + ")";
+        else report.rules_fired.insert(rules.rule_location(m.rule));
+      }
+      if (problem.empty()) ++report.passed;
+      else report.failures.push_back(where + ": " + problem);
+    }
+  }
+  return report;
+}
+
+std::vector<std::string> uncovered_rules(const RuleSet& rules, const ExampleReport& report) {
+  std::vector<std::string> out;
+  std::set<std::string> all;
+  for (const auto& f : rules.forms)
+    if (f.cue_list < 0) all.insert(rules.rule_location(f.rule));
+  for (const auto& p : rules.operation_patterns) all.insert(rules.rule_location(p.rule));
+  for (const auto& p : rules.date_patterns) all.insert(rules.rule_location(p.rule));
+  for (const auto& r : all)
+    if (!report.rules_fired.count(r) && r.find("ICU") == std::string::npos) out.push_back(r);
+  return out;
+}
+
+std::vector<std::string> ambiguous_without_negative(const RuleSet& rules, const ExampleReport& report) {
+  std::vector<std::string> out;
+  for (const auto& f : rules.forms) {
+    if (!f.ambiguous || f.cue_list >= 0) continue;
+    const std::string folded = fold(f.surface);
+    bool found = false;
+    for (const auto& t : report.negative_texts)
+      if (t.find(folded) != std::string::npos) { found = true; break; }
+    if (!found) out.push_back(rules.rule_location(f.rule) + ": " + f.surface);
+  }
+  return out;
+}
+
+}  // namespace news

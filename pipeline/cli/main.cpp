@@ -1,0 +1,146 @@
+// news-extract: news articles in, one JSON record per article out.
+// Thin command line over the pipeline library; see --help.
+#include <csignal>
+#include <cstring>
+#include <iostream>
+#include <thread>
+
+#include <boost/program_options.hpp>
+#include <unistd.h>
+
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "io/reader.hpp"
+#include "io/writer.hpp"
+#include "pipeline.hpp"
+#include "runner.hpp"
+
+namespace po = boost::program_options;
+using namespace news;
+
+namespace {
+
+constexpr const char* kUsage = R"(news-extract: who did what to whom, from news articles.
+
+Usage:
+  news-extract [OPTIONS] [INPUT...]       extract records (JSON Lines on stdout)
+  news-extract check [CORPUS] [OPTIONS]   compare with the corpus' expected records
+  news-extract explain [TEXT|FILE|-]      show every mention and the rule behind it
+
+INPUT is a .jsonl file (one {"id","title","published","text"} object a line),
+a .txt/.md file (one article), a folder (read recursively, in path order), or
+"-" for JSON Lines on stdin (the default).
+
+Examples:
+  news-extract corpus/articles > records.jsonl
+  news-extract --published 2019-03-04 --pretty story.txt
+  zcat feed.jsonl.gz | news-extract --threads 8 -o records.jsonl
+  news-extract --explain --rules my-rules/ story.txt
+
+Exit status: 0 every article processed; 1 some articles failed (their records
+carry "errors"; a summary goes to stderr); 2 unusable invocation or rules.
+
+Options)";
+
+std::atomic<bool> g_interrupted{false};
+
+void on_signal(int sig) {
+  RecordWriter::remove_temporary_now();
+  std::signal(sig, SIG_DFL);
+  std::raise(sig);
+}
+
+int run_extract(int argc, char** argv) {
+  po::options_description opts(kUsage);
+  std::vector<std::string> inputs;
+  std::string output, published, rules_dir;
+  unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+  size_t max_bytes = 8u << 20, max_mentions = 5000;
+  opts.add_options()
+      ("help,h", "print this help")
+      ("version", "print the version")
+      ("output,o", po::value(&output), "write records to FILE (atomically: a temporary file renamed when complete)")
+      ("published", po::value(&published), "publication date (YYYY-MM-DD) for articles that have none: the anchor of relative dates")
+      ("rules", po::value(&rules_dir), "rules folder (default: the rules installed with news-extract)")
+      ("threads", po::value(&threads), "worker threads (default: every core); output keeps input order")
+      ("pretty", "indent the JSON records")
+      ("explain", "every mention carries its rule (path:line), cue and the candidates it beat")
+      ("day-first", "read 03/12/2018 as 3 December (default: US order, March 12)")
+      ("max-article-bytes", po::value(&max_bytes), "articles larger than this get an 'article-too-large' error record (default 8388608 = 8 MiB)")
+      ("max-mentions", po::value(&max_mentions), "keep at most this many mentions per article, with a warning (default 5000)")
+      ("profile", "print the time spent in each stage and the throughput to stderr at the end")
+      ("quiet,q", "no progress line on stderr")
+      ("input", po::value(&inputs), "input files or folders");
+  po::positional_options_description pos;
+  pos.add("input", -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(opts).positional(pos).run(), vm);
+    po::notify(vm);
+  } catch (const std::exception& e) {
+    std::cerr << "news-extract: " << e.what() << "\nTry 'news-extract --help'.\n";
+    return 2;
+  }
+  if (vm.count("help")) { std::cout << opts << '\n'; return 0; }
+  if (vm.count("version")) { std::cout << "news-extract " << NEWS_EXTRACT_VERSION << '\n'; return 0; }
+  if (threads == 0) { std::cerr << "news-extract: --threads must be at least 1\n"; return 2; }
+
+  ExtractOptions eo;
+  eo.explain = vm.count("explain") > 0;
+  eo.day_first = vm.count("day-first") > 0;
+  eo.max_mentions = max_mentions;
+  if (!published.empty()) {
+    eo.default_anchor = parse_iso_date(published);
+    if (!eo.default_anchor) { std::cerr << "news-extract: --published '" << published << "' is not a date (YYYY-MM-DD)\n"; return 2; }
+  }
+  if (rules_dir.empty()) rules_dir = cli::default_rules_dir(argv[0]);
+  auto rules = cli::load_rules_or_report(rules_dir);
+  if (!rules) return 2;
+  for (const auto& in : inputs) {
+    if (in != "-" && access(in.c_str(), F_OK) != 0) {
+      std::cerr << "news-extract: " << in << ": no such file or folder\n";
+      return 2;
+    }
+  }
+
+  std::signal(SIGPIPE, SIG_IGN);
+  std::signal(SIGINT, on_signal);
+  std::signal(SIGTERM, on_signal);
+  Pipeline pipeline(*rules, eo);
+  ReaderOptions ro;
+  ro.max_article_bytes = max_bytes;
+  ArticleReader reader(inputs, ro);
+  RunOptions run;
+  run.threads = threads;
+  run.progress = !vm.count("quiet") && isatty(STDERR_FILENO) && !(output.empty() && isatty(STDOUT_FILENO));
+  RunStats stats;
+  try {
+    RecordWriter writer(output, vm.count("pretty") > 0);
+    stats = run_articles(reader, pipeline, [&](const auto& rec) { writer.write(rec); }, run);
+    writer.commit();
+  } catch (const RecordWriter::PipeClosed&) {
+    return 0;  // the reader went away (| head): nothing to say
+  } catch (const std::exception& e) {
+    std::cerr << "news-extract: " << e.what() << '\n';
+    return 3;
+  }
+  std::string summary = "news-extract: " + std::to_string(stats.processed) + " articles, " +
+                        std::to_string(stats.processed - stats.failed) + " processed, " + std::to_string(stats.failed) + " failed";
+  if (!stats.errors_by_code.empty()) {
+    summary += " (";
+    bool first = true;
+    for (auto& [code, n] : stats.errors_by_code) { summary += (first ? "" : ", ") + code + ": " + std::to_string(n); first = false; }
+    summary += ")";
+  }
+  if (stats.failed || !vm.count("quiet")) std::cerr << summary << '\n';
+  if (vm.count("profile")) cli::print_profile(pipeline, stats);
+  return stats.failed ? 1 : 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc > 1 && std::strcmp(argv[1], "check") == 0) return cli::run_check(argc - 1, argv + 1, argv[0]);
+  if (argc > 1 && std::strcmp(argv[1], "explain") == 0) return cli::run_explain(argc - 1, argv + 1, argv[0]);
+  return run_extract(argc, argv);
+}

@@ -1,0 +1,145 @@
+// The document that flows through the pipeline stages, one direction:
+//
+//   Article article = ...;                  // from a reader
+//   Document doc(std::move(article), options);
+//   normalise(doc); segment(doc); extract...(doc); resolve(doc); aggregate(doc);
+//
+// Every stage adds a layer and never removes what an earlier stage wrote.
+// A Document is owned by one worker thread at a time.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/calendar.hpp"
+#include "core/offsets.hpp"
+
+namespace news {
+
+struct Error {
+  std::string code;     // stable, machine-readable: "invalid-json", "invalid-utf8", ...
+  std::string message;  // for people
+};
+
+// An input article as a reader produced it; `text` is the original body.
+struct Article {
+  std::string id;
+  std::string title;
+  std::string published_raw;  // as given in the input; empty when absent
+  std::string text;
+  nlohmann::ordered_json meta = nlohmann::ordered_json::object();
+  std::vector<Error> errors;  // reader errors: the article is not processed
+  std::vector<std::string> warnings;
+};
+
+enum class MentionType : uint8_t { Actor, Operation, Country, Sector, Date, Tool };
+const char* to_string(MentionType t);
+
+// Where a rule lives: the file (index into RuleSet::files) and its line.
+struct RuleRef {
+  uint32_t file = 0;
+  uint32_t line = 0;
+};
+
+// A token over the normalised text (byte offsets into Document::norm).
+struct Token {
+  uint32_t start = 0, end = 0;
+  uint32_t vocab = 0;        // id of the folded form in the rule vocabulary, 0 = unknown
+  uint32_t sentence = 0;
+  uint8_t is_word : 1 = 0;   // letters or digits
+  uint8_t is_digit : 1 = 0;  // digits only
+  uint8_t is_upper_initial : 1 = 0;
+  uint8_t is_all_lower : 1 = 0;  // letters present and none upper-case
+  uint8_t is_all_upper : 1 = 0;
+  uint8_t space_before : 1 = 0;
+};
+
+struct CueHit {
+  uint32_t first_token = 0, end_token = 0;
+  int8_t list = 0;
+  RuleRef rule;
+};
+
+struct Sentence {
+  uint32_t start = 0, end = 0;          // bytes in norm
+  uint32_t first_token = 0, end_token = 0;
+};
+
+// A date value before and after resolution against the anchor.
+struct DateValue {
+  std::string type;   // DATE, TIME, DURATION, SET
+  std::string value;  // TIMEX3; empty when unknown (no anchor)
+  std::string mod;    // START, MID, END, APPROX, MORE_THAN, LESS_THAN, ...
+  bool anchored = false;  // the value depends on the publication date
+};
+
+// A candidate mention, as an extractor found it, before overlaps are settled.
+struct Candidate {
+  MentionType type = MentionType::Actor;
+  uint32_t start = 0, end = 0;  // bytes in norm
+  int priority = 0;
+  RuleRef rule;
+  std::string value;     // canonical name, ISO code, STIX term or TIMEX3 value
+  uint32_t entry = UINT32_MAX;  // index of the knowledge entry (actor, country, ...), if any
+  uint32_t form = UINT32_MAX;   // index of the gazetteer form that matched, if any
+  bool ambiguous = false;       // needs evidence before it counts
+  std::string cue;       // why an ambiguous form was accepted, for --explain
+  DateValue date;        // for dates
+  int range_with = -1;   // dates: index (in mentions) of the other end of a range
+  std::string role;      // countries: target / attribution / mention
+};
+
+struct Mention : Candidate {
+  std::vector<Candidate> beaten;  // overlapping candidates that lost
+};
+
+// Options that change what a run produces (CLI flags end up here).
+struct ExtractOptions {
+  bool explain = false;
+  bool day_first = false;        // 03/12/2018 is 3 December
+  size_t max_mentions = 5000;    // per article; more are dropped with a warning
+  std::optional<CivilDate> default_anchor;
+};
+
+class Document {
+ public:
+  Document(Article a, const ExtractOptions& o) : article(std::move(a)), options(o) {}
+
+  Article article;
+  const ExtractOptions& options;
+  std::optional<CivilDate> anchor;  // publication date, when known
+
+  // The body, and the title as a separate text; both go through the stages.
+  std::string norm;        // NFC-normalised UTF-8 of title + "\n\n" + text
+  OffsetMap offsets;       // body bytes (norm - body_start) -> code points of the original text
+  OffsetMap title_offsets; // title bytes -> code points of the original title
+  uint32_t body_start = 0; // byte in norm where the body begins
+
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+  std::vector<uint16_t> cue_bits;  // per token: bit i set when the token is part of a cue of list i
+  int cyber_score = 0;             // cyber-context terms found in the article
+
+  std::vector<CueHit> cues;
+  std::vector<Candidate> candidates;
+  std::vector<Mention> mentions;  // after overlap resolution, in text order
+  std::vector<Error> errors;
+  std::vector<std::string> warnings;
+
+  std::string_view span(uint32_t s, uint32_t e) const { return std::string_view(norm).substr(s, e - s); }
+  std::string_view token_text(const Token& t) const { return span(t.start, t.end); }
+  // Index of the first token starting at or after byte b.
+  size_t token_at_or_after(uint32_t b) const;
+  // Index of the token that ends exactly at byte b, or npos.
+  size_t token_ending_at(uint32_t b) const;
+  size_t token_starting_at(uint32_t b) const;
+  bool has_cue(size_t token, int list) const { return token < cue_bits.size() && (cue_bits[token] >> list) & 1; }
+  bool in_title(uint32_t b) const { return b < body_start; }
+};
+
+}  // namespace news

@@ -1,0 +1,41 @@
+// Maps byte offsets in the normalised text back to code point offsets in the
+// original text, the unit the output uses (SCHEMA: Python str indices).
+//
+//   OffsetMap map = OffsetMap::build(original, edits);  // once per field
+//   uint32_t cp = map.code_point(norm_byte);
+//
+// Built once per article field; immutable afterwards.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include <unicode/edits.h>
+
+namespace news {
+
+class OffsetMap {
+ public:
+  OffsetMap();
+  ~OffsetMap();
+  OffsetMap(OffsetMap&&) noexcept;
+  OffsetMap& operator=(OffsetMap&&) noexcept;
+
+  // `edits` describes how NFC changed `original` (nullptr when it did not).
+  static OffsetMap build(std::string_view original, std::unique_ptr<icu::Edits> edits);
+
+  // Code point offset in the original text of the byte `norm_byte` of the
+  // normalised text (a byte at a code point start, or the end).
+  uint32_t code_point(uint32_t norm_byte) const;
+  uint32_t original_byte(uint32_t norm_byte) const;
+
+ private:
+  static constexpr uint32_t kBlock = 1024;
+  std::string_view original_;
+  std::unique_ptr<icu::Edits> edits_;
+  std::vector<uint32_t> block_cp_;  // code points before the first cp start at or after block*kBlock
+};
+
+}  // namespace news

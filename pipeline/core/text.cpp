@@ -1,0 +1,152 @@
+#include "core/text.hpp"
+
+#include <unicode/bytestream.h>
+#include <unicode/edits.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/ustring.h>
+#include <unicode/utf8.h>
+
+namespace news {
+
+static bool is_word_cp(UChar32 c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  if (u_isalnum(c)) return true;
+  const int8_t t = u_charType(c);
+  return t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK || t == U_ENCLOSING_MARK;
+}
+
+static bool is_space_cp(UChar32 c) {
+  if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0;
+  return u_isUWhiteSpace(c) || c == 0x200B || c == 0xFEFF;
+}
+
+void tokenize(std::string_view text, std::vector<RawToken>& out, uint32_t base) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  bool space = true;
+  while (i < n) {
+    const int32_t begin = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) {  // invalid byte: treat as a symbol of its own
+      out.push_back({base + uint32_t(begin), base + uint32_t(i), false, false, false, false, false, space});
+      space = false;
+      continue;
+    }
+    if (is_space_cp(c)) { space = true; continue; }
+    RawToken t;
+    t.start = base + uint32_t(begin);
+    t.space_before = space;
+    space = false;
+    if (!is_word_cp(c)) {
+      t.end = base + uint32_t(i);
+      out.push_back(t);
+      continue;
+    }
+    bool any_letter = false, any_upper = false, any_lower = false, all_digit = true;
+    bool first = true;
+    int32_t j = begin;
+    while (j < n) {
+      const int32_t k = j;
+      UChar32 d;
+      U8_NEXT(s, j, n, d);
+      if (d < 0 || !is_word_cp(d)) { j = k; break; }
+      const bool digit = d < 0x80 ? (d >= '0' && d <= '9') : u_isdigit(d);
+      if (!digit) all_digit = false;
+      if (d < 0x80) {
+        const bool up = d >= 'A' && d <= 'Z', lo = d >= 'a' && d <= 'z';
+        if (up || lo) any_letter = true;
+        any_upper |= up; any_lower |= lo;
+        if (first) t.upper_initial = up;
+      } else if (u_isalpha(d)) {
+        any_letter = true;
+        const bool up = u_isupper(d) || u_istitle(d);
+        any_upper |= up; any_lower |= !up && u_islower(d);
+        if (first) t.upper_initial = up;
+      }
+      first = false;
+    }
+    t.end = base + uint32_t(j);
+    t.is_word = true;
+    t.is_digit = all_digit;
+    t.all_lower = any_letter && !any_upper;
+    t.all_upper = any_upper && !any_lower;
+    out.push_back(t);
+    i = j;
+  }
+}
+
+void fold_into(std::string_view token, std::string& out) {
+  bool ascii = true;
+  for (char ch : token)
+    if (static_cast<unsigned char>(ch) >= 0x80) { ascii = false; break; }
+  if (ascii) {
+    for (char ch : token) out.push_back(ch >= 'A' && ch <= 'Z' ? char(ch + 32) : ch);
+    return;
+  }
+  const auto* s = reinterpret_cast<const uint8_t*>(token.data());
+  const int32_t n = static_cast<int32_t>(token.size());
+  int32_t i = 0;
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) { out.push_back('?'); continue; }
+    switch (c) {
+      case 0x2018: case 0x2019: case 0x201B: case 0x2032: case 0x02BC: c = '\''; break;
+      case 0x201C: case 0x201D: case 0x201E: case 0x2033: c = '"'; break;
+      case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2212: c = '-'; break;
+      default: c = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+    }
+    char buf[4];
+    int32_t len = 0;
+    UBool err = false;
+    U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, c, err);
+    out.append(buf, size_t(len));
+  }
+}
+
+std::string fold(std::string_view token) {
+  std::string out;
+  out.reserve(token.size());
+  fold_into(token, out);
+  return out;
+}
+
+size_t find_invalid_utf8(std::string_view text) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < n) {
+    if (s[i] < 0x80) { ++i; continue; }
+    const int32_t begin = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    // U8_NEXT rejects overlong forms, surrogates and truncated sequences.
+    if (c < 0) return size_t(begin);
+  }
+  return std::string_view::npos;
+}
+
+bool nfc_if_needed(std::string_view s, std::string& out, void* edits_ptr) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return false;
+  bool ascii = true;
+  for (char ch : s)
+    if (static_cast<unsigned char>(ch) >= 0x80) { ascii = false; break; }
+  if (ascii) return false;
+  if (nfc->isNormalizedUTF8(icu::StringPiece(s.data(), int32_t(s.size())), status) && U_SUCCESS(status))
+    return false;
+  status = U_ZERO_ERROR;
+  std::string result;
+  icu::StringByteSink<std::string> sink(&result);
+  auto* edits = static_cast<icu::Edits*>(edits_ptr);
+  nfc->normalizeUTF8(0, icu::StringPiece(s.data(), int32_t(s.size())), sink, edits, status);
+  if (U_FAILURE(status)) return false;
+  out = std::move(result);
+  return true;
+}
+
+}  // namespace news

@@ -1,0 +1,37 @@
+// Text primitives shared by rule loading and document processing, so that a
+// rule's form and an article's words are cut and folded the same way.
+//
+//   std::vector<RawToken> toks; tokenize("North Korea's hackers", toks);
+//   fold("LAZARUS") == "lazarus";  fold("’") == "'"
+//
+// Pure functions, thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace news {
+
+struct RawToken {
+  uint32_t start = 0, end = 0;  // bytes
+  bool is_word = false, is_digit = false, upper_initial = false, all_lower = false, all_upper = false;
+  bool space_before = false;
+};
+
+// Words are maximal runs of letters, digits and combining marks; every other
+// non-space code point is a token of its own.
+void tokenize(std::string_view text, std::vector<RawToken>& out, uint32_t base = 0);
+
+// Case-folded form with typographic quotes and dashes straightened.
+std::string fold(std::string_view token);
+void fold_into(std::string_view token, std::string& out);
+
+// Byte offset of the first invalid UTF-8 sequence, or npos when valid.
+size_t find_invalid_utf8(std::string_view s);
+
+// NFC normalisation; returns false (and leaves out untouched) when s is already NFC.
+bool nfc_if_needed(std::string_view s, std::string& out, void* edits /* icu::Edits* */);
+
+}  // namespace news

@@ -1,0 +1,157 @@
+#include "extract/dates/dates.hpp"
+
+#include <algorithm>
+
+#include "extract/dates/resolvers.hpp"
+
+namespace news {
+
+namespace {
+
+struct Range { uint32_t start, end; };
+
+std::vector<Range> blocked_spans(const Document& doc, const RuleSet& rules) {
+  std::vector<Range> out;
+  for (const auto& re : rules.date_blockers) {
+    size_t pos = 0;
+    re2::StringPiece m;
+    while (pos < doc.norm.size() && re->Match(doc.norm, pos, doc.norm.size(), RE2::UNANCHORED, &m, 1)) {
+      const uint32_t s = uint32_t(m.data() - doc.norm.data());
+      out.push_back({s, s + uint32_t(m.size())});
+      pos = s + std::max<size_t>(m.size(), 1);
+    }
+  }
+  std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.start < b.start; });
+  return out;
+}
+
+bool overlaps_blocked(const std::vector<Range>& blocked, uint32_t s, uint32_t e) {
+  auto it = std::lower_bound(blocked.begin(), blocked.end(), e, [](const Range& r, uint32_t v) { return r.start < v; });
+  while (it != blocked.begin()) {
+    --it;
+    if (it->end > s) return true;
+    if (it->start + 4096 < s) break;  // blocked spans are short
+  }
+  return false;
+}
+
+bool sentence_has_cue(const Document& doc, uint32_t sentence, int list) {
+  const Sentence& s = doc.sentences[sentence];
+  for (uint32_t t = s.first_token; t < s.end_token; ++t)
+    if (doc.has_cue(t, list)) return true;
+  return false;
+}
+
+bool is_plural_noun(std::string_view w) {
+  static const char* not_plural[] = {"is", "was", "has", "as", "this", "its", "his", "us", "thus", "plus", "across", "versus", "less", "unless", "series", "news", "its"};
+  if (w.size() < 3 || w.back() != 's') return false;
+  for (auto n : not_plural) if (w == n) return false;
+  for (char ch : w) if (ch < 'a' || ch > 'z') return false;
+  return true;
+}
+
+}  // namespace
+
+void find_dates(Document& doc, const RuleSet& rules) {
+  if (rules.date_patterns.empty()) return;
+  std::vector<int> which;
+  if (rules.date_prefilter) {
+    if (!rules.date_prefilter->Match(doc.norm, &which)) return;
+    std::sort(which.begin(), which.end());
+  } else {
+    for (size_t i = 0; i < rules.date_patterns.size(); ++i) which.push_back(int(i));
+  }
+  const auto blocked = blocked_spans(doc, rules);
+  std::vector<re2::StringPiece> m;
+  for (int idx : which) {
+    const DatePattern& dp = rules.date_patterns[size_t(idx)];
+    const int n = dp.re->NumberOfCapturingGroups() + 1;
+    m.assign(size_t(n), {});
+    const auto& names = dp.re->CapturingGroupNames();  // index -> name
+    int span_group = 0;
+    for (auto& [i, name] : names) if (name == "span") span_group = i;
+    size_t pos = 0;
+    while (pos <= doc.norm.size() && dp.re->Match(doc.norm, pos, doc.norm.size(), RE2::UNANCHORED, m.data(), n)) {
+      const size_t mend = size_t(m[0].data() - doc.norm.data()) + m[0].size();
+      pos = mend > pos ? mend : pos + 1;
+      const re2::StringPiece& sp = m[size_t(span_group)].data() ? m[size_t(span_group)] : m[0];
+      const uint32_t s = uint32_t(sp.data() - doc.norm.data()), e = s + uint32_t(sp.size());
+      if (e <= s) continue;
+      const size_t first = doc.token_starting_at(s);
+      const size_t last = doc.token_ending_at(e);
+      if (first == std::string::npos || last == std::string::npos) continue;  // not on token boundaries
+      // Not glued to a neighbouring word or number ("x2019", "2019a", "1/2019/3").
+      if (first > 0 && !doc.tokens[first].space_before && doc.tokens[first - 1].is_word) continue;
+      if (last + 1 < doc.tokens.size() && !doc.tokens[last + 1].space_before && doc.tokens[last + 1].is_word) continue;
+      if (overlaps_blocked(blocked, s, e)) continue;
+      Captures caps;
+      for (auto& [i, name] : names)
+        if (m[size_t(i)].data()) caps[name] = std::string(m[size_t(i)].data(), m[size_t(i)].size());
+      if (auto it = caps.find("count_noun"); it != caps.end() && is_plural_noun(it->second)) continue;
+      DateContext ctx{doc.anchor, sentence_has_cue(doc, doc.tokens[first].sentence, kFutureCues), doc.options.day_first};
+      auto r = resolve_date(dp.resolver, dp.type, caps, ctx, rules);
+      if (!r) continue;
+      Candidate c;
+      c.type = MentionType::Date;
+      c.start = s;
+      c.end = e;
+      c.rule = dp.rule;
+      c.priority = 10;
+      c.date = r->value;
+      c.value = r->value.value;
+      if (r->year_inferred) c.cue = "year-inferred";
+      else if (r->explicit_year) c.cue = "explicit-year";
+      doc.candidates.push_back(std::move(c));
+    }
+  }
+}
+
+// After overlaps are settled: "between March and May 2020" gives March the
+// year of May 2020; a date without a year takes the year another date of
+// its sentence states; ranges are linked both ways.
+void link_dates(Document& doc, const RuleSet& rules) {
+  std::vector<size_t> dates;
+  for (size_t i = 0; i < doc.mentions.size(); ++i)
+    if (doc.mentions[i].type == MentionType::Date) dates.push_back(i);
+  auto set_year = [](Mention& m, std::string_view year) {
+    if (m.value.size() >= 4 && year.size() == 4 && m.date.type != "DURATION" && m.date.type != "SET") {
+      m.value.replace(0, 4, year);
+      m.date.value = m.value;
+      m.cue = "year-from-context";
+    }
+  };
+  for (size_t k = 0; k + 1 < dates.size(); ++k) {
+    Mention& a = doc.mentions[dates[k]];
+    Mention& b = doc.mentions[dates[k + 1]];
+    const size_t ta = doc.token_ending_at(a.end), tb = doc.token_starting_at(b.start);
+    if (ta == std::string::npos || tb == std::string::npos || tb <= ta || tb - ta > 3) continue;
+    bool joined = false;
+    for (size_t t = ta + 1; t < tb; ++t) {
+      const auto w = doc.token_text(doc.tokens[t]);
+      if (w == "and" || w == "to" || w == "through" || w == "until" || w == "till" || w == "-" || w == "–" ||
+          w == "—" || w == "thru" || w == "into")
+        joined = true;
+      else if (w != "," && w != "the" && w != "of") { joined = false; break; }
+    }
+    if (!joined || a.date.type != "DATE" || b.date.type != "DATE") continue;
+    a.range_with = int(dates[k + 1]);
+    b.range_with = int(dates[k]);
+    if (a.cue == "year-inferred" && b.cue == "explicit-year") set_year(a, std::string_view(b.value).substr(0, 4));
+  }
+  // Sentence context: one explicit year in the sentence dates the others.
+  for (size_t i : dates) {
+    Mention& m = doc.mentions[i];
+    if (m.cue != "year-inferred") continue;
+    const uint32_t sent = doc.tokens[doc.token_starting_at(m.start)].sentence;
+    std::string year;
+    int explicit_count = 0;
+    for (size_t j : dates) {
+      const Mention& o = doc.mentions[j];
+      if (o.cue != "explicit-year" || doc.tokens[doc.token_starting_at(o.start)].sentence != sent) continue;
+      if (o.value.substr(0, 4) != year) { year = o.value.substr(0, 4); ++explicit_count; }
+    }
+    if (explicit_count == 1 && m.date.type == "DATE") set_year(m, year);
+  }
+}
+
+}  // namespace news

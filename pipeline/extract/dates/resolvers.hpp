@@ -1,0 +1,42 @@
+// Turns the named captures of a date pattern into a TIMEX3 value, resolving
+// relative expressions against the publication date (the anchor).
+//
+//   Captures caps = {{"month", "Dec."}, {"day", "3"}};
+//   DateContext ctx{anchor, /*future=*/false, /*day_first=*/false};
+//   std::optional<DateValue> v = resolve_date("ymd", "DATE", caps, ctx, rules);  // 2018-12-03
+//
+// Matching (which text is a date) lives in the patterns; this file only knows
+// what the capture names mean. Pure functions over read-only rules.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/calendar.hpp"
+#include "core/document.hpp"
+
+namespace news {
+
+class RuleSet;
+
+using Captures = std::map<std::string, std::string, std::less<>>;
+
+struct DateContext {
+  std::optional<CivilDate> anchor;
+  bool future = false;     // the sentence speaks of the future ("will", "next")
+  bool day_first = false;  // 03/12/2018 is 3 December
+};
+
+struct ResolvedDate {
+  DateValue value;
+  bool year_inferred = false;  // no year in the text: taken from the anchor
+  bool explicit_year = false;
+};
+
+bool is_known_date_resolver(std::string_view name);
+std::optional<ResolvedDate> resolve_date(std::string_view resolver, const std::string& type, const Captures& caps,
+                                         const DateContext& ctx, const RuleSet& rules);
+
+}  // namespace news

@@ -1,0 +1,174 @@
+#include "extract/evidence/evidence.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "core/text.hpp"
+#include "extract/operations/operations.hpp"
+
+namespace news {
+
+namespace {
+
+class Evidence {
+ public:
+  Evidence(Document& doc, const RuleSet& rules) : doc_(doc), rules_(rules) {
+    for (const auto& c : doc.candidates)
+      if (!c.ambiguous && c.entry != UINT32_MAX) unambiguous_.insert({int(c.type), c.entry});
+  }
+
+  void run() {
+    std::vector<Candidate> kept;
+    kept.reserve(doc_.candidates.size());
+    // Sectors may lean on each other ("energy and telecommunications"): settle them last.
+    std::vector<size_t> ambiguous_sectors;
+    for (size_t i = 0; i < doc_.candidates.size(); ++i) {
+      Candidate& c = doc_.candidates[i];
+      if (c.type == MentionType::Country && trapped(c)) continue;
+      if (!c.ambiguous) { kept.push_back(std::move(c)); continue; }
+      if (c.type == MentionType::Sector) { ambiguous_sectors.push_back(i); continue; }
+      if (std::string why = reason(c); !why.empty()) {
+        c.cue = why;
+        kept.push_back(std::move(c));
+      }
+    }
+    settle_sectors(ambiguous_sectors, kept);
+    doc_.candidates = std::move(kept);
+  }
+
+ private:
+  Document& doc_;
+  const RuleSet& rules_;
+  std::set<std::pair<int, uint32_t>> unambiguous_;
+
+  size_t first_token(const Candidate& c) const { return doc_.token_starting_at(c.start); }
+  size_t end_token(const Candidate& c) const { return doc_.token_ending_at(c.end) + 1; }
+
+  // A cue of `list` within `before` tokens before or `after` tokens after, in the same sentence.
+  bool cue_near(const Candidate& c, int list, size_t before, size_t after) const {
+    const size_t f = first_token(c), e = end_token(c);
+    if (f == std::string::npos || e == 0) return false;
+    const uint32_t sent = doc_.tokens[f].sentence;
+    for (size_t k = f >= before ? f - before : 0; k < f; ++k)
+      if (doc_.tokens[k].sentence == sent && doc_.has_cue(k, list)) return true;
+    for (size_t k = e; k < doc_.tokens.size() && k < e + after; ++k)
+      if (doc_.tokens[k].sentence == sent && doc_.has_cue(k, list)) return true;
+    return false;
+  }
+
+  bool sentence_initial(const Candidate& c) const {
+    const size_t f = first_token(c);
+    if (f == std::string::npos) return true;
+    const Sentence& s = doc_.sentences[doc_.tokens[f].sentence];
+    size_t k = s.first_token;
+    while (k < f && !doc_.tokens[k].is_word) ++k;  // opening quotes, bullets
+    return k == f;
+  }
+
+  bool cyber() const { return doc_.cyber_score >= kCyberContextThreshold; }
+  bool named_elsewhere(const Candidate& c) const { return unambiguous_.count({int(c.type), c.entry}) > 0; }
+  bool multi_word(const Candidate& c) const { return end_token(c) - first_token(c) > 1; }
+
+  std::string reason(const Candidate& c) const {
+    if (c.entry != UINT32_MAX && named_elsewhere(c)) return "named-elsewhere";
+    switch (c.type) {
+      case MentionType::Actor: {
+        const auto& a = rules_.actors[c.entry];
+        if (a.kind == "threat-group") {
+          if (cue_near(c, kGroupCues, 3, 3)) return "group-cue";
+          if (cyber() && !sentence_initial(c)) return "cyber-context";
+          return "";
+        }
+        if (a.kind == "person") return "";
+        if (cue_near(c, kGroupCues, 3, 3) && a.kind == "security-vendor") return "vendor-cue";
+        if (cyber() && multi_word(c) && !sentence_initial(c)) return "cyber-context";
+        return "";
+      }
+      case MentionType::Tool:
+        if (cue_near(c, kToolCues, 2, 2)) return "tool-cue";
+        if (cyber() && !sentence_initial(c)) return "cyber-context";
+        return "";
+      case MentionType::Operation:
+        if (cue_near(c, kGroupCues, 2, 2)) return "campaign-cue";
+        if (cyber() && !sentence_initial(c)) return "cyber-context";
+        return "";
+      case MentionType::Country:
+        return "no-trap";  // traps were checked for every country candidate
+      default:
+        return "";
+    }
+  }
+
+  bool phrase_at(size_t t, const std::vector<uint32_t>& phrase) const {
+    if (t + phrase.size() > doc_.tokens.size()) return false;
+    for (size_t k = 0; k < phrase.size(); ++k)
+      if (doc_.tokens[t + k].vocab != phrase[k]) return false;
+    return true;
+  }
+
+  bool trapped(const Candidate& c) const {
+    if (rules_.traps.empty() || c.form == UINT32_MAX) return false;
+    const FormEntry& f = rules_.forms[c.form];
+    if (!f.ambiguous) return false;
+    const std::string folded = fold(f.surface);
+    const size_t ft = first_token(c);
+    const uint32_t sent = doc_.tokens[ft].sentence;
+    for (const auto& trap : rules_.traps) {
+      if (trap.form_folded != folded) continue;
+      size_t from = 0, to = doc_.tokens.size();
+      if (!trap.article_scope) { from = doc_.sentences[sent].first_token; to = doc_.sentences[sent].end_token; }
+      for (size_t t = from; t < to; ++t)
+        for (const auto& cue : trap.cues)
+          if (phrase_at(t, cue)) return true;
+    }
+    return false;
+  }
+
+  static bool coordinator(std::string_view w) { return w == "and" || w == "or" || w == "," || w == "&" || w == "as" || w == "well"; }
+
+  // Two sector mentions joined only by commas, "and", "or", "as well as".
+  bool coordinated(const Candidate& a, const Candidate& b) const {
+    const Candidate& l = a.start < b.start ? a : b;
+    const Candidate& r = a.start < b.start ? b : a;
+    const size_t le = doc_.token_ending_at(l.end), rs = doc_.token_starting_at(r.start);
+    if (le == std::string::npos || rs == std::string::npos || rs <= le || rs - le > 4) return false;
+    for (size_t t = le + 1; t < rs; ++t)
+      if (!coordinator(doc_.token_text(doc_.tokens[t]))) return false;
+    return true;
+  }
+
+  void settle_sectors(const std::vector<size_t>& pending_idx, std::vector<Candidate>& kept) {
+    std::vector<Candidate*> pending;
+    for (size_t i : pending_idx) pending.push_back(&doc_.candidates[i]);
+    std::vector<const Candidate*> accepted;
+    for (const auto& k : kept) if (k.type == MentionType::Sector) accepted.push_back(&k);
+    std::vector<Candidate> newly;
+    bool changed = true;
+    std::vector<bool> done(pending.size(), false);
+    while (changed) {
+      changed = false;
+      for (size_t i = 0; i < pending.size(); ++i) {
+        if (done[i]) continue;
+        Candidate& c = *pending[i];
+        std::string why;
+        if (cue_near(c, kSectorCues, 1, 3)) why = "sector-cue";
+        else
+          for (const Candidate* a : accepted)
+            if (coordinated(c, *a)) { why = "sector-list"; break; }
+        if (why.empty()) continue;
+        c.cue = why;
+        done[i] = true;
+        changed = true;
+        newly.push_back(c);
+        accepted.push_back(pending[i]);
+      }
+    }
+    for (auto& c : newly) kept.push_back(std::move(c));
+  }
+};
+
+}  // namespace
+
+void weigh_evidence(Document& doc, const RuleSet& rules) { Evidence(doc, rules).run(); }
+
+}  // namespace news

@@ -1,0 +1,67 @@
+#include "extract/gazetteer/gazetteer.hpp"
+
+namespace news {
+
+namespace {
+
+// An alias written with capitals does not match an all-lower-case occurrence.
+bool case_fits(const Document& doc, const FormEntry& f, size_t first, size_t end) {
+  if (!f.needs_capital) return true;
+  for (size_t i = first; i < end; ++i) {
+    const Token& t = doc.tokens[i];
+    if (t.is_word && !t.is_all_lower && !t.is_digit) return true;
+  }
+  return false;
+}
+
+std::string value_of(const RuleSet& rules, const FormEntry& f) {
+  switch (f.type) {
+    case MentionType::Actor: return rules.actors[f.entity].name;
+    case MentionType::Country: return rules.countries[f.entity].code;
+    case MentionType::Sector: return kStixSectors[f.entity];
+    case MentionType::Operation: return rules.campaigns[f.entity].name;
+    case MentionType::Tool: return rules.tools[f.entity].name;
+    case MentionType::Date: return {};
+  }
+  return {};
+}
+
+}  // namespace
+
+void match_gazetteers(Document& doc, const RuleSet& rules) {
+  const auto& toks = doc.tokens;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    if (toks[i].vocab == 0) continue;
+    // A form starts at a word boundary: not in the middle of "APT28" or after a letter-joined hyphen.
+    uint32_t node = PhraseTrie::kRoot;
+    for (size_t j = i; j < toks.size(); ++j) {
+      if (toks[j].vocab == 0) break;
+      if (j > i && toks[j].sentence != toks[i].sentence && toks[j].space_before) break;
+      node = rules.trie.child(node, toks[j].vocab);
+      if (node == UINT32_MAX) break;
+      for (uint32_t payload : rules.trie.payloads(node)) {
+        const FormEntry& f = rules.forms[payload];
+        if (!case_fits(doc, f, i, j + 1)) continue;
+        if (f.cue_list >= 0) {
+          doc.cues.push_back({uint32_t(i), uint32_t(j + 1), f.cue_list, f.rule});
+          for (size_t k = i; k <= j; ++k) doc.cue_bits[k] |= uint16_t(1u << f.cue_list);
+          if (f.cue_list == kCyberTerms) ++doc.cyber_score;
+          continue;
+        }
+        Candidate c;
+        c.type = f.type;
+        c.start = toks[i].start;
+        c.end = toks[j].end;
+        c.rule = f.rule;
+        c.entry = f.entity;
+        c.form = payload;
+        c.ambiguous = f.ambiguous;
+        c.value = value_of(rules, f);
+        c.priority = f.kind == FormKind::Name ? 20 : 10;
+        doc.candidates.push_back(std::move(c));
+      }
+    }
+  }
+}
+
+}  // namespace news

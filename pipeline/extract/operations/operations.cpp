@@ -1,0 +1,42 @@
+#include "extract/operations/operations.hpp"
+
+#include "core/text.hpp"
+
+namespace news {
+
+void find_operations(Document& doc, const RuleSet& rules) {
+  if (doc.cyber_score < kCyberContextThreshold) return;
+  const re2::StringPiece text(doc.norm);
+  for (const auto& op : rules.operation_patterns) {
+    const int group = op.re->NamedCapturingGroups().at("name");
+    const int ngroups = op.re->NumberOfCapturingGroups() + 1;
+    std::vector<re2::StringPiece> m;
+    m.resize(size_t(ngroups));
+    size_t pos = 0;
+    while (pos <= doc.norm.size() &&
+           op.re->Match(text, pos, doc.norm.size(), RE2::UNANCHORED, m.data(), ngroups)) {
+      const size_t whole_end = size_t(m[0].data() - doc.norm.data()) + m[0].size();
+      pos = whole_end > pos ? whole_end : pos + 1;
+      if (m[group].data() == nullptr || m[group].empty()) continue;
+      uint32_t s = uint32_t(m[group].data() - doc.norm.data());
+      uint32_t e = s + uint32_t(m[group].size());
+      // Snap to tokens; drop a trailing possessive or punctuation.
+      const size_t first = doc.token_starting_at(s);
+      size_t last = doc.token_ending_at(e);
+      if (first == std::string::npos || last == std::string::npos) continue;
+      while (last > first && !doc.tokens[last].is_word) --last;
+      e = doc.tokens[last].end;
+      Candidate c;
+      c.type = MentionType::Operation;
+      c.start = s;
+      c.end = e;
+      c.priority = op.priority;
+      c.rule = op.rule;
+      c.value = std::string(doc.span(s, e));
+      c.cue = "pattern " + op.id;
+      doc.candidates.push_back(std::move(c));
+    }
+  }
+}
+
+}  // namespace news

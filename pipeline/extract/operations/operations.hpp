@@ -1,0 +1,15 @@
+// Stage: operations named in the text but not (or not yet) in the campaign
+// list, found by the RE2 patterns of rules/operations/patterns.tsv
+// ("Operation Frozen Lake", "a campaign dubbed Frozen Lake"). Patterns only
+// run in articles with cyber context: a police or charity "Operation Smile"
+// is not a cyber operation.
+//
+//   find_operations(doc, rules);
+#pragma once
+#include "core/document.hpp"
+#include "rules/ruleset.hpp"
+
+namespace news {
+constexpr int kCyberContextThreshold = 3;  // cyber terms an article needs to count as cyber news
+void find_operations(Document& doc, const RuleSet& rules);
+}

@@ -1,0 +1,146 @@
+#include "extract/people/people.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace news {
+
+namespace {
+
+constexpr int kPersonPriority = 5;
+
+class PeopleFinder {
+ public:
+  PeopleFinder(Document& doc, const RuleSet& rules) : doc_(doc), rules_(rules), toks_(doc.tokens) {
+    // Tokens that begin a known entity (a country, a group, a vendor...) are not part of a name.
+    entity_start_.assign(toks_.size(), false);
+    for (const auto& c : doc.candidates) {
+      const size_t t = doc.token_starting_at(c.start);
+      if (t != std::string::npos && !c.ambiguous) entity_start_[t] = true;
+    }
+  }
+
+  void run() {
+    for (size_t i = 0; i < toks_.size(); ++i) {
+      if (!is_name_token(i)) continue;
+      const size_t end = name_end(i);
+      const size_t len = end - i;
+      if (len == 0) continue;
+      std::string cue;
+      if (title_before(i)) cue = "title";
+      else if (len >= 2 && doc_.has_cue(i, kGivenNames)) cue = "given-name";
+      else if (len >= 2 && doc_.has_cue(i, kGivenNamesAmbiguous) && !entity_start_[i + 1]) cue = "given-name";
+      else if (len >= 2 && len <= 3 && speech_next_to(i, end)) cue = "speech-verb";
+      else if (len >= 2 && len <= 3 && apposition_after(end)) cue = "apposition";
+      if (cue.empty() || len > 4) { i = end - 1; continue; }
+      add(i, end, cue);
+      i = end - 1;
+    }
+    add_surname_references();
+  }
+
+ private:
+  Document& doc_;
+  const RuleSet& rules_;
+  const std::vector<Token>& toks_;
+  std::vector<bool> entity_start_;
+  std::unordered_map<std::string, std::string> surname_to_name_;
+
+  std::string_view text(size_t i) const { return doc_.token_text(toks_[i]); }
+
+  bool is_name_token(size_t i) const {
+    const Token& t = toks_[i];
+    if (!t.is_word || !t.is_upper_initial || t.is_digit) return false;
+    if (t.is_all_upper && t.end - t.start > 1) return false;  // acronyms
+    if (entity_start_[i]) return false;
+    if (doc_.has_cue(i, kTitles) || doc_.has_cue(i, kCyberTerms) || doc_.has_cue(i, kGroupCues)) return false;
+    if (rules_.date_list_value("month", text(i)) || rules_.date_list_value("weekday", text(i))) return false;
+    if (doc_.has_cue(i, kNotNames)) return false;
+    return true;
+  }
+
+  // Names run over capitalised tokens, with "-" or "'" inside (Jean-Luc, O'Brien) and particles (van, de).
+  size_t name_end(size_t i) const {
+    size_t j = i + 1;
+    while (j < toks_.size() && toks_[j].sentence == toks_[i].sentence && j - i < 5) {
+      const auto tt = text(j);
+      if (is_name_token(j) && toks_[j].space_before) { ++j; continue; }
+      if ((tt == "-" || tt == "'") && !toks_[j].space_before && j + 1 < toks_.size() && is_name_token(j + 1) &&
+          !toks_[j + 1].space_before) { j += 2; continue; }
+      if ((tt == "van" || tt == "de" || tt == "von" || tt == "der" || tt == "al" || tt == "bin" || tt == "da") &&
+          j + 1 < toks_.size() && is_name_token(j + 1)) { j += 2; continue; }
+      break;
+    }
+    return j;
+  }
+
+  bool title_before(size_t i) const {
+    if (i == 0) return false;
+    size_t k = i - 1;
+    if (text(k) == "." && k > 0) --k;  // "Dr. Jane Doe"
+    return doc_.has_cue(k, kTitles) && toks_[k].sentence == toks_[i].sentence;
+  }
+
+  bool is_speech_verb(std::string_view w) const {
+    static const char* verbs[] = {"said", "says", "told", "wrote", "added", "explained", "noted", "warned", "according", "tweeted", "stated", "argued", "confirmed", "commented"};
+    for (auto v : verbs) if (w == v) return true;
+    return false;
+  }
+
+  bool speech_next_to(size_t first, size_t end) const {
+    if (end < toks_.size() && toks_[end].sentence == toks_[first].sentence && is_speech_verb(text(end))) return true;
+    if (first > 0 && is_speech_verb(text(first - 1))) return true;
+    if (first > 1 && text(first - 1) == "to" && text(first - 2) == "according") return true;
+    return false;
+  }
+
+  // "Jane Doe, a senior analyst at X" / "Jane Doe, McAfee's lead scientist"
+  bool apposition_after(size_t end) const {
+    if (end >= toks_.size() || text(end) != ",") return false;
+    for (size_t k = end + 1; k < toks_.size() && k < end + 7; ++k) {
+      if (toks_[k].sentence != toks_[end].sentence) break;
+      if (doc_.has_cue(k, kTitles)) return true;
+    }
+    return false;
+  }
+
+  void add(size_t first, size_t end, const std::string& cue) {
+    Candidate c;
+    c.type = MentionType::Actor;
+    c.start = toks_[first].start;
+    c.end = toks_[end - 1].end;
+    c.priority = kPersonPriority;
+    c.value = std::string(doc_.span(c.start, c.end));
+    c.cue = cue;
+    c.role = "person";
+    doc_.candidates.push_back(c);
+    if (end - first >= 2) surname_to_name_[std::string(text(end - 1))] = c.value;
+  }
+
+  void add_surname_references() {
+    if (surname_to_name_.empty()) return;
+    for (size_t i = 0; i < toks_.size(); ++i) {
+      if (!toks_[i].is_upper_initial) continue;
+      auto it = surname_to_name_.find(std::string(text(i)));
+      if (it == surname_to_name_.end()) continue;
+      // Part of a longer name: already covered.
+      if (i > 0 && is_name_token(i - 1) && toks_[i].space_before) continue;
+      if (i + 1 < toks_.size() && is_name_token(i + 1) && toks_[i + 1].space_before) continue;
+      Candidate c;
+      c.type = MentionType::Actor;
+      c.start = toks_[i].start;
+      c.end = toks_[i].end;
+      c.priority = kPersonPriority - 1;
+      c.value = it->second;
+      c.cue = "surname";
+      c.role = "person";
+      doc_.candidates.push_back(c);
+    }
+  }
+};
+
+}  // namespace
+
+void find_people(Document& doc, const RuleSet& rules) { PeopleFinder(doc, rules).run(); }
+
+}  // namespace news

@@ -1,0 +1,77 @@
+#include "pipeline.hpp"
+
+#include <chrono>
+
+#include "aggregate/record.hpp"
+#include "aggregate/roles.hpp"
+#include "extract/dates/dates.hpp"
+#include "extract/evidence/evidence.hpp"
+#include "extract/gazetteer/gazetteer.hpp"
+#include "extract/operations/operations.hpp"
+#include "extract/people/people.hpp"
+#include "resolve/overlaps.hpp"
+#include "segment/normalise.hpp"
+#include "segment/segment.hpp"
+
+namespace news {
+
+std::array<uint64_t, Pipeline::kStages.size()> Pipeline::stage_nanos() const {
+  std::array<uint64_t, kStages.size()> out{};
+  for (size_t i = 0; i < out.size(); ++i) out[i] = nanos_[i].load(std::memory_order_relaxed);
+  return out;
+}
+
+std::unique_ptr<Document> Pipeline::analyse(Article article) {
+  auto doc = std::make_unique<Document>(std::move(article), options_);
+  if (!doc->article.errors.empty()) {
+    doc->errors = doc->article.errors;
+    return doc;
+  }
+  const RuleSet& r = rules_;
+  using Stage = void (*)(Document&, const RuleSet&);
+  static const std::array<Stage, kStages.size() - 1> stages = {
+      [](Document& d, const RuleSet&) { normalise(d); },
+      segment,
+      match_gazetteers,
+      find_people,
+      find_operations,
+      find_dates,
+      weigh_evidence,
+      [](Document& d, const RuleSet&) { resolve_overlaps(d); },
+      assign_roles,
+      link_dates};
+  for (size_t i = 0; i < stages.size(); ++i) {
+    const auto t0 = std::chrono::steady_clock::now();
+    try {
+      stages[i](*doc, r);
+    } catch (const std::exception& e) {
+      doc->errors.push_back({"stage-failed", std::string(kStages[i]) + ": " + e.what()});
+    }
+    nanos_[i].fetch_add(uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - t0).count()),
+                        std::memory_order_relaxed);
+    if (!doc->errors.empty()) break;
+  }
+  return doc;
+}
+
+nlohmann::ordered_json Pipeline::process(Article article) {
+  const std::string id = article.id;
+  try {
+    auto doc = analyse(std::move(article));
+    if (!doc->errors.empty()) {
+      auto rec = error_record(doc->article, doc->errors);
+      return rec;
+    }
+    const auto t0 = std::chrono::steady_clock::now();
+    auto rec = build_record(*doc, rules_);
+    nanos_.back().fetch_add(uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - t0).count()),
+                            std::memory_order_relaxed);
+    return rec;
+  } catch (const std::exception& e) {
+    Article a;
+    a.id = id;
+    return error_record(a, {{"internal", e.what()}});
+  }
+}
+
+}  // namespace news

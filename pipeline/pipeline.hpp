@@ -1,0 +1,48 @@
+// The pipeline: an article in, its record out, through small stages that
+// each add one layer to the document.
+//
+//   Problems problems;
+//   auto rules = RuleSet::load("rules", problems);
+//   Pipeline p(*rules, ExtractOptions{});
+//   nlohmann::ordered_json rec = p.process(std::move(article));
+//
+// process() never throws: a failure of any stage becomes the record's
+// `errors` entry. Thread safety: process() may run on many threads at once;
+// the rules and options are shared read-only, the profile uses atomics.
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/document.hpp"
+#include "rules/ruleset.hpp"
+
+namespace news {
+
+class Pipeline {
+ public:
+  static constexpr std::array<const char*, 11> kStages = {
+      "normalise", "segment", "gazetteers", "people", "operations", "dates",
+      "evidence", "overlaps", "roles", "link-dates", "record"};
+
+  Pipeline(const RuleSet& rules, const ExtractOptions& options) : rules_(rules), options_(options) {}
+
+  nlohmann::ordered_json process(Article article);
+  // Runs the stages and keeps the document (for explain and tests).
+  std::unique_ptr<Document> analyse(Article article);
+
+  const RuleSet& rules() const { return rules_; }
+  const ExtractOptions& options() const { return options_; }
+  // Nanoseconds spent in each stage so far, over all threads.
+  std::array<uint64_t, kStages.size()> stage_nanos() const;
+
+ private:
+  const RuleSet& rules_;
+  ExtractOptions options_;
+  std::array<std::atomic<uint64_t>, kStages.size()> nanos_{};
+};
+
+}  // namespace news

@@ -1,0 +1,49 @@
+#include "resolve/overlaps.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace news {
+
+bool outranks(const Candidate& a, const Candidate& b) {
+  const uint32_t la = a.end - a.start, lb = b.end - b.start;
+  if (la != lb) return la > lb;
+  if (a.priority != b.priority) return a.priority > b.priority;
+  if (a.start != b.start) return a.start < b.start;
+  return a.type < b.type;
+}
+
+void resolve_overlaps(Document& doc) {
+  auto& cands = doc.candidates;
+  std::stable_sort(cands.begin(), cands.end(), outranks);
+  std::map<uint32_t, size_t> taken;  // start -> index in doc.mentions (non-overlapping spans)
+  std::vector<Mention> winners;
+  for (auto& c : cands) {
+    // Winner overlapping [c.start, c.end): the last span starting before c.end.
+    auto it = taken.lower_bound(c.end);
+    bool clash = false;
+    if (it != taken.begin()) {
+      auto prev = std::prev(it);
+      Mention& w = winners[prev->second];
+      if (w.end > c.start) {
+        clash = true;
+        if (doc.options.explain && w.beaten.size() < 16 && !(w.start == c.start && w.end == c.end && w.value == c.value && w.type == c.type))
+          w.beaten.push_back(c);
+      }
+    }
+    if (clash) continue;
+    taken.emplace(c.start, winners.size());
+    Mention m;
+    static_cast<Candidate&>(m) = std::move(c);
+    winners.push_back(std::move(m));
+  }
+  cands.clear();
+  std::sort(winners.begin(), winners.end(), [](const Mention& a, const Mention& b) { return a.start < b.start; });
+  if (winners.size() > doc.options.max_mentions) {
+    doc.warnings.push_back("more than " + std::to_string(doc.options.max_mentions) + " mentions; the rest were dropped");
+    winners.resize(doc.options.max_mentions);
+  }
+  doc.mentions = std::move(winners);
+}
+
+}  // namespace news

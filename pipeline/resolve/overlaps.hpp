@@ -1,0 +1,13 @@
+// Stage: settle overlapping candidates with one policy: the longest span
+// wins, then the higher rule priority, then the leftmost. Losers are kept on
+// the winner (Mention::beaten) for --explain.
+//
+//   resolve_overlaps(doc);  // doc.candidates -> doc.mentions, in text order
+#pragma once
+#include "core/document.hpp"
+
+namespace news {
+// true when `a` beats `b` under the policy
+bool outranks(const Candidate& a, const Candidate& b);
+void resolve_overlaps(Document& doc);
+}

@@ -1,0 +1,562 @@
+#include "rules/ruleset.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
+#include "core/text.hpp"
+#include "extract/dates/resolvers.hpp"
+
+namespace news {
+
+namespace fs = std::filesystem;
+
+const std::array<const char*, 34> kStixSectors = {
+    "agriculture", "aerospace", "automotive", "chemical", "commercial", "communications", "construction",
+    "defense", "education", "emergency-services", "energy", "entertainment", "financial-services",
+    "government", "government-national", "government-regional", "government-local",
+    "government-public-services", "healthcare", "hospitality-leisure", "infrastructure", "dams", "nuclear",
+    "water", "insurance", "manufacturing", "mining", "non-profit", "pharmaceuticals", "retail", "technology",
+    "telecommunications", "transportation", "utilities"};
+
+uint32_t Vocabulary::intern(const std::string& folded) {
+  auto [it, inserted] = ids_.try_emplace(folded, uint32_t(ids_.size() + 1));
+  return it->second;
+}
+
+uint32_t Vocabulary::find(std::string_view folded) const {
+  auto it = ids_.find(folded);
+  return it == ids_.end() ? 0 : it->second;
+}
+
+void PhraseTrie::insert(const std::vector<uint32_t>& phrase, uint32_t payload) {
+  uint32_t node = kRoot;
+  for (uint32_t tok : phrase) {
+    const uint64_t key = (uint64_t(node) << 32) | tok;
+    auto it = edges_.find(key);
+    if (it == edges_.end()) {
+      const uint32_t next = uint32_t(payloads_.size());
+      payloads_.emplace_back();
+      edges_.emplace(key, next);
+      node = next;
+    } else {
+      node = it->second;
+    }
+  }
+  payloads_[node].push_back(payload);
+}
+
+uint32_t PhraseTrie::child(uint32_t node, uint32_t token) const {
+  auto it = edges_.find((uint64_t(node) << 32) | token);
+  return it == edges_.end() ? UINT32_MAX : it->second;
+}
+
+std::string RuleSet::rule_location(const RuleRef& r) const {
+  if (r.file >= files.size()) return "(built-in)";
+  return r.line ? files[r.file] + ":" + std::to_string(r.line) : files[r.file];
+}
+
+int RuleSet::country_index(std::string_view code) const {
+  auto it = country_by_code_.find(std::string(code));
+  return it == country_by_code_.end() ? -1 : it->second;
+}
+
+int RuleSet::actor_index(std::string_view id) const {
+  auto it = actor_by_id_.find(std::string(id));
+  return it == actor_by_id_.end() ? -1 : it->second;
+}
+
+const std::string* RuleSet::date_list_value(const std::string& list, std::string_view text) const {
+  auto l = date_lists.find(list);
+  if (l == date_lists.end()) return nullptr;
+  auto v = l->second.values.find(fold(text));
+  return v == l->second.values.end() ? nullptr : &v->second;
+}
+
+uint32_t RuleSet::file_ref(const std::string& path) {
+  files.push_back(path);
+  return uint32_t(files.size() - 1);
+}
+
+// Loads one rules folder into a RuleSet; one method per kind of file.
+class RuleLoader {
+ public:
+  RuleLoader(RuleSet& rs, Problems& problems) : rs_(rs), problems_(problems) {}
+
+  void run() {
+    load_countries_from_icu();
+    for (auto& p : tsv_files("countries", "forms")) load_country_forms(p);
+    for (auto& p : tsv_files("actors")) load_actors(p);
+    for (auto& p : tsv_files("sectors")) load_sectors(p);
+    for (auto& p : tsv_files("tools")) load_tools(p);
+    for (auto& p : tsv_files("operations", "campaigns")) load_campaigns(p);
+    for (auto& p : tsv_files("operations", "patterns")) load_operation_patterns(p);
+    load_cue_list("context/cyber-terms.txt", kCyberTerms, false);
+    load_cue_list("context/group-cues.txt", kGroupCues, false);
+    load_cue_list("context/sector-cues.txt", kSectorCues, false);
+    load_cue_list("context/tool-cues.txt", kToolCues, false);
+    load_cue_list("context/attribution-cues.txt", kAttributionCues, false);
+    load_cue_list("context/target-cues.txt", kTargetCues, false);
+    load_cue_list("context/future-cues.txt", kFutureCues, false);
+    load_cue_list("people/titles.txt", kTitles, true);
+    load_cue_list("people/given-names.txt", kGivenNames, true);
+    load_cue_list("people/not-names.txt", kNotNames, true);
+    for (auto& p : tsv_files("countries", "traps")) load_traps(p);
+    for (auto& p : tsv_files("dates/lists")) load_date_list(p);
+    for (auto& p : tsv_files("dates", "blockers")) load_date_blockers(p);
+    for (auto& p : tsv_files("dates", "patterns")) load_date_patterns(p);
+  }
+
+ private:
+  RuleSet& rs_;
+  Problems& problems_;
+  std::set<std::string> actor_ids_, campaign_ids_, tool_ids_, pattern_ids_;
+
+  std::string rel(const fs::path& p) const {
+    std::error_code ec;
+    auto r = fs::relative(p, fs::path(rs_.dir).parent_path(), ec);
+    return ec ? p.string() : r.string();
+  }
+
+  // Every *.tsv in rules/<folder>, sorted; with `stem_prefix`, only those whose name starts with it.
+  std::vector<fs::path> tsv_files(const std::string& folder, const std::string& stem_prefix = "") {
+    std::vector<fs::path> out;
+    const fs::path dir = fs::path(rs_.dir) / folder;
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) {
+      problems_.push_back({rel(dir), 0, "missing rules folder"});
+      return out;
+    }
+    for (auto& e : fs::directory_iterator(dir, ec)) {
+      if (!e.is_regular_file() || e.path().extension() != ".tsv") continue;
+      if (!stem_prefix.empty() && e.path().stem().string().rfind(stem_prefix, 0) != 0) continue;
+      out.push_back(e.path());
+    }
+    std::sort(out.begin(), out.end());
+    if (out.empty()) problems_.push_back({rel(dir), 0, "no " + (stem_prefix.empty() ? std::string("*") : stem_prefix + "*") + ".tsv rule file"});
+    return out;
+  }
+
+  TsvTable read(const fs::path& p, const std::vector<std::string>& req, const std::vector<std::string>& opt,
+                uint32_t& file) {
+    file = rs_.file_ref(rel(p));
+    TsvTable t = TsvTable::read(p.string(), req, opt, problems_);
+    t.path = rel(p);
+    return t;
+  }
+
+  void problem(const std::string& path, uint32_t line, std::string reason) {
+    problems_.push_back({path, line, std::move(reason)});
+  }
+
+  // Adds one written form ("Fancy Bear*") to the gazetteer.
+  void add_form(const std::string& path, std::string written, FormEntry e) {
+    if (!written.empty() && written.back() == '*') {
+      e.ambiguous = true;
+      written.pop_back();
+    }
+    std::vector<RawToken> toks;
+    tokenize(written, toks);
+    if (toks.empty()) {
+      problem(path, e.rule.line, "empty form");
+      return;
+    }
+    std::vector<uint32_t> phrase;
+    phrase.reserve(toks.size());
+    for (auto& t : toks) {
+      phrase.push_back(rs_.vocab.intern(fold(std::string_view(written).substr(t.start, t.end - t.start))));
+      if (t.is_word && !t.all_lower && !t.is_digit) e.needs_capital = true;
+    }
+    e.surface = written;
+    rs_.trie.insert(phrase, uint32_t(rs_.forms.size()));
+    rs_.forms.push_back(std::move(e));
+  }
+
+  bool valid_id(std::string_view id) {
+    if (id.empty()) return false;
+    for (char c : id)
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.')) return false;
+    return true;
+  }
+
+  bool check_country(const std::string& path, uint32_t line, std::string_view code) {
+    if (code == "-" || rs_.country_index(code) >= 0) return true;
+    problem(path, line, "unknown ISO 3166-1 alpha-2 code '" + std::string(code) + "'");
+    return false;
+  }
+
+  void load_countries_from_icu() {
+    const uint32_t file = rs_.file_ref("ICU locale data (en)");
+    for (const char* const* c = icu::Locale::getISOCountries(); *c; ++c) {
+      const std::string code = *c;
+      icu::UnicodeString display;
+      icu::Locale("", code.c_str()).getDisplayCountry(icu::Locale::getEnglish(), display);
+      std::string name;
+      display.toUTF8String(name);
+      CountryEntry ce{code, name, {file, 0}};
+      // ICU writes some names with a qualifier: "Myanmar (Burma)", "Congo - Kinshasa", "Hong Kong SAR China".
+      std::vector<std::string> forms;
+      std::string base = name;
+      if (auto paren = base.find(" ("); paren != std::string::npos) {
+        auto close = base.find(')', paren);
+        if (close != std::string::npos) forms.push_back(base.substr(paren + 2, close - paren - 2));
+        base = base.substr(0, paren);
+      }
+      if (auto sar = base.find(" SAR China"); sar != std::string::npos) base = base.substr(0, sar);
+      if (base.find(" - ") == std::string::npos) forms.push_back(base);
+      if (auto amp = base.find(" & "); amp != std::string::npos)
+        forms.push_back(base.substr(0, amp) + " and " + base.substr(amp + 3));
+      ce.name = base.find(" - ") == std::string::npos ? base : name;
+      const uint32_t idx = uint32_t(rs_.countries.size());
+      rs_.country_by_code_[code] = int(idx);
+      rs_.countries.push_back(ce);
+      for (auto& f : forms) {
+        FormEntry e;
+        e.type = MentionType::Country;
+        e.entity = idx;
+        e.rule = {file, 0};
+        e.kind = FormKind::Name;
+        add_form("ICU", f, e);
+      }
+    }
+  }
+
+  void load_country_forms(const fs::path& p) {
+    uint32_t file;
+    auto t = read(p, {"code", "kind", "forms"}, {}, file);
+    static const std::unordered_map<std::string, FormKind> kinds = {
+        {"name", FormKind::Name}, {"abbreviation", FormKind::Abbreviation}, {"informal", FormKind::Informal},
+        {"demonym", FormKind::Demonym}, {"capital", FormKind::Capital}};
+    for (auto& row : t.rows) {
+      const std::string code(row.get("code"));
+      const int idx = rs_.country_index(code);
+      if (idx < 0) { problem(t.path, row.line, "unknown ISO 3166-1 alpha-2 code '" + code + "'"); continue; }
+      auto k = kinds.find(std::string(row.get("kind")));
+      if (k == kinds.end()) { problem(t.path, row.line, "unknown kind '" + std::string(row.get("kind")) + "' (name, abbreviation, informal, demonym, capital)"); continue; }
+      auto items = split_list(row.get("forms"));
+      if (items.empty()) problem(t.path, row.line, "no forms");
+      for (auto& f : items) {
+        if (f.empty() || f == "*") { problem(t.path, row.line, "empty form in the list"); continue; }
+        FormEntry e;
+        e.type = MentionType::Country;
+        e.entity = uint32_t(idx);
+        e.rule = {file, row.line};
+        e.kind = k->second;
+        add_form(t.path, f, e);
+      }
+    }
+  }
+
+  void load_actors(const fs::path& p) {
+    uint32_t file;
+    auto t = read(p, {"id", "name", "kind", "country", "aliases"}, {"mitre", "motivation"}, file);
+    static const std::set<std::string> kinds = {"threat-group", "security-vendor", "government", "media", "organization", "person"};
+    static const std::set<std::string> motivations = {"state", "criminal", "hacktivist", "-", ""};
+    for (auto& row : t.rows) {
+      ActorEntry a{std::string(row.get("id")), std::string(row.get("name")), std::string(row.get("kind")),
+                   std::string(row.get("country")), std::string(row.get("mitre")), std::string(row.get("motivation")),
+                   {file, row.line}};
+      bool ok = true;
+      if (!valid_id(a.id)) { problem(t.path, row.line, "bad id '" + a.id + "' (lower-case a-z, 0-9, '-')"); ok = false; }
+      else if (!actor_ids_.insert(a.id).second) { problem(t.path, row.line, "duplicate actor id '" + a.id + "'"); ok = false; }
+      if (a.name.empty() || a.name == "-") { problem(t.path, row.line, "empty name"); ok = false; }
+      if (!kinds.count(a.kind)) { problem(t.path, row.line, "unknown kind '" + a.kind + "'"); ok = false; }
+      if (!check_country(t.path, row.line, a.country)) ok = false;
+      if (!a.mitre.empty() && a.mitre != "-" && (a.mitre.size() < 5 || a.mitre[0] != 'G')) {
+        problem(t.path, row.line, "bad MITRE ATT&CK group id '" + a.mitre + "' (G0000)"); ok = false;
+      }
+      if (!motivations.count(a.motivation)) { problem(t.path, row.line, "unknown motivation '" + a.motivation + "' (state, criminal, hacktivist)"); ok = false; }
+      if (!ok) continue;
+      if (a.country == "-") a.country.clear();
+      if (a.mitre == "-") a.mitre.clear();
+      if (a.motivation == "-") a.motivation.clear();
+      const uint32_t idx = uint32_t(rs_.actors.size());
+      rs_.actor_by_id_[a.id] = int(idx);
+      rs_.actors.push_back(a);
+      auto aliases = split_list(row.get("aliases"));
+      std::set<std::string> seen;
+      for (auto& al : aliases) {
+        std::string bare = al;
+        if (!bare.empty() && bare.back() == '*') bare.pop_back();
+        seen.insert(bare);
+      }
+      if (!seen.count(a.name)) aliases.insert(aliases.begin(), a.name);
+      for (auto& al : aliases) {
+        if (al.empty() || al == "*") { problem(t.path, row.line, "empty alias in the list"); continue; }
+        FormEntry e;
+        e.type = MentionType::Actor;
+        e.entity = idx;
+        e.rule = {file, row.line};
+        e.kind = al == a.name ? FormKind::Name : FormKind::Alias;
+        add_form(t.path, al, e);
+      }
+    }
+  }
+
+  void load_sectors(const fs::path& p) {
+    uint32_t file;
+    auto t = read(p, {"sector", "forms"}, {}, file);
+    for (auto& row : t.rows) {
+      const std::string sector(row.get("sector"));
+      auto it = std::find(kStixSectors.begin(), kStixSectors.end(), sector);
+      if (it == kStixSectors.end()) { problem(t.path, row.line, "unknown STIX 2.1 industry sector '" + sector + "'"); continue; }
+      const uint32_t idx = uint32_t(it - kStixSectors.begin());
+      auto items = split_list(row.get("forms"));
+      if (items.empty()) problem(t.path, row.line, "no forms");
+      for (auto& f : items) {
+        if (f.empty() || f == "*") { problem(t.path, row.line, "empty form in the list"); continue; }
+        FormEntry e;
+        e.type = MentionType::Sector;
+        e.entity = idx;
+        e.rule = {file, row.line};
+        add_form(t.path, f, e);
+        // Regular English plural of the last word.
+        std::string form = f;
+        const bool amb = form.back() == '*';
+        if (amb) form.pop_back();
+        if (form.empty()) continue;
+        const char last = form.back();
+        const char before = form.size() > 1 ? form[form.size() - 2] : ' ';
+        std::string plural;
+        if (last == 's' || last == 'x' || (last == 'h' && (before == 'c' || before == 's'))) plural = form + "es";
+        else if (last == 'y' && std::string_view("aeiou").find(before) == std::string_view::npos)
+          plural = form.substr(0, form.size() - 1) + "ies";
+        else if ((last >= 'a' && last <= 'z')) plural = form + "s";
+        if (!plural.empty() && last != 's') add_form(t.path, amb ? plural + "*" : plural, e);
+      }
+    }
+  }
+
+  void load_tools(const fs::path& p) {
+    uint32_t file;
+    auto t = read(p, {"id", "name", "kind", "aliases"}, {}, file);
+    for (auto& row : t.rows) {
+      ToolEntry te{std::string(row.get("id")), std::string(row.get("name")), std::string(row.get("kind")), {file, row.line}};
+      if (!valid_id(te.id)) { problem(t.path, row.line, "bad id '" + te.id + "'"); continue; }
+      if (!tool_ids_.insert(te.id).second) { problem(t.path, row.line, "duplicate tool id '" + te.id + "'"); continue; }
+      if (te.kind != "malware" && te.kind != "tool") { problem(t.path, row.line, "unknown kind '" + te.kind + "' (malware, tool)"); continue; }
+      const uint32_t idx = uint32_t(rs_.tools.size());
+      rs_.tools.push_back(te);
+      auto aliases = split_list(row.get("aliases"));
+      bool has_name = false;
+      for (auto& a : aliases) has_name |= (a == te.name || a == te.name + "*");
+      if (!has_name) aliases.insert(aliases.begin(), te.name);
+      for (auto& al : aliases) {
+        if (al.empty() || al == "*") { problem(t.path, row.line, "empty alias in the list"); continue; }
+        FormEntry e;
+        e.type = MentionType::Tool;
+        e.entity = idx;
+        e.rule = {file, row.line};
+        add_form(t.path, al, e);
+      }
+    }
+  }
+
+  void load_campaigns(const fs::path& p) {
+    uint32_t file;
+    auto t = read(p, {"id", "name", "actor", "aliases"}, {}, file);
+    for (auto& row : t.rows) {
+      CampaignEntry c{std::string(row.get("id")), std::string(row.get("name")), -1, {file, row.line}};
+      if (!valid_id(c.id)) { problem(t.path, row.line, "bad id '" + c.id + "'"); continue; }
+      if (!campaign_ids_.insert(c.id).second) { problem(t.path, row.line, "duplicate campaign id '" + c.id + "'"); continue; }
+      const std::string actor(row.get("actor"));
+      if (actor != "-" && !actor.empty()) {
+        c.actor = rs_.actor_index(actor);
+        if (c.actor < 0) { problem(t.path, row.line, "unknown actor id '" + actor + "' (not in rules/actors/)"); continue; }
+      }
+      const uint32_t idx = uint32_t(rs_.campaigns.size());
+      rs_.campaigns.push_back(c);
+      auto aliases = split_list(row.get("aliases"));
+      aliases.insert(aliases.begin(), c.name);
+      for (auto& al : aliases) {
+        if (al.empty() || al == "*") { problem(t.path, row.line, "empty alias in the list"); continue; }
+        FormEntry e;
+        e.type = MentionType::Operation;
+        e.entity = idx;
+        e.rule = {file, row.line};
+        e.kind = al == c.name ? FormKind::Name : FormKind::Alias;
+        add_form(t.path, al, e);
+      }
+    }
+  }
+
+  std::unique_ptr<RE2> compile(const std::string& path, uint32_t line, const std::string& pattern) {
+    RE2::Options o;
+    o.set_log_errors(false);
+    o.set_max_mem(64 << 20);
+    auto re = std::make_unique<RE2>(pattern, o);
+    if (!re->ok()) {
+      problem(path, line, "RE2 refuses the pattern: " + re->error() + (re->error_arg().empty() ? "" : " at '" + re->error_arg() + "'"));
+      return nullptr;
+    }
+    return re;
+  }
+
+  void load_operation_patterns(const fs::path& p) {
+    uint32_t file;
+    auto t = read(p, {"id", "priority", "pattern"}, {}, file);
+    for (auto& row : t.rows) {
+      OperationPattern op;
+      op.id = row.get("id");
+      op.rule = {file, row.line};
+      if (!pattern_ids_.insert("op:" + op.id).second) { problem(t.path, row.line, "duplicate pattern id '" + op.id + "'"); continue; }
+      try { op.priority = std::stoi(std::string(row.get("priority"))); }
+      catch (...) { problem(t.path, row.line, "priority is not an integer"); continue; }
+      op.re = compile(t.path, row.line, std::string(row.get("pattern")));
+      if (!op.re) continue;
+      if (!op.re->NamedCapturingGroups().count("name")) { problem(t.path, row.line, "pattern lacks the named capture (?P<name>...)"); continue; }
+      rs_.operation_patterns.push_back(std::move(op));
+    }
+  }
+
+  void load_cue_list(const std::string& relpath, CueList list, bool keep_case) {
+    const fs::path p = fs::path(rs_.dir) / relpath;
+    const uint32_t file = rs_.file_ref(rel(p));
+    const std::string shown = rel(p);
+    auto items = read_list(p.string(), problems_);
+    for (auto& [line, item] : items) {
+      FormEntry e;
+      e.type = MentionType::Actor;
+      e.cue_list = list;
+      e.rule = {file, line};
+      e.kind = FormKind::Cue;
+      if (list == kGivenNames && item.back() == '*') e.cue_list = kGivenNamesAmbiguous;
+      add_form(shown, item, e);
+      if (!keep_case) rs_.forms.back().needs_capital = false;
+    }
+  }
+
+  void load_traps(const fs::path& p) {
+    uint32_t file;
+    auto t = read(p, {"form", "scope", "cues"}, {}, file);
+    for (auto& row : t.rows) {
+      TrapEntry tr;
+      tr.rule = {file, row.line};
+      const std::string scope(row.get("scope"));
+      if (scope != "sentence" && scope != "article") { problem(t.path, row.line, "scope must be 'sentence' or 'article'"); continue; }
+      tr.article_scope = scope == "article";
+      std::string form(row.get("form"));
+      if (!form.empty() && form.back() == '*') form.pop_back();
+      tr.form_folded = fold(form);
+      for (auto& cue : split_list(row.get("cues"))) {
+        std::vector<RawToken> toks;
+        tokenize(cue, toks);
+        std::vector<uint32_t> phrase;
+        for (auto& tk : toks) phrase.push_back(rs_.vocab.intern(fold(std::string_view(cue).substr(tk.start, tk.end - tk.start))));
+        if (!phrase.empty()) tr.cues.push_back(std::move(phrase));
+      }
+      if (tr.cues.empty()) { problem(t.path, row.line, "no cues"); continue; }
+      rs_.traps.push_back(std::move(tr));
+    }
+  }
+
+  void load_date_list(const fs::path& p) {
+    uint32_t file;
+    auto t = read(p, {"form", "value"}, {}, file);
+    DateList dl;
+    dl.name = p.stem().string();
+    for (auto& row : t.rows) {
+      const std::string form(row.get("form"));
+      if (form.empty()) { problem(t.path, row.line, "empty form"); continue; }
+      const std::string key = fold(form);
+      if (dl.values.count(key) && dl.values[key] != row.get("value")) {
+        problem(t.path, row.line, "form '" + form + "' already maps to '" + dl.values[key] + "'");
+        continue;
+      }
+      dl.values[key] = std::string(row.get("value"));
+      dl.forms.emplace_back(form, RuleRef{file, row.line});
+    }
+    rs_.date_lists[dl.name] = std::move(dl);
+  }
+
+  // Replaces {list} by an alternation of the list's forms, longest first.
+  bool expand(const std::string& path, uint32_t line, std::string& pattern) {
+    std::string out;
+    size_t i = 0;
+    while (i < pattern.size()) {
+      if (pattern[i] == '{' && i + 1 < pattern.size() && ((pattern[i + 1] >= 'a' && pattern[i + 1] <= 'z'))) {
+        const size_t close = pattern.find('}', i);
+        const std::string name = close == std::string::npos ? "" : pattern.substr(i + 1, close - i - 1);
+        if (!name.empty() && name.find_first_not_of("abcdefghijklmnopqrstuvwxyz-_") == std::string::npos) {
+          auto l = rs_.date_lists.find(name);
+          if (l == rs_.date_lists.end()) { problem(path, line, "unknown list {" + name + "} (no rules/dates/lists/" + name + ".tsv)"); return false; }
+          std::vector<std::string> forms;
+          for (auto& f : l->second.forms) forms.push_back(f.first);
+          std::sort(forms.begin(), forms.end(), [](auto& a, auto& b) { return a.size() > b.size(); });
+          out += "(?:";
+          for (size_t k = 0; k < forms.size(); ++k) out += (k ? "|" : "") + RE2::QuoteMeta(forms[k]);
+          out += ")";
+          i = close + 1;
+          continue;
+        }
+      }
+      out.push_back(pattern[i++]);
+    }
+    pattern = out;
+    return true;
+  }
+
+  void load_date_blockers(const fs::path& p) {
+    uint32_t file;
+    auto t = read(p, {"id", "pattern"}, {}, file);
+    for (auto& row : t.rows) {
+      auto re = compile(t.path, row.line, std::string(row.get("pattern")));
+      if (!re) continue;
+      rs_.date_blockers.push_back(std::move(re));
+      rs_.date_blocker_rules.push_back({file, row.line});
+    }
+  }
+
+  void load_date_patterns(const fs::path& p) {
+    uint32_t file;
+    auto t = read(p, {"id", "type", "resolver", "pattern"}, {}, file);
+    static const std::set<std::string> types = {"DATE", "TIME", "DURATION", "SET"};
+    for (auto& row : t.rows) {
+      DatePattern dp;
+      dp.id = row.get("id");
+      dp.type = row.get("type");
+      dp.resolver = row.get("resolver");
+      dp.rule = {file, row.line};
+      if (!pattern_ids_.insert("date:" + dp.id).second) { problem(t.path, row.line, "duplicate pattern id '" + dp.id + "'"); continue; }
+      if (!types.count(dp.type)) { problem(t.path, row.line, "unknown type '" + dp.type + "' (DATE, TIME, DURATION, SET)"); continue; }
+      if (!is_known_date_resolver(dp.resolver)) { problem(t.path, row.line, "unknown resolver '" + dp.resolver + "'"); continue; }
+      std::string pattern(row.get("pattern"));
+      if (!expand(t.path, row.line, pattern)) continue;
+      dp.re = compile(t.path, row.line, pattern);
+      if (!dp.re) continue;
+      rs_.date_patterns.push_back(std::move(dp));
+    }
+    build_date_prefilter();
+  }
+
+  void build_date_prefilter() {
+    RE2::Options o;
+    o.set_log_errors(false);
+    o.set_max_mem(256 << 20);
+    auto set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
+    for (auto& dp : rs_.date_patterns) {
+      std::string err;
+      if (set->Add(dp.re->pattern(), &err) < 0) return;  // no prefilter: every pattern runs
+    }
+    if (set->Compile()) rs_.date_prefilter = std::move(set);
+  }
+};
+
+std::unique_ptr<RuleSet> RuleSet::load(const std::string& dir, Problems& problems) {
+  auto rs = std::make_unique<RuleSet>();
+  std::error_code ec;
+  fs::path d = fs::weakly_canonical(fs::path(dir), ec);
+  if (ec || !fs::is_directory(d)) {
+    problems.push_back({dir, 0, "not a rules folder"});
+    return rs;
+  }
+  rs->dir = d.string();
+  rs->vocab.intern("");  // keep id 1 for the empty form; 0 stays "unknown"
+  RuleLoader(*rs, problems).run();
+  return rs;
+}
+
+}  // namespace news

@@ -1,0 +1,156 @@
+// Everything the extractors know, loaded from a rules folder and compiled
+// once into an immutable set that all worker threads share read-only.
+//
+//   Problems problems;
+//   std::unique_ptr<const RuleSet> rules = RuleSet::load("rules", problems);
+//   if (!problems.empty()) { for (auto& p : problems) std::cerr << p.to_string() << '\n'; return 2; }
+//
+// Thread safety: after load() returns, every member is read-only and safe to
+// use from any number of threads.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include "core/document.hpp"
+#include "rules/tsv.hpp"
+
+namespace news {
+
+// Folded token -> id; 0 is "not a known token".
+class Vocabulary {
+ public:
+  uint32_t intern(const std::string& folded);
+  uint32_t find(std::string_view folded) const;
+  size_t size() const { return ids_.size(); }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> ids_;
+};
+
+// Phrases of vocabulary ids -> payloads, walked token by token.
+class PhraseTrie {
+ public:
+  static constexpr uint32_t kRoot = 0;
+  void insert(const std::vector<uint32_t>& phrase, uint32_t payload);
+  // Child of `node` by `token`, or UINT32_MAX.
+  uint32_t child(uint32_t node, uint32_t token) const;
+  const std::vector<uint32_t>& payloads(uint32_t node) const { return payloads_[node]; }
+  size_t nodes() const { return payloads_.size(); }
+
+ private:
+  std::unordered_map<uint64_t, uint32_t> edges_;
+  std::vector<std::vector<uint32_t>> payloads_{1};
+};
+
+enum class FormKind : uint8_t { Name, Alias, Abbreviation, Informal, Demonym, Capital, Cue };
+
+// What a gazetteer form stands for.
+struct FormEntry {
+  MentionType type = MentionType::Actor;  // Tool for tools; cue lists use `cue_list`
+  uint32_t entity = 0;                    // index into actors / countries / sectors / campaigns / tools
+  RuleRef rule;
+  FormKind kind = FormKind::Name;
+  bool ambiguous = false;
+  bool needs_capital = false;  // written with capitals: an all-lower-case match does not count
+  int8_t cue_list = -1;        // >= 0: this form is a cue word of that list
+  std::string surface;         // the form as written in the rule
+};
+
+struct ActorEntry {
+  std::string id, name, kind, country, mitre, motivation;
+  RuleRef rule;
+};
+struct CountryEntry {
+  std::string code, name;
+  RuleRef rule;
+};
+struct CampaignEntry {
+  std::string id, name;
+  int actor = -1;  // index into actors
+  RuleRef rule;
+};
+struct ToolEntry {
+  std::string id, name, kind;
+  RuleRef rule;
+};
+struct TrapEntry {
+  std::string form_folded;
+  bool article_scope = false;
+  std::vector<std::vector<uint32_t>> cues;  // phrases of vocab ids
+  RuleRef rule;
+};
+struct OperationPattern {
+  std::string id;
+  int priority = 0;
+  std::unique_ptr<RE2> re;
+  RuleRef rule;
+};
+struct DatePattern {
+  std::string id, type, resolver;
+  std::unique_ptr<RE2> re;
+  RuleRef rule;
+};
+// A date word list: folded form -> value.
+struct DateList {
+  std::string name;
+  std::unordered_map<std::string, std::string> values;
+  std::vector<std::pair<std::string, RuleRef>> forms;  // as written, for pattern expansion
+};
+
+// Cue lists, by number (FormEntry::cue_list).
+enum CueList : int8_t {
+  kCyberTerms = 0, kGroupCues, kSectorCues, kToolCues, kTitles, kGivenNames, kGivenNamesAmbiguous,
+  kAttributionCues, kTargetCues, kFutureCues, kNotNames, kCueListCount
+};
+
+class RuleSet {
+ public:
+  static std::unique_ptr<RuleSet> load(const std::string& dir, Problems& problems);
+
+  std::string dir;
+  std::vector<std::string> files;  // RuleRef::file indexes this, paths as "rules/actors/x.tsv"
+  std::string rule_location(const RuleRef& r) const;
+
+  Vocabulary vocab;
+  PhraseTrie trie;
+  std::vector<FormEntry> forms;
+
+  std::vector<ActorEntry> actors;
+  std::vector<CountryEntry> countries;
+  std::vector<std::string> sectors;  // STIX terms, index = entity
+  std::vector<CampaignEntry> campaigns;
+  std::vector<ToolEntry> tools;
+  std::vector<TrapEntry> traps;
+  std::vector<OperationPattern> operation_patterns;
+  std::vector<DatePattern> date_patterns;
+  std::unique_ptr<RE2::Set> date_prefilter;  // which date patterns can match an article at all
+  std::vector<std::unique_ptr<RE2>> date_blockers;  // spans where no date may be found
+  std::vector<RuleRef> date_blocker_rules;
+  std::unordered_map<std::string, DateList> date_lists;
+
+  int country_index(std::string_view code) const;
+  int actor_index(std::string_view id) const;
+  const std::string* date_list_value(const std::string& list, std::string_view text) const;
+
+ private:
+  friend class RuleLoader;
+  uint32_t file_ref(const std::string& path);
+  std::unordered_map<std::string, int> country_by_code_, actor_by_id_;
+};
+
+extern const std::array<const char*, 34> kStixSectors;
+
+}  // namespace news

@@ -1,0 +1,71 @@
+#include "runner.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <thread>
+#include <vector>
+
+namespace news {
+
+RunStats run_articles(ArticleReader& reader, Pipeline& pipeline, const RecordSink& sink, const RunOptions& options) {
+  RunStats stats;
+  const auto t0 = std::chrono::steady_clock::now();
+  const unsigned threads = std::max(1u, options.threads);
+  std::vector<Article> batch;
+  std::vector<nlohmann::ordered_json> records;
+  auto last_progress = t0;
+  while (true) {
+    batch.clear();
+    size_t bytes = 0;
+    while (batch.size() < options.batch_articles && bytes < options.batch_bytes) {
+      auto a = reader.next();
+      if (!a) break;
+      bytes += a->text.size() + a->title.size();
+      batch.push_back(std::move(*a));
+    }
+    if (batch.empty()) break;
+    stats.bytes += bytes;
+    records.assign(batch.size(), {});
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+      for (size_t i = next++; i < batch.size(); i = next++) records[i] = pipeline.process(std::move(batch[i]));
+    };
+    if (threads == 1 || batch.size() == 1) {
+      work();
+    } else {
+      std::vector<std::thread> pool;
+      for (unsigned t = 1; t < std::min<size_t>(threads, batch.size()); ++t) pool.emplace_back(work);
+      work();
+      for (auto& t : pool) t.join();
+    }
+    for (auto& r : records) {
+      ++stats.processed;
+      const auto& errs = r["errors"];
+      if (!errs.empty()) {
+        ++stats.failed;
+        for (const auto& e : errs) ++stats.errors_by_code[e.value("code", "unknown")];
+      }
+      sink(r);
+    }
+    if (options.progress) {
+      const auto now = std::chrono::steady_clock::now();
+      if (now - last_progress > std::chrono::milliseconds(500)) {
+        last_progress = now;
+        const double secs = std::chrono::duration<double>(now - t0).count();
+        const double mbps = double(reader.bytes_read()) / 1e6 / std::max(secs, 1e-9);
+        std::string eta;
+        if (reader.known_input_bytes() > 0 && mbps > 0) {
+          const double left = double(reader.known_input_bytes() - std::min(reader.known_input_bytes(), reader.bytes_read())) / 1e6 / mbps;
+          eta = ", " + std::to_string(int(left)) + " s left";
+        }
+        std::fprintf(stderr, "\r%llu articles, %.1f MB/s%s   ", (unsigned long long)stats.processed, mbps, eta.c_str());
+      }
+    }
+  }
+  if (options.progress) std::fprintf(stderr, "\r%80s\r", "");
+  stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return stats;
+}
+
+}  // namespace news

@@ -1,0 +1,39 @@
+// Runs a pipeline over a stream of articles on N threads with bounded
+// read-ahead, handing records to `sink` strictly in input order.
+//
+//   RunStats s = run_articles(reader, pipeline, sink, RunOptions{.threads = 4});
+//
+// Memory stays flat: at most `batch_articles` articles (and about
+// `batch_bytes` of text) are in flight at once.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "io/reader.hpp"
+#include "pipeline.hpp"
+
+namespace news {
+
+struct RunOptions {
+  unsigned threads = 1;
+  size_t batch_articles = 512;
+  size_t batch_bytes = 32u << 20;
+  bool progress = false;  // a progress line on stderr
+};
+
+struct RunStats {
+  uint64_t processed = 0, failed = 0, bytes = 0;
+  std::map<std::string, uint64_t> errors_by_code;
+  double seconds = 0;
+};
+
+using RecordSink = std::function<void(const nlohmann::ordered_json& record)>;
+
+RunStats run_articles(ArticleReader& reader, Pipeline& pipeline, const RecordSink& sink, const RunOptions& options);
+
+}  // namespace news
