@@ -147,7 +147,7 @@ std::vector<std::string> uncovered_rules(const RuleSet& rules, const ExampleRepo
 std::vector<std::string> ambiguous_without_negative(const RuleSet& rules, const ExampleReport& report) {
   std::vector<std::string> out;
   for (const auto& f : rules.forms) {
-    if (!f.ambiguous || f.cue_list >= 0) continue;
+    if (!f.ambiguous || f.cue_list >= 0 || f.generated) continue;
     const std::string folded = fold(f.surface);
     bool found = false;
     for (const auto& t : report.negative_texts)

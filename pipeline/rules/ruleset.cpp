@@ -277,13 +277,14 @@ class RuleLoader {
       rs_.actor_by_id_[a.id] = int(idx);
       rs_.actors.push_back(a);
       auto aliases = split_list(row.get("aliases"));
-      std::set<std::string> seen;
+      // The name is matched too, unless the aliases list it (perhaps marked ambiguous, in any case).
+      bool listed = false;
       for (auto& al : aliases) {
         std::string bare = al;
         if (!bare.empty() && bare.back() == '*') bare.pop_back();
-        seen.insert(bare);
+        listed |= fold(bare) == fold(a.name);
       }
-      if (!seen.count(a.name)) aliases.insert(aliases.begin(), a.name);
+      if (!listed) aliases.insert(aliases.begin(), a.name);
       for (auto& al : aliases) {
         if (al.empty() || al == "*") { problem(t.path, row.line, "empty alias in the list"); continue; }
         FormEntry e;
@@ -325,7 +326,10 @@ class RuleLoader {
         else if (last == 'y' && std::string_view("aeiou").find(before) == std::string_view::npos)
           plural = form.substr(0, form.size() - 1) + "ies";
         else if ((last >= 'a' && last <= 'z')) plural = form + "s";
-        if (!plural.empty() && last != 's') add_form(t.path, amb ? plural + "*" : plural, e);
+        if (!plural.empty() && last != 's') {
+          add_form(t.path, amb ? plural + "*" : plural, e);
+          rs_.forms.back().generated = true;
+        }
       }
     }
   }

@@ -64,6 +64,7 @@ struct FormEntry {
   RuleRef rule;
   FormKind kind = FormKind::Name;
   bool ambiguous = false;
+  bool generated = false;      // added by the loader (a regular plural), not written in the file
   bool needs_capital = false;  // written with capitals: an all-lower-case match does not count
   int8_t cue_list = -1;        // >= 0: this form is a cue word of that list
   std::string surface;         // the form as written in the rule
@@ -110,6 +111,8 @@ struct DateList {
   std::vector<std::pair<std::string, RuleRef>> forms;  // as written, for pattern expansion
 };
 
+extern const std::array<const char*, 34> kStixSectors;
+
 // Cue lists, by number (FormEntry::cue_list).
 enum CueList : int8_t {
   kCyberTerms = 0, kGroupCues, kSectorCues, kToolCues, kTitles, kGivenNames, kGivenNamesAmbiguous,
@@ -141,6 +144,7 @@ class RuleSet {
   std::vector<RuleRef> date_blocker_rules;
   std::unordered_map<std::string, DateList> date_lists;
 
+  size_t sectors_count() const { return kStixSectors.size(); }
   int country_index(std::string_view code) const;
   int actor_index(std::string_view id) const;
   const std::string* date_list_value(const std::string& list, std::string_view text) const;
@@ -150,7 +154,5 @@ class RuleSet {
   uint32_t file_ref(const std::string& path);
   std::unordered_map<std::string, int> country_by_code_, actor_by_id_;
 };
-
-extern const std::array<const char*, 34> kStixSectors;
 
 }  // namespace news

@@ -25,8 +25,13 @@ class Evidence {
     for (size_t i = 0; i < doc_.candidates.size(); ++i) {
       Candidate& c = doc_.candidates[i];
       if (c.type == MentionType::Country && trapped(c)) continue;
+      // Outside cyber news a sector word names an industry hit only in a sentence about an attack or
+      // next to a cue ("the mining industry"): "the charity said", "a local school" are not sectors hit.
+      if (c.type == MentionType::Sector && (c.ambiguous || !(cyber() || sentence_has(c, kTargetCues) || sentence_has(c, kCyberTerms)))) {
+        ambiguous_sectors.push_back(i);
+        continue;
+      }
       if (!c.ambiguous) { kept.push_back(std::move(c)); continue; }
-      if (c.type == MentionType::Sector) { ambiguous_sectors.push_back(i); continue; }
       if (std::string why = reason(c); !why.empty()) {
         c.cue = why;
         kept.push_back(std::move(c));
@@ -66,6 +71,27 @@ class Evidence {
   }
 
   bool cyber() const { return doc_.cyber_score >= kCyberContextThreshold; }
+
+  bool sentence_has(const Candidate& c, int list) const {
+    const size_t f = first_token(c);
+    if (f == std::string::npos) return false;
+    const Sentence& s = doc_.sentences[doc_.tokens[f].sentence];
+    for (size_t t = s.first_token; t < s.end_token; ++t)
+      if (doc_.has_cue(t, list)) return true;
+    return false;
+  }
+
+  // "the tech sector", "telecom companies": the head noun after a sector word belongs to the mention.
+  void extend_over_sector_head(Candidate& c) const {
+    size_t e = doc_.token_ending_at(c.end);
+    if (e == std::string::npos) return;
+    for (int k = 0; k < 2 && e + 1 < doc_.tokens.size(); ++k) {
+      const Token& next = doc_.tokens[e + 1];
+      if (!next.is_word || !next.space_before || !doc_.has_cue(e + 1, kSectorCues) || next.sentence != doc_.tokens[e].sentence) break;
+      c.end = next.end;
+      ++e;
+    }
+  }
   bool named_elsewhere(const Candidate& c) const { return unambiguous_.count({int(c.type), c.entry}) > 0; }
   bool multi_word(const Candidate& c) const { return end_token(c) - first_token(c) > 1; }
 
@@ -109,7 +135,6 @@ class Evidence {
   bool trapped(const Candidate& c) const {
     if (rules_.traps.empty() || c.form == UINT32_MAX) return false;
     const FormEntry& f = rules_.forms[c.form];
-    if (!f.ambiguous) return false;
     const std::string folded = fold(f.surface);
     const size_t ft = first_token(c);
     const uint32_t sent = doc_.tokens[ft].sentence;
@@ -131,7 +156,7 @@ class Evidence {
     const Candidate& l = a.start < b.start ? a : b;
     const Candidate& r = a.start < b.start ? b : a;
     const size_t le = doc_.token_ending_at(l.end), rs = doc_.token_starting_at(r.start);
-    if (le == std::string::npos || rs == std::string::npos || rs <= le || rs - le > 4) return false;
+    if (le == std::string::npos || rs == std::string::npos || rs <= le + 1 || rs - le > 4) return false;
     for (size_t t = le + 1; t < rs; ++t)
       if (!coordinator(doc_.token_text(doc_.tokens[t]))) return false;
     return true;
@@ -152,7 +177,7 @@ class Evidence {
         Candidate& c = *pending[i];
         std::string why;
         if (cue_near(c, kSectorCues, 1, 3)) why = "sector-cue";
-        else
+        else if (cyber())
           for (const Candidate* a : accepted)
             if (coordinated(c, *a)) { why = "sector-list"; break; }
         if (why.empty()) continue;
@@ -164,6 +189,8 @@ class Evidence {
       }
     }
     for (auto& c : newly) kept.push_back(std::move(c));
+    for (auto& c : kept)
+      if (c.type == MentionType::Sector) extend_over_sector_head(c);
   }
 };
 

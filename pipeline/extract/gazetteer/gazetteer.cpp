@@ -36,7 +36,6 @@ void match_gazetteers(Document& doc, const RuleSet& rules) {
     uint32_t node = PhraseTrie::kRoot;
     for (size_t j = i; j < toks.size(); ++j) {
       if (toks[j].vocab == 0) break;
-      if (j > i && toks[j].sentence != toks[i].sentence && toks[j].space_before) break;
       node = rules.trie.child(node, toks[j].vocab);
       if (node == UINT32_MAX) break;
       for (uint32_t payload : rules.trie.payloads(node)) {

@@ -4,6 +4,27 @@
 
 namespace news {
 
+namespace {
+
+// True when tokens [first, last] are exactly a known actor, tool or country
+// ("what Microsoft calls Volt Typhoon", "the Russian hacking campaign").
+bool names_something_else(const Document& doc, const RuleSet& rules, size_t first, size_t last) {
+  uint32_t node = PhraseTrie::kRoot;
+  for (size_t t = first; t <= last; ++t) {
+    if (doc.tokens[t].vocab == 0) return false;
+    node = rules.trie.child(node, doc.tokens[t].vocab);
+    if (node == UINT32_MAX) return false;
+  }
+  for (uint32_t payload : rules.trie.payloads(node)) {
+    const FormEntry& f = rules.forms[payload];
+    if (f.cue_list < 0 && (f.type == MentionType::Actor || f.type == MentionType::Tool || f.type == MentionType::Country))
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void find_operations(Document& doc, const RuleSet& rules) {
   if (doc.cyber_score < kCyberContextThreshold) return;
   const re2::StringPiece text(doc.norm);
@@ -26,6 +47,7 @@ void find_operations(Document& doc, const RuleSet& rules) {
       if (first == std::string::npos || last == std::string::npos) continue;
       while (last > first && !doc.tokens[last].is_word) --last;
       e = doc.tokens[last].end;
+      if (names_something_else(doc, rules, first, last)) continue;
       Candidate c;
       c.type = MentionType::Operation;
       c.start = s;

@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+"""Broken rule files through the real command: every problem as path:line: reason,
+all listed at once, exit 2 before any article is read."""
+import os, shutil, subprocess, sys, tempfile
+
+cli, rules = sys.argv[1:3]
+tmp = tempfile.mkdtemp(prefix="news-extract-rules-")
+bad = os.path.join(tmp, "rules")
+shutil.copytree(rules, bad)
+
+def append(rel, line):
+    with open(os.path.join(bad, rel), "a") as f:
+        f.write(line + "\n")
+
+def lines_of(rel):
+    with open(os.path.join(bad, rel)) as f:
+        return sum(1 for _ in f)
+
+expect = []
+def broken(rel, line, reason):
+    append(rel, line)
+    expect.append((f"{rel}:{lines_of(rel)}", reason))
+
+broken("actors/media.tsv", "too\tfew", "tab-separated columns")
+broken("actors/media.tsv", "reuters\tReuters again\tmedia\tGB\t-", "duplicate actor id")
+broken("actors/media.tsv", "new-paper\tNew Paper\tmedia\tZZ\t-", "unknown ISO 3166-1")
+broken("sectors/sectors.tsv", "quantum-farming\tqubit farms", "unknown STIX 2.1 industry sector")
+broken("operations/campaigns.tsv", "op-x\tOperation X\tno-such-actor\t-", "unknown actor id")
+broken("operations/patterns.tsv", "bad-re\t1\t(?P<name>a(b", "RE2 refuses the pattern")
+broken("dates/patterns.tsv", "bad-lookbehind\tDATE\tyear\t(?<=in )\\d{4}", "RE2 refuses the pattern")
+broken("dates/patterns.tsv", "bad-list\tDATE\tym\t{nolist}", "unknown list")
+broken("countries/traps.tsv", "Georgia\teverywhere\tpeach", "scope must be")
+
+story = os.path.join(tmp, "story.txt")
+with open(story, "w") as f:
+    f.write("Lazarus Group hit banks.")
+p = subprocess.run([cli, "--rules", bad, story], capture_output=True, text=True, timeout=120)
+fails = []
+if p.returncode != 2:
+    fails.append(f"exit {p.returncode}, expected 2")
+if p.stdout.strip():
+    fails.append("records were written although the rules are broken")
+for where, reason in expect:
+    if not any(where in l and reason in l for l in p.stderr.splitlines()):
+        fails.append(f"no '{where}: ...{reason}...' in stderr")
+# A missing rules folder.
+q = subprocess.run([cli, "--rules", os.path.join(tmp, "nowhere"), story], capture_output=True, text=True)
+if q.returncode != 2 or "not a rules folder" not in q.stderr:
+    fails.append(f"missing folder: exit {q.returncode}, {q.stderr!r}")
+shutil.rmtree(tmp)
+for f in fails:
+    print("FAIL", f)
+print(p.stderr)
+sys.exit(1 if fails else 0)

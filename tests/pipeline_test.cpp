@@ -1,0 +1,87 @@
+#include <doctest/doctest.h>
+
+#include "aggregate/record.hpp"
+#include "helpers.hpp"
+
+using namespace news;
+using test::analyse;
+using test::values;
+
+TEST_CASE("offsets are code points into the original text, also after accents, CJK and emoji") {
+  const std::string text = "Café 🔒 攻击: “Lazarus Group” hit Zu\xCC\x88rich banks in Germany.";
+  Pipeline p(test::project_rules(), ExtractOptions{});
+  Article a;
+  a.text = text;
+  a.published_raw = "2019-03-04";
+  auto rec = p.process(a);
+  REQUIRE(rec["errors"].empty());
+  auto cp_of = [&](const std::string& needle) {
+    const size_t b = text.find(needle);
+    size_t n = 0;
+    for (size_t i = 0; i < b; ++i) n += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    return n;
+  };
+  bool found_group = false, found_country = false;
+  for (const auto& m : rec["mentions"]) {
+    if (m["value"] == "Lazarus Group") {
+      found_group = true;
+      CHECK(m["start"] == cp_of("Lazarus"));
+      CHECK(m["end"] == cp_of("Lazarus") + 13);
+    }
+    if (m["value"] == "DE") {
+      found_country = true;
+      CHECK(m["start"] == cp_of("Germany"));
+    }
+  }
+  CHECK(found_group);
+  CHECK(found_country);
+}
+
+TEST_CASE("aliases of one group merge into one actor") {
+  auto doc = analyse("APT28, also known as Fancy Bear and Sofacy, hit the Bundestag. Researchers blamed STRONTIUM hackers.");
+  Pipeline p(test::project_rules(), ExtractOptions{});
+  auto rec = build_record(*doc, test::project_rules());
+  int groups = 0;
+  for (const auto& a : rec["actors"])
+    if (a["kind"] == "threat-group") {
+      ++groups;
+      CHECK(a["name"] == "APT28");
+      CHECK(a["country"] == "RU");
+      CHECK(a["aliases"].size() >= 3);
+    }
+  CHECK(groups == 1);
+}
+
+TEST_CASE("ambiguous names need evidence") {
+  CHECK(values(*analyse("Zinc prices rose on the London Metal Exchange."), MentionType::Actor) == "");
+  CHECK(values(*analyse("Microsoft tied the intrusions to the ZINC group."), MentionType::Actor).find("Lazarus Group") != std::string::npos);
+  CHECK(values(*analyse("Georgia's governor certified the results in Atlanta on Friday."), MentionType::Country).find("GE") == std::string::npos);
+  CHECK(values(*analyse("Russian tanks crossed into Georgia in 2008."), MentionType::Country).find("GE") != std::string::npos);
+  CHECK(values(*analyse("She returned to work with renewed energy."), MentionType::Sector) == "");
+  CHECK(values(*analyse("The hackers targeted energy and telecommunications companies."), MentionType::Sector) == "energy|telecommunications");
+}
+
+TEST_CASE("country roles come from the sentence") {
+  auto doc = analyse("North Korean hackers targeted banks in Germany, while the summit took place in Vietnam.");
+  std::string roles;
+  for (const auto& m : doc->mentions)
+    if (m.type == MentionType::Country) roles += m.value + ":" + m.role + " ";
+  CHECK(roles.find("KP:attribution") != std::string::npos);
+  CHECK(roles.find("DE:target") != std::string::npos);
+}
+
+TEST_CASE("people are found from titles, given names and speech verbs") {
+  auto doc = analyse("\"It is rare,\" said Christiaan Beek, a senior principal engineer at McAfee. Beek added that it was new.");
+  CHECK(values(*doc, MentionType::Actor).find("Christiaan Beek") != std::string::npos);
+}
+
+TEST_CASE("invalid UTF-8 in a text file is an error record, not a crash") {
+  Pipeline p(test::project_rules(), ExtractOptions{});
+  Article a;
+  a.id = "bad";
+  a.text = "ok \xFF\xFE then junk";
+  auto rec = p.process(a);
+  REQUIRE(rec["errors"].size() == 1);
+  CHECK(rec["errors"][0]["code"] == "invalid-utf8");
+  CHECK(rec["id"] == "bad");
+}

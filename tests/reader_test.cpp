@@ -1,0 +1,48 @@
+#include <doctest/doctest.h>
+
+#include "io/reader.hpp"
+
+using namespace news;
+
+namespace {
+std::string first_error(const Article& a) { return a.errors.empty() ? "" : a.errors[0].code; }
+const ReaderOptions kOptions;
+}  // namespace
+
+TEST_CASE("JSON Lines: good lines and every kind of bad one") {
+  auto ok = ArticleReader::parse_line(R"({"id":"a1","title":"T","published":"2019-03-04","text":"Body","url":"u"})", "f:1", kOptions);
+  CHECK(ok.errors.empty());
+  CHECK(ok.id == "a1");
+  CHECK(ok.meta["url"] == "u");
+  CHECK(ArticleReader::parse_line(R"({"body":"B"})", "f:2", kOptions).text == "B");
+  CHECK(ArticleReader::parse_line(R"({"content":"C"})", "f:3", kOptions).text == "C");
+  CHECK(ArticleReader::parse_line(R"({"text": "unterminated)", "f:4", kOptions).id == "f:4");
+  CHECK(first_error(ArticleReader::parse_line(R"({"text": "unterminated)", "f:4", kOptions)) == "invalid-json");
+  CHECK(first_error(ArticleReader::parse_line(R"([1,2,3])", "f:5", kOptions)) == "not-an-object");
+  CHECK(first_error(ArticleReader::parse_line(R"({"id":"x"})", "f:6", kOptions)) == "missing-text");
+  CHECK(first_error(ArticleReader::parse_line(R"({"text":null})", "f:7", kOptions)) == "missing-text");
+  CHECK(first_error(ArticleReader::parse_line(R"({"text":42})", "f:8", kOptions)) == "bad-text-type");
+  CHECK(first_error(ArticleReader::parse_line(R"({"text":["a"]})", "f:9", kOptions)) == "bad-text-type");
+  CHECK(first_error(ArticleReader::parse_line("{\"text\":\"bad \xC0\xAF\"}", "f:10", kOptions)) == "invalid-utf8");
+  CHECK(first_error(ArticleReader::parse_line(std::string(100000, '[') + std::string(100000, ']'), "f:11", kOptions)) == "invalid-json");
+  auto numeric_id = ArticleReader::parse_line(R"({"id":17,"text":"x"})", "f:12", kOptions);
+  CHECK(numeric_id.id == "17");
+}
+
+TEST_CASE("articles larger than the limit get an error, not a crash") {
+  ReaderOptions small;
+  small.max_article_bytes = 10;
+  CHECK(first_error(ArticleReader::parse_line(R"({"text":"0123456789abc"})", "f:1", small)) == "article-too-large");
+}
+
+TEST_CASE("text files: front matter is read, offsets refer to the body") {
+  auto a = ArticleReader::parse_text_file("---\nid: x1\ntitle: A title\npublished: 2020-01-02\nsource: wire\n---\nThe body.\n", "p.txt");
+  CHECK(a.id == "x1");
+  CHECK(a.title == "A title");
+  CHECK(a.published_raw == "2020-01-02");
+  CHECK(a.meta["source"] == "wire");
+  CHECK(a.text == "The body.\n");
+  auto plain = ArticleReader::parse_text_file("\xEF\xBB\xBFNo front matter here.", "q.txt");
+  CHECK(plain.id == "q.txt");
+  CHECK(plain.text == "No front matter here.");
+}

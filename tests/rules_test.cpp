@@ -1,0 +1,83 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "helpers.hpp"
+
+using namespace news;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A copy of the project's rules in a temporary folder, to break on purpose.
+struct RulesCopy {
+  fs::path dir;
+  RulesCopy() {
+    dir = fs::temp_directory_path() / ("news-extract-rules-" + std::to_string(::getpid()) + "-" + std::to_string(rand()));
+    fs::copy(NEWS_EXTRACT_SOURCE_RULES, dir / "rules", fs::copy_options::recursive);
+  }
+  ~RulesCopy() { std::error_code ec; fs::remove_all(dir, ec); }
+  void append(const std::string& file, const std::string& line) {
+    std::ofstream(dir / "rules" / file, std::ios::app) << line << '\n';
+  }
+  Problems load() {
+    Problems p;
+    RuleSet::load((dir / "rules").string(), p);
+    return p;
+  }
+};
+
+bool has(const Problems& ps, const std::string& where, const std::string& what) {
+  for (auto& p : ps) {
+    const std::string s = p.to_string();
+    if (s.find(where) != std::string::npos && s.find(what) != std::string::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("the project's rules load without problems") {
+  Problems p;
+  auto rules = RuleSet::load(NEWS_EXTRACT_SOURCE_RULES, p);
+  for (auto& x : p) MESSAGE(x.to_string());
+  CHECK(p.empty());
+  CHECK(rules->countries.size() == 249);
+  CHECK(rules->sectors_count() == 34);
+}
+
+TEST_CASE("every kind of broken rule line is reported with path:line, all at once") {
+  RulesCopy rc;
+  rc.append("actors/security-vendors.tsv", "only-two\tcolumns");
+  rc.append("actors/security-vendors.tsv", "mandiant\tDuplicate\tsecurity-vendor\tUS\t-");
+  rc.append("actors/security-vendors.tsv", "new-vendor\tNew Vendor\tsecurity-vendor\tXX\t-");
+  rc.append("actors/security-vendors.tsv", "odd-kind\tOdd\twizard\tUS\t-");
+  rc.append("sectors/sectors.tsv", "space-mining\tasteroid miners");
+  rc.append("operations/campaigns.tsv", "op-nowhere\tOperation Nowhere\tno-such-group\t-");
+  rc.append("operations/patterns.tsv", "broken-regex\t5\t(?P<name>Operation (unclosed");
+  rc.append("operations/patterns.tsv", "no-name\t5\tOperation [A-Z]\\w+");
+  rc.append("dates/patterns.tsv", "bad-resolver\tDATE\tguess\t\\d+");
+  rc.append("dates/patterns.tsv", "bad-list\tDATE\tym\t{monthz} \\d+");
+  rc.append("countries/forms.tsv", "QQ\tname\tQueequeg");
+  const Problems p = rc.load();
+  for (auto& x : p) MESSAGE(x.to_string());
+  CHECK(has(p, "security-vendors.tsv:", "expected 5 tab-separated columns"));
+  CHECK(has(p, "security-vendors.tsv:", "duplicate actor id 'mandiant'"));
+  CHECK(has(p, "security-vendors.tsv:", "unknown ISO 3166-1 alpha-2 code 'XX'"));
+  CHECK(has(p, "security-vendors.tsv:", "unknown kind 'wizard'"));
+  CHECK(has(p, "sectors.tsv:", "unknown STIX 2.1 industry sector 'space-mining'"));
+  CHECK(has(p, "campaigns.tsv:", "unknown actor id 'no-such-group'"));
+  CHECK(has(p, "patterns.tsv:", "RE2 refuses the pattern: missing )"));
+  CHECK(has(p, "patterns.tsv:", "lacks the named capture"));
+  CHECK(has(p, "patterns.tsv:", "unknown resolver 'guess'"));
+  CHECK(has(p, "patterns.tsv:", "unknown list {monthz}"));
+  CHECK(has(p, "forms.tsv:", "unknown ISO 3166-1 alpha-2 code 'QQ'"));
+  CHECK(p.size() >= 11);
+}
+
+TEST_CASE("a missing rules folder or file is a problem, not a crash") {
+  Problems p;
+  RuleSet::load("/nonexistent/rules", p);
+  CHECK_FALSE(p.empty());
+}

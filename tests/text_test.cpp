@@ -1,0 +1,56 @@
+#include <doctest/doctest.h>
+
+#include <unicode/edits.h>
+
+#include "core/offsets.hpp"
+#include "core/text.hpp"
+
+using namespace news;
+
+TEST_CASE("tokens: words, digits, punctuation, non-ASCII letters") {
+  std::vector<RawToken> t;
+  tokenize("North Korea’s APT38 hit São Paulo-based banks, 2019.", t);
+  std::vector<std::string> words;
+  const std::string s = "North Korea’s APT38 hit São Paulo-based banks, 2019.";
+  for (auto& x : t) words.push_back(s.substr(x.start, x.end - x.start));
+  CHECK(words == std::vector<std::string>{"North", "Korea", "’", "s", "APT38", "hit", "São", "Paulo", "-", "based", "banks", ",", "2019", "."});
+  CHECK(t[0].upper_initial);
+  CHECK(t[4].all_upper);
+  CHECK(t[12].is_digit);
+  CHECK(t[5].all_lower);
+}
+
+TEST_CASE("folding: case, typographic quotes and dashes") {
+  CHECK(fold("LAZARUS") == "lazarus");
+  CHECK(fold("’") == "'");
+  CHECK(fold("–") == "-");
+  CHECK(fold("TÜRKİYE") == fold("türki̇ye"));
+}
+
+TEST_CASE("invalid UTF-8 is found: stray continuation, overlong, surrogate, truncated") {
+  CHECK(find_invalid_utf8("plain ascii") == std::string::npos);
+  CHECK(find_invalid_utf8("caf\xC3\xA9") == std::string::npos);
+  CHECK(find_invalid_utf8("a\x80") == 1);
+  CHECK(find_invalid_utf8("\xC0\xAF") == 0);          // overlong "/"
+  CHECK(find_invalid_utf8("x\xED\xA0\x80") == 1);     // encoded surrogate
+  CHECK(find_invalid_utf8("end\xE2\x82") == 3);       // truncated at the end
+}
+
+TEST_CASE("offsets: normalised bytes map back to code points of the original") {
+  // "Cafe\u0301 in Zu\u0308rich": NFC composes é and ü, so normalised bytes differ from the original.
+  const std::string original = "Cafe\xCC\x81 in Zu\xCC\x88rich ok";
+  auto edits = std::make_unique<icu::Edits>();
+  std::string nfc;
+  REQUIRE(nfc_if_needed(original, nfc, edits.get()));
+  OffsetMap map = OffsetMap::build(original, std::move(edits));
+  const size_t z = nfc.find("Z");
+  const size_t ok = nfc.find("ok");
+  CHECK(map.code_point(uint32_t(z)) == 9);     // C a f e ◌́ space i n space -> Z at code point 9
+  CHECK(map.code_point(uint32_t(ok)) == 19);
+}
+
+TEST_CASE("offsets: emoji and CJK count as one code point each") {
+  const std::string original = "\xF0\x9F\x94\x92 \xE6\x94\xBB\xE5\x87\xBB Lazarus";
+  OffsetMap map = OffsetMap::build(original, nullptr);
+  CHECK(map.code_point(uint32_t(original.find("Lazarus"))) == 4);
+}
