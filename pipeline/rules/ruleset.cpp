@@ -55,7 +55,7 @@ uint32_t PhraseTrie::child(uint32_t node, uint32_t token) const {
 }
 
 std::string RuleSet::rule_location(const RuleRef& r) const {
-  if (r.file >= files.size()) return "(built-in)";
+  if (r.file >= files.size()) return "pipeline/extract/people (built-in people finder)";
   return r.line ? files[r.file] + ":" + std::to_string(r.line) : files[r.file];
 }
 
@@ -101,6 +101,7 @@ class RuleLoader {
     load_cue_list("context/attribution-cues.txt", kAttributionCues, false);
     load_cue_list("context/target-cues.txt", kTargetCues, false);
     load_cue_list("context/future-cues.txt", kFutureCues, false);
+    load_cue_list("context/organization-cues.txt", kOrgCues, false);
     load_cue_list("people/titles.txt", kTitles, true);
     load_cue_list("people/given-names.txt", kGivenNames, true);
     load_cue_list("people/not-names.txt", kNotNames, true);
@@ -173,6 +174,16 @@ class RuleLoader {
     e.surface = written;
     rs_.trie.insert(phrase, uint32_t(rs_.forms.size()));
     rs_.forms.push_back(std::move(e));
+  }
+
+  // The canonical name is matched too, unless the aliases list it (perhaps marked ambiguous, in any case).
+  static bool lists_form(const std::vector<std::string>& aliases, const std::string& name) {
+    const std::string folded = fold(name);
+    for (auto al : aliases) {
+      if (!al.empty() && al.back() == '*') al.pop_back();
+      if (fold(al) == folded) return true;
+    }
+    return false;
   }
 
   bool valid_id(std::string_view id) {
@@ -277,14 +288,7 @@ class RuleLoader {
       rs_.actor_by_id_[a.id] = int(idx);
       rs_.actors.push_back(a);
       auto aliases = split_list(row.get("aliases"));
-      // The name is matched too, unless the aliases list it (perhaps marked ambiguous, in any case).
-      bool listed = false;
-      for (auto& al : aliases) {
-        std::string bare = al;
-        if (!bare.empty() && bare.back() == '*') bare.pop_back();
-        listed |= fold(bare) == fold(a.name);
-      }
-      if (!listed) aliases.insert(aliases.begin(), a.name);
+      if (!lists_form(aliases, a.name)) aliases.insert(aliases.begin(), a.name);
       for (auto& al : aliases) {
         if (al.empty() || al == "*") { problem(t.path, row.line, "empty alias in the list"); continue; }
         FormEntry e;
@@ -345,9 +349,7 @@ class RuleLoader {
       const uint32_t idx = uint32_t(rs_.tools.size());
       rs_.tools.push_back(te);
       auto aliases = split_list(row.get("aliases"));
-      bool has_name = false;
-      for (auto& a : aliases) has_name |= (a == te.name || a == te.name + "*");
-      if (!has_name) aliases.insert(aliases.begin(), te.name);
+      if (!lists_form(aliases, te.name)) aliases.insert(aliases.begin(), te.name);
       for (auto& al : aliases) {
         if (al.empty() || al == "*") { problem(t.path, row.line, "empty alias in the list"); continue; }
         FormEntry e;
@@ -374,7 +376,7 @@ class RuleLoader {
       const uint32_t idx = uint32_t(rs_.campaigns.size());
       rs_.campaigns.push_back(c);
       auto aliases = split_list(row.get("aliases"));
-      aliases.insert(aliases.begin(), c.name);
+      if (!lists_form(aliases, c.name)) aliases.insert(aliases.begin(), c.name);
       for (auto& al : aliases) {
         if (al.empty() || al == "*") { problem(t.path, row.line, "empty alias in the list"); continue; }
         FormEntry e;

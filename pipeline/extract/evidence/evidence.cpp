@@ -13,31 +13,51 @@ namespace {
 class Evidence {
  public:
   Evidence(Document& doc, const RuleSet& rules) : doc_(doc), rules_(rules) {
-    for (const auto& c : doc.candidates)
-      if (!c.ambiguous && c.entry != UINT32_MAX) unambiguous_.insert({int(c.type), c.entry});
+    // A sentence is about cyber security when it has a cyber term or names a known
+    // threat group, security vendor or tool unambiguously.
+    cyber_sentence_.assign(doc.sentences.size(), false);
+    for (size_t t = 0; t < doc.tokens.size(); ++t)
+      if (doc.has_cue(t, kCyberTerms)) cyber_sentence_[doc.tokens[t].sentence] = true;
+    for (const auto& c : doc.candidates) {
+      if (c.ambiguous || c.entry == UINT32_MAX) continue;
+      const bool cyber_entity = c.type == MentionType::Tool ||
+                                (c.type == MentionType::Actor && (rules.actors[c.entry].kind == "threat-group" ||
+                                                                  rules.actors[c.entry].kind == "security-vendor"));
+      if (!cyber_entity) continue;
+      const size_t f = doc.token_starting_at(c.start);
+      if (f != std::string::npos) cyber_sentence_[doc.tokens[f].sentence] = true;
+    }
   }
 
   void run() {
     std::vector<Candidate> kept;
     kept.reserve(doc_.candidates.size());
-    // Sectors may lean on each other ("energy and telecommunications"): settle them last.
-    std::vector<size_t> ambiguous_sectors;
+    // First the unambiguous forms: they are evidence for the ambiguous ones ("Lazarus Group" ... "Lazarus").
+    std::vector<size_t> ambiguous, pending_sectors;
     for (size_t i = 0; i < doc_.candidates.size(); ++i) {
       Candidate& c = doc_.candidates[i];
       if (c.type == MentionType::Country && trapped(c)) continue;
       // Outside cyber news a sector word names an industry hit only in a sentence about an attack or
       // next to a cue ("the mining industry"): "the charity said", "a local school" are not sectors hit.
-      if (c.type == MentionType::Sector && (c.ambiguous || !(cyber() || sentence_has(c, kTargetCues) || sentence_has(c, kCyberTerms)))) {
-        ambiguous_sectors.push_back(i);
+      if (c.type == MentionType::Sector && (c.ambiguous || !(cyber() || sentence_has(c, kTargetCues) || cyber_sentence(c)))) {
+        pending_sectors.push_back(i);
         continue;
       }
-      if (!c.ambiguous) { kept.push_back(std::move(c)); continue; }
+      // A police raid or a charity's "Operation Smile" is not a cyber operation: operations need
+      // cyber news, or a cyber word in their sentence.
+      if (c.type == MentionType::Operation && !cyber() && !cyber_sentence(c)) continue;
+      if (c.ambiguous) { ambiguous.push_back(i); continue; }
+      if (c.entry != UINT32_MAX) unambiguous_.insert({int(c.type), c.entry});
+      kept.push_back(std::move(c));
+    }
+    for (size_t i : ambiguous) {
+      Candidate& c = doc_.candidates[i];
       if (std::string why = reason(c); !why.empty()) {
         c.cue = why;
         kept.push_back(std::move(c));
       }
     }
-    settle_sectors(ambiguous_sectors, kept);
+    settle_sectors(pending_sectors, kept);
     doc_.candidates = std::move(kept);
   }
 
@@ -45,6 +65,12 @@ class Evidence {
   Document& doc_;
   const RuleSet& rules_;
   std::set<std::pair<int, uint32_t>> unambiguous_;
+  std::vector<bool> cyber_sentence_;
+
+  bool cyber_sentence(const Candidate& c) const {
+    const size_t f = first_token(c);
+    return f != std::string::npos && cyber_sentence_[doc_.tokens[f].sentence];
+  }
 
   size_t first_token(const Candidate& c) const { return doc_.token_starting_at(c.start); }
   size_t end_token(const Candidate& c) const { return doc_.token_ending_at(c.end) + 1; }
@@ -102,21 +128,21 @@ class Evidence {
         const auto& a = rules_.actors[c.entry];
         if (a.kind == "threat-group") {
           if (cue_near(c, kGroupCues, 3, 3)) return "group-cue";
-          if (cyber() && !sentence_initial(c)) return "cyber-context";
+          if ((cyber() || cyber_sentence(c)) && !sentence_initial(c)) return "cyber-context";
           return "";
         }
         if (a.kind == "person") return "";
-        if (cue_near(c, kGroupCues, 3, 3) && a.kind == "security-vendor") return "vendor-cue";
-        if (cyber() && multi_word(c) && !sentence_initial(c)) return "cyber-context";
+        if (cue_near(c, kOrgCues, 2, 2)) return "organization-cue";
+        if ((cyber() || cyber_sentence(c)) && multi_word(c) && !sentence_initial(c)) return "cyber-context";
         return "";
       }
       case MentionType::Tool:
         if (cue_near(c, kToolCues, 2, 2)) return "tool-cue";
-        if (cyber() && !sentence_initial(c)) return "cyber-context";
+        if ((cyber() || cyber_sentence(c)) && !sentence_initial(c)) return "cyber-context";
         return "";
       case MentionType::Operation:
         if (cue_near(c, kGroupCues, 2, 2)) return "campaign-cue";
-        if (cyber() && !sentence_initial(c)) return "cyber-context";
+        if ((cyber() || cyber_sentence(c)) && !sentence_initial(c)) return "cyber-context";
         return "";
       case MentionType::Country:
         return "no-trap";  // traps were checked for every country candidate

@@ -26,7 +26,7 @@ bool names_something_else(const Document& doc, const RuleSet& rules, size_t firs
 }  // namespace
 
 void find_operations(Document& doc, const RuleSet& rules) {
-  if (doc.cyber_score < kCyberContextThreshold) return;
+  if (doc.cyber_score == 0) return;  // evidence (weigh_evidence) later asks for cyber context per sentence
   const re2::StringPiece text(doc.norm);
   for (const auto& op : rules.operation_patterns) {
     const int group = op.re->NamedCapturingGroups().at("name");

@@ -8,15 +8,19 @@ namespace news {
 namespace {
 
 constexpr int kPersonPriority = 5;
+constexpr RuleRef kPeopleFinder{UINT32_MAX, 0};  // built-in: rule_location says so
 
 class PeopleFinder {
  public:
   PeopleFinder(Document& doc, const RuleSet& rules) : doc_(doc), rules_(rules), toks_(doc.tokens) {
     // Tokens that begin a known entity (a country, a group, a vendor...) are not part of a name.
     entity_start_.assign(toks_.size(), false);
+    entity_end_.assign(toks_.size(), 0);
     for (const auto& c : doc.candidates) {
       const size_t t = doc.token_starting_at(c.start);
-      if (t != std::string::npos && !c.ambiguous) entity_start_[t] = true;
+      if (t == std::string::npos) continue;
+      if (!c.ambiguous) entity_start_[t] = true;
+      entity_end_[t] = std::max(entity_end_[t], c.end);
     }
   }
 
@@ -33,6 +37,8 @@ class PeopleFinder {
       else if (len >= 2 && len <= 3 && speech_next_to(i, end)) cue = "speech-verb";
       else if (len >= 2 && len <= 3 && apposition_after(end)) cue = "apposition";
       if (cue.empty() || len > 4) { i = end - 1; continue; }
+      // "researchers at Check Point said": a known name, even an ambiguous one, is not a person.
+      if (entity_end_[i] >= toks_[end - 1].end) { i = end - 1; continue; }
       add(i, end, cue);
       i = end - 1;
     }
@@ -44,6 +50,7 @@ class PeopleFinder {
   const RuleSet& rules_;
   const std::vector<Token>& toks_;
   std::vector<bool> entity_start_;
+  std::vector<uint32_t> entity_end_;  // per token: the end of the longest gazetteer form starting there
   std::unordered_map<std::string, std::string> surname_to_name_;
 
   std::string_view text(size_t i) const { return doc_.token_text(toks_[i]); }
@@ -110,6 +117,7 @@ class PeopleFinder {
     c.start = toks_[first].start;
     c.end = toks_[end - 1].end;
     c.priority = kPersonPriority;
+    c.rule = kPeopleFinder;
     c.value = std::string(doc_.span(c.start, c.end));
     c.cue = cue;
     c.role = "person";
@@ -131,6 +139,7 @@ class PeopleFinder {
       c.start = toks_[i].start;
       c.end = toks_[i].end;
       c.priority = kPersonPriority - 1;
+      c.rule = kPeopleFinder;
       c.value = it->second;
       c.cue = "surname";
       c.role = "person";
