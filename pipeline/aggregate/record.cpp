@@ -111,11 +111,13 @@ class RecordBuilder {
     });
   }
 
-  // The group an operation belongs to: the campaign list, else the only group
-  // in its sentence, else the only group in the article.
+  // The group an operation belongs to: the campaign list for known campaigns;
+  // for one found by a pattern, the only group in its sentence, else in the article.
   std::string operation_actor(const Mention& m) const {
-    if (m.entry != UINT32_MAX && rules_.campaigns[m.entry].actor >= 0)
-      return rules_.actors[size_t(rules_.campaigns[m.entry].actor)].name;
+    if (m.entry != UINT32_MAX) {  // a known campaign: its group, or none (takedowns have none)
+      const int actor = rules_.campaigns[m.entry].actor;
+      return actor >= 0 ? rules_.actors[size_t(actor)].name : std::string();
+    }
     std::set<std::string> in_sentence, in_article;
     const uint32_t sent = doc_.tokens[doc_.token_starting_at(m.start)].sentence;
     for (const auto& o : doc_.mentions) {

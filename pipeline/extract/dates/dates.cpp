@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/text.hpp"
 #include "extract/dates/resolvers.hpp"
 
 namespace news {
@@ -43,11 +44,62 @@ bool sentence_has_cue(const Document& doc, uint32_t sentence, int list) {
 }
 
 bool is_plural_noun(std::string_view w) {
-  static const char* not_plural[] = {"is", "was", "has", "as", "this", "its", "his", "us", "thus", "plus", "across", "versus", "less", "unless", "series", "news", "its"};
+  static const char* not_plural[] = {"is", "was", "has", "as", "this", "its", "his", "us", "thus", "plus", "across", "versus", "less", "unless", "series", "news", "its", "various", "previous", "numerous", "always", "afterwards", "towards", "whereas", "does", "goes"};
   if (w.size() < 3 || w.back() != 's') return false;
   for (auto n : not_plural) if (w == n) return false;
   for (char ch : w) if (ch < 'a' || ch > 'z') return false;
   return true;
+}
+
+// "2014 employees", "2018 unique passwords", "2021 infected routers": a count, not a year.
+// The capture is one or two lower-case words; with two, the first must read as an
+// adjective of the count (listed in dates/lists/count-adjective.tsv, or a participle).
+bool is_count(std::string_view words, const RuleSet& rules) {
+  const size_t sp = words.find_first_of(" \t\n");
+  if (sp == std::string_view::npos) return is_plural_noun(words);
+  const std::string_view first = words.substr(0, sp);
+  const std::string_view second = words.substr(words.find_last_of(" \t\n") + 1);
+  if (is_plural_noun(first)) return true;
+  if (!is_plural_noun(second)) return false;
+  const bool participle = first.size() > 4 && (first.substr(first.size() - 2) == "ed" || first.substr(first.size() - 3) == "ing");
+  return participle || rules.date_list_value("count-adjective", first);
+}
+
+// Words of the sentence (dates/lists/future-cue.tsv) that put a date without a year ahead
+// of the publication date, besides context/future-cues.txt ("the deadline is Sept. 30").
+bool sentence_has_date_future_cue(const Document& doc, uint32_t sentence, const RuleSet& rules) {
+  const Sentence& s = doc.sentences[sentence];
+  for (uint32_t t = s.first_token; t < s.end_token; ++t)
+    if (doc.tokens[t].is_word && rules.date_list_value("future-cue", doc.token_text(doc.tokens[t]))) return true;
+  return false;
+}
+
+// The text the patterns run over: doc.norm with Unicode spaces (no-break, thin, narrow
+// no-break, ...) replaced by as many ASCII spaces as they have bytes, so that "June 8,\u00a02021"
+// matches `\s` and every offset stays the same.
+std::string date_view(const std::string& norm) {
+  std::string v = norm;
+  for (size_t i = 0; i + 1 < v.size(); ++i) {
+    const auto c0 = static_cast<unsigned char>(v[i]), c1 = static_cast<unsigned char>(v[i + 1]);
+    if (c0 == 0xC2 && c1 == 0xA0) { v[i] = v[i + 1] = ' '; ++i; continue; }
+    if (c0 == 0xE2 && i + 2 < v.size()) {
+      const auto c2 = static_cast<unsigned char>(v[i + 2]);
+      // U+2000..U+200A spaces, U+202F narrow no-break space, U+205F; U+200B zero-width space
+      if ((c1 == 0x80 && ((c2 >= 0x80 && c2 <= 0x8B) || c2 == 0xAF)) || (c1 == 0x81 && c2 == 0x9F)) {
+        v[i] = v[i + 1] = v[i + 2] = ' ';
+        i += 2;
+      }
+    }
+  }
+  return v;
+}
+
+bool preceded_by_the(const Document& doc, size_t first) {
+  if (first == 0) return false;
+  const Token& prev = doc.tokens[first - 1];
+  if (!prev.is_word || prev.sentence != doc.tokens[first].sentence) return false;
+  const std::string w = fold(doc.token_text(prev));
+  return w == "the" || w == "this" || w == "that" || w == "its" || w == "their";
 }
 
 }  // namespace
@@ -62,6 +114,7 @@ void find_dates(Document& doc, const RuleSet& rules) {
     for (size_t i = 0; i < rules.date_patterns.size(); ++i) which.push_back(int(i));
   }
   const auto blocked = blocked_spans(doc, rules);
+  const std::string view = date_view(doc.norm);
   std::vector<re2::StringPiece> m;
   for (int idx : which) {
     const DatePattern& dp = rules.date_patterns[size_t(idx)];
@@ -71,11 +124,11 @@ void find_dates(Document& doc, const RuleSet& rules) {
     int span_group = 0;
     for (auto& [i, name] : names) if (name == "span") span_group = i;
     size_t pos = 0;
-    while (pos <= doc.norm.size() && dp.re->Match(doc.norm, pos, doc.norm.size(), RE2::UNANCHORED, m.data(), n)) {
-      const size_t mend = size_t(m[0].data() - doc.norm.data()) + m[0].size();
+    while (pos <= view.size() && dp.re->Match(view, pos, view.size(), RE2::UNANCHORED, m.data(), n)) {
+      const size_t mend = size_t(m[0].data() - view.data()) + m[0].size();
       pos = mend > pos ? mend : pos + 1;
       const re2::StringPiece& sp = m[size_t(span_group)].data() ? m[size_t(span_group)] : m[0];
-      const uint32_t s = uint32_t(sp.data() - doc.norm.data()), e = s + uint32_t(sp.size());
+      const uint32_t s = uint32_t(sp.data() - view.data()), e = s + uint32_t(sp.size());
       if (e <= s) continue;
       const size_t first = doc.token_starting_at(s);
       const size_t last = doc.token_ending_at(e);
@@ -87,8 +140,12 @@ void find_dates(Document& doc, const RuleSet& rules) {
       Captures caps;
       for (auto& [i, name] : names)
         if (m[size_t(i)].data()) caps[name] = std::string(m[size_t(i)].data(), m[size_t(i)].size());
-      if (auto it = caps.find("count_noun"); it != caps.end() && is_plural_noun(it->second)) continue;
-      DateContext ctx{doc.anchor, sentence_has_cue(doc, doc.tokens[first].sentence, kFutureCues), doc.options.day_first};
+      if (auto it = caps.find("reject"); it != caps.end() && !it->second.empty()) continue;
+      if (auto it = caps.find("count_noun"); it != caps.end() && is_count(it->second, rules) && !preceded_by_the(doc, first)) continue;
+      const uint32_t sent = doc.tokens[first].sentence;
+      DateContext ctx{doc.anchor,
+                      sentence_has_cue(doc, sent, kFutureCues) || sentence_has_date_future_cue(doc, sent, rules),
+                      doc.options.day_first};
       auto r = resolve_date(dp.resolver, dp.type, caps, ctx, rules);
       if (!r) continue;
       Candidate c;

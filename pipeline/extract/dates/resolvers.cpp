@@ -124,6 +124,15 @@ std::optional<ResolvedDate> r_ym(const std::string& type, const Captures& c, con
     return r;
   }
   if (!ctx.anchor) return unresolved(type, c, rules);
+  if (const std::string* rel = listed(c, "rel", rules, "rel")) {
+    // last December: the latest December before this month; next January: the first
+    // one after it; this March: the anchor's year.
+    const int n = std::atoi(rel->c_str());
+    int y = ctx.anchor->year;
+    if (n < 0 && *month >= ctx.anchor->month) y -= 1;
+    if (n > 0 && *month <= ctx.anchor->month) y += 1;
+    return make(type, format_month(y, *month), c, rules, true);
+  }
   auto r = make(type, format_month(infer_year(ctx, *month, 0), *month), c, rules, true);
   r.year_inferred = true;
   return r;
@@ -156,6 +165,8 @@ std::optional<ResolvedDate> r_decade(const std::string& type, const Captures& c,
   if (!s) return std::nullopt;
   if (const std::string* v = rules.date_list_value("decade", *s)) return make(type, *v, c, rules, false);
   const std::string d = digits_of(*s);
+  // the 1800s, the 1900s: a century (18, 19); the 2000s: the decade 200
+  if (d.size() == 4 && d.substr(2) == "00" && d < "2000") return make(type, d.substr(0, 2), c, rules, false);
   if (d.size() == 4) return make(type, d.substr(0, 3), c, rules, false);
   if (d.size() == 2) return make(type, (d[0] >= '3' ? "19" : "20") + d.substr(0, 1), c, rules, false);
   return std::nullopt;
@@ -196,6 +207,7 @@ std::optional<ResolvedDate> r_quarter(const std::string& type, const Captures& c
 
 std::optional<ResolvedDate> r_half(const std::string& type, const Captures& c, const DateContext& ctx, const RuleSet& rules) {
   auto h = number(c, "half", rules, "part-ordinal");
+  if (h && *h == 4) h = 2;  // the last/final six months, the last half
   if (!h || *h < 1 || *h > 2) return std::nullopt;
   return year_part(type, c, ctx, rules, "H" + std::to_string(*h), *h * 6);
 }
@@ -224,8 +236,18 @@ CivilDate easter(int y) {  // anonymous Gregorian algorithm
   return {y, (h + l - 7 * m + 114) / 31, ((h + l - 7 * m + 114) % 31) + 1};
 }
 
-std::optional<CivilDate> holiday_in(const std::string& code, int year) {
+// Days that follow another calendar (Lunar New Year) are listed year by year in
+// dates/lists/<code lower-case>.tsv (`2021	02-12`).
+std::optional<CivilDate> holiday_in(const std::string& code, int year, const RuleSet& rules) {
   if (code.size() == 10) return parse_iso_date(code);  // a day in history: 9/11
+  if (code.find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos && code.size() > 5) {
+    std::string list = fold(code);
+    if (const std::string* md = rules.date_list_value(list, std::to_string(year))) {
+      if (md->size() != 5) return std::nullopt;
+      CivilDate d{year, std::atoi(md->substr(0, 2).c_str()), std::atoi(md->substr(3).c_str())};
+      return is_valid(d) ? std::optional(d) : std::nullopt;
+    }
+  }
   if (code.size() == 5 && code[2] == '-') {
     CivilDate d{year, std::atoi(code.substr(0, 2).c_str()), std::atoi(code.substr(3).c_str())};
     return is_valid(d) ? std::optional(d) : std::nullopt;
@@ -237,6 +259,9 @@ std::optional<CivilDate> holiday_in(const std::string& code, int year) {
   if (code == "LABOR-DAY") return nth_weekday(year, 9, 1, 1);
   if (code == "MLK-DAY") return nth_weekday(year, 1, 1, 3);
   if (code == "PRESIDENTS-DAY") return nth_weekday(year, 2, 1, 3);
+  if (code == "ELECTION-DAY") return add_days(nth_weekday(year, 11, 1, 1), 1);  // Tuesday after the first Monday
+  if (code == "MOTHERS-DAY") return nth_weekday(year, 5, 7, 2);                     // US: second Sunday of May
+  if (code == "FATHERS-DAY") return nth_weekday(year, 6, 7, 3);
   if (code == "EASTER") return easter(year);
   if (code == "GOOD-FRIDAY") return add_days(easter(year), -2);
   if (code == "EASTER-MONDAY") return add_days(easter(year), 1);
@@ -256,14 +281,14 @@ std::optional<ResolvedDate> r_holiday(const std::string& type, const Captures& c
     if (!ctx.anchor) return unresolved(type, c, rules);
     year = ctx.anchor->year;
     if (const std::string* rel = listed(c, "rel", rules, "rel")) *year += std::atoi(rel->c_str());
-    else if (auto d = holiday_in(*code, *year)) {
+    else if (auto d = holiday_in(*code, *year, rules)) {
       if (!ctx.future && *d > *ctx.anchor) *year -= 1;
       if (ctx.future && *d < *ctx.anchor) *year += 1;
     }
     r = make(type, "", c, rules, true);
     r.year_inferred = !cap(c, "rel");
   }
-  auto d = holiday_in(*code, *year);
+  auto d = holiday_in(*code, *year, rules);
   if (!d) return std::nullopt;
   r.value.value = format_date(*d);
   return r;
@@ -283,6 +308,7 @@ std::optional<ResolvedDate> r_weekday(const std::string& type, const Captures& c
   CivilDate d;
   if (dir < 0) d = add_days(a, -(((today - target + 7) % 7) ? (today - target + 7) % 7 : 7));
   else if (dir > 0) d = add_days(a, ((target - today + 7) % 7) ? (target - today + 7) % 7 : 7);
+  else if (rel) d = add_days(a, target - today);  // this Friday: the current week's
   else d = add_days(a, -((today - target + 7) % 7));  // the latest one, today included
   std::string value = format_date(d);
   std::string t = type;
@@ -369,6 +395,10 @@ std::optional<ResolvedDate> r_duration(const std::string& type, const Captures& 
   else if (cap(c, "num")) return std::nullopt;
   else n = cap(c, "unit")->back() == 's' ? "X" : "1";  // "for years": PXY
   std::string u = *unit;
+  if (u == "FN") {  // a fortnight: two weeks
+    u = "W";
+    if (n != "X") n = std::to_string(std::atoi(n.c_str()) * 2);
+  }
   if ((u == "DE" || u == "CE") && n != "X") {
     n = std::to_string(std::atoi(n.c_str()) * (u == "DE" ? 10 : 100));
     u = "Y";
@@ -388,9 +418,16 @@ std::optional<ResolvedDate> r_set(const std::string& type, const Captures& c, co
     if (const std::string* part = listed(c, "part", rules, "part-of-day")) v += "T" + *part;
     return make("SET", v, c, rules, false);
   }
+  if (auto month = month_of(c, rules)) {  // every December
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "XXXX-%02d", *month);
+    return make("SET", buf, c, rules, false);
+  }
+  if (const std::string* season = listed(c, "season", rules, "season")) return make("SET", "XXXX-" + *season, c, rules, false);
   const std::string* unit = listed(c, "unit", rules, "unit");
   if (!unit) return std::nullopt;
   auto n = number(c, "num", rules, "number");
+  if (const std::string* w = cap(c, "num"); w && fold(*w) == "other") n = 2;  // every other week
   const bool time = *unit == "H" || *unit == "MIN";
   const std::string letter = *unit == "MIN" ? "M" : *unit == "DE" ? "DE" : *unit;
   return make("SET", std::string(time ? "PT" : "P") + std::to_string(n ? *n : 1) + letter, c, rules, false);
@@ -406,14 +443,27 @@ std::optional<ResolvedDate> r_time(const std::string& type, const Captures& c, c
     int hour = *h;
     auto m = number(c, "minute", rules, "number");
     if (m && *m > 59) return std::nullopt;
+    auto sec = number(c, "sec", rules, "number");
+    if (sec && *sec > 59) return std::nullopt;
     if (const std::string* ap = listed(c, "ampm", rules, "ampm")) {
       if (hour < 1 || hour > 12) return std::nullopt;
       if (*ap == "PM" && hour != 12) hour += 12;
       if (*ap == "AM" && hour == 12) hour = 0;
     }
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "%02d:%02d", hour, m ? *m : 0);
+    char buf[16];
+    if (sec) std::snprintf(buf, sizeof buf, "%02d:%02d:%02d", hour, m ? *m : 0, *sec);
+    else std::snprintf(buf, sizeof buf, "%02d:%02d", hour, m ? *m : 0);
     clock = buf;
+  }
+  if (auto year = year_of(c)) {  // 2021-06-15T08:30:00Z
+    auto month = month_of(c, rules);
+    auto day = number(c, "day", rules, "ordinal");
+    if (!month || !day) return std::nullopt;
+    const CivilDate d{*year, *month, *day};
+    if (!is_valid(d)) return std::nullopt;
+    auto r = make("TIME", format_date(d) + "T" + clock, c, rules, false);
+    r.explicit_year = true;
+    return r;
   }
   if (!ctx.anchor) return make("TIME", "", c, rules, true);
   CivilDate d = *ctx.anchor;

@@ -72,8 +72,9 @@ class PeopleFinder {
     while (j < toks_.size() && toks_[j].sentence == toks_[i].sentence && j - i < 5) {
       const auto tt = text(j);
       if (is_name_token(j) && toks_[j].space_before) { ++j; continue; }
-      if ((tt == "-" || tt == "'") && !toks_[j].space_before && j + 1 < toks_.size() && is_name_token(j + 1) &&
-          !toks_[j + 1].space_before) { j += 2; continue; }
+      // Jean-Luc, O'Brien, Hyun-woo: a hyphen or apostrophe inside the name joins any word.
+      if ((tt == "-" || tt == "'" || tt == "’") && !toks_[j].space_before && j + 1 < toks_.size() && toks_[j + 1].is_word &&
+          !toks_[j + 1].is_digit && !toks_[j + 1].space_before && toks_[j + 1].end - toks_[j + 1].start > 1) { j += 2; continue; }
       if ((tt == "van" || tt == "de" || tt == "von" || tt == "der" || tt == "al" || tt == "bin" || tt == "da") &&
           j + 1 < toks_.size() && is_name_token(j + 1)) { j += 2; continue; }
       break;
