@@ -36,18 +36,22 @@ class Roles {
     return cue_in(t + 1, t + 4, sent, kTargetCues) && !cue_in(t + 1, t + 4, sent, kGroupCues);
   }
 
+  static bool victim_preposition(std::string_view w) {
+    return w == "in" || w == "against" || w == "on" || w == "at" || w == "across" || w == "throughout" || w == "into" ||
+           w == "inside" || w == "within";
+  }
+
   std::string role_of(const Mention& m) const {
     const size_t f = first(m), l = last(m);
     if (f == std::string::npos || l == std::string::npos) return "mention";
     const uint32_t sent = doc_.tokens[f].sentence;
-    const FormKind kind = m.form != UINT32_MAX ? rules_.forms[m.form].kind : FormKind::Name;
+    const Sentence& s = doc_.sentences[sent];
     // "-linked", "-backed" glued after the name; "linked to", "backed by" before it.
     if (l + 2 < doc_.tokens.size() && doc_.token_text(doc_.tokens[l + 1]) == "-" && doc_.has_cue(l + 2, kAttributionCues))
       return "attribution";
     if (f >= 1 && cue_in(f >= 4 ? f - 4 : 0, f, sent, kAttributionCues)) return "attribution";
-    // "North Korean hackers", "a Russian group", "Chinese state-sponsored actors"
-    if (cue_in(l + 1, l + 4, sent, kGroupCues) && !is_sector_or_victim_after(l, sent) &&
-        (kind == FormKind::Demonym || kind == FormKind::Capital || kind == FormKind::Name || kind == FormKind::Abbreviation || kind == FormKind::Informal))
+    // "North Korean hackers", "a Russian group", "China's military", "Chinese state-sponsored actors"
+    if ((cue_in(l + 1, l + 4, sent, kAttackerNouns) || cue_in(l + 1, l + 4, sent, kGroupCues)) && !is_sector_or_victim_after(l, sent))
       return "attribution";
     // The home of a threat group named in the same sentence.
     for (const auto& o : doc_.mentions) {
@@ -59,7 +63,6 @@ class Roles {
     }
     if (is_sector_or_victim_after(l, sent)) return "target";
     // A target verb earlier in the sentence: "targeted banks in Germany", "attacks on Turkish ministries".
-    const Sentence& s = doc_.sentences[sent];
     if (cue_in(s.first_token, f, sent, kTargetCues)) return "target";
     return "mention";
   }

@@ -102,6 +102,7 @@ class RuleLoader {
     load_cue_list("context/target-cues.txt", kTargetCues, false);
     load_cue_list("context/future-cues.txt", kFutureCues, false);
     load_cue_list("context/organization-cues.txt", kOrgCues, false);
+    load_cue_list("context/attacker-nouns.txt", kAttackerNouns, false);
     load_cue_list("people/titles.txt", kTitles, true);
     load_cue_list("people/given-names.txt", kGivenNames, true);
     load_cue_list("people/not-names.txt", kNotNames, true);

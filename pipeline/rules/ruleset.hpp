@@ -116,7 +116,7 @@ extern const std::array<const char*, 34> kStixSectors;
 // Cue lists, by number (FormEntry::cue_list).
 enum CueList : int8_t {
   kCyberTerms = 0, kGroupCues, kSectorCues, kToolCues, kTitles, kGivenNames, kGivenNamesAmbiguous,
-  kAttributionCues, kTargetCues, kFutureCues, kNotNames, kOrgCues, kCueListCount
+  kAttributionCues, kTargetCues, kFutureCues, kNotNames, kOrgCues, kAttackerNouns, kCueListCount
 };
 
 class RuleSet {

@@ -140,9 +140,8 @@ class Evidence {
         if (cue_near(c, kToolCues, 2, 2)) return "tool-cue";
         if ((cyber() || cyber_sentence(c)) && !sentence_initial(c)) return "cyber-context";
         return "";
-      case MentionType::Operation:
+      case MentionType::Operation:  // a bare name ("Aurora", "Olympic Games") needs a cue next to it
         if (cue_near(c, kGroupCues, 2, 2)) return "campaign-cue";
-        if ((cyber() || cyber_sentence(c)) && !sentence_initial(c)) return "cyber-context";
         return "";
       case MentionType::Country:
         return "no-trap";  // traps were checked for every country candidate

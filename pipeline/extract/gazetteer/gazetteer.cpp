@@ -56,7 +56,8 @@ void match_gazetteers(Document& doc, const RuleSet& rules) {
         c.form = payload;
         c.ambiguous = f.ambiguous;
         c.value = value_of(rules, f);
-        c.priority = f.kind == FormKind::Name ? 20 : 10;
+        // Known names outrank pattern matches (operation patterns use priorities below 100).
+        c.priority = f.kind == FormKind::Name ? 120 : 110;
         doc.candidates.push_back(std::move(c));
       }
     }
