@@ -45,7 +45,7 @@ check("no anchor", r["dates"] and r["dates"][0]["value"] is None and r["dates"][
 
 # --explain: every mention carries path:line.
 r = json.loads(run(["--explain", path]).stdout)
-check("--explain", r["mentions"] and all(":" in m.get("rule", "") or "people" in m.get("rule", "") for m in r["mentions"]), f"{r['mentions'][:2]}")
+check("--explain", r["mentions"] and all(":" in m.get("rule", "") or m.get("rule", "").startswith(("ICU", "pipeline/")) for m in r["mentions"]), f"{r['mentions'][:2]}")
 
 # -o writes atomically and leaves no temporary behind.
 out = os.path.join(tmp, "out.jsonl")
@@ -58,8 +58,9 @@ if os.path.exists("/dev/full"):
     f = subprocess.run([cli, "--rules", rules, "--quiet", path], stdout=open("/dev/full", "w"), stderr=subprocess.PIPE)
     check("/dev/full", f.returncode != 0 and b"No space" in f.stderr, f"exit {f.returncode} {f.stderr[-200:]}")
 # A closed pipe ends quietly.
-p = subprocess.run(f"yes '{line.decode().strip()}' | head -n 20000 | {cli} --rules {rules} --quiet | head -n 1",
-                   shell=True, capture_output=True)
+many = os.path.join(tmp, "many.jsonl")
+open(many, "wb").write(line * 20000)
+p = subprocess.run(f"{cli} --rules {rules} --quiet {many} | head -n 1", shell=True, capture_output=True)
 check("closed pipe", p.stderr == b"", f"stderr {p.stderr[-200:]}")
 
 # Exit statuses: 2 for bad invocations.

@@ -26,7 +26,7 @@ TEST_CASE("overlap policy: longest span, then priority, then leftmost; losers ke
       cand(MentionType::Country, 20, 26, 5, "GE"),
       cand(MentionType::Actor, 20, 26, 9, "Georgia person"),       // same span, higher priority
       cand(MentionType::Date, 30, 34, 10, "2019"),
-      cand(MentionType::Date, 32, 38, 10, "later"),                // same length, starts later
+      cand(MentionType::Date, 32, 36, 10, "later"),                // same length, starts later
   };
   resolve_overlaps(doc);
   REQUIRE(doc.mentions.size() == 3);

@@ -227,14 +227,13 @@ class RecordBuilder {
       if (spans_[i].title) j["field"] = "title";
       if (m.type == MentionType::Country) j["role"] = m.role;
       if (doc_.options.explain) {
-        j["rule"] = m.rule.line || m.rule.file ? rules_.rule_location(m.rule) : (m.cue.empty() ? "" : "built-in people finder");
-        if (m.type == MentionType::Actor && m.entry == UINT32_MAX) j["rule"] = "pipeline/extract/people (" + m.cue + ")";
+        j["rule"] = rules_.rule_location(m.rule);
         if (!m.cue.empty()) j["cue"] = m.cue;
         if (!m.beaten.empty()) {
           json beaten = json::array();
           for (const auto& b : m.beaten)
             beaten.push_back({{"type", to_string(b.type)}, {"text", std::string(doc_.span(b.start, b.end))},
-                              {"value", b.value}, {"rule", b.entry == UINT32_MAX && b.type == MentionType::Actor ? "people finder" : rules_.rule_location(b.rule)}});
+                              {"value", b.value}, {"rule", rules_.rule_location(b.rule)}});
           j["beaten"] = beaten;
         }
       }

@@ -26,6 +26,12 @@ class Roles {
     return false;
   }
 
+  bool sector_starts_at(size_t t) const {
+    for (const auto& m : doc_.mentions)
+      if (m.type == MentionType::Sector && doc_.token_starting_at(m.start) == t) return true;
+    return false;
+  }
+
   bool is_sector_or_victim_after(size_t t, uint32_t sent) const {
     // "Ukrainian power grid", "American and European businesses", "US companies"
     for (const auto& m : doc_.mentions) {
@@ -50,9 +56,12 @@ class Roles {
     if (l + 2 < doc_.tokens.size() && doc_.token_text(doc_.tokens[l + 1]) == "-" && doc_.has_cue(l + 2, kAttributionCues))
       return "attribution";
     if (f >= 1 && cue_in(f >= 4 ? f - 4 : 0, f, sent, kAttributionCues)) return "attribution";
-    // "North Korean hackers", "a Russian group", "China's military", "Chinese state-sponsored actors"
-    if ((cue_in(l + 1, l + 4, sent, kAttackerNouns) || cue_in(l + 1, l + 4, sent, kGroupCues)) && !is_sector_or_victim_after(l, sent))
-      return "attribution";
+    // "North Korean hackers", "a Russian group", "China's military", "Chinese state-sponsored actors":
+    // an attacker noun right after the country, before any victim noun.
+    for (size_t k = l + 1; k < doc_.tokens.size() && k <= l + 3 && doc_.tokens[k].sentence == sent; ++k) {
+      if (sector_starts_at(k)) break;
+      if (doc_.has_cue(k, kAttackerNouns) || doc_.has_cue(k, kGroupCues)) return "attribution";
+    }
     // The home of a threat group named in the same sentence.
     for (const auto& o : doc_.mentions) {
       if (o.type != MentionType::Actor || o.entry == UINT32_MAX) continue;

@@ -69,12 +69,12 @@ int run_explain(int argc, char** argv, const char* argv0) {
     std::cout << where << to_string(m.type) << "\t\"" << doc->span(m.start, m.end) << "\"\t" << (m.value.empty() ? "null" : m.value);
     if (m.type == MentionType::Date) std::cout << " " << m.date.type << (m.date.mod.empty() ? "" : " " + m.date.mod);
     if (m.type == MentionType::Country) std::cout << " (" << m.role << ")";
-    std::cout << "\t" << (m.type == MentionType::Actor && m.entry == UINT32_MAX ? "people finder" : rules->rule_location(m.rule));
+    std::cout << "\t" << rules->rule_location(m.rule);
     if (!m.cue.empty()) std::cout << "\tcue: " << m.cue;
     std::cout << '\n';
     for (const auto& b : m.beaten)
       std::cout << "    beat " << to_string(b.type) << " \"" << doc->span(b.start, b.end) << "\" " << b.value << "\t"
-                << (b.type == MentionType::Actor && b.entry == UINT32_MAX ? "people finder" : rules->rule_location(b.rule)) << '\n';
+                << rules->rule_location(b.rule) << '\n';
   }
   if (!html.empty()) {
     std::ofstream out(html);

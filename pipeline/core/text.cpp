@@ -4,6 +4,7 @@
 #include <unicode/edits.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
 
@@ -86,25 +87,18 @@ void fold_into(std::string_view token, std::string& out) {
     for (char ch : token) out.push_back(ch >= 'A' && ch <= 'Z' ? char(ch + 32) : ch);
     return;
   }
-  const auto* s = reinterpret_cast<const uint8_t*>(token.data());
-  const int32_t n = static_cast<int32_t>(token.size());
-  int32_t i = 0;
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (c < 0) { out.push_back('?'); continue; }
-    switch (c) {
-      case 0x2018: case 0x2019: case 0x201B: case 0x2032: case 0x02BC: c = '\''; break;
-      case 0x201C: case 0x201D: case 0x201E: case 0x2033: c = '"'; break;
-      case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2212: c = '-'; break;
-      default: c = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+  // Full case folding (ß -> ss, İ -> i̇) through ICU, then typographic quotes and dashes straightened.
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(token.data(), int32_t(token.size())));
+  u.foldCase();
+  for (int32_t i = 0; i < u.length(); ++i) {
+    switch (u.charAt(i)) {
+      case 0x2018: case 0x2019: case 0x201B: case 0x2032: case 0x02BC: u.setCharAt(i, u'\''); break;
+      case 0x201C: case 0x201D: case 0x201E: case 0x2033: u.setCharAt(i, u'"'); break;
+      case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2212: u.setCharAt(i, u'-'); break;
+      default: break;
     }
-    char buf[4];
-    int32_t len = 0;
-    UBool err = false;
-    U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, c, err);
-    out.append(buf, size_t(len));
   }
+  u.toUTF8String(out);
 }
 
 std::string fold(std::string_view token) {

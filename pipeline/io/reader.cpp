@@ -113,29 +113,36 @@ bool ArticleReader::open_current() {
 void ArticleReader::close_current() {
   if (file_ && own_file_) std::fclose(file_);
   file_ = nullptr;
+  buf_pos_ = buf_len_ = 0;
 }
 
+size_t ArticleReader::line_limit() const { return std::max<size_t>(options_.max_article_bytes * 2 + (1u << 16), 64u << 20); }
+
+// Buffered line reading that keeps NUL bytes and never holds more than the
+// line limit of one line: the rest of a longer line is skipped unread.
 bool ArticleReader::read_line(std::string& line, bool& too_long) {
   line.clear();
   too_long = false;
-  const size_t limit = options_.max_article_bytes * 2 + (1u << 16);
-  char buf[1 << 16];
   bool any = false;
-  while (std::fgets(buf, sizeof buf, file_)) {
-    any = true;
-    const size_t n = std::strlen(buf);
-    // fgets stops at NUL bytes too; find the real length up to the newline.
-    size_t len = n;
-    bool newline = len > 0 && buf[len - 1] == '\n';
-    bytes_read_ += len;
-    if (!too_long) {
-      if (line.size() + len > limit) { too_long = true; line.clear(); }
-      else line.append(buf, len);
+  while (true) {
+    if (buf_pos_ == buf_len_) {
+      buf_len_ = std::fread(buf_.data(), 1, buf_.size(), file_);
+      buf_pos_ = 0;
+      if (buf_len_ == 0) return any;
     }
-    if (newline) break;
+    any = true;
+    const char* start = buf_.data() + buf_pos_;
+    const size_t avail = buf_len_ - buf_pos_;
+    const void* nl = std::memchr(start, '\n', avail);
+    const size_t take = nl ? size_t(static_cast<const char*>(nl) - start) : avail;
+    bytes_read_ += take + (nl ? 1 : 0);
+    if (!too_long) {
+      if (line.size() + take > line_limit()) { too_long = true; line.clear(); line.shrink_to_fit(); }
+      else line.append(start, take);
+    }
+    buf_pos_ += take + (nl ? 1 : 0);
+    if (nl) break;
   }
-  if (!any) return false;
-  if (!line.empty() && line.back() == '\n') line.pop_back();
   if (!line.empty() && line.back() == '\r') line.pop_back();
   return true;
 }
@@ -143,10 +150,6 @@ bool ArticleReader::read_line(std::string& line, bool& too_long) {
 Article ArticleReader::parse_line(std::string_view line, const std::string& where, const ReaderOptions& o) {
   Article a;
   a.id = where;
-  if (line.size() > o.max_article_bytes * 2 + (1u << 16)) {
-    a.errors.push_back({"line-too-long", "the line has " + std::to_string(line.size()) + " bytes, more than the limit"});
-    return a;
-  }
   if (json_depth(line) > o.max_json_depth) {
     a.errors.push_back({"invalid-json", "JSON nested deeper than " + std::to_string(o.max_json_depth) + " levels"});
     return a;
@@ -279,7 +282,8 @@ std::optional<Article> ArticleReader::next() {
       if (too_long) {
         Article a;
         a.id = where;
-        a.errors.push_back({"line-too-long", "the line is longer than twice --max-article-bytes; skipped unread"});
+        a.errors.push_back({"line-too-long", "the line is longer than " + std::to_string(line_limit()) +
+                                                 " bytes (64 MiB, or twice --max-article-bytes); skipped unread"});
         return a;
       }
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;  // blank lines are not articles

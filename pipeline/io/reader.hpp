@@ -48,6 +48,9 @@ class ArticleReader {
   uint64_t line_no_ = 0;
   ReaderOptions options_;
   uint64_t total_bytes_ = 0, bytes_read_ = 0;
+  std::vector<char> buf_ = std::vector<char>(1u << 20);
+  size_t buf_pos_ = 0, buf_len_ = 0;
+  size_t line_limit() const;
 
   void expand(const std::string& input);
   bool open_current();

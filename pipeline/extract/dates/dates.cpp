@@ -1,6 +1,7 @@
 #include "extract/dates/dates.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "core/text.hpp"
 #include "extract/dates/resolvers.hpp"
@@ -56,9 +57,10 @@ bool is_plural_noun(std::string_view w) {
 // adjective of the count (listed in dates/lists/count-adjective.tsv, or a participle).
 bool is_count(std::string_view words, const RuleSet& rules) {
   const size_t sp = words.find_first_of(" \t\n");
-  if (sp == std::string_view::npos) return is_plural_noun(words);
+  if (sp == std::string_view::npos) return is_plural_noun(words) && !rules.date_list_value("after-year", words);
   const std::string_view first = words.substr(0, sp);
   const std::string_view second = words.substr(words.find_last_of(" \t\n") + 1);
+  if (rules.date_list_value("after-year", first)) return false;
   if (is_plural_noun(first)) return true;
   if (!is_plural_noun(second)) return false;
   const bool participle = first.size() > 4 && (first.substr(first.size() - 2) == "ed" || first.substr(first.size() - 3) == "ing");
@@ -94,6 +96,38 @@ std::string date_view(const std::string& norm) {
   return v;
 }
 
+// A past-tense verb right next to the date ("officials said on Tuesday", "Sony on Wednesday
+// canceled") outweighs a future cue elsewhere in the sentence ("planned surgery").
+bool local_past(const Document& doc, size_t first, size_t last) {
+  static const char* reporting[] = {"said", "announced", "reported", "confirmed", "disclosed", "revealed", "told", "was", "were", "had"};
+  auto is_past = [&](size_t t, bool ed) {
+    if (t >= doc.tokens.size() || !doc.tokens[t].is_word || doc.tokens[t].sentence != doc.tokens[first].sentence) return false;
+    const std::string w = fold(doc.token_text(doc.tokens[t]));
+    for (auto r : reporting) if (w == r) return true;
+    return ed && w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 && w != "scheduled" && w != "planned" && w != "expected";
+  };
+  size_t before = first;
+  if (before > 0 && fold(doc.token_text(doc.tokens[before - 1])) == "on") --before;
+  if (before > 0 && is_past(before - 1, before < first)) return true;  // "was attacked on Monday"
+  size_t after = last + 1;
+  if (after < doc.tokens.size() && doc.token_text(doc.tokens[after]) == ",") ++after;
+  return is_past(after, true);
+}
+
+// "patch by December 24", "until Friday", "Easter, which falls on April 20": words before
+// the date that point ahead of the publication date, even in past narrative.
+bool points_ahead(const Document& doc, size_t first) {
+  auto word = [&](size_t back) -> std::string {
+    if (first < back) return {};
+    const Token& t = doc.tokens[first - back];
+    return t.sentence == doc.tokens[first].sentence ? fold(doc.token_text(t)) : std::string();
+  };
+  const std::string w1 = word(1), w2 = word(2);
+  if (w1 == "by" || w1 == "until" || w1 == "till" || w1 == "before") return true;
+  if (w1 == "of" && w2 == "ahead") return true;
+  return w1 == "on" && (w2 == "falls" || w2 == "fall" || w2 == "is" || w2 == "are" || w2 == "due");
+}
+
 bool preceded_by_the(const Document& doc, size_t first) {
   if (first == 0) return false;
   const Token& prev = doc.tokens[first - 1];
@@ -125,9 +159,11 @@ void find_dates(Document& doc, const RuleSet& rules) {
     for (auto& [i, name] : names) if (name == "span") span_group = i;
     size_t pos = 0;
     while (pos <= view.size() && dp.re->Match(view, pos, view.size(), RE2::UNANCHORED, m.data(), n)) {
-      const size_t mend = size_t(m[0].data() - view.data()) + m[0].size();
-      pos = mend > pos ? mend : pos + 1;
       const re2::StringPiece& sp = m[size_t(span_group)].data() ? m[size_t(span_group)] : m[0];
+      // Go on after the mention, not after the context that follows it: "January, February
+      // and March 2018" gives January (followed by February), then February.
+      const size_t mend = size_t(sp.data() - view.data()) + sp.size();
+      pos = mend > pos ? mend : pos + 1;
       const uint32_t s = uint32_t(sp.data() - view.data()), e = s + uint32_t(sp.size());
       if (e <= s) continue;
       const size_t first = doc.token_starting_at(s);
@@ -144,8 +180,9 @@ void find_dates(Document& doc, const RuleSet& rules) {
       if (auto it = caps.find("count_noun"); it != caps.end() && is_count(it->second, rules) && !preceded_by_the(doc, first)) continue;
       const uint32_t sent = doc.tokens[first].sentence;
       DateContext ctx{doc.anchor,
-                      sentence_has_cue(doc, sent, kFutureCues) || sentence_has_date_future_cue(doc, sent, rules),
-                      doc.options.day_first};
+                      (sentence_has_cue(doc, sent, kFutureCues) || sentence_has_date_future_cue(doc, sent, rules)) &&
+                          !local_past(doc, first, last),
+                      doc.options.day_first, points_ahead(doc, first)};
       auto r = resolve_date(dp.resolver, dp.type, caps, ctx, rules);
       if (!r) continue;
       Candidate c;
@@ -156,7 +193,8 @@ void find_dates(Document& doc, const RuleSet& rules) {
       c.priority = 10;
       c.date = r->value;
       c.value = r->value.value;
-      if (r->year_inferred) c.cue = "year-inferred";
+      if (dp.resolver == "same") c.cue = "same-" + *rules.date_list_value("unit", caps["unit"]);
+      else if (r->year_inferred) c.cue = "year-inferred";
       else if (r->explicit_year) c.cue = "explicit-year";
       doc.candidates.push_back(std::move(c));
     }
@@ -177,6 +215,27 @@ void link_dates(Document& doc, const RuleSet& rules) {
       m.cue = "year-from-context";
     }
   };
+  // "the same day": the previous date of the text, at that precision.
+  for (size_t k = 0; k < dates.size(); ++k) {
+    Mention& m = doc.mentions[dates[k]];
+    if (m.cue.rfind("same-", 0) != 0) continue;
+    const std::string unit = m.cue.substr(5);
+    for (size_t j = k; j-- > 0;) {
+      const Mention& o = doc.mentions[dates[j]];
+      if (o.date.type != "DATE" || o.value.empty() || o.cue.rfind("same-", 0) == 0 || !std::isdigit(static_cast<unsigned char>(o.value[0]))) continue;
+      std::string v;
+      if (unit == "D" && o.value.size() >= 10 && o.value[7] == '-') v = o.value.substr(0, 10);
+      else if (unit == "W" && o.value.size() >= 10 && o.value[7] == '-') {
+        if (auto d = parse_iso_date(o.value.substr(0, 10))) v = format_week(iso_week(*d));
+      } else if (unit == "W" && o.value.size() >= 8 && o.value[5] == 'W') v = o.value.substr(0, 8);
+      else if (unit == "M" && o.value.size() >= 7 && o.value[4] == '-' && std::isdigit(static_cast<unsigned char>(o.value[5]))) v = o.value.substr(0, 7);
+      else if (unit == "Y" && o.value.size() >= 4) v = o.value.substr(0, 4);
+      if (!v.empty()) {
+        m.value = m.date.value = v;
+        break;
+      }
+    }
+  }
   for (size_t k = 0; k + 1 < dates.size(); ++k) {
     Mention& a = doc.mentions[dates[k]];
     Mention& b = doc.mentions[dates[k + 1]];
@@ -205,6 +264,9 @@ void link_dates(Document& doc, const RuleSet& rules) {
     for (size_t j : dates) {
       const Mention& o = doc.mentions[j];
       if (o.cue != "explicit-year" || doc.tokens[doc.token_starting_at(o.start)].sentence != sent) continue;
+      // Only a date with its month gives its year to the sentence: a bare year is
+      // often a contrast ("arrested in January ... extorted JBS in 2021", "since 1983").
+      if (o.value.size() < 7 || o.value[4] != '-') continue;
       if (o.value.substr(0, 4) != year) { year = o.value.substr(0, 4); ++explicit_count; }
     }
     if (explicit_count == 1 && m.date.type == "DATE") set_year(m, year);

@@ -58,6 +58,14 @@ std::optional<int> year_of(const Captures& c) {
   return std::nullopt;
 }
 
+// "December last year", "March 3 this year": the anchor's year moved by the word.
+std::optional<int> year_of(const Captures& c, const DateContext& ctx, const RuleSet& rules) {
+  if (auto y = year_of(c)) return y;
+  const std::string* yrel = listed(c, "yrel", rules, "rel");
+  if (!yrel || !ctx.anchor) return std::nullopt;
+  return ctx.anchor->year + std::atoi(yrel->c_str());
+}
+
 std::optional<int> month_of(const Captures& c, const RuleSet& rules) {
   auto m = number(c, "month", rules, "month");
   if (m && *m >= 1 && *m <= 12) return m;
@@ -84,10 +92,18 @@ ResolvedDate unresolved(const std::string& type, const Captures& c, const RuleSe
 
 // The year of a month/day without one: the anchor's, moved back a year when
 // that would lie after the anchor in past narrative (or forward for a future).
+// A day named within kNearDays after the anchor is an upcoming one even in past
+// narrative ("agencies were told to patch by December 24"): last year's is less likely.
+constexpr long kNearDays = 45;
+constexpr long kHolidayNearDays = 10;
+
+long days_between(const CivilDate& a, const CivilDate& b) { return days_from_civil(b) - days_from_civil(a); }
+
 int infer_year(const DateContext& ctx, int month, int day) {
   const CivilDate& a = *ctx.anchor;
   const CivilDate same{a.year, month, day ? day : 1};
   if (ctx.future) return same < a && !(month == a.month && day == 0) ? a.year + 1 : a.year;
+  if (ctx.ahead && day && same > a && is_valid(same) && days_between(a, same) <= kNearDays) return a.year;
   return (day ? same > a : month > a.month) ? a.year - 1 : a.year;
 }
 
@@ -97,7 +113,7 @@ std::optional<ResolvedDate> r_ymd(const std::string& type, const Captures& c, co
   auto month = month_of(c, rules);
   auto day = number(c, "day", rules, "ordinal");
   if (!month || !day || *day < 1 || *day > 31) return std::nullopt;
-  auto year = year_of(c);
+  auto year = year_of(c, ctx, rules);
   ResolvedDate r;
   if (!year) {
     if (!ctx.anchor) return unresolved(type, c, rules);
@@ -105,8 +121,8 @@ std::optional<ResolvedDate> r_ymd(const std::string& type, const Captures& c, co
     r = make(type, "", c, rules, true);
     r.year_inferred = true;
   } else {
-    r = make(type, "", c, rules, false);
-    r.explicit_year = true;
+    r = make(type, "", c, rules, cap(c, "yrel"));
+    r.explicit_year = !cap(c, "yrel");
   }
   const CivilDate d{*year, *month, *day};
   if (!is_valid(d)) return std::nullopt;
@@ -117,10 +133,10 @@ std::optional<ResolvedDate> r_ymd(const std::string& type, const Captures& c, co
 std::optional<ResolvedDate> r_ym(const std::string& type, const Captures& c, const DateContext& ctx, const RuleSet& rules) {
   auto month = month_of(c, rules);
   if (!month) return std::nullopt;
-  auto year = year_of(c);
+  auto year = year_of(c, ctx, rules);
   if (year) {
-    auto r = make(type, format_month(*year, *month), c, rules, false);
-    r.explicit_year = true;
+    auto r = make(type, format_month(*year, *month), c, rules, cap(c, "yrel"));
+    r.explicit_year = !cap(c, "yrel");
     return r;
   }
   if (!ctx.anchor) return unresolved(type, c, rules);
@@ -194,6 +210,7 @@ std::optional<ResolvedDate> year_part(const std::string& type, const Captures& c
   int y = ctx.anchor->year;
   if (const std::string* rel = listed(c, "rel", rules, "rel")) y += std::atoi(rel->c_str());
   else if (!ctx.future && last_month - 2 > ctx.anchor->month) y -= 1;
+  else if (ctx.future && last_month < ctx.anchor->month) y += 1;  // "plans to expand in the spring", in October
   r = make(type, format_year(y) + "-" + part, c, rules, true);
   r.year_inferred = !cap(c, "rel");
   return r;
@@ -282,7 +299,9 @@ std::optional<ResolvedDate> r_holiday(const std::string& type, const Captures& c
     year = ctx.anchor->year;
     if (const std::string* rel = listed(c, "rel", rules, "rel")) *year += std::atoi(rel->c_str());
     else if (auto d = holiday_in(*code, *year, rules)) {
-      if (!ctx.future && *d > *ctx.anchor) *year -= 1;
+      // A holiday a few days ahead is the coming one ("canceled the film's Christmas Day release", Dec. 20)
+      const long ahead = days_between(*ctx.anchor, *d);
+      if (!ctx.future && *d > *ctx.anchor && !(ctx.ahead && ahead <= kNearDays) && ahead > kHolidayNearDays) *year -= 1;
       if (ctx.future && *d < *ctx.anchor) *year += 1;
     }
     r = make(type, "", c, rules, true);
@@ -390,7 +409,17 @@ std::optional<ResolvedDate> r_duration(const std::string& type, const Captures& 
   const std::string* unit = listed(c, "unit", rules, "unit");
   if (!unit) return std::nullopt;
   std::string n;
-  if (auto k = number(c, "num", rules, "number")) n = std::to_string(*k);
+  const std::string* num_text = cap(c, "num");
+  if (num_text && num_text->find('.') != std::string::npos && all_digits(digits_of(*num_text))) {
+    n = *num_text;  // 1.5 years: P1.5Y
+    if (n.find_first_not_of("0123456789.") != std::string::npos) return std::nullopt;
+  } else if (auto k = number(c, "num", rules, "number")) {
+    if (const std::string* whole = cap(c, "span"); whole && !all_digits(*num_text) && (fold(*num_text) == "a" || fold(*num_text) == "an") &&
+        whole->size() > 5 && whole->compare(whole->size() - 5, 5, "-long") == 0)
+      return std::nullopt;  // "a month-long campaign": the article is the noun's
+    if (*k == 1 && !all_digits(*num_text) && cap(c, "unit")->back() == 's' && listed(c, "num", rules, "number")) return std::nullopt;  // "a months-long"
+    n = std::to_string(*k);
+  }
   else if (const std::string* w = listed(c, "num", rules, "number")) n = *w;  // X: several, a few
   else if (cap(c, "num")) return std::nullopt;
   else n = cap(c, "unit")->back() == 's' ? "X" : "1";  // "for years": PXY
@@ -403,9 +432,29 @@ std::optional<ResolvedDate> r_duration(const std::string& type, const Captures& 
     n = std::to_string(std::atoi(n.c_str()) * (u == "DE" ? 10 : 100));
     u = "Y";
   }
+  if (u == "S" && n == "1" && num_text && !all_digits(*num_text)) return std::nullopt;  // "a second attack"
   const bool time = u == "H" || u == "MIN" || u == "S";
   const std::string letter = u == "MIN" ? "M" : u;
-  return make("DURATION", std::string(time ? "PT" : "P") + n + letter, c, rules, false);
+  std::string value = std::string(time ? "PT" : "P") + n + letter;
+  // four years and 10 months, 2 hours 46 minutes: a second, smaller unit
+  if (const std::string* unit2 = listed(c, "unit2", rules, "unit")) {
+    auto k2 = number(c, "num2", rules, "number");
+    if (!k2 || n == "X") return std::nullopt;
+    const bool time2 = *unit2 == "H" || *unit2 == "MIN" || *unit2 == "S";
+    const std::string l2 = *unit2 == "MIN" ? "M" : *unit2;
+    if (*unit2 == "DE" || *unit2 == "CE" || *unit2 == "FN" || *unit2 == "Q" || *unit2 == "WE") return std::nullopt;
+    if (time2 && !time) value += "T";
+    else if (!time2 && time) return std::nullopt;
+    value += std::to_string(*k2) + l2;
+  }
+  return make("DURATION", value, c, rules, false);
+}
+
+// the same day, the same week: the previous date of the text (set in link_dates)
+std::optional<ResolvedDate> r_same(const std::string& type, const Captures& c, const DateContext&, const RuleSet& rules) {
+  const std::string* unit = listed(c, "unit", rules, "unit");
+  if (!unit || (*unit != "D" && *unit != "W" && *unit != "M" && *unit != "Y")) return std::nullopt;
+  return make(type, "", c, rules, true);
 }
 
 // every Monday, daily, each year, every two weeks
@@ -477,7 +526,8 @@ std::optional<ResolvedDate> r_time(const std::string& type, const Captures& c, c
 }
 
 struct Named { const char* name; Resolver fn; };
-constexpr std::array<Named, 18> kResolvers = {{
+constexpr std::array<Named, 19> kResolvers = {{
+    {"same", r_same},
     {"ymd", r_ymd}, {"ym", r_ym}, {"year", r_year}, {"numeric", r_numeric}, {"decade", r_decade},
     {"century", r_century}, {"quarter", r_quarter}, {"half", r_half}, {"season", r_season},
     {"holiday", r_holiday}, {"weekday", r_weekday}, {"relative", r_relative}, {"deictic", r_deictic},

@@ -27,6 +27,7 @@ struct DateContext {
   std::optional<CivilDate> anchor;
   bool future = false;     // the sentence speaks of the future ("will", "next")
   bool day_first = false;  // 03/12/2018 is 3 December
+  bool ahead = false;      // "by Dec. 24", "until Friday", "falls on April 20": a day soon after the anchor is upcoming
 };
 
 struct ResolvedDate {
