@@ -54,7 +54,7 @@ std::string render_html(const RuleSet& rules, const std::vector<HtmlArticle>& ar
     h += "<p class=\"meta\">" + escape(doc.article.id) + (doc.anchor ? " · published " + format_date(*doc.anchor) : "") + "</p>\n<div class=\"text\">";
     uint32_t pos = doc.body_start;
     for (const auto& m : doc.mentions) {
-      if (m.start < doc.body_start) continue;
+      if (m.start < doc.body_start || m.start < pos) continue;  // title, or nested in the previous mention
       const std::string_view text = doc.span(m.start, m.end);
       h += escape(doc.span(pos, m.start));
       std::string cls = to_string(m.type);

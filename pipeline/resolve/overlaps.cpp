@@ -17,7 +17,7 @@ void resolve_overlaps(Document& doc) {
   auto& cands = doc.candidates;
   std::stable_sort(cands.begin(), cands.end(), outranks);
   std::map<uint32_t, size_t> taken;  // start -> index in doc.mentions (non-overlapping spans)
-  std::vector<Mention> winners;
+  std::vector<Mention> winners, nested_;
   for (auto& c : cands) {
     // Winner overlapping [c.start, c.end): the last span starting before c.end.
     auto it = taken.lower_bound(c.end);
@@ -27,6 +27,14 @@ void resolve_overlaps(Document& doc) {
       Mention& w = winners[prev->second];
       if (w.end > c.start) {
         clash = true;
+        // A country named inside an organisation's name ("the U.S. Treasury", "Iran's Revolutionary
+        // Guard Corps") is still a country mention; it nests in the actor's span.
+        if (c.type == MentionType::Country && w.type == MentionType::Actor && w.start <= c.start && c.end <= w.end &&
+            (w.end - w.start) > (c.end - c.start)) {
+          Mention nested;
+          static_cast<Candidate&>(nested) = c;
+          nested_.push_back(std::move(nested));
+        }
         if (doc.options.explain && w.beaten.size() < 16 && !(w.start == c.start && w.end == c.end && w.value == c.value && w.type == c.type))
           w.beaten.push_back(c);
       }
@@ -38,6 +46,14 @@ void resolve_overlaps(Document& doc) {
     winners.push_back(std::move(m));
   }
   cands.clear();
+  // Nested countries settle among themselves by the same policy ("U.S." over "U.S").
+  std::vector<Mention> kept_nested;
+  for (auto& n : nested_) {  // already in policy order: candidates were sorted before
+    bool overlaps = false;
+    for (const auto& k : kept_nested) overlaps |= k.start < n.end && n.start < k.end;
+    if (!overlaps) kept_nested.push_back(std::move(n));
+  }
+  for (auto& n : kept_nested) winners.push_back(std::move(n));
   std::sort(winners.begin(), winners.end(), [](const Mention& a, const Mention& b) { return a.start < b.start; });
   if (winners.size() > doc.options.max_mentions) {
     doc.warnings.push_back("more than " + std::to_string(doc.options.max_mentions) + " mentions; the rest were dropped");

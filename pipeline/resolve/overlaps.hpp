@@ -1,6 +1,7 @@
 // Stage: settle overlapping candidates with one policy: the longest span
 // wins, then the higher rule priority, then the leftmost. Losers are kept on
-// the winner (Mention::beaten) for --explain.
+// the winner (Mention::beaten) for --explain. One exception: a country named
+// inside a longer actor name ("the U.S. Treasury") stays, nested.
 //
 //   resolve_overlaps(doc);  // doc.candidates -> doc.mentions, in text order
 #pragma once

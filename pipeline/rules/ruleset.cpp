@@ -168,10 +168,18 @@ class RuleLoader {
     }
     std::vector<uint32_t> phrase;
     phrase.reserve(toks.size());
+    size_t letters_words = 0, caps_words = 0;
     for (auto& t : toks) {
       phrase.push_back(rs_.vocab.intern(fold(std::string_view(written).substr(t.start, t.end - t.start))));
       if (t.is_word && !t.all_lower && !t.is_digit) e.needs_capital = true;
+      if (t.is_word && !t.is_digit) {
+        ++letters_words;
+        if (t.all_upper && t.end - t.start >= 2 && t.end - t.start <= 3) ++caps_words;
+      }
     }
+    // Short acronyms (FT, SEC, GRU) only match in capitals; longer capitalised names (ZINC,
+    // NOBELIUM) are also written "Zinc", "Nobelium".
+    e.all_caps = letters_words > 0 && caps_words == letters_words;
     e.surface = written;
     rs_.trie.insert(phrase, uint32_t(rs_.forms.size()));
     rs_.forms.push_back(std::move(e));

@@ -65,6 +65,7 @@ struct FormEntry {
   FormKind kind = FormKind::Name;
   bool ambiguous = false;
   bool generated = false;      // added by the loader (a regular plural), not written in the file
+  bool all_caps = false;       // an acronym (FT, SEC): matches only an all-capitals occurrence
   bool needs_capital = false;  // written with capitals: an all-lower-case match does not count
   int8_t cue_list = -1;        // >= 0: this form is a cue word of that list
   std::string surface;         // the form as written in the rule

@@ -140,15 +140,15 @@ bool preceded_by_the(const Document& doc, size_t first) {
 
 void find_dates(Document& doc, const RuleSet& rules) {
   if (rules.date_patterns.empty()) return;
+  const std::string view = date_view(doc.norm);
   std::vector<int> which;
   if (rules.date_prefilter) {
-    if (!rules.date_prefilter->Match(doc.norm, &which)) return;
+    if (!rules.date_prefilter->Match(view, &which)) return;
     std::sort(which.begin(), which.end());
   } else {
     for (size_t i = 0; i < rules.date_patterns.size(); ++i) which.push_back(int(i));
   }
   const auto blocked = blocked_spans(doc, rules);
-  const std::string view = date_view(doc.norm);
   std::vector<re2::StringPiece> m;
   for (int idx : which) {
     const DatePattern& dp = rules.date_patterns[size_t(idx)];
@@ -263,7 +263,7 @@ void link_dates(Document& doc, const RuleSet& rules) {
     int explicit_count = 0;
     for (size_t j : dates) {
       const Mention& o = doc.mentions[j];
-      if (o.cue != "explicit-year" || doc.tokens[doc.token_starting_at(o.start)].sentence != sent) continue;
+      if (o.cue != "explicit-year" || o.date.type != "DATE" || doc.tokens[doc.token_starting_at(o.start)].sentence != sent) continue;
       // Only a date with its month gives its year to the sentence: a bare year is
       // often a contrast ("arrested in January ... extorted JBS in 2021", "since 1983").
       if (o.value.size() < 7 || o.value[4] != '-') continue;

@@ -110,6 +110,12 @@ int infer_year(const DateContext& ctx, int month, int day) {
 // ---- absolute ------------------------------------------------------------
 
 std::optional<ResolvedDate> r_ymd(const std::string& type, const Captures& c, const DateContext& ctx, const RuleSet& rules) {
+  if (!cap(c, "month") && cap(c, "month2")) {  // a pattern with two orders: (2019, 11 March) or (2019, March 11)
+    Captures alt = c;
+    alt["month"] = *cap(c, "month2");
+    alt["day"] = *cap(c, "day2");
+    return r_ymd(type, alt, ctx, rules);
+  }
   auto month = month_of(c, rules);
   auto day = number(c, "day", rules, "ordinal");
   if (!month || !day || *day < 1 || *day > 31) return std::nullopt;

@@ -43,9 +43,9 @@ class Evidence {
         pending_sectors.push_back(i);
         continue;
       }
-      // A police raid or a charity's "Operation Smile" is not a cyber operation: operations need
-      // cyber news, or a cyber word in their sentence.
-      if (c.type == MentionType::Operation && !cyber() && !cyber_sentence(c)) continue;
+      // A police raid or a charity's "Operation Smile" is not a cyber operation: an operation found by
+      // a pattern needs cyber news or a cyber word in its sentence (known campaigns need no more).
+      if (c.type == MentionType::Operation && c.entry == UINT32_MAX && !cyber() && !cyber_sentence(c)) continue;
       if (c.ambiguous) { ambiguous.push_back(i); continue; }
       if (c.entry != UINT32_MAX) unambiguous_.insert({int(c.type), c.entry});
       kept.push_back(std::move(c));
@@ -53,6 +53,8 @@ class Evidence {
     for (size_t i : ambiguous) {
       Candidate& c = doc_.candidates[i];
       if (std::string why = reason(c); !why.empty()) {
+        // A cue next to the name settles its reading: "the Cuba ransomware gang" is the group, not the country.
+        if (why.ends_with("-cue")) c.priority += 20;
         c.cue = why;
         kept.push_back(std::move(c));
       }
@@ -84,6 +86,13 @@ class Evidence {
       if (doc_.tokens[k].sentence == sent && doc_.has_cue(k, list)) return true;
     for (size_t k = e; k < doc_.tokens.size() && k < e + after; ++k)
       if (doc_.tokens[k].sentence == sent && doc_.has_cue(k, list)) return true;
+    return false;
+  }
+
+  bool contains_cue(const Candidate& c, int list) const {
+    const size_t f = first_token(c), e = end_token(c);
+    for (size_t k = f; k < e && k < doc_.tokens.size(); ++k)
+      if (doc_.has_cue(k, list)) return true;
     return false;
   }
 
@@ -201,8 +210,8 @@ class Evidence {
         if (done[i]) continue;
         Candidate& c = *pending[i];
         std::string why;
-        if (cue_near(c, kSectorCues, 1, 3)) why = "sector-cue";
-        else if (cyber())
+        if (cue_near(c, kSectorCues, 1, 3) || (!c.ambiguous && contains_cue(c, kSectorCues))) why = "sector-cue";
+        else if (cyber() || cyber_sentence(c))
           for (const Candidate* a : accepted)
             if (coordinated(c, *a)) { why = "sector-list"; break; }
         if (why.empty()) continue;

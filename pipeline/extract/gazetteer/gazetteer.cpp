@@ -7,6 +7,13 @@ namespace {
 // An alias written with capitals does not match an all-lower-case occurrence.
 bool case_fits(const Document& doc, const FormEntry& f, size_t first, size_t end) {
   if (!f.needs_capital) return true;
+  if (f.all_caps) {  // "FT", "SEC": not "Ft." or "Sec."
+    for (size_t i = first; i < end; ++i) {
+      const Token& t = doc.tokens[i];
+      if (t.is_word && !t.is_digit && !t.is_all_upper) return false;
+    }
+    return true;
+  }
   for (size_t i = first; i < end; ++i) {
     const Token& t = doc.tokens[i];
     if (t.is_word && !t.is_all_lower && !t.is_digit) return true;
