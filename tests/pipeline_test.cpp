@@ -53,7 +53,8 @@ TEST_CASE("aliases of one group merge into one actor") {
 }
 
 TEST_CASE("ambiguous names need evidence") {
-  CHECK(values(*analyse("Zinc prices rose on the London Metal Exchange."), MentionType::Actor) == "");
+  // The exchange is an organisation; zinc the metal is no threat group.
+  CHECK(values(*analyse("Zinc prices rose on the London Metal Exchange."), MentionType::Actor) == "London Metal Exchange");
   CHECK(values(*analyse("Microsoft tied the intrusions to the ZINC group."), MentionType::Actor).find("Lazarus Group") != std::string::npos);
   CHECK(values(*analyse("Georgia's governor certified the results in Atlanta on Friday."), MentionType::Country).find("GE") == std::string::npos);
   CHECK(values(*analyse("Russian tanks crossed into Georgia in 2008."), MentionType::Country).find("GE") != std::string::npos);
