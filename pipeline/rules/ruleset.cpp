@@ -428,6 +428,9 @@ class RuleLoader {
       if (!op.re->NamedCapturingGroups().count("name")) { problem(t.path, row.line, "pattern lacks the named capture (?P<name>...)"); continue; }
       rs_.operation_patterns.push_back(std::move(op));
     }
+    std::vector<const RE2*> res;
+    for (auto& op : rs_.operation_patterns) res.push_back(op.re.get());
+    rs_.operation_prefilter = build_set(res);
   }
 
   void load_cue_list(const std::string& relpath, CueList list, bool keep_case) {
@@ -526,6 +529,9 @@ class RuleLoader {
       rs_.date_blockers.push_back(std::move(re));
       rs_.date_blocker_rules.push_back({file, row.line});
     }
+    std::vector<const RE2*> res;
+    for (auto& re : rs_.date_blockers) res.push_back(re.get());
+    rs_.date_blocker_prefilter = build_set(res);
   }
 
   void load_date_patterns(const fs::path& p) {
@@ -551,15 +557,23 @@ class RuleLoader {
   }
 
   void build_date_prefilter() {
+    std::vector<const RE2*> res;
+    for (auto& dp : rs_.date_patterns) res.push_back(dp.re.get());
+    rs_.date_prefilter = build_set(res);
+  }
+
+  // One RE2::Set over the patterns: a single pass says which can match at all.
+  // nullptr when RE2 cannot build it (then every pattern runs).
+  static std::unique_ptr<RE2::Set> build_set(const std::vector<const RE2*>& res) {
     RE2::Options o;
     o.set_log_errors(false);
     o.set_max_mem(256 << 20);
     auto set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
-    for (auto& dp : rs_.date_patterns) {
+    for (const RE2* re : res) {
       std::string err;
-      if (set->Add(dp.re->pattern(), &err) < 0) return;  // no prefilter: every pattern runs
+      if (set->Add(re->pattern(), &err) < 0) return nullptr;
     }
-    if (set->Compile()) rs_.date_prefilter = std::move(set);
+    return set->Compile() ? std::move(set) : nullptr;
   }
 };
 

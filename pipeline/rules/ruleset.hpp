@@ -139,9 +139,11 @@ class RuleSet {
   std::vector<ToolEntry> tools;
   std::vector<TrapEntry> traps;
   std::vector<OperationPattern> operation_patterns;
+  std::unique_ptr<RE2::Set> operation_prefilter;
   std::vector<DatePattern> date_patterns;
   std::unique_ptr<RE2::Set> date_prefilter;  // which date patterns can match an article at all
   std::vector<std::unique_ptr<RE2>> date_blockers;  // spans where no date may be found
+  std::unique_ptr<RE2::Set> date_blocker_prefilter;
   std::vector<RuleRef> date_blocker_rules;
   std::unordered_map<std::string, DateList> date_lists;
 

@@ -14,7 +14,14 @@ struct Range { uint32_t start, end; };
 
 std::vector<Range> blocked_spans(const Document& doc, const RuleSet& rules) {
   std::vector<Range> out;
-  for (const auto& re : rules.date_blockers) {
+  std::vector<int> which;
+  if (rules.date_blocker_prefilter) {
+    if (!rules.date_blocker_prefilter->Match(doc.norm, &which)) return out;
+  } else {
+    for (size_t i = 0; i < rules.date_blockers.size(); ++i) which.push_back(int(i));
+  }
+  for (int idx : which) {
+    const auto& re = rules.date_blockers[size_t(idx)];
     size_t pos = 0;
     re2::StringPiece m;
     while (pos < doc.norm.size() && re->Match(doc.norm, pos, doc.norm.size(), RE2::UNANCHORED, &m, 1)) {
@@ -141,16 +148,21 @@ bool preceded_by_the(const Document& doc, size_t first) {
 void find_dates(Document& doc, const RuleSet& rules) {
   if (rules.date_patterns.empty()) return;
   const std::string view = date_view(doc.norm);
-  std::vector<int> which;
-  if (rules.date_prefilter) {
-    if (!rules.date_prefilter->Match(view, &which)) return;
-    std::sort(which.begin(), which.end());
-  } else {
-    for (size_t i = 0; i < rules.date_patterns.size(); ++i) which.push_back(int(i));
-  }
   const auto blocked = blocked_spans(doc, rules);
+  std::vector<int> which;
   std::vector<re2::StringPiece> m;
-  for (int idx : which) {
+  // Sentence by sentence, the RE2::Set tells which patterns can match at all; only those run,
+  // and only over that sentence.
+  for (const Sentence& sentence : doc.sentences) {
+   const re2::StringPiece piece(view.data() + sentence.start, sentence.end - sentence.start);
+   which.clear();
+   if (rules.date_prefilter) {
+     if (!rules.date_prefilter->Match(piece, &which)) continue;
+     std::sort(which.begin(), which.end());
+   } else {
+     for (size_t i = 0; i < rules.date_patterns.size(); ++i) which.push_back(int(i));
+   }
+   for (int idx : which) {
     const DatePattern& dp = rules.date_patterns[size_t(idx)];
     const int n = dp.re->NumberOfCapturingGroups() + 1;
     m.assign(size_t(n), {});
@@ -158,11 +170,11 @@ void find_dates(Document& doc, const RuleSet& rules) {
     int span_group = 0;
     for (auto& [i, name] : names) if (name == "span") span_group = i;
     size_t pos = 0;
-    while (pos <= view.size() && dp.re->Match(view, pos, view.size(), RE2::UNANCHORED, m.data(), n)) {
+    while (pos <= piece.size() && dp.re->Match(piece, pos, piece.size(), RE2::UNANCHORED, m.data(), n)) {
       const re2::StringPiece& sp = m[size_t(span_group)].data() ? m[size_t(span_group)] : m[0];
       // Go on after the mention, not after the context that follows it: "January, February
       // and March 2018" gives January (followed by February), then February.
-      const size_t mend = size_t(sp.data() - view.data()) + sp.size();
+      const size_t mend = size_t(sp.data() - piece.data()) + sp.size();
       pos = mend > pos ? mend : pos + 1;
       const uint32_t s = uint32_t(sp.data() - view.data()), e = s + uint32_t(sp.size());
       if (e <= s) continue;
@@ -198,6 +210,7 @@ void find_dates(Document& doc, const RuleSet& rules) {
       else if (r->explicit_year) c.cue = "explicit-year";
       doc.candidates.push_back(std::move(c));
     }
+   }
   }
 }
 
