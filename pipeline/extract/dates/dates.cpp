@@ -151,10 +151,14 @@ void find_dates(Document& doc, const RuleSet& rules) {
   const auto blocked = blocked_spans(doc, rules);
   std::vector<int> which;
   std::vector<re2::StringPiece> m;
-  // Sentence by sentence, the RE2::Set tells which patterns can match at all; only those run,
-  // and only over that sentence.
-  for (const Sentence& sentence : doc.sentences) {
-   const re2::StringPiece piece(view.data() + sentence.start, sentence.end - sentence.start);
+  // Paragraph by paragraph (lines: a date never crosses a line break, but it may cross a
+  // sentence boundary the splitter put after "Oct."), the RE2::Set tells which patterns can
+  // match at all; only those run, and only over that paragraph.
+  for (size_t line_start = 0; line_start < view.size();) {
+   size_t line_end = view.find('\n', line_start);
+   line_end = line_end == std::string::npos ? view.size() : line_end + 1;
+   const re2::StringPiece piece(view.data() + line_start, line_end - line_start);
+   line_start = line_end;
    which.clear();
    if (rules.date_prefilter) {
      if (!rules.date_prefilter->Match(piece, &which)) continue;
