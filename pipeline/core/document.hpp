@@ -92,6 +92,7 @@ struct Candidate {
   DateValue date;        // for dates
   int range_with = -1;   // dates: index (in mentions) of the other end of a range
   std::string role;      // countries: target / attribution / mention
+  std::string kind;      // actors: threat-group, security-vendor, ..., person
 };
 
 struct Mention : Candidate {
@@ -111,7 +112,7 @@ class Document {
   Document(Article a, const ExtractOptions& o) : article(std::move(a)), options(o) {}
 
   Article article;
-  const ExtractOptions& options;
+  ExtractOptions options;  // a copy: a document outlives the pipeline that made it (tests, explain)
   std::optional<CivilDate> anchor;  // publication date, when known
 
   // The body, and the title as a separate text; both go through the stages.

@@ -15,6 +15,27 @@ bool outranks(const Candidate& a, const Candidate& b) {
 
 void resolve_overlaps(Document& doc) {
   auto& cands = doc.candidates;
+  // A sector word inside a name ("the state-owned Bank of China", "Colonial Pipeline") is part
+  // of the name: sectors give way to any actor, operation or tool they overlap.
+  std::vector<std::pair<uint32_t, uint32_t>> names;
+  for (const auto& c : cands)
+    if (c.type == MentionType::Actor || c.type == MentionType::Operation || c.type == MentionType::Tool)
+      names.emplace_back(c.start, c.end);
+  if (!names.empty()) {
+    std::sort(names.begin(), names.end());
+    std::erase_if(cands, [&](const Candidate& c) {
+      if (c.type != MentionType::Sector) return false;
+      auto it = std::lower_bound(names.begin(), names.end(), std::make_pair(c.end, 0u));
+      while (it != names.begin()) {
+        --it;
+        // Overlapping, and not just a name inside a longer sector phrase ("an NHS trust").
+        if (it->second > c.start && !(c.start <= it->first && it->second <= c.end && c.end - c.start > it->second - it->first))
+          return true;
+        if (it->first + 256 < c.start) break;
+      }
+      return false;
+    });
+  }
   std::stable_sort(cands.begin(), cands.end(), outranks);
   std::map<uint32_t, size_t> taken;  // start -> index in doc.mentions (non-overlapping spans)
   std::vector<Mention> winners, nested_;
@@ -29,8 +50,8 @@ void resolve_overlaps(Document& doc) {
         clash = true;
         // A country named inside an organisation's name ("the U.S. Treasury", "Iran's Revolutionary
         // Guard Corps") is still a country mention; it nests in the actor's span.
-        if (c.type == MentionType::Country && w.type == MentionType::Actor && w.start <= c.start && c.end <= w.end &&
-            (w.end - w.start) > (c.end - c.start)) {
+        if (c.type == MentionType::Country && w.type == MentionType::Actor && w.kind != "threat-group" &&
+            w.start <= c.start && c.end <= w.end && (w.end - w.start) > (c.end - c.start)) {
           Mention nested;
           static_cast<Candidate&>(nested) = c;
           nested_.push_back(std::move(nested));

@@ -1,7 +1,8 @@
 // Stage: settle overlapping candidates with one policy: the longest span
 // wins, then the higher rule priority, then the leftmost. Losers are kept on
-// the winner (Mention::beaten) for --explain. One exception: a country named
-// inside a longer actor name ("the U.S. Treasury") stays, nested.
+// the winner (Mention::beaten) for --explain. Before it, a sector word that
+// overlaps a name ("Bank of China") gives way to the name. After it, a country
+// named inside a longer organisation's name ("the U.S. Treasury") stays, nested.
 //
 //   resolve_overlaps(doc);  // doc.candidates -> doc.mentions, in text order
 #pragma once

@@ -63,6 +63,7 @@ void match_gazetteers(Document& doc, const RuleSet& rules) {
         c.form = payload;
         c.ambiguous = f.ambiguous;
         c.value = value_of(rules, f);
+        if (f.type == MentionType::Actor) c.kind = rules.actors[f.entity].kind;
         // Known names outrank pattern matches (operation patterns use priorities below 100).
         c.priority = f.kind == FormKind::Name ? 120 : 110;
         doc.candidates.push_back(std::move(c));

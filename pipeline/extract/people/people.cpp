@@ -121,7 +121,7 @@ class PeopleFinder {
     c.rule = kPeopleFinder;
     c.value = std::string(doc_.span(c.start, c.end));
     c.cue = cue;
-    c.role = "person";
+    c.kind = "person";
     doc_.candidates.push_back(c);
     if (end - first >= 2) surname_to_name_[std::string(text(end - 1))] = c.value;
   }
@@ -143,7 +143,7 @@ class PeopleFinder {
       c.rule = kPeopleFinder;
       c.value = it->second;
       c.cue = "surname";
-      c.role = "person";
+      c.kind = "person";
       doc_.candidates.push_back(c);
     }
   }
