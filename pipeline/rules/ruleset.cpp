@@ -103,7 +103,7 @@ class RuleLoader {
     load_cue_list("context/future-cues.txt", kFutureCues, false);
     load_cue_list("context/organization-cues.txt", kOrgCues, false);
     load_cue_list("context/attacker-nouns.txt", kAttackerNouns, false);
-    load_cue_list("people/titles.txt", kTitles, true);
+    load_cue_list("people/titles.txt", kTitles, false);
     load_cue_list("people/given-names.txt", kGivenNames, true);
     load_cue_list("people/not-names.txt", kNotNames, true);
     for (auto& p : tsv_files("countries", "traps")) load_traps(p);
