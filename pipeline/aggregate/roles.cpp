@@ -1,12 +1,24 @@
 #include "aggregate/roles.hpp"
 
+#include <set>
+
 namespace news {
 
 namespace {
 
 class Roles {
  public:
-  Roles(Document& doc, const RuleSet& rules) : doc_(doc), rules_(rules) {}
+  Roles(Document& doc, const RuleSet& rules) : doc_(doc), rules_(rules) {
+    sector_start_.assign(doc.tokens.size(), false);
+    for (const auto& m : doc.mentions) {
+      const size_t f = doc.token_starting_at(m.start);
+      if (f == std::string::npos) continue;
+      if (m.type == MentionType::Sector) sector_start_[f] = true;
+      if (m.type == MentionType::Actor && m.entry != UINT32_MAX && rules.actors[m.entry].kind == "threat-group" &&
+          !rules.actors[m.entry].country.empty())
+        group_countries_.insert({doc.tokens[f].sentence, rules.actors[m.entry].country});
+    }
+  }
 
   void run() {
     for (auto& m : doc_.mentions)
@@ -16,6 +28,8 @@ class Roles {
  private:
   Document& doc_;
   const RuleSet& rules_;
+  std::vector<bool> sector_start_;                          // per token: a sector mention starts here
+  std::set<std::pair<uint32_t, std::string>> group_countries_;  // (sentence, home of a group named there)
 
   size_t first(const Mention& m) const { return doc_.token_starting_at(m.start); }
   size_t last(const Mention& m) const { return doc_.token_ending_at(m.end); }
@@ -26,19 +40,12 @@ class Roles {
     return false;
   }
 
-  bool sector_starts_at(size_t t) const {
-    for (const auto& m : doc_.mentions)
-      if (m.type == MentionType::Sector && doc_.token_starting_at(m.start) == t) return true;
-    return false;
-  }
+  bool sector_starts_at(size_t t) const { return t < sector_start_.size() && sector_start_[t]; }
 
   bool is_sector_or_victim_after(size_t t, uint32_t sent) const {
     // "Ukrainian power grid", "American and European businesses", "US companies"
-    for (const auto& m : doc_.mentions) {
-      if (m.type != MentionType::Sector) continue;
-      const size_t f = doc_.token_starting_at(m.start);
-      if (f != std::string::npos && f > t && f <= t + 4 && doc_.tokens[f].sentence == sent) return true;
-    }
+    for (size_t f = t + 1; f <= t + 4 && f < doc_.tokens.size() && doc_.tokens[f].sentence == sent; ++f)
+      if (sector_start_[f]) return true;
     return cue_in(t + 1, t + 4, sent, kTargetCues) && !cue_in(t + 1, t + 4, sent, kGroupCues);
   }
 
@@ -63,16 +70,10 @@ class Roles {
       if (doc_.has_cue(k, kAttackerNouns) || doc_.has_cue(k, kGroupCues)) return "attribution";
     }
     // The home of a threat group named in the same sentence.
-    for (const auto& o : doc_.mentions) {
-      if (o.type != MentionType::Actor || o.entry == UINT32_MAX) continue;
-      const auto& a = rules_.actors[o.entry];
-      if (a.kind != "threat-group" || a.country != m.value) continue;
-      const size_t of = doc_.token_starting_at(o.start);
-      if (of != std::string::npos && doc_.tokens[of].sentence == sent) return "attribution";
-    }
+    if (group_countries_.count({sent, m.value})) return "attribution";
     if (is_sector_or_victim_after(l, sent)) return "target";
     // A target verb earlier in the sentence: "targeted banks in Germany", "attacks on Turkish ministries".
-    if (cue_in(s.first_token, f, sent, kTargetCues)) return "target";
+    if (doc_.cue_before_in_sentence(f, kTargetCues)) return "target";
     return "mention";
   }
 };

@@ -124,6 +124,10 @@ class Document {
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
   std::vector<uint16_t> cue_bits;  // per token: bit i set when the token is part of a cue of list i
+  // Per sentence and cue list: the first token of the sentence carrying that cue, or UINT32_MAX.
+  // Lets every stage ask "does this sentence (before token t) have a cue" in constant time.
+  std::vector<uint32_t> sentence_first_cue;
+  static constexpr int kCueLists = 16;
   int cyber_score = 0;             // cyber-context terms found in the article
 
   std::vector<CueHit> cues;
@@ -140,6 +144,15 @@ class Document {
   size_t token_ending_at(uint32_t b) const;
   size_t token_starting_at(uint32_t b) const;
   bool has_cue(size_t token, int list) const { return token < cue_bits.size() && (cue_bits[token] >> list) & 1; }
+  uint32_t first_cue_in_sentence(uint32_t sentence, int list) const {
+    const size_t i = size_t(sentence) * kCueLists + size_t(list);
+    return i < sentence_first_cue.size() ? sentence_first_cue[i] : UINT32_MAX;
+  }
+  bool sentence_has_cue(uint32_t sentence, int list) const { return first_cue_in_sentence(sentence, list) != UINT32_MAX; }
+  // A cue of `list` in the sentence of token t, before t.
+  bool cue_before_in_sentence(size_t t, int list) const {
+    return t < tokens.size() && first_cue_in_sentence(tokens[t].sentence, list) < t;
+  }
   bool in_title(uint32_t b) const { return b < body_start; }
 };
 

@@ -1,6 +1,8 @@
 #include "extract/dates/dates.hpp"
 
 #include <algorithm>
+#include <map>
+#include <set>
 #include <cctype>
 
 #include "core/text.hpp"
@@ -44,12 +46,6 @@ bool overlaps_blocked(const std::vector<Range>& blocked, uint32_t s, uint32_t e)
   return false;
 }
 
-bool sentence_has_cue(const Document& doc, uint32_t sentence, int list) {
-  const Sentence& s = doc.sentences[sentence];
-  for (uint32_t t = s.first_token; t < s.end_token; ++t)
-    if (doc.has_cue(t, list)) return true;
-  return false;
-}
 
 bool is_plural_noun(std::string_view w) {
   static const char* not_plural[] = {"is", "was", "has", "as", "this", "its", "his", "us", "thus", "plus", "across", "versus", "less", "unless", "series", "news", "its", "various", "previous", "numerous", "always", "afterwards", "towards", "whereas", "does", "goes"};
@@ -149,6 +145,7 @@ void find_dates(Document& doc, const RuleSet& rules) {
   if (rules.date_patterns.empty()) return;
   const std::string view = date_view(doc.norm);
   const auto blocked = blocked_spans(doc, rules);
+  std::vector<int8_t> future_cache(doc.sentences.size(), -1);  // per sentence: a date future cue? (-1 unknown)
   std::vector<int> which;
   std::vector<re2::StringPiece> m;
   // Paragraph by paragraph (lines: a date never crosses a line break, but it may cross a
@@ -195,8 +192,9 @@ void find_dates(Document& doc, const RuleSet& rules) {
       if (auto it = caps.find("reject"); it != caps.end() && !it->second.empty()) continue;
       if (auto it = caps.find("count_noun"); it != caps.end() && is_count(it->second, rules) && !preceded_by_the(doc, first)) continue;
       const uint32_t sent = doc.tokens[first].sentence;
+      if (future_cache[sent] < 0) future_cache[sent] = sentence_has_date_future_cue(doc, sent, rules) ? 1 : 0;
       DateContext ctx{doc.anchor,
-                      (sentence_has_cue(doc, sent, kFutureCues) || sentence_has_date_future_cue(doc, sent, rules)) &&
+                      (doc.sentence_has_cue(sent, kFutureCues) || future_cache[sent] == 1) &&
                           !local_past(doc, first, last),
                       doc.options.day_first, points_ahead(doc, first)};
       auto r = resolve_date(dp.resolver, dp.type, caps, ctx, rules);
@@ -237,7 +235,7 @@ void link_dates(Document& doc, const RuleSet& rules) {
     Mention& m = doc.mentions[dates[k]];
     if (m.cue.rfind("same-", 0) != 0) continue;
     const std::string unit = m.cue.substr(5);
-    for (size_t j = k; j-- > 0;) {
+    for (size_t j = k; j-- > 0 && k - j <= 64;) {  // the previous dates, not the whole text
       const Mention& o = doc.mentions[dates[j]];
       if (o.date.type != "DATE" || o.value.empty() || o.cue.rfind("same-", 0) == 0 || !std::isdigit(static_cast<unsigned char>(o.value[0]))) continue;
       std::string v;
@@ -271,22 +269,20 @@ void link_dates(Document& doc, const RuleSet& rules) {
     b.range_with = int(dates[k]);
     if (a.cue == "year-inferred" && b.cue == "explicit-year") set_year(a, std::string_view(b.value).substr(0, 4));
   }
-  // Sentence context: one explicit year in the sentence dates the others.
+  // Sentence context: one explicit year in the sentence dates the others. Only a date with its
+  // month gives its year to the sentence: a bare year is often a contrast ("arrested in January
+  // ... extorted JBS in 2021", "since 1983").
+  std::map<uint32_t, std::set<std::string>> sentence_years;
+  for (size_t j : dates) {
+    const Mention& o = doc.mentions[j];
+    if (o.cue != "explicit-year" || o.date.type != "DATE" || o.value.size() < 7 || o.value[4] != '-') continue;
+    sentence_years[doc.tokens[doc.token_starting_at(o.start)].sentence].insert(o.value.substr(0, 4));
+  }
   for (size_t i : dates) {
     Mention& m = doc.mentions[i];
-    if (m.cue != "year-inferred") continue;
-    const uint32_t sent = doc.tokens[doc.token_starting_at(m.start)].sentence;
-    std::string year;
-    int explicit_count = 0;
-    for (size_t j : dates) {
-      const Mention& o = doc.mentions[j];
-      if (o.cue != "explicit-year" || o.date.type != "DATE" || doc.tokens[doc.token_starting_at(o.start)].sentence != sent) continue;
-      // Only a date with its month gives its year to the sentence: a bare year is
-      // often a contrast ("arrested in January ... extorted JBS in 2021", "since 1983").
-      if (o.value.size() < 7 || o.value[4] != '-') continue;
-      if (o.value.substr(0, 4) != year) { year = o.value.substr(0, 4); ++explicit_count; }
-    }
-    if (explicit_count == 1 && m.date.type == "DATE") set_year(m, year);
+    if (m.cue != "year-inferred" || m.date.type != "DATE") continue;
+    auto it = sentence_years.find(doc.tokens[doc.token_starting_at(m.start)].sentence);
+    if (it != sentence_years.end() && it->second.size() == 1) set_year(m, *it->second.begin());
   }
 }
 

@@ -109,11 +109,7 @@ class Evidence {
 
   bool sentence_has(const Candidate& c, int list) const {
     const size_t f = first_token(c);
-    if (f == std::string::npos) return false;
-    const Sentence& s = doc_.sentences[doc_.tokens[f].sentence];
-    for (size_t t = s.first_token; t < s.end_token; ++t)
-      if (doc_.has_cue(t, list)) return true;
-    return false;
+    return f != std::string::npos && doc_.sentence_has_cue(doc_.tokens[f].sentence, list);
   }
 
   // "the tech sector", "telecom companies": the head noun after a sector word belongs to the mention.

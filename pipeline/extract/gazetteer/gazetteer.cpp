@@ -70,6 +70,15 @@ void match_gazetteers(Document& doc, const RuleSet& rules) {
       }
     }
   }
+  doc.sentence_first_cue.assign(doc.sentences.size() * Document::kCueLists, UINT32_MAX);
+  for (size_t t = 0; t < toks.size(); ++t) {
+    if (!doc.cue_bits[t]) continue;
+    for (int list = 0; list < Document::kCueLists; ++list) {
+      if (!((doc.cue_bits[t] >> list) & 1)) continue;
+      uint32_t& first = doc.sentence_first_cue[size_t(toks[t].sentence) * Document::kCueLists + size_t(list)];
+      if (first == UINT32_MAX) first = uint32_t(t);
+    }
+  }
 }
 
 }  // namespace news

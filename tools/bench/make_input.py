@@ -1,0 +1,38 @@
+#!/usr/bin/env python3
+"""News-like JSON Lines for the benchmark: the sample articles again and again with
+fresh ids, to the size asked; or (--pathological DIR) one-article inputs of 1 MB each."""
+import glob, json, os, sys
+
+def articles(folder):
+    for path in sorted(glob.glob(os.path.join(folder, "*.txt"))):
+        text = open(path, encoding="utf-8").read()
+        meta = {}
+        if text.startswith("---\n"):
+            head, text = text[4:].split("\n---\n", 1)
+            meta = dict(l.split(": ", 1) for l in head.splitlines() if ": " in l)
+        yield {"id": meta.get("id", path), "title": meta.get("title", ""), "published": meta.get("published"), "text": text}
+
+if sys.argv[1] == "--pathological":
+    out = sys.argv[2]
+    news = " ".join(a["text"] for a in articles("corpus/articles"))
+    cases = {
+        "news": (news * 3)[:1_000_000],
+        "letters": "a" * 1_000_000,
+        "capitalised": ("Alpha Bravo Charlie Delta Echo Foxtrot Golf Hotel " * 25000)[:1_000_000],
+        "operations": ("Operation " * 100000)[:1_000_000],
+        "digits-slashes": ("12/31/2019/11/2020 1999-2014 " * 40000)[:1_000_000],
+    }
+    for name, text in cases.items():
+        with open(os.path.join(out, f"path-{name}.jsonl"), "w") as f:
+            f.write(json.dumps({"id": name, "published": "2021-06-16", "text": text}) + "\n")
+    sys.exit(0)
+folder, mb = sys.argv[1], float(sys.argv[2])
+pool = list(articles(folder))
+size, i = 0, 0
+while size < mb * 1e6:
+    a = dict(pool[i % len(pool)])
+    a["id"] = f"{a['id']}#{i}"
+    line = json.dumps(a, ensure_ascii=False) + "\n"
+    sys.stdout.write(line)
+    size += len(line.encode())
+    i += 1
