@@ -181,41 +181,47 @@ class Evidence {
 
   static bool coordinator(std::string_view w) { return w == "and" || w == "or" || w == "," || w == "&" || w == "as" || w == "well"; }
 
-  // Two sector mentions joined only by commas, "and", "or", "as well as".
-  bool coordinated(const Candidate& a, const Candidate& b) const {
-    const Candidate& l = a.start < b.start ? a : b;
-    const Candidate& r = a.start < b.start ? b : a;
-    const size_t le = doc_.token_ending_at(l.end), rs = doc_.token_starting_at(r.start);
-    if (le == std::string::npos || rs == std::string::npos || rs <= le + 1 || rs - le > 4) return false;
-    for (size_t t = le + 1; t < rs; ++t)
-      if (!coordinator(doc_.token_text(doc_.tokens[t]))) return false;
-    return true;
-  }
-
   void settle_sectors(const std::vector<size_t>& pending_idx, std::vector<Candidate>& kept) {
-    std::vector<Candidate*> pending;
-    for (size_t i : pending_idx) pending.push_back(&doc_.candidates[i]);
-    std::vector<const Candidate*> accepted;
-    for (const auto& k : kept) if (k.type == MentionType::Sector) accepted.push_back(&k);
+    // Accepted sector mentions by their first and last token, so that a pending one looks
+    // only at its neighbours (a list is at most a few tokens away), never at every sector.
+    std::vector<uint8_t> starts(doc_.tokens.size() + 1, 0), ends(doc_.tokens.size() + 1, 0);
+    auto mark = [&](const Candidate& a) {
+      const size_t f = first_token(a), l = doc_.token_ending_at(a.end);
+      if (f != std::string::npos) starts[f] = 1;
+      if (l != std::string::npos) ends[l] = 1;
+    };
+    for (const auto& k : kept)
+      if (k.type == MentionType::Sector) mark(k);
+    auto listed_with_accepted = [&](const Candidate& c) {
+      const size_t f = first_token(c), l = doc_.token_ending_at(c.end);
+      if (f == std::string::npos || l == std::string::npos) return false;
+      // Left: "..., banks and [energy]"; right: "[energy] and telecommunications".
+      for (size_t k = f; k-- > 0 && f - k <= 4;) {
+        if (ends[k] && k + 1 < f) return true;
+        if (!coordinator(doc_.token_text(doc_.tokens[k]))) break;
+      }
+      for (size_t k = l + 1; k < doc_.tokens.size() && k - l <= 4; ++k) {
+        if (starts[k] && k > l + 1) return true;
+        if (!coordinator(doc_.token_text(doc_.tokens[k]))) break;
+      }
+      return false;
+    };
     std::vector<Candidate> newly;
-    bool changed = true;
-    std::vector<bool> done(pending.size(), false);
-    while (changed) {
+    std::vector<bool> done(pending_idx.size(), false);
+    for (bool changed = true; changed;) {  // a list accepts its members one after another
       changed = false;
-      for (size_t i = 0; i < pending.size(); ++i) {
+      for (size_t i = 0; i < pending_idx.size(); ++i) {
         if (done[i]) continue;
-        Candidate& c = *pending[i];
+        Candidate& c = doc_.candidates[pending_idx[i]];
         std::string why;
         if (cue_near(c, kSectorCues, 1, 3) || (!c.ambiguous && contains_cue(c, kSectorCues))) why = "sector-cue";
-        else if (cyber() || cyber_sentence(c))
-          for (const Candidate* a : accepted)
-            if (coordinated(c, *a)) { why = "sector-list"; break; }
+        else if ((cyber() || cyber_sentence(c)) && listed_with_accepted(c)) why = "sector-list";
         if (why.empty()) continue;
         c.cue = why;
         done[i] = true;
         changed = true;
+        mark(c);
         newly.push_back(c);
-        accepted.push_back(pending[i]);
       }
     }
     for (auto& c : newly) kept.push_back(std::move(c));
