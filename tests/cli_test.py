@@ -52,6 +52,17 @@ out = os.path.join(tmp, "out.jsonl")
 r = run(["-o", out, path])
 check("-o", r.returncode == 0 and open(out, "rb").read() == c.stdout, "output file differs")
 check("-o temp", not [f for f in os.listdir(tmp) if ".tmp-" in f], "temporary left")
+# Ctrl-C during a run leaves neither the output file nor its temporary behind.
+import signal, time
+big = os.path.join(tmp, "big.jsonl")
+open(big, "wb").write(line * 200000)
+target = os.path.join(tmp, "interrupted.jsonl")
+proc = subprocess.Popen([cli, "--rules", rules, "--quiet", "--threads", "1", "-o", target, big], stderr=subprocess.PIPE)
+time.sleep(1.0)
+proc.send_signal(signal.SIGINT)
+proc.wait(timeout=60)
+left = [f for f in os.listdir(tmp) if f.startswith("interrupted.jsonl")]
+check("ctrl-c", proc.returncode != 0 and not left, f"exit {proc.returncode}, left behind: {left}")
 # A full disk gives a clear error and a non-zero exit.
 if os.path.exists("/dev/full"):
     r = run([path], stdin=None)
