@@ -22,6 +22,16 @@ const std::array<const char*, 34> kStixSectors = {
     "water", "insurance", "manufacturing", "mining", "non-profit", "pharmaceuticals", "retail", "technology",
     "telecommunications", "transportation", "utilities"};
 
+std::vector<int> patterns_that_may_match(const RE2::Set* set, size_t pattern_count, const re2::StringPiece& text) {
+  std::vector<int> which;
+  if (!set) {
+    for (size_t i = 0; i < pattern_count; ++i) which.push_back(int(i));
+    return which;
+  }
+  if (set->Match(text, &which)) std::sort(which.begin(), which.end());
+  return which;
+}
+
 uint32_t Vocabulary::intern(const std::string& folded) {
   auto [it, inserted] = ids_.try_emplace(folded, uint32_t(ids_.size() + 1));
   return it->second;

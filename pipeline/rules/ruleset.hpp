@@ -114,6 +114,10 @@ struct DateList {
 
 extern const std::array<const char*, 34> kStixSectors;
 
+// Indexes (ascending) of the patterns that can match `text` according to `set`; all of
+// them when there is no set. Empty when none can.
+std::vector<int> patterns_that_may_match(const RE2::Set* set, size_t pattern_count, const re2::StringPiece& text);
+
 // Cue lists, by number (FormEntry::cue_list).
 enum CueList : int8_t {
   kCyberTerms = 0, kGroupCues, kSectorCues, kToolCues, kTitles, kGivenNames, kGivenNamesAmbiguous,

@@ -9,17 +9,9 @@
 
 #include "extract/dates/resolvers.hpp"
 #include "pipeline.hpp"
+#include "project_rules.hpp"
 
 namespace {
-const news::RuleSet& rules() {
-  static std::unique_ptr<news::RuleSet> r = [] {
-    news::Problems p;
-    auto loaded = news::RuleSet::load(NEWS_EXTRACT_SOURCE_RULES, p);
-    if (!p.empty()) throw std::runtime_error(p.front().to_string());
-    return loaded;
-  }();
-  return *r;
-}
 const char* const kResolvers[] = {"ymd", "ym", "year", "numeric", "decade", "century", "quarter", "half", "season",
                                   "holiday", "weekday", "relative", "deictic", "ago", "ref", "duration", "set", "time", "same"};
 const char* const kCaptures[] = {"year", "month", "day", "weekday", "weekdays", "rel", "unit", "num", "season", "holiday",
@@ -49,7 +41,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     ++k;
   }
   try {
-    (void)news::resolve_date(resolver, type, caps, ctx, rules());
+    (void)news::resolve_date(resolver, type, caps, ctx, project_rules());
   } catch (const std::exception&) {
     // resolve_date documents no exceptions; a throw is a bug the fuzzer should see.
     __builtin_trap();
@@ -59,7 +51,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     o.default_anchor = news::CivilDate{2021, 6, 16};
     return o;
   }();
-  static news::Pipeline pipeline(rules(), extract);
+  static news::Pipeline pipeline(project_rules(), extract);
   news::Article a;
   a.text = rest;
   (void)pipeline.analyse(std::move(a));

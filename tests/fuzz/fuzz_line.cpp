@@ -7,18 +7,7 @@
 
 #include "io/reader.hpp"
 #include "pipeline.hpp"
-
-namespace {
-const news::RuleSet& rules() {
-  static std::unique_ptr<news::RuleSet> r = [] {
-    news::Problems p;
-    auto loaded = news::RuleSet::load(NEWS_EXTRACT_SOURCE_RULES, p);
-    if (!p.empty()) throw std::runtime_error(p.front().to_string());
-    return loaded;
-  }();
-  return *r;
-}
-}  // namespace
+#include "project_rules.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const news::ReaderOptions options;
@@ -28,7 +17,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     o.default_anchor = news::CivilDate{2021, 6, 16};
     return o;
   }();
-  static news::Pipeline pipeline(rules(), extract);
+  static news::Pipeline pipeline(project_rules(), extract);
   const std::string line(reinterpret_cast<const char*>(data), size);
   news::Article a = news::ArticleReader::parse_line(line, "fuzz:1", options);
   // Also as the body of a text file, which skips the JSON layer.

@@ -16,13 +16,7 @@ struct Range { uint32_t start, end; };
 
 std::vector<Range> blocked_spans(const Document& doc, const RuleSet& rules) {
   std::vector<Range> out;
-  std::vector<int> which;
-  if (rules.date_blocker_prefilter) {
-    if (!rules.date_blocker_prefilter->Match(doc.norm, &which)) return out;
-  } else {
-    for (size_t i = 0; i < rules.date_blockers.size(); ++i) which.push_back(int(i));
-  }
-  for (int idx : which) {
+  for (int idx : patterns_that_may_match(rules.date_blocker_prefilter.get(), rules.date_blockers.size(), doc.norm)) {
     const auto& re = rules.date_blockers[size_t(idx)];
     size_t pos = 0;
     re2::StringPiece m;
@@ -146,7 +140,6 @@ void find_dates(Document& doc, const RuleSet& rules) {
   const std::string view = date_view(doc.norm);
   const auto blocked = blocked_spans(doc, rules);
   std::vector<int8_t> future_cache(doc.sentences.size(), -1);  // per sentence: a date future cue? (-1 unknown)
-  std::vector<int> which;
   std::vector<re2::StringPiece> m;
   // Paragraph by paragraph (lines: a date never crosses a line break, but it may cross a
   // sentence boundary the splitter put after "Oct."), the RE2::Set tells which patterns can
@@ -156,14 +149,7 @@ void find_dates(Document& doc, const RuleSet& rules) {
    line_end = line_end == std::string::npos ? view.size() : line_end + 1;
    const re2::StringPiece piece(view.data() + line_start, line_end - line_start);
    line_start = line_end;
-   which.clear();
-   if (rules.date_prefilter) {
-     if (!rules.date_prefilter->Match(piece, &which)) continue;
-     std::sort(which.begin(), which.end());
-   } else {
-     for (size_t i = 0; i < rules.date_patterns.size(); ++i) which.push_back(int(i));
-   }
-   for (int idx : which) {
+   for (int idx : patterns_that_may_match(rules.date_prefilter.get(), rules.date_patterns.size(), piece)) {
     const DatePattern& dp = rules.date_patterns[size_t(idx)];
     const int n = dp.re->NumberOfCapturingGroups() + 1;
     m.assign(size_t(n), {});

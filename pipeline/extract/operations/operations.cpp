@@ -30,14 +30,7 @@ bool names_something_else(const Document& doc, const RuleSet& rules, size_t firs
 void find_operations(Document& doc, const RuleSet& rules) {
   if (doc.cyber_score == 0) return;  // evidence (weigh_evidence) later asks for cyber context per sentence
   const re2::StringPiece text(doc.norm);
-  std::vector<int> which;
-  if (rules.operation_prefilter) {
-    if (!rules.operation_prefilter->Match(text, &which)) return;
-    std::sort(which.begin(), which.end());
-  } else {
-    for (size_t i = 0; i < rules.operation_patterns.size(); ++i) which.push_back(int(i));
-  }
-  for (int idx : which) {
+  for (int idx : patterns_that_may_match(rules.operation_prefilter.get(), rules.operation_patterns.size(), text)) {
     const auto& op = rules.operation_patterns[size_t(idx)];
     const int group = op.re->NamedCapturingGroups().at("name");
     const int ngroups = op.re->NumberOfCapturingGroups() + 1;
