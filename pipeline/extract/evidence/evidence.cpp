@@ -133,7 +133,10 @@ class Evidence {
         const auto& a = rules_.actors[c.entry];
         if (a.kind == "threat-group") {
           if (cue_near(c, kGroupCues, 3, 3)) return "group-cue";
+          // At the start of a sentence a single capitalised word may be any word ("Play it safe");
+          // in cyber news two or more ("Volt Typhoon", "Midnight Blizzard") are a name.
           if ((cyber() || cyber_sentence(c)) && !sentence_initial(c)) return "cyber-context";
+          if (cyber() && multi_word(c)) return "cyber-context";
           return "";
         }
         if (a.kind == "person") return "";
