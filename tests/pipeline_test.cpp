@@ -86,3 +86,17 @@ TEST_CASE("invalid UTF-8 in a text file is an error record, not a crash") {
   CHECK(rec["errors"][0]["code"] == "invalid-utf8");
   CHECK(rec["id"] == "bad");
 }
+
+TEST_CASE("people are linked to the organisation the text ties them to") {
+  auto org_of = [](const std::string& text, const std::string& person) {
+    auto doc = analyse(text);
+    auto rec = build_record(*doc, test::project_rules());
+    for (const auto& a : rec["actors"])
+      if (a["name"] == person) return a.value("organization", std::string("-"));
+    return std::string("(no person)");
+  };
+  CHECK(org_of("Jane Doe, a senior analyst at ESET, said the group is active.", "Jane Doe") == "ESET");
+  CHECK(org_of("\"It is rare,\" said Christiaan Beek, McAfee senior principal engineer.", "Christiaan Beek") == "McAfee");
+  CHECK(org_of("CISA director Jen Easterly warned of Chinese hackers.", "Jen Easterly") == "CISA");
+  CHECK(org_of("Jane Doe said the group is active.", "Jane Doe") == "-");
+}

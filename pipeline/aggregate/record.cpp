@@ -95,7 +95,7 @@ class RecordBuilder {
   }
 
   json actors() const {
-    return group_by_value(MentionType::Actor, [&](json& e, const Mention& m, const std::vector<size_t>&) {
+    return group_by_value(MentionType::Actor, [&](json& e, const Mention& m, const std::vector<size_t>& idx) {
       e["name"] = m.value;
       if (m.entry != UINT32_MAX) {
         const auto& a = rules_.actors[m.entry];
@@ -108,6 +108,12 @@ class RecordBuilder {
         e["kind"] = "person";
         e["country"] = nullptr;
       }
+      if (e["kind"] == "person")
+        for (size_t i : idx)
+          if (!doc_.mentions[i].link.empty()) {
+            e["organization"] = doc_.mentions[i].link;
+            break;
+          }
     });
   }
 

@@ -93,6 +93,7 @@ struct Candidate {
   int range_with = -1;   // dates: index (in mentions) of the other end of a range
   std::string role;      // countries: target / attribution / mention
   std::string kind;      // actors: threat-group, security-vendor, ..., person
+  std::string link;      // people: the organisation the text ties them to ("a researcher at ESET")
 };
 
 struct Mention : Candidate {

@@ -16,11 +16,19 @@ class PeopleFinder {
     // Tokens that begin a known entity (a country, a group, a vendor...) are not part of a name.
     entity_start_.assign(toks_.size(), false);
     entity_end_.assign(toks_.size(), 0);
+    org_at_start_.assign(toks_.size(), std::string());
+    org_at_end_.assign(toks_.size(), std::string());
     for (const auto& c : doc.candidates) {
       const size_t t = doc.token_starting_at(c.start);
       if (t == std::string::npos) continue;
       if (!c.ambiguous) entity_start_[t] = true;
       entity_end_[t] = std::max(entity_end_[t], c.end);
+      // Organisations a person may work for, by their first and last token.
+      if (c.type == MentionType::Actor && !c.ambiguous && c.entry != UINT32_MAX && c.kind != "threat-group" && c.kind != "person") {
+        org_at_start_[t] = c.value;
+        const size_t l = doc.token_ending_at(c.end);
+        if (l != std::string::npos) org_at_end_[l] = c.value;
+      }
     }
   }
 
@@ -43,6 +51,12 @@ class PeopleFinder {
       i = end - 1;
     }
     add_surname_references();
+    // People the gazetteer knows get their organisation from the text the same way.
+    for (auto& c : doc_.candidates) {
+      if (c.type != MentionType::Actor || c.kind != "person" || c.entry == UINT32_MAX) continue;
+      const size_t f = doc_.token_starting_at(c.start), l = doc_.token_ending_at(c.end);
+      if (f != std::string::npos && l != std::string::npos) c.link = organisation_of(f, l + 1);
+    }
   }
 
  private:
@@ -51,6 +65,7 @@ class PeopleFinder {
   const std::vector<Token>& toks_;
   std::vector<bool> entity_start_;
   std::vector<uint32_t> entity_end_;  // per token: the end of the longest gazetteer form starting there
+  std::vector<std::string> org_at_start_, org_at_end_;  // per token: an organisation starting / ending there
   std::unordered_map<std::string, std::string> surname_to_name_;
 
   std::string_view text(size_t i) const { return doc_.token_text(toks_[i]); }
@@ -112,8 +127,29 @@ class PeopleFinder {
     return false;
   }
 
+  // The organisation the text ties a person to: "Jane Doe, a senior analyst at ESET,",
+  // "Jane Doe of Mandiant", "ESET researcher Jane Doe", "McAfee's Jane Doe".
+  std::string organisation_of(size_t first, size_t end) const {
+    const uint32_t sent = toks_[first].sentence;
+    if (end < toks_.size() && (text(end) == "," || text(end) == "of" || text(end) == "from" || text(end) == "at")) {
+      for (size_t k = end + 1; k < toks_.size() && k < end + 12 && toks_[k].sentence == sent; ++k) {
+        if (!org_at_start_[k].empty()) return org_at_start_[k];
+        const auto w = text(k);
+        if (w == "," || w == ";" || w == "said" || w == "says" || w == "told") break;
+      }
+    }
+    // Before the name, past a title and a possessive: "ESET researcher", "McAfee's lead scientist".
+    for (size_t k = first, steps = 0; k-- > 0 && steps < 5 && toks_[k].sentence == sent; ++steps) {
+      if (!org_at_end_[k].empty()) return org_at_end_[k];
+      const auto w = text(k);
+      if (!(doc_.has_cue(k, kTitles) || w == "'" || w == "’" || w == "s" || toks_[k].is_all_lower)) break;
+    }
+    return {};
+  }
+
   void add(size_t first, size_t end, const std::string& cue) {
     Candidate c;
+    c.link = organisation_of(first, end);
     c.type = MentionType::Actor;
     c.start = toks_[first].start;
     c.end = toks_[end - 1].end;
