@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "aggregate/record.hpp"
+#include "aggregate/relations.hpp"
 #include "aggregate/roles.hpp"
 #include "extract/dates/dates.hpp"
 #include "extract/evidence/evidence.hpp"
@@ -39,7 +40,8 @@ std::unique_ptr<Document> Pipeline::analyse(Article article) {
       weigh_evidence,
       [](Document& d, const RuleSet&) { resolve_overlaps(d); },
       assign_roles,
-      link_dates};
+      link_dates,
+      find_relations};
   for (size_t i = 0; i < stages.size(); ++i) {
     const auto t0 = std::chrono::steady_clock::now();
     try {

@@ -24,9 +24,9 @@ namespace news {
 
 class Pipeline {
  public:
-  static constexpr std::array<const char*, 11> kStages = {
+  static constexpr std::array<const char*, 12> kStages = {
       "normalise", "segment", "gazetteers", "people", "operations", "dates",
-      "evidence", "overlaps", "roles", "link-dates", "record"};
+      "evidence", "overlaps", "roles", "link-dates", "relations", "record"};
 
   Pipeline(const RuleSet& rules, const ExtractOptions& options) : rules_(rules), options_(options) {}
 

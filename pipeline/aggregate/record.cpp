@@ -1,5 +1,7 @@
 #include "aggregate/record.hpp"
 
+#include "aggregate/relations.hpp"
+
 #include <map>
 #include <set>
 
@@ -117,31 +119,12 @@ class RecordBuilder {
     });
   }
 
-  // The group an operation belongs to: the campaign list for known campaigns;
-  // for one found by a pattern, the only group in its sentence, else in the article.
-  std::string operation_actor(const Mention& m) const {
-    if (m.entry != UINT32_MAX) {  // a known campaign: its group, or none (takedowns have none)
-      const int actor = rules_.campaigns[m.entry].actor;
-      return actor >= 0 ? rules_.actors[size_t(actor)].name : std::string();
-    }
-    std::set<std::string> in_sentence, in_article;
-    const uint32_t sent = doc_.tokens[doc_.token_starting_at(m.start)].sentence;
-    for (const auto& o : doc_.mentions) {
-      if (o.type != MentionType::Actor || o.entry == UINT32_MAX || rules_.actors[o.entry].kind != "threat-group") continue;
-      in_article.insert(o.value);
-      if (doc_.tokens[doc_.token_starting_at(o.start)].sentence == sent) in_sentence.insert(o.value);
-    }
-    if (in_sentence.size() == 1) return *in_sentence.begin();
-    if (in_article.size() == 1) return *in_article.begin();
-    return {};
-  }
-
   json operations() const {
     return group_by_value(MentionType::Operation, [&](json& e, const Mention& m, const std::vector<size_t>& idx) {
       e["name"] = m.value;
       std::string actor;
       for (size_t i : idx)
-        if (actor.empty()) actor = operation_actor(doc_.mentions[i]);
+        if (actor.empty()) actor = operation_group(doc_, rules_, doc_.mentions[i]);
       e["actor"] = actor.empty() ? json(nullptr) : json(actor);
     });
   }
@@ -198,26 +181,19 @@ class RecordBuilder {
 
   json relations() const {
     json out = json::array();
-    std::set<std::string> seen;
-    auto add = [&](const std::string& type, const std::string& src, const char* st, const std::string& dst, const char* dt, const Mention& m) {
-      if (!seen.insert(type + "\t" + src + "\t" + dst).second) return;
-      const uint32_t sent = doc_.tokens[doc_.token_starting_at(m.start)].sentence;
-      out.push_back({{"type", type}, {"source", src}, {"target", dst}, {"source_type", st}, {"target_type", dt},
-                     {"sentence", sent}, {"evidence", {spans_[size_t(&m - doc_.mentions.data())].start, spans_[size_t(&m - doc_.mentions.data())].end}}});
-    };
-    for (const auto& m : doc_.mentions) {
-      if (m.type == MentionType::Operation) {
-        const std::string actor = operation_actor(m);
-        if (!actor.empty()) add("attributed-to", m.value, "operation", actor, "actor", m);
-      } else if (m.type == MentionType::Actor && m.entry != UINT32_MAX) {
-        const auto& a = rules_.actors[m.entry];
-        if (a.kind == "threat-group" && !a.country.empty())
-          for (const auto& c : doc_.mentions)
-            if (c.type == MentionType::Country && c.value == a.country && c.role == "attribution")
-              add("attributed-to", a.name, "actor", a.country, "country", m);
-      }
+    for (const auto& r : doc_.relations) {
+      json j = {{"type", r.type}, {"source", r.source}, {"target", r.target}, {"source_type", r.source_type},
+                {"target_type", r.target_type}, {"sentence", r.sentence},
+                {"evidence", {code_point(r.evidence_start), code_point(r.evidence_end)}}};
+      if (doc_.options.explain) j["cue"] = r.cue;
+      out.push_back(std::move(j));
     }
     return out;
+  }
+
+  uint32_t code_point(uint32_t b) const {
+    return doc_.in_title(b) ? doc_.title_offsets.code_point(std::min<uint32_t>(b, uint32_t(doc_.article.title.size())))
+                            : doc_.offsets.code_point(b - doc_.body_start);
   }
 
   json mentions() const {

@@ -100,6 +100,16 @@ struct Mention : Candidate {
   std::vector<Candidate> beaten;  // overlapping candidates that lost
 };
 
+// Who did what to whom, read from one sentence (SCHEMA: relations).
+struct Relation {
+  std::string type;                      // attributed-to, targets, reported-by, uses
+  std::string source, source_type;       // canonical name / ISO code / STIX term; actor, operation, ...
+  std::string target, target_type;
+  uint32_t sentence = 0;                 // index of the sentence that says so
+  uint32_t evidence_start = 0, evidence_end = 0;  // bytes in norm: the sentence
+  std::string cue;                       // what in the sentence made the link (--explain)
+};
+
 // Options that change what a run produces (CLI flags end up here).
 struct ExtractOptions {
   bool explain = false;
@@ -134,6 +144,7 @@ class Document {
   std::vector<CueHit> cues;
   std::vector<Candidate> candidates;
   std::vector<Mention> mentions;  // after overlap resolution, in text order
+  std::vector<Relation> relations;
   std::vector<Error> errors;
   std::vector<std::string> warnings;
 

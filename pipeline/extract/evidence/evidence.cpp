@@ -54,7 +54,8 @@ class Evidence {
       Candidate& c = doc_.candidates[i];
       if (std::string why = reason(c); !why.empty()) {
         // A cue next to the name settles its reading: "the Cuba ransomware gang" is the group, not the country.
-        if (why.ends_with("-cue")) c.priority += 20;
+        // So does the same entity named in full elsewhere ("The New York Times" ... "the Times").
+        if (why.ends_with("-cue") || why == "named-elsewhere") c.priority += 20;
         c.cue = why;
         kept.push_back(std::move(c));
       }
