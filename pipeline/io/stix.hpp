@@ -1,0 +1,25 @@
+// STIX 2.1 from an output record: a report for the article, intrusion sets for
+// groups, campaigns for operations, identities for vendors, agencies, media,
+// organisations, people and targeted sectors, locations for countries, malware
+// and tools, and relationships for the record's relations.
+//
+//   nlohmann::ordered_json objects = stix_objects(record);      // SDOs and SROs
+//   nlohmann::ordered_json bundle = stix_bundle(objects, "bundle name");
+//
+// Ids are UUIDv5 over the object type and canonical name (the article id for
+// the report), so reruns and other articles give the same id to the same group.
+// Timestamps are the publication date (midnight UTC), or `fallback_time`.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace news {
+
+nlohmann::ordered_json stix_objects(const nlohmann::ordered_json& record, const std::string& fallback_time);
+nlohmann::ordered_json stix_bundle(const nlohmann::ordered_json& objects, const std::string& name);
+// "2026-11-28T10:32:22.000Z"
+std::string stix_now();
+
+}  // namespace news
