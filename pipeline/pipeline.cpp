@@ -48,6 +48,8 @@ std::unique_ptr<Document> Pipeline::analyse(Article article) {
       stages[i](*doc, r);
     } catch (const std::exception& e) {
       doc->errors.push_back({"stage-failed", std::string(kStages[i]) + ": " + e.what()});
+    } catch (...) {
+      doc->errors.push_back({"stage-failed", std::string(kStages[i]) + ": unknown error"});
     }
     nanos_[i].fetch_add(uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - t0).count()),
                         std::memory_order_relaxed);
@@ -73,6 +75,10 @@ nlohmann::ordered_json Pipeline::process(Article article) {
     Article a;
     a.id = id;
     return error_record(a, {{"internal", e.what()}});
+  } catch (...) {
+    Article a;
+    a.id = id;
+    return error_record(a, {{"internal", "unknown error"}});
   }
 }
 

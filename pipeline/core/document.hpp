@@ -59,12 +59,6 @@ struct Token {
   uint8_t space_before : 1 = 0;
 };
 
-struct CueHit {
-  uint32_t first_token = 0, end_token = 0;
-  int8_t list = 0;
-  RuleRef rule;
-};
-
 struct Sentence {
   uint32_t start = 0, end = 0;          // bytes in norm
   uint32_t first_token = 0, end_token = 0;
@@ -141,7 +135,6 @@ class Document {
   static constexpr int kCueLists = 16;
   int cyber_score = 0;             // cyber-context terms found in the article
 
-  std::vector<CueHit> cues;
   std::vector<Candidate> candidates;
   std::vector<Mention> mentions;  // after overlap resolution, in text order
   std::vector<Relation> relations;

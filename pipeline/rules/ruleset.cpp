@@ -117,6 +117,7 @@ class RuleLoader {
     load_cue_list("people/given-names.txt", kGivenNames, true);
     load_cue_list("people/not-names.txt", kNotNames, true);
     for (auto& p : tsv_files("countries", "traps")) load_traps(p);
+    attach_traps();
     for (auto& p : tsv_files("dates/lists")) load_date_list(p);
     for (auto& p : tsv_files("dates", "blockers")) load_date_blockers(p);
     for (auto& p : tsv_files("dates", "patterns")) load_date_patterns(p);
@@ -484,6 +485,17 @@ class RuleLoader {
     }
   }
 
+  // Each country form learns, once, which traps concern it.
+  void attach_traps() {
+    std::unordered_map<std::string, std::vector<uint32_t>> by_form;
+    for (size_t i = 0; i < rs_.traps.size(); ++i) by_form[rs_.traps[i].form_folded].push_back(uint32_t(i));
+    for (auto& f : rs_.forms) {
+      if (f.type != MentionType::Country || f.cue_list >= 0) continue;
+      auto it = by_form.find(fold(f.surface));
+      if (it != by_form.end()) f.traps = it->second;
+    }
+  }
+
   void load_date_list(const fs::path& p) {
     uint32_t file;
     auto t = read(p, {"form", "value"}, {}, file);
@@ -537,7 +549,6 @@ class RuleLoader {
       auto re = compile(t.path, row.line, std::string(row.get("pattern")));
       if (!re) continue;
       rs_.date_blockers.push_back(std::move(re));
-      rs_.date_blocker_rules.push_back({file, row.line});
     }
     std::vector<const RE2*> res;
     for (auto& re : rs_.date_blockers) res.push_back(re.get());

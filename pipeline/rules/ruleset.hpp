@@ -69,6 +69,7 @@ struct FormEntry {
   bool needs_capital = false;  // written with capitals: an all-lower-case match does not count
   int8_t cue_list = -1;        // >= 0: this form is a cue word of that list
   std::string surface;         // the form as written in the rule
+  std::vector<uint32_t> traps; // indexes into RuleSet::traps that apply to this form (countries)
 };
 
 struct ActorEntry {
@@ -148,7 +149,6 @@ class RuleSet {
   std::unique_ptr<RE2::Set> date_prefilter;  // which date patterns can match an article at all
   std::vector<std::unique_ptr<RE2>> date_blockers;  // spans where no date may be found
   std::unique_ptr<RE2::Set> date_blocker_prefilter;
-  std::vector<RuleRef> date_blocker_rules;
   std::unordered_map<std::string, DateList> date_lists;
 
   size_t sectors_count() const { return kStixSectors.size(); }

@@ -1,9 +1,9 @@
 #include "extract/evidence/evidence.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
-#include "core/text.hpp"
 #include "extract/operations/operations.hpp"
 
 namespace news {
@@ -69,6 +69,7 @@ class Evidence {
   const RuleSet& rules_;
   std::set<std::pair<int, uint32_t>> unambiguous_;
   std::vector<bool> cyber_sentence_;
+  std::map<uint32_t, std::vector<bool>> trap_sentences_;
 
   bool cyber_sentence(const Candidate& c) const {
     const size_t f = first_token(c);
@@ -166,19 +167,28 @@ class Evidence {
     return true;
   }
 
-  bool trapped(const Candidate& c) const {
-    if (rules_.traps.empty() || c.form == UINT32_MAX) return false;
-    const FormEntry& f = rules_.forms[c.form];
-    const std::string folded = fold(f.surface);
+  // Per trap, the sentences holding one of its cues: found in one scan of the article the
+  // first time a form with that trap appears.
+  const std::vector<bool>& trap_sentences(uint32_t trap) {
+    auto [it, fresh] = trap_sentences_.try_emplace(trap);
+    if (fresh) {
+      it->second.assign(doc_.sentences.size(), false);
+      for (size_t t = 0; t < doc_.tokens.size(); ++t)
+        for (const auto& cue : rules_.traps[trap].cues)
+          if (phrase_at(t, cue)) it->second[doc_.tokens[t].sentence] = true;
+    }
+    return it->second;
+  }
+
+  bool trapped(const Candidate& c) {
+    if (c.form == UINT32_MAX) return false;
     const size_t ft = first_token(c);
+    if (ft == std::string::npos) return false;
     const uint32_t sent = doc_.tokens[ft].sentence;
-    for (const auto& trap : rules_.traps) {
-      if (trap.form_folded != folded) continue;
-      size_t from = 0, to = doc_.tokens.size();
-      if (!trap.article_scope) { from = doc_.sentences[sent].first_token; to = doc_.sentences[sent].end_token; }
-      for (size_t t = from; t < to; ++t)
-        for (const auto& cue : trap.cues)
-          if (phrase_at(t, cue)) return true;
+    for (uint32_t trap : rules_.forms[c.form].traps) {
+      const auto& hits = trap_sentences(trap);
+      if (rules_.traps[trap].article_scope ? std::find(hits.begin(), hits.end(), true) != hits.end() : hits[sent])
+        return true;
     }
     return false;
   }

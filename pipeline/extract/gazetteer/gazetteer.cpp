@@ -49,7 +49,6 @@ void match_gazetteers(Document& doc, const RuleSet& rules) {
         const FormEntry& f = rules.forms[payload];
         if (!case_fits(doc, f, i, j + 1)) continue;
         if (f.cue_list >= 0) {
-          doc.cues.push_back({uint32_t(i), uint32_t(j + 1), f.cue_list, f.rule});
           for (size_t k = i; k <= j; ++k) doc.cue_bits[k] |= uint16_t(1u << f.cue_list);
           if (f.cue_list == kCyberTerms) ++doc.cyber_score;
           continue;
