@@ -60,10 +60,11 @@ std::unique_ptr<Document> Pipeline::analyse(Article article) {
 
 nlohmann::ordered_json Pipeline::process(Article article) {
   const std::string id = article.id;
+  if (!article.duplicate_of.empty()) return duplicate_record(article, options_.keep_text);
   try {
     auto doc = analyse(std::move(article));
     if (!doc->errors.empty()) {
-      auto rec = error_record(doc->article, doc->errors);
+      auto rec = error_record(doc->article, doc->errors, options_.keep_text);
       return rec;
     }
     const auto t0 = std::chrono::steady_clock::now();

@@ -21,6 +21,15 @@ RunStats run_articles(ArticleReader& reader, Pipeline& pipeline, const RecordSin
     while (batch.size() < options.batch_articles && bytes < options.batch_bytes) {
       auto a = reader.next();
       if (!a) break;
+      if (options.shards && shard_of(a->id, options.shards) != options.shard) {
+        ++stats.other_shards;
+        continue;
+      }
+      if (options.duplicates)
+        if (auto first = options.duplicates->check(*a)) {
+          a->duplicate_of = std::move(*first);
+          ++stats.duplicates;
+        }
       bytes += a->text.size() + a->title.size();
       batch.push_back(std::move(*a));
     }

@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "io/dedup.hpp"
 #include "io/reader.hpp"
 #include "pipeline.hpp"
 
@@ -24,10 +25,15 @@ struct RunOptions {
   size_t batch_articles = 512;
   size_t batch_bytes = 32u << 20;
   bool progress = false;  // a progress line on stderr
+  // Keep only the articles of shard `shard` of `shards` (shard_of their id); 0 = all.
+  uint64_t shards = 0, shard = 0;
+  // Marks stories seen earlier in the run (`duplicate_of`); null = no deduplication.
+  DuplicateFinder* duplicates = nullptr;
 };
 
 struct RunStats {
   uint64_t processed = 0, failed = 0, bytes = 0;
+  uint64_t duplicates = 0, other_shards = 0;
   std::map<std::string, uint64_t> errors_by_code;
   double seconds = 0;
 };

@@ -59,7 +59,7 @@ case("blank-lines", b"\n  \n" + good + b"\n\n", [None], 0)
 recs = case("empty-text", b'{"id":"e","text":""}\n', [None], 0)
 case("deep-nesting", b'{"text":"x","meta":' + b"[" * 100000 + b"]" * 100000 + b"}\n" + good, ["invalid-json", None], 1)
 recs = case("bad-published", b'{"text":"It happened last week.","published":"not a date"}\n'
-            b'{"text":"It happened last week.","published":"2019-02-30"}\n', [None, None], 0)
+            b'{"text":"It happened last week, they said.","published":"2019-02-30"}\n', [None, None], 0)
 for r in recs:
     check("bad-published", r["dates"] and r["dates"][0]["value"] is None and r["dates"][0].get("anchor") == "unknown",
           f"relative date with a bad anchor: {r['dates']}")

@@ -21,7 +21,7 @@ class RecordBuilder {
   RecordBuilder(const Document& doc, const RuleSet& rules) : doc_(doc), rules_(rules) {}
 
   json build() {
-    json rec = header(doc_.article);
+    json rec = header(doc_.article, doc_.options.keep_text);
     for (const auto& m : doc_.mentions) spans_.push_back(span_of(m));
     rec["actors"] = actors();
     rec["operations"] = operations();
@@ -43,12 +43,14 @@ class RecordBuilder {
     return rec;
   }
 
-  static json header(const Article& a) {
+  static json header(const Article& a, bool keep_text) {
     json rec;
     rec["id"] = a.id;
     if (!a.title.empty()) rec["title"] = a.title;
     rec["published"] = a.published_raw.empty() ? json(nullptr) : json(a.published_raw);
     if (!a.meta.empty()) rec["meta"] = a.meta;
+    if (!a.duplicate_of.empty()) rec["duplicate_of"] = a.duplicate_of;
+    if (keep_text) rec["text"] = a.text;
     return rec;
   }
 
@@ -229,14 +231,23 @@ class RecordBuilder {
 
 json build_record(const Document& doc, const RuleSet& rules) { return RecordBuilder(doc, rules).build(); }
 
-json error_record(const Article& a, const std::vector<Error>& errors) {
-  json rec = RecordBuilder::header(a);
+namespace {
+json empty_record(const Article& a, const std::vector<Error>& errors, bool keep_text) {
+  json rec = RecordBuilder::header(a, keep_text);
   for (const char* k : {"actors", "operations", "countries", "sectors", "dates", "tools", "relations", "mentions"})
     rec[k] = json::array();
   json e = json::array();
   for (const auto& err : errors) e.push_back({{"code", err.code}, {"message", err.message}});
   rec["errors"] = e;
+  if (!a.warnings.empty()) rec["warnings"] = a.warnings;
   return rec;
 }
+}  // namespace
+
+json error_record(const Article& a, const std::vector<Error>& errors, bool keep_text) {
+  return empty_record(a, errors, keep_text);
+}
+
+json duplicate_record(const Article& a, bool keep_text) { return empty_record(a, {}, keep_text); }
 
 }  // namespace news

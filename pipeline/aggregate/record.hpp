@@ -15,5 +15,7 @@
 namespace news {
 nlohmann::ordered_json build_record(const Document& doc, const RuleSet& rules);
 // The record of an article that could not be processed.
-nlohmann::ordered_json error_record(const Article& a, const std::vector<Error>& errors);
+nlohmann::ordered_json error_record(const Article& a, const std::vector<Error>& errors, bool keep_text = false);
+// The record of a story seen earlier in the run: its header, `duplicate_of`, empty lists.
+nlohmann::ordered_json duplicate_record(const Article& a, bool keep_text);
 }

@@ -1,6 +1,8 @@
 // news-extract: news articles in, one JSON record per article out.
 // Thin command line over the pipeline library; see --help.
 #include <csignal>
+#include <cstdio>
+#include <optional>
 #include <cstring>
 #include <iostream>
 #include <thread>
@@ -31,8 +33,11 @@ Usage:
   news-extract explain [TEXT|FILE|-]      show every mention and the rule behind it
 
 INPUT is a .jsonl file (one {"id","title","published","text"} object a line),
-a .txt/.md file (one article), a folder (read recursively, in path order), or
-"-" for JSON Lines on stdin (the default).
+a .txt/.md file (one article), an RSS or Atom feed (one article per item), an
+HTML page (one article), any of these gzipped (.gz), a folder (read
+recursively, in path order), or "-" for stdin (the default): JSON Lines, or a
+feed or page when it starts with "<". Files are told apart by content when
+their extension does not settle it.
 
 Examples:
   news-extract corpus/articles > records.jsonl
@@ -40,6 +45,8 @@ Examples:
   zcat feed.jsonl.gz | news-extract --threads 8 -o records.jsonl
   news-extract --explain --rules my-rules/ story.txt
   news-extract --format stix --stix-bundle run-bundle.json corpus/articles > bundles.jsonl
+  news-extract --keep-text corpus/feeds/rss/news.xml feeds/*.xml.gz
+  news-extract --shard 3/8 backlog.jsonl.gz > part-3.jsonl     # one of 8 machines
 
 Exit status: 0 every article processed; 1 some articles failed (their records
 carry "errors"; a summary goes to stderr); 2 unusable invocation or rules.
@@ -59,7 +66,8 @@ int run_extract(int argc, char** argv) {
   std::vector<std::string> inputs;
   std::string output, published, rules_dir, format = "json", stix_bundle_path;
   unsigned threads = std::max(1u, std::thread::hardware_concurrency());
-  size_t max_bytes = 8u << 20, max_mentions = 5000;
+  size_t max_bytes = 8u << 20, max_mentions = 5000, dedup_memory = 1'000'000;
+  std::string shard_spec;
   opts.add_options()
       ("help,h", "print this help")
       ("version", "print the version")
@@ -74,6 +82,10 @@ int run_extract(int argc, char** argv) {
       ("day-first", "read 03/12/2018 as 3 December (default: US order, March 12)")
       ("max-article-bytes", po::value(&max_bytes), "articles larger than this get an 'article-too-large' error record (default 8388608 = 8 MiB)")
       ("max-mentions", po::value(&max_mentions), "keep at most this many mentions per article, with a warning (default 5000)")
+      ("keep-text", "each record carries the article's text (what the offsets refer to: the text extracted from a feed item or page)")
+      ("no-dedup", "process every article, even a story seen earlier in the run (same URL or same text)")
+      ("dedup-memory", po::value(&dedup_memory), "remember this many stories for deduplication (default 1000000, about 150 MB)")
+      ("shard", po::value(&shard_spec), "K/N: keep only the articles whose id falls in shard K of N (0 <= K < N, a stable hash of the id); no deduplication")
       ("profile", "print the time spent in each stage and the throughput to stderr at the end")
       ("quiet,q", "no progress line on stderr")
       ("input", po::value(&inputs), "input files or folders");
@@ -92,7 +104,21 @@ int run_extract(int argc, char** argv) {
   if (threads == 0) { std::cerr << "news-extract: --threads must be at least 1\n"; return 2; }
   if (format != "json" && format != "stix") { std::cerr << "news-extract: --format is json or stix\n"; return 2; }
 
+  uint64_t shards = 0, shard = 0;
+  if (!shard_spec.empty()) {
+    unsigned long long k = 0, n = 0;
+    char extra = 0;
+    if (std::sscanf(shard_spec.c_str(), "%llu/%llu%c", &k, &n, &extra) != 2 || n == 0 || k >= n) {
+      std::cerr << "news-extract: --shard '" << shard_spec << "' is not K/N with 0 <= K < N (for example 0/4)\n";
+      return 2;
+    }
+    shard = k;
+    shards = n;
+  }
+  if (dedup_memory == 0) { std::cerr << "news-extract: --dedup-memory must be at least 1 (use --no-dedup to turn it off)\n"; return 2; }
+
   ExtractOptions eo;
+  eo.keep_text = vm.count("keep-text") > 0;
   eo.explain = vm.count("explain") > 0;
   eo.day_first = vm.count("day-first") > 0;
   eo.max_mentions = max_mentions;
@@ -119,6 +145,13 @@ int run_extract(int argc, char** argv) {
   ArticleReader reader(inputs, ro);
   RunOptions run;
   run.threads = threads;
+  run.shards = shards;
+  run.shard = shard;
+  // A shard keeps no state between articles: a story and its duplicate may
+  // fall in different shards, so deduplication would depend on the split.
+  std::optional<DuplicateFinder> duplicates;
+  if (!vm.count("no-dedup") && shards == 0) duplicates.emplace(dedup_memory);
+  run.duplicates = duplicates ? &*duplicates : nullptr;
   run.progress = !vm.count("quiet") && isatty(STDERR_FILENO) && !(output.empty() && isatty(STDOUT_FILENO));
   RunStats stats;
   try {
@@ -149,7 +182,9 @@ int run_extract(int argc, char** argv) {
     return 3;
   }
   std::string summary = "news-extract: " + std::to_string(stats.processed) + " articles, " +
-                        std::to_string(stats.processed - stats.failed) + " processed, " + std::to_string(stats.failed) + " failed";
+                        std::to_string(stats.processed - stats.failed - stats.duplicates) + " processed, " +
+                        std::to_string(stats.duplicates) + " duplicates, " + std::to_string(stats.failed) + " failed";
+  if (shards) summary += "; " + std::to_string(stats.other_shards) + " left to other shards";
   if (!stats.errors_by_code.empty()) {
     summary += " (";
     bool first = true;

@@ -35,6 +35,7 @@ struct Article {
   nlohmann::ordered_json meta = nlohmann::ordered_json::object();
   std::vector<Error> errors;  // reader errors: the article is not processed
   std::vector<std::string> warnings;
+  std::string duplicate_of;  // id of the same story seen earlier in the run: not processed again
 };
 
 enum class MentionType : uint8_t { Actor, Operation, Country, Sector, Date, Tool };
@@ -110,6 +111,7 @@ struct ExtractOptions {
   bool day_first = false;        // 03/12/2018 is 3 December
   size_t max_mentions = 5000;    // per article; more are dropped with a warning
   std::optional<CivilDate> default_anchor;
+  bool keep_text = false;        // the record carries the article's text (offsets refer to it)
 };
 
 class Document {

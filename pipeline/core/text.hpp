@@ -31,6 +31,10 @@ void fold_into(std::string_view token, std::string& out);
 // Byte offset of the first invalid UTF-8 sequence, or npos when valid.
 size_t find_invalid_utf8(std::string_view s);
 
+// Deepest nesting of JSON arrays and objects, counted outside strings without
+// parsing: a guard against input that would recurse a parser off its stack.
+size_t json_nesting_depth(std::string_view s);
+
 // NFC normalisation; returns false (and leaves out untouched) when s is already NFC.
 bool nfc_if_needed(std::string_view s, std::string& out, void* edits /* icu::Edits* */);
 

@@ -4,11 +4,11 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 
 #include <nlohmann/json.hpp>
 
 #include "core/text.hpp"
+#include "io/markup.hpp"
 
 namespace news {
 
@@ -17,32 +17,22 @@ using json = nlohmann::json;
 
 namespace {
 
-bool has_ext(const fs::path& p, std::initializer_list<const char*> exts) {
-  std::string e = p.extension().string();
-  std::transform(e.begin(), e.end(), e.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-  return std::any_of(exts.begin(), exts.end(), [&](const char* x) { return e == x; });
+// The extension that says what a file holds, under any ".gz".
+std::string content_extension(const fs::path& p) {
+  std::string name = p.filename().string();
+  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+  if (name.size() > 3 && name.ends_with(".gz")) name.resize(name.size() - 3);
+  const size_t dot = name.rfind('.');
+  return dot == std::string::npos ? "" : name.substr(dot);
 }
 
-bool is_jsonl(const fs::path& p) { return has_ext(p, {".jsonl", ".ndjson", ".jsonlines"}); }
-bool is_text(const fs::path& p) { return has_ext(p, {".txt", ".text", ".md"}); }
-
-// Deepest nesting of arrays and objects, counted outside strings, without parsing.
-size_t json_depth(std::string_view s) {
-  size_t depth = 0, max_depth = 0;
-  bool in_string = false, escaped = false;
-  for (char c : s) {
-    if (in_string) {
-      if (escaped) escaped = false;
-      else if (c == '\\') escaped = true;
-      else if (c == '"') in_string = false;
-      continue;
-    }
-    if (c == '"') in_string = true;
-    else if (c == '[' || c == '{') max_depth = std::max(max_depth, ++depth);
-    else if ((c == ']' || c == '}') && depth > 0) --depth;
-  }
-  return max_depth;
+bool one_of(const std::string& ext, std::initializer_list<const char*> exts) {
+  return std::any_of(exts.begin(), exts.end(), [&](const char* x) { return ext == x; });
 }
+bool is_jsonl(const std::string& e) { return one_of(e, {".jsonl", ".ndjson", ".jsonlines"}); }
+bool is_text(const std::string& e) { return one_of(e, {".txt", ".text", ".md"}); }
+bool is_markup(const std::string& e) { return one_of(e, {".xml", ".rss", ".atom", ".rdf", ".html", ".htm", ".xhtml"}); }
+bool is_html(const std::string& e) { return one_of(e, {".html", ".htm", ".xhtml"}); }
 
 std::string text_field_name(const json& obj) {
   for (const char* k : {"text", "body", "content"})
@@ -61,7 +51,7 @@ ArticleReader::~ArticleReader() { close_current(); }
 
 void ArticleReader::expand(const std::string& input) {
   if (input == "-") {
-    sources_.push_back({"-", true, true, ""});
+    sources_.push_back({"-", Kind::Sniff, true, "", 0});
     return;
   }
   std::error_code ec;
@@ -70,53 +60,79 @@ void ArticleReader::expand(const std::string& input) {
     std::vector<fs::path> files;
     fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
     if (ec) {
-      sources_.push_back({input, false, false, "cannot read the folder: " + ec.message()});
+      sources_.push_back({input, Kind::Sniff, false, "cannot read the folder: " + ec.message()});
       return;
     }
     for (; it != end; it.increment(ec)) {
-      if (ec) { sources_.push_back({input, false, false, "cannot read the folder: " + ec.message()}); break; }
+      if (ec) { sources_.push_back({input, Kind::Sniff, false, "cannot read the folder: " + ec.message()}); break; }
       std::error_code fe;
-      if (it->is_regular_file(fe) && (is_jsonl(it->path()) || is_text(it->path()))) files.push_back(it->path());
+      const std::string ext = content_extension(it->path());
+      if (it->is_regular_file(fe) && (is_jsonl(ext) || is_text(ext) || is_markup(ext))) files.push_back(it->path());
     }
     std::sort(files.begin(), files.end());
     for (auto& f : files) {
-      sources_.push_back({f.string(), is_jsonl(f), false, ""});
-      total_bytes_ += fs::file_size(f, ec);
+      const std::string ext = content_extension(f);
+      const uint64_t size = fs::file_size(f, ec);
+      sources_.push_back({f.string(), is_jsonl(ext) ? Kind::JsonLines : is_text(ext) ? Kind::Text : Kind::Sniff, false, "",
+                          ec ? 0 : size});
+      total_bytes_ += ec ? 0 : size;
     }
     return;
   }
   if (!fs::exists(p, ec)) {
-    sources_.push_back({input, is_jsonl(p), false, "no such file"});
+    sources_.push_back({input, Kind::Sniff, false, "no such file"});
     return;
   }
-  sources_.push_back({input, !is_text(p), false, ""});
-  total_bytes_ += fs::file_size(p, ec);
+  const std::string ext = content_extension(p);
+  const uint64_t size = fs::file_size(p, ec);
+  sources_.push_back({input, is_jsonl(ext) ? Kind::JsonLines : is_text(ext) ? Kind::Text : Kind::Sniff, false, "",
+                      ec ? 0 : size});
+  total_bytes_ += ec ? 0 : size;
 }
 
 bool ArticleReader::open_current() {
   Source& s = sources_[current_];
   line_no_ = 0;
-  if (s.is_stdin) {
-    file_ = stdin;
-    own_file_ = false;
-    return true;
-  }
-  file_ = std::fopen(s.path.c_str(), "rb");
-  own_file_ = true;
-  if (!file_) {
-    s.error = std::strerror(errno);
-    return false;
-  }
-  return true;
+  buf_pos_ = buf_len_ = 0;
+  const bool ok = s.is_stdin ? stream_.open_stdin() : stream_.open(s.path);
+  if (!ok) s.error = stream_.error();
+  kind_ = s.kind;
+  return ok;
 }
 
 void ArticleReader::close_current() {
-  if (file_ && own_file_) std::fclose(file_);
-  file_ = nullptr;
+  if (current_ < sources_.size() && stream_.is_open()) done_bytes_ += sources_[current_].size;
+  stream_.close();
   buf_pos_ = buf_len_ = 0;
 }
 
 size_t ArticleReader::line_limit() const { return std::max<size_t>(options_.max_article_bytes * 2 + (1u << 16), 64u << 20); }
+size_t ArticleReader::markup_limit() const {
+  return options_.max_markup_bytes ? options_.max_markup_bytes : std::max<size_t>(options_.max_article_bytes * 2, 16u << 20);
+}
+
+bool ArticleReader::fill() {
+  buf_len_ = stream_.read(buf_.data(), buf_.size());
+  buf_pos_ = 0;
+  return buf_len_ > 0;
+}
+
+// "<" (after a byte order mark and blanks) is markup, "{" or "[" JSON Lines;
+// anything else is a text article, or a broken feed or page when the
+// extension says markup. stdin is JSON Lines unless it starts with "<".
+ArticleReader::Kind ArticleReader::sniff() {
+  const Source& s = sources_[current_];
+  if (buf_pos_ == buf_len_) fill();
+  std::string_view head(buf_.data() + buf_pos_, buf_len_ - buf_pos_);
+  if (head.rfind("\xFE\xFF", 0) == 0 || head.rfind("\xFF\xFE", 0) == 0) return Kind::Markup;  // UTF-16: XML
+  if (head.rfind("\xEF\xBB\xBF", 0) == 0) head.remove_prefix(3);
+  const size_t first = head.find_first_not_of(" \t\r\n");
+  const char c = first == std::string_view::npos ? '\0' : head[first];
+  if (c == '<') return Kind::Markup;
+  if (s.is_stdin || c == '{' || c == '[') return Kind::JsonLines;
+  if (is_markup(content_extension(s.path))) return Kind::Markup;  // empty or binary: a broken feed or page
+  return Kind::Text;
+}
 
 // Buffered line reading that keeps NUL bytes and never holds more than the
 // line limit of one line: the rest of a longer line is skipped unread.
@@ -125,17 +141,12 @@ bool ArticleReader::read_line(std::string& line, bool& too_long) {
   too_long = false;
   bool any = false;
   while (true) {
-    if (buf_pos_ == buf_len_) {
-      buf_len_ = std::fread(buf_.data(), 1, buf_.size(), file_);
-      buf_pos_ = 0;
-      if (buf_len_ == 0) return any;
-    }
+    if (buf_pos_ == buf_len_ && !fill()) return any;
     any = true;
     const char* start = buf_.data() + buf_pos_;
     const size_t avail = buf_len_ - buf_pos_;
     const void* nl = std::memchr(start, '\n', avail);
     const size_t take = nl ? size_t(static_cast<const char*>(nl) - start) : avail;
-    bytes_read_ += take + (nl ? 1 : 0);
     if (!too_long) {
       if (line.size() + take > line_limit()) { too_long = true; line.clear(); line.shrink_to_fit(); }
       else line.append(start, take);
@@ -147,10 +158,60 @@ bool ArticleReader::read_line(std::string& line, bool& too_long) {
   return true;
 }
 
+bool ArticleReader::read_all(std::string& content, size_t limit) {
+  content.clear();
+  while (true) {
+    if (buf_pos_ == buf_len_ && !fill()) return true;
+    const size_t avail = buf_len_ - buf_pos_;
+    if (content.size() + avail > limit) {
+      content.clear();
+      content.shrink_to_fit();
+      return false;
+    }
+    content.append(buf_.data() + buf_pos_, avail);
+    buf_pos_ = buf_len_;
+  }
+}
+
+Article ArticleReader::file_error(const Source& s, std::string code, std::string message) const {
+  Article a;
+  a.id = s.is_stdin ? "stdin" : s.path;
+  a.errors.push_back({std::move(code), std::move(message)});
+  return a;
+}
+
+// The error of a source that stopped early (a gzip file cut short, an I/O error).
+std::optional<Article> ArticleReader::stream_error(const Source& s) {
+  if (stream_.error().empty()) return std::nullopt;
+  const std::string where = s.is_stdin ? "stdin" : s.path;
+  const std::string after = line_no_ ? " after line " + std::to_string(line_no_) : "";
+  return file_error(s, stream_.corrupt() ? "corrupt-gzip" : "unreadable", where + ": " + stream_.error() + after);
+}
+
+void ArticleReader::parse_markup(const Source& s, std::string content) {
+  const std::string where = s.is_stdin ? "stdin" : s.path;
+  MarkupOptions mo;
+  mo.max_article_bytes = options_.max_article_bytes;
+  const bool html = sniff_markup(std::string_view(content).substr(0, 4096), is_html(content_extension(s.path))) ==
+                    MarkupKind::Html;
+  MarkupResult r = html ? parse_html_page(content, where, mo) : parse_feed(content, where, mo);
+  content.clear();
+  std::vector<Article> out = std::move(r.articles);
+  if (auto e = stream_error(s)) {
+    // The markup was cut by the broken stream: that is the one thing to report.
+    e->errors.front().message += "; " + std::to_string(out.size()) + (out.size() == 1 ? " item" : " items") + " recovered";
+    for (auto& a : out) a.warnings.push_back("read from a damaged file: " + e->errors.front().message);
+    out.push_back(std::move(*e));
+  } else {
+    for (auto& e : r.file_errors) out.push_back(file_error(s, e.code, e.message));
+  }
+  pending_.assign(std::make_move_iterator(out.rbegin()), std::make_move_iterator(out.rend()));
+}
+
 Article ArticleReader::parse_line(std::string_view line, const std::string& where, const ReaderOptions& o) {
   Article a;
   a.id = where;
-  if (json_depth(line) > o.max_json_depth) {
+  if (json_nesting_depth(line) > o.max_json_depth) {
     a.errors.push_back({"invalid-json", "JSON nested deeper than " + std::to_string(o.max_json_depth) + " levels"});
     return a;
   }
@@ -239,40 +300,44 @@ Article ArticleReader::parse_text_file(std::string content, const std::string& p
 }
 
 std::optional<Article> ArticleReader::next() {
-  while (current_ < sources_.size()) {
+  while (true) {
+    if (!pending_.empty()) {
+      Article a = std::move(pending_.back());
+      pending_.pop_back();
+      return a;
+    }
+    if (current_ >= sources_.size()) return std::nullopt;
     Source& s = sources_[current_];
     if (!s.error.empty()) {
-      Article a;
-      a.id = s.path;
-      a.errors.push_back({"unreadable", s.path + ": " + s.error});
+      Article a = file_error(s, "unreadable", s.path + ": " + s.error);
       ++current_;
       return a;
     }
-    if (!s.is_jsonl) {
-      ++current_;
-      std::error_code ec;
-      const auto size = fs::file_size(s.path, ec);
-      Article fail;
-      fail.id = s.path;
-      if (!ec && size > options_.max_article_bytes) {
-        fail.errors.push_back({"article-too-large", "the file has " + std::to_string(size) + " bytes; the limit is " +
-                                                        std::to_string(options_.max_article_bytes) + " (--max-article-bytes)"});
-        return fail;
-      }
-      std::ifstream in(s.path, std::ios::binary);
-      std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-      if (!in.good() && !in.eof()) {
-        fail.errors.push_back({"unreadable", s.path + ": " + std::strerror(errno)});
-        return fail;
-      }
-      if (ec || !in.is_open()) {
-        fail.errors.push_back({"unreadable", s.path + ": cannot open the file"});
-        return fail;
-      }
-      bytes_read_ += content.size();
-      return parse_text_file(std::move(content), s.path);
+    if (!stream_.is_open()) {
+      if (!open_current()) continue;  // the error becomes a record on the next turn
+      if (kind_ == Kind::Sniff) kind_ = sniff();
     }
-    if (!file_ && !open_current()) continue;  // the error becomes a record on the next turn
+    if (kind_ == Kind::Text || kind_ == Kind::Markup) {
+      std::string content;
+      const size_t limit = kind_ == Kind::Text ? options_.max_article_bytes : markup_limit();
+      const bool fits = read_all(content, limit);
+      std::optional<Article> result;
+      if (!fits) {
+        const bool text = kind_ == Kind::Text;
+        result = file_error(s, text ? "article-too-large" : "file-too-large",
+                            "the " + std::string(text ? "file" : "feed or page") + " has more than " + std::to_string(limit) +
+                                " bytes" + (text ? " (--max-article-bytes)" : "; feeds and pages are parsed whole"));
+      } else if (kind_ == Kind::Text) {
+        result = stream_error(s);
+        if (!result) result = parse_text_file(std::move(content), s.path);
+      } else {
+        parse_markup(s, std::move(content));
+      }
+      close_current();
+      ++current_;
+      if (result) return result;
+      continue;
+    }
     std::string line;
     bool too_long = false;
     while (read_line(line, too_long)) {
@@ -289,18 +354,11 @@ std::optional<Article> ArticleReader::next() {
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;  // blank lines are not articles
       return parse_line(line, where, options_);
     }
-    if (std::ferror(file_)) {
-      Article a;
-      a.id = s.path;
-      a.errors.push_back({"unreadable", s.path + ": read error after line " + std::to_string(line_no_)});
-      close_current();
-      ++current_;
-      return a;
-    }
+    auto error = stream_error(s);
     close_current();
     ++current_;
+    if (error) return error;
   }
-  return std::nullopt;
 }
 
 }  // namespace news
