@@ -1,5 +1,7 @@
 #include "io/stix.hpp"
 
+#include <array>
+#include <cctype>
 #include <chrono>
 #include <ctime>
 #include <map>
@@ -23,33 +25,89 @@ std::string stix_now() {
 
 namespace {
 
-std::string id_of(const std::string& type, const std::string& key) { return type + "--" + uuid5(kStixNamespace, type + ":" + key); }
+// Our own namespace for the name-based ids. STIX 2.1 (section 2.9) keeps
+// 00abedb4-aa42-466c-9c01-fed23315a9b7 for cyber-observables and forbids it for
+// domain and relationship objects.
+constexpr std::array<uint8_t, 16> kNewsExtractNamespace = {0x5f, 0x1b, 0x0c, 0x2e, 0x9a, 0x43, 0x4d, 0x7e,
+                                                           0x8c, 0x6a, 0x3e, 0x2d, 0x41, 0xb7, 0xa9, 0xf0};
+
+std::string id_of(const std::string& type, const std::string& key) {
+  return type + "--" + uuid5(kNewsExtractNamespace, type + ":" + key);
+}
+
+// The relationships STIX 2.1 defines between the object types we write (its
+// relationship summary tables); anything else is written as related-to.
+bool stix_allows(const std::string& source, const std::string& rel, const std::string& target) {
+  static const std::set<std::string> allowed = {
+      "campaign attributed-to intrusion-set", "campaign originates-from location", "campaign targets identity",
+      "campaign targets location",            "campaign uses malware",             "campaign uses tool",
+      "intrusion-set originates-from location", "intrusion-set targets identity", "intrusion-set targets location",
+      "intrusion-set uses malware",           "intrusion-set uses tool",           "identity located-at location",
+      "malware targets identity",             "malware targets location",          "malware originates-from location",
+      "malware authored-by intrusion-set",    "tool targets identity",             "tool targets location",
+  };
+  return allowed.count(source + " " + rel + " " + target) > 0;
+}
+
+// An absolute URI (RFC 3986): a scheme, a colon, then no spaces or control characters.
+bool is_absolute_uri(const std::string& s) {
+  const size_t colon = s.find(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == s.size()) return false;
+  if (!std::isalpha(static_cast<unsigned char>(s[0]))) return false;
+  for (size_t i = 1; i < colon; ++i) {
+    const char c = s[i];
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return false;
+  }
+  for (size_t i = colon + 1; i < s.size(); ++i)
+    if (static_cast<unsigned char>(s[i]) <= 0x20 || s[i] == 0x7f) return false;
+  return true;
+}
+
+std::string text_or(const json& rec, const char* key, const std::string& fallback) {
+  auto it = rec.find(key);
+  return it != rec.end() && it->is_string() && !it->get<std::string>().empty() ? it->get<std::string>() : fallback;
+}
+
+const json& list_of(const json& rec, const char* key) {
+  static const json empty = json::array();
+  auto it = rec.find(key);
+  return it != rec.end() && it->is_array() ? *it : empty;
+}
 
 class StixBuilder {
  public:
   StixBuilder(const json& rec, std::string time) : rec_(rec), time_(std::move(time)) {}
 
   json build() {
-    for (const auto& a : rec_["actors"]) actor(a);
-    for (const auto& o : rec_["operations"]) sdo("campaign", o["name"], {{"name", o["name"]}, {"aliases", o["aliases"]}});
-    for (const auto& c : rec_["countries"])
-      sdo("location", c["code"], {{"name", c["name"]}, {"country", c["code"]}});
-    for (const auto& s : rec_["sectors"]) sector(s["name"]);
-    for (const auto& t : rec_["tools"]) {
-      if (t["kind"] == "malware") sdo("malware", t["name"], {{"name", t["name"]}, {"is_family", true}});
-      else sdo("tool", t["name"], {{"name", t["name"]}});
+    for (const auto& a : list_of(rec_, "actors")) actor(a);
+    for (const auto& o : list_of(rec_, "operations"))
+      sdo("campaign", "operation", text_or(o, "name", ""), with_aliases(json::object(), o));
+    for (const auto& c : list_of(rec_, "countries")) {
+      const std::string code = text_or(c, "code", "");
+      sdo("location", "country", code, {{"name", text_or(c, "name", code)}, {"country", code}});
     }
-    for (const auto& r : rec_["relations"]) relationship(r);
-    json report = base("report", id_of("report", rec_.value("id", "")));
-    report["name"] = rec_.contains("title") ? rec_["title"] : rec_["id"];
+    for (const auto& s : list_of(rec_, "sectors")) sector(text_or(s, "name", ""));
+    for (const auto& t : list_of(rec_, "tools")) {
+      const std::string name = text_or(t, "name", "");
+      if (text_or(t, "kind", "") == "malware") sdo("malware", "tool", name, {{"is_family", true}});
+      else sdo("tool", "tool", name, json::object());
+    }
+    for (const auto& r : list_of(rec_, "relations")) relationship(r);
+
+    const std::string article = text_or(rec_, "id", "");
+    json report = base("report", id_of("report", article));
+    report["name"] = text_or(rec_, "title", article.empty() ? "untitled article" : article);
     report["report_types"] = {"threat-report"};
     report["published"] = time_;
     json refs = json::array();
     for (const auto& o : objects_) refs.push_back(o["id"]);
-    if (refs.empty()) refs.push_back(report["id"]);  // object_refs must not be empty
+    if (refs.empty()) refs.push_back(report["id"]);  // object_refs must not be empty: an article with nothing found
     report["object_refs"] = refs;
-    if (rec_.contains("meta") && rec_["meta"].contains("url"))
-      report["external_references"] = {{{"source_name", "article"}, {"url", rec_["meta"]["url"]}}};
+    auto meta = rec_.find("meta");
+    if (meta != rec_.end() && meta->is_object()) {
+      const std::string url = text_or(*meta, "url", "");
+      if (is_absolute_uri(url)) report["external_references"] = {{{"source_name", "article"}, {"url", url}}};
+    }
     json out = json::array({report});
     for (auto& o : objects_) out.push_back(std::move(o));
     return out;
@@ -59,63 +117,82 @@ class StixBuilder {
   const json& rec_;
   std::string time_;
   json objects_ = json::array();
-  std::map<std::string, std::string> ids_;  // "actor\tLazarus Group" -> STIX id
+  std::set<std::string> emitted_;
+  std::map<std::string, std::string> ids_;  // "actor\tLazarus Group" -> STIX id, keyed by record type
 
   json base(const std::string& type, const std::string& id) const {
     return {{"type", type}, {"spec_version", "2.1"}, {"id", id}, {"created", time_}, {"modified", time_}};
   }
 
-  void sdo(const std::string& type, const std::string& key, const json& props, const std::string& ref_key = "") {
+  // aliases, when the record has any (STIX lists must not be empty)
+  static json with_aliases(json props, const json& entity) {
+    json aliases = json::array();
+    for (const auto& a : list_of(entity, "aliases"))
+      if (a.is_string() && !a.get<std::string>().empty()) aliases.push_back(a);
+    if (!aliases.empty()) props["aliases"] = std::move(aliases);
+    return props;
+  }
+
+  // `record_type` and `key` name the entity as the record's relations do; the
+  // id is derived from the STIX type and the key, so it is the same in every article.
+  void sdo(const std::string& type, const std::string& record_type, const std::string& key, const json& props,
+           const std::string& name = "") {
+    if (key.empty()) return;
     const std::string id = id_of(type, key);
+    ids_[record_type + "\t" + key] = id;
+    if (!emitted_.insert(id).second) return;
     json o = base(type, id);
+    if (!props.contains("name")) o["name"] = name.empty() ? key : name;
     for (auto it = props.begin(); it != props.end(); ++it) o[it.key()] = it.value();
     objects_.push_back(std::move(o));
-    ids_[ref_key.empty() ? key : ref_key] = id;
   }
 
   void actor(const json& a) {
-    const std::string name = a["name"];
-    const std::string kind = a.value("kind", "");
+    const std::string name = text_or(a, "name", "");
+    const std::string kind = text_or(a, "kind", "");
     if (kind == "threat-group") {
-      sdo("intrusion-set", name, {{"name", name}, {"aliases", a["aliases"]}}, "actor\t" + name);
+      sdo("intrusion-set", "actor", name, with_aliases(json::object(), a));
       return;
     }
-    json props = {{"name", name}, {"identity_class", kind == "person" ? "individual" : "organization"}};
-    sdo("identity", name, props, "actor\t" + name);
+    sdo("identity", "actor", name, {{"identity_class", kind == "person" ? "individual" : "organization"}});
   }
 
   void sector(const std::string& term) {
-    sdo("identity", "sector:" + term, {{"name", term + " sector"}, {"identity_class", "class"}, {"sectors", {term}}},
-        "sector\t" + term);
+    if (term.empty()) return;
+    const std::string key = "sector:" + term;
+    const std::string id = id_of("identity", key);
+    ids_["sector\t" + term] = id;
+    if (!emitted_.insert(id).second) return;
+    json o = base("identity", id);
+    o["name"] = term + " sector";
+    o["identity_class"] = "class";
+    o["sectors"] = {term};
+    objects_.push_back(std::move(o));
   }
 
-  std::string ref(const std::string& type, const std::string& value) const {
-    static const std::map<std::string, std::string> prefix = {{"actor", "actor\t"}, {"operation", ""}, {"country", ""},
-                                                              {"sector", "sector\t"}, {"tool", ""}};
-    auto p = prefix.find(type);
-    if (p == prefix.end()) return {};
-    auto it = ids_.find(p->second + value);
+  std::string ref(const json& r, const char* type_key, const char* value_key) const {
+    auto it = ids_.find(text_or(r, type_key, "") + "\t" + text_or(r, value_key, ""));
     return it == ids_.end() ? std::string() : it->second;
   }
 
   void relationship(const json& r) {
-    const std::string src = ref(r["source_type"], r["source"]), dst = ref(r["target_type"], r["target"]);
-    if (src.empty() || dst.empty()) return;
-    std::string type = r["type"];
-    json extra = json::object();
-    // STIX 2.1 names: a group comes from a location; "reported by" has no relationship of its
-    // own, so it is related-to with the reading kept in a custom property.
-    if (type == "attributed-to" && r["target_type"] == "country") type = "originates-from";
-    if (type == "reported-by") {
-      type = "related-to";
-      extra["x_news_extract_relation"] = "reported-by";
-    }
-    const std::string key = type + ":" + src + ":" + dst;
-    json o = base("relationship", id_of("relationship", key));
+    const std::string src = ref(r, "source_type", "source"), dst = ref(r, "target_type", "target");
+    if (src.empty() || dst.empty() || src == dst) return;
+    const std::string reading = text_or(r, "type", "");
+    if (reading.empty()) return;
+    // STIX 2.1 words: a group comes from a location rather than being attributed to it.
+    std::string type = reading;
+    if (type == "attributed-to" && text_or(r, "target_type", "") == "country") type = "originates-from";
+    // "reported by" has no relationship of its own, nor has any pairing STIX does not define
+    // (a government agency behind a campaign): related-to, with our reading kept.
+    if (!stix_allows(src.substr(0, src.find("--")), type, dst.substr(0, dst.find("--")))) type = "related-to";
+    const std::string id = id_of("relationship", reading + ":" + src + ":" + dst);
+    if (!emitted_.insert(id).second) return;
+    json o = base("relationship", id);
     o["relationship_type"] = type;
     o["source_ref"] = src;
     o["target_ref"] = dst;
-    for (auto it = extra.begin(); it != extra.end(); ++it) o[it.key()] = it.value();
+    if (type == "related-to") o["x_news_extract_relation"] = reading;
     objects_.push_back(std::move(o));
   }
 };
@@ -130,7 +207,7 @@ json stix_objects(const json& record, const std::string& fallback_time) {
 }
 
 json stix_bundle(const json& objects, const std::string& name) {
-  return {{"type", "bundle"}, {"id", "bundle--" + uuid5(kStixNamespace, "bundle:" + name)}, {"objects", objects}};
+  return {{"type", "bundle"}, {"id", "bundle--" + uuid5(kNewsExtractNamespace, "bundle:" + name)}, {"objects", objects}};
 }
 
 }  // namespace news

@@ -6,9 +6,13 @@
 //   nlohmann::ordered_json objects = stix_objects(record);      // SDOs and SROs
 //   nlohmann::ordered_json bundle = stix_bundle(objects, "bundle name");
 //
-// Ids are UUIDv5 over the object type and canonical name (the article id for
-// the report), so reruns and other articles give the same id to the same group.
-// Timestamps are the publication date (midnight UTC), or `fallback_time`.
+// Ids are UUIDv5, in a namespace of our own, over the object type and canonical
+// name (the article id for the report), so reruns and other articles give the
+// same id to the same group. A relation STIX 2.1 has no relationship for
+// (reported-by, or a pairing its tables do not list) becomes related-to with
+// the reading kept in x_news_extract_relation. Timestamps are the publication
+// date (midnight UTC), or `fallback_time`. tests/stix-schemas holds the rules
+// the output is checked against.
 #pragma once
 
 #include <string>
