@@ -312,6 +312,19 @@ def main():
     for n, ids in group_ids.items():
         if not ids <= run_by_id.keys():
             fails.append(f"group {n}: not in the run bundle under its id")
+    # An object shared between articles is one STIX object: wherever its id
+    # appears, the same content and timestamps (same id + same modified = same object).
+    first_seen, shared_objects = {}, 0
+    for b in bundles:
+        for o in b["objects"]:
+            if o["id"] in first_seen:
+                shared_objects += 1
+                if first_seen[o["id"]] != o:
+                    fails.append(f"{o['id']}: differs between two articles ({o.get('name')})")
+            else:
+                first_seen[o["id"]] = o
+    if shared_objects == 0:
+        fails.append("no object is shared between articles")
     article_ids = {o["id"] for b in bundles for o in b["objects"]}
     if article_ids != run_by_id.keys():
         fails.append(f"run bundle and article bundles differ: {len(article_ids ^ run_by_id.keys())} ids")

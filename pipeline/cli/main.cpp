@@ -160,9 +160,10 @@ int run_extract(int argc, char** argv) {
     const std::string now = eo.default_anchor ? format_date(*eo.default_anchor) + "T00:00:00.000Z" : stix_now();
     nlohmann::ordered_json run_objects = nlohmann::ordered_json::array();
     std::set<std::string> run_ids;
+    const StixAliases stix_aliases(*rules);
     stats = run_articles(reader, pipeline, [&](const auto& rec) {
       if (format == "json" && stix_bundle_path.empty()) { writer.write(rec); return; }
-      auto objects = stix_objects(rec, now);
+      auto objects = stix_objects(rec, now, stix_aliases);
       if (!stix_bundle_path.empty())
         for (const auto& o : objects)
           if (run_ids.insert(o["id"].template get<std::string>()).second) run_objects.push_back(o);

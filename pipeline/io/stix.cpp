@@ -76,12 +76,15 @@ const json& list_of(const json& rec, const char* key) {
 
 class StixBuilder {
  public:
-  StixBuilder(const json& rec, std::string time) : rec_(rec), time_(std::move(time)) {}
+  StixBuilder(const json& rec, std::string time, const StixAliases& aliases)
+      : rec_(rec), time_(std::move(time)), aliases_(aliases) {}
 
   json build() {
     for (const auto& a : list_of(rec_, "actors")) actor(a);
-    for (const auto& o : list_of(rec_, "operations"))
-      sdo("campaign", "operation", text_or(o, "name", ""), with_aliases(json::object(), o));
+    for (const auto& o : list_of(rec_, "operations")) {
+      const std::string name = text_or(o, "name", "");
+      sdo("campaign", "operation", name, with_aliases(json::object(), aliases_.of_campaign(name)));
+    }
     for (const auto& c : list_of(rec_, "countries")) {
       const std::string code = text_or(c, "code", "");
       sdo("location", "country", code, {{"name", text_or(c, "name", code)}, {"country", code}});
@@ -95,7 +98,7 @@ class StixBuilder {
     for (const auto& r : list_of(rec_, "relations")) relationship(r);
 
     const std::string article = text_or(rec_, "id", "");
-    json report = base("report", id_of("report", article));
+    json report = base("report", id_of("report", article), time_);
     report["name"] = text_or(rec_, "title", article.empty() ? "untitled article" : article);
     report["report_types"] = {"threat-report"};
     report["published"] = time_;
@@ -116,20 +119,18 @@ class StixBuilder {
  private:
   const json& rec_;
   std::string time_;
+  const StixAliases& aliases_;
   json objects_ = json::array();
   std::set<std::string> emitted_;
   std::map<std::string, std::string> ids_;  // "actor\tLazarus Group" -> STIX id, keyed by record type
 
-  json base(const std::string& type, const std::string& id) const {
-    return {{"type", type}, {"spec_version", "2.1"}, {"id", id}, {"created", time_}, {"modified", time_}};
+  static json base(const std::string& type, const std::string& id, const std::string& time = kSharedObjectTime) {
+    return {{"type", type}, {"spec_version", "2.1"}, {"id", id}, {"created", time}, {"modified", time}};
   }
 
-  // aliases, when the record has any (STIX lists must not be empty)
-  static json with_aliases(json props, const json& entity) {
-    json aliases = json::array();
-    for (const auto& a : list_of(entity, "aliases"))
-      if (a.is_string() && !a.get<std::string>().empty()) aliases.push_back(a);
-    if (!aliases.empty()) props["aliases"] = std::move(aliases);
+  // The aliases the rules know, when there are any (STIX lists must not be empty).
+  static json with_aliases(json props, const std::vector<std::string>* known) {
+    if (known && !known->empty()) props["aliases"] = *known;
     return props;
   }
 
@@ -151,7 +152,7 @@ class StixBuilder {
     const std::string name = text_or(a, "name", "");
     const std::string kind = text_or(a, "kind", "");
     if (kind == "threat-group") {
-      sdo("intrusion-set", "actor", name, with_aliases(json::object(), a));
+      sdo("intrusion-set", "actor", name, with_aliases(json::object(), aliases_.of_group(name)));
       return;
     }
     sdo("identity", "actor", name, {{"identity_class", kind == "person" ? "individual" : "organization"}});
@@ -199,11 +200,40 @@ class StixBuilder {
 
 }  // namespace
 
-json stix_objects(const json& record, const std::string& fallback_time) {
+StixAliases::StixAliases(const RuleSet& rules) {
+  std::set<std::pair<bool, std::string>> seen;  // (campaign?, canonical + surface)
+  for (const FormEntry& f : rules.forms) {
+    if (f.generated || f.cue_list >= 0 || f.surface.empty()) continue;
+    if (f.kind != FormKind::Name && f.kind != FormKind::Alias && f.kind != FormKind::Abbreviation) continue;
+    std::unordered_map<std::string, std::vector<std::string>>* index = nullptr;
+    std::string canonical;
+    if (f.type == MentionType::Actor && f.entity < rules.actors.size() && rules.actors[f.entity].kind == "threat-group") {
+      index = &groups_;
+      canonical = rules.actors[f.entity].name;
+    } else if (f.type == MentionType::Operation && f.entity < rules.campaigns.size()) {
+      index = &campaigns_;
+      canonical = rules.campaigns[f.entity].name;
+    }
+    if (!index || !seen.insert({index == &campaigns_, canonical + '\t' + f.surface}).second) continue;
+    (*index)[canonical].push_back(f.surface);
+  }
+}
+
+const std::vector<std::string>* StixAliases::of_group(const std::string& name) const {
+  auto it = groups_.find(name);
+  return it == groups_.end() ? nullptr : &it->second;
+}
+const std::vector<std::string>* StixAliases::of_campaign(const std::string& name) const {
+  auto it = campaigns_.find(name);
+  return it == campaigns_.end() ? nullptr : &it->second;
+}
+
+
+json stix_objects(const json& record, const std::string& fallback_time, const StixAliases& aliases) {
   std::string time = fallback_time;
   if (record.contains("published") && record["published"].is_string())
     if (auto d = parse_iso_date(record["published"].get<std::string>())) time = format_date(*d) + "T00:00:00.000Z";
-  return StixBuilder(record, time).build();
+  return StixBuilder(record, time, aliases).build();
 }
 
 json stix_bundle(const json& objects, const std::string& name) {
