@@ -6,8 +6,10 @@
 #include <optional>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/SAX2.h>
 #include <libxml/entities.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 #include <nlohmann/json.hpp>
@@ -256,6 +258,38 @@ size_t paragraph_bytes(xmlNode* root) {
         if (is_element(n, "p") && in_paragraph > 0) --in_paragraph;
       });
   return bytes;
+}
+
+// Feeds often use HTML's named entities (&nbsp; &rsquo; &eacute;) that XML
+// does not define. Rather than dropping them as errors, an entity the
+// document does not declare is looked up among HTML's and declared on the
+// spot with its character: the one liberty taken with XML.
+xmlEntityPtr entity_or_html(void* ctx, const xmlChar* name) {
+  if (xmlEntityPtr e = xmlSAX2GetEntity(ctx, name)) return e;
+  auto* ctxt = static_cast<xmlParserCtxtPtr>(ctx);
+  const htmlEntityDesc* html = htmlEntityLookup(name);
+  if (!html || !ctxt || !ctxt->myDoc) return nullptr;
+  if (!ctxt->myDoc->intSubset && !xmlCreateIntSubset(ctxt->myDoc, reinterpret_cast<const xmlChar*>("feed"), nullptr, nullptr))
+    return nullptr;
+  xmlChar utf8[8] = {};
+  const int n = xmlCopyCharMultiByte(utf8, int(html->value));
+  if (n <= 0) return nullptr;
+  utf8[n] = 0;
+  return xmlAddDocEntity(ctxt->myDoc, name, XML_INTERNAL_GENERAL_ENTITY, nullptr, nullptr, utf8);
+}
+
+// xmlReadMemory with entity_or_html in place of the standard entity lookup.
+xmlDoc* read_xml(std::string_view bytes, const std::string& url, int options) {
+  xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(bytes.data(), int(std::min<size_t>(bytes.size(), INT32_MAX)));
+  if (!ctxt) return nullptr;
+  xmlCtxtUseOptions(ctxt, options);
+  if (ctxt->sax) ctxt->sax->getEntity = entity_or_html;
+  if (!ctxt->input->filename) ctxt->input->filename = reinterpret_cast<char*>(xmlStrdup(reinterpret_cast<const xmlChar*>(url.c_str())));
+  xmlParseDocument(ctxt);
+  xmlDoc* doc = ctxt->myDoc;
+  ctxt->myDoc = nullptr;
+  xmlFreeParserCtxt(ctxt);
+  return doc;
 }
 
 struct ErrorLog {
@@ -622,8 +656,7 @@ MarkupResult parse_feed(std::string_view bytes, const std::string& path, const M
   DocPtr doc;
   {
     ErrorCapture capture(log);
-    doc.reset(xmlReadMemory(bytes.data(), int(std::min<size_t>(bytes.size(), INT32_MAX)), path.c_str(), nullptr,
-                            XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING));
+    doc.reset(read_xml(bytes, path, XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING));
   }
   xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
   if (!root) {
