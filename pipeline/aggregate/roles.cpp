@@ -18,13 +18,24 @@ bool one_of(std::string_view w, std::initializer_list<std::string_view> words) {
 bool determiner(std::string_view w) { return one_of(w, {"the", "a", "an", "its", "their", "his", "her"}); }
 bool list_joint(std::string_view w) { return one_of(w, {",", "and", "or", "as", "well", "also", "even"}); }
 bool victim_preposition(std::string_view w) {
-  return one_of(w, {"in", "against", "on", "at", "across", "throughout", "into", "inside", "within", "from"});
+  return one_of(w, {"in", "against", "on", "at", "across", "throughout", "into", "inside", "within"});
 }
+// Verbs after a country's noun phrase that make it the speaker ("Israel's military said").
+bool speaker_verb(std::string_view w) {
+  return one_of(w, {"said", "says", "say", "told", "announced", "denied", "denies", "rejected", "rejects", "confirmed",
+                    "warned", "declined", "dismissed", "condemned", "accused", "added", "stated"});
+}
+// Attribution cues that tie a country without a preposition ("blamed North Korea for").
+bool bare_attribution_cue(std::string_view w) { return one_of(w, {"blamed", "blames", "blame"}); }
+// Cues that take "with": "affiliated with Iran", "aligned with Russia" (not "working with French police").
+bool with_attribution_cue(std::string_view w) { return one_of(w, {"affiliated", "aligned", "associated", "connected", "allied"}); }
 bool link_preposition(std::string_view w) { return one_of(w, {"to", "by", "of", "for", "from", "in", "with", "at"}); }
 bool phrase_stop(std::string_view w) {
   return one_of(w, {"on", "into", "against", "over", "about", "after", "before", "across", "under", "through", "including",
                     "while", "when", "since", "than", "that", "who", "which", "whose", "where", "said", "says", "say",
-                    "told", "tells", "reported", "warned", "added", "but", "not", "it", "they", "he", "she", "we"});
+                    "told", "tells", "reported", "warned", "added", "but", "not", "it", "they", "he", "she", "we",
+                    "denied", "denies", "deny", "rejected", "rejects", "condemned", "praised", "carrying", "claimed",
+                    "blamed", "accused", "declined"});
 }
 // Words between a preposition and a list of countries: "in countries including", "in nations such as".
 bool list_lead(std::string_view w) {
@@ -122,8 +133,8 @@ class Roles {
   std::string role_of(const Mention& m, std::string& why) const {
     const size_t f = doc_.token_starting_at(m.start), l = doc_.token_ending_at(m.end);
     if (f == std::string::npos || l == std::string::npos) return "mention";
-    if (!cyber_) { why = "not a cyber article"; return "mention"; }
     const uint32_t sent = doc_.tokens[f].sentence;
+    if (!cyber_ && !doc_.sentence_has_cue(sent, kCyberTerms)) { why = "no cyber context"; return "mention"; }
     const size_t end = phrase_end(l, sent);
     const std::string before1 = f >= 1 && in_sentence(f - 1, sent) ? word(f - 1) : "";
     const std::string before2 = f >= 2 && in_sentence(f - 2, sent) ? word(f - 2) : "";
@@ -153,12 +164,17 @@ class Roles {
     // "pro-Russian hacktivists"
     if (before1 == "-" && before2 == "pro") { why = "pro-"; return "attribution"; }
     // "linked to Iran", "on behalf of North Korea", "backed by the government of China", "traced to Beijing"
-    if (size_t k = attribution_cue_before(f, sent); k != std::string::npos) {
+    bool org_phrase = false;  // "run by U.S. satellite company Viasat": the cue is about the company
+    for (size_t k = l + 1; k < end; ++k)
+      if (victim_at(k) || cue(k, kObserverNouns) || cue(k, kSectorCues)) org_phrase = true;
+    if (size_t k = org_phrase ? std::string::npos : attribution_cue_before(f, sent); k != std::string::npos) {
       why = "attribution cue '" + word(k) + "' before";
       return "attribution";
     }
-    // "North Korean hackers", "a Russian group", "China's military", "Lebanon's intelligence agencies"
-    if (!observer && !affiliation) {
+    // "North Korean hackers", "a Russian group", "China's military", "Lebanon's intelligence agencies";
+    // not the speaker ("Israel's military said").
+    const bool speaker = in_sentence(end, sent) && speaker_verb(word(end));
+    if (!observer && !affiliation && !speaker) {
       for (size_t k = l + 1; k < end; ++k) {
         if (victim_at(k)) break;
         // a capitalised noun after another capitalised word names an organisation: "Britain's NCC
@@ -197,13 +213,14 @@ class Roles {
     const size_t s = list_start(f, sent);
     if (s >= 1 && in_sentence(s - 1, sent)) {
       size_t p = s - 1;
-      if (victim_preposition(word(p)) || (word(p) == "of" && p >= 1 && cue(p - 1, kTargetCues))) {
+      const std::string pw = word(p);
+      if (((victim_preposition(pw) || pw == "from") && attack_sentence) || (pw == "of" && p >= 1 && cue(p - 1, kTargetCues))) {
         for (size_t k = p; k > 0 && k + 10 >= p && in_sentence(k - 1, sent); --k) {
           const size_t t = k - 1;
           const std::string w = word(t);
-          if (w == "." || w == ";" || w == "said" || w == "says") break;
-          if (cue(t, kTargetCues) && w != "against" && word(p) != "against") { why = "'" + w + " ... " + word(p) + "'"; return "target"; }
-          if (victim_at(t) && (t + 3 >= p || attack_sentence)) { why = "'" + w + " ... " + word(p) + "'"; return "target"; }
+          if (w == "." || w == ";" || speaker_verb(w) || cue(t, kObserverNouns)) break;
+          if (cue(t, kTargetCues) && w != "against" && pw != "against") { why = "'" + w + " ... " + pw + "'"; return "target"; }
+          if (victim_at(t) && pw != "from") { why = "'" + w + " ... " + pw + "', attack word in the sentence"; return "target"; }
         }
       }
       if (word(p) == "against" && p >= 1 && cue(p - 1, kTargetCues)) { why = "'" + word(p - 1) + " against'"; return "target"; }
@@ -230,10 +247,14 @@ class Roles {
       --k;
       while (determiner(back()) || one_of(back(), {"government", "state", "regime"})) --k;
     }
+    std::string prep;
     if (link_preposition(back())) {
+      prep = back();
       --k;
       while (one_of(back(), {"closely", "directly", "ultimately", "reportedly", "allegedly", "probably", "likely"})) --k;
     }
+    if (prep.empty() && !bare_attribution_cue(back())) return std::string::npos;
+    if (prep == "with" && !with_attribution_cue(back())) return std::string::npos;
     if (k >= 1 && in_sentence(k - 1, sent) && cue(k - 1, kAttributionCues)) {
       // "diplomats based in Russia": victims live there, attackers are not from there
       if (k >= 2 && in_sentence(k - 2, sent) && victim_at(k - 2)) return std::string::npos;
