@@ -225,6 +225,16 @@ class Roles {
       }
       if (word(p) == "against" && p >= 1 && cue(p - 1, kTargetCues)) { why = "'" + word(p - 1) + " against'"; return "target"; }
     }
+    // The object of an attack verb: "hit the Philippines", "attacked Estonia and Latvia"
+    if (s >= 1 && in_sentence(s - 1, sent)) {
+      size_t k = s;
+      while (k >= 1 && in_sentence(k - 1, sent) && determiner(word(k - 1))) --k;
+      if (k >= 1 && in_sentence(k - 1, sent) && cue(k - 1, kTargetCues) && word(k - 1) != "against" &&
+          !doc_.tokens[k - 1].is_upper_initial) {
+        why = "object of '" + word(k - 1) + "'";
+        return "target";
+      }
+    }
     // Passive voice: "Ukraine was hit", "South Korea's banks were attacked"
     bool be = false;
     for (size_t k = l + 1; in_sentence(k, sent) && k <= l + 6; ++k) {
@@ -241,11 +251,11 @@ class Roles {
   size_t attribution_cue_before(size_t f, uint32_t sent) const {
     size_t k = f;
     auto back = [&]() { return k >= 1 && in_sentence(k - 1, sent) ? word(k - 1) : std::string(); };
-    while (determiner(back()) || one_of(back(), {"government", "state", "regime", "country"})) --k;
-    if (back() == "of" || back() == "in") {  // "the government of X", "based in X"
-      if (k >= 2 && cue(k - 2, kAttributionCues)) return k - 2;
+    auto skip_heads = [&]() { while (determiner(back()) || one_of(back(), {"government", "state", "regime", "country"})) --k; };
+    skip_heads();
+    if (back() == "of" && k >= 2 && one_of(word(k - 2), {"government", "state", "regime"})) {  // "the government of X"
       --k;
-      while (determiner(back()) || one_of(back(), {"government", "state", "regime"})) --k;
+      skip_heads();
     }
     std::string prep;
     if (link_preposition(back())) {
@@ -255,13 +265,20 @@ class Roles {
     }
     if (prep.empty() && !bare_attribution_cue(back())) return std::string::npos;
     if (prep == "with" && !with_attribution_cue(back())) return std::string::npos;
-    if (k >= 1 && in_sentence(k - 1, sent) && cue(k - 1, kAttributionCues)) {
-      // "diplomats based in Russia": victims live there, attackers are not from there
-      if (k >= 2 && in_sentence(k - 2, sent) && victim_at(k - 2)) return std::string::npos;
-      return k - 1;
-    }
-    return std::string::npos;
+    size_t c = std::string::npos;
+    if (k >= 1 && in_sentence(k - 1, sent) && cue(k - 1, kAttributionCues)) c = k - 1;
+    // "linked the intrusions to China", "traced the hacking operation to Iran"
+    if (c == std::string::npos && prep == "to")
+      for (size_t t = k - 1; t + 6 >= k && t >= 1 && in_sentence(t - 1, sent); --t) {
+        if (!doc_.tokens[t - 1].is_word) break;
+        if (cue(t - 1, kAttributionCues)) { c = t - 1; break; }
+      }
+    if (c == std::string::npos) return c;
+    // "diplomats based in Russia": victims live there, attackers are not from there
+    if (c >= 1 && in_sentence(c - 1, sent) && victim_at(c - 1)) return std::string::npos;
+    return c;
   }
+
 };
 
 }  // namespace
