@@ -58,6 +58,8 @@ class Roles {
         group_countries_.insert({doc.tokens[f].sentence, rules.actors[m.entry].country});
     }
     cyber_ = doc.cyber_score >= kCyberContextThreshold;
+    for (const auto& m : doc.mentions)  // a threat group named in the article is cyber news too
+      if (m.type == MentionType::Actor && m.entry != UINT32_MAX && rules.actors[m.entry].kind == "threat-group") cyber_ = true;
   }
 
   void run() {
@@ -103,11 +105,15 @@ class Roles {
   size_t list_start(size_t f, uint32_t sent) const {
     size_t k = f;
     while (k > 0 && in_sentence(k - 1, sent)) {
-      const std::string w = word(k - 1);
-      const bool country = is_country_token(k - 1);
-      if (country || list_joint(w) || list_lead(w) || w == "the" || w == "-" || w == ".") { --k; continue; }
+      if (is_country_token(k - 1) || word(k - 1) == "." || word(k - 1) == "-") { --k; continue; }
+      // glue ("," "and" "the") counts only between two countries: ", the Slovak company" is not a list
+      size_t j = k;
+      while (j > 0 && in_sentence(j - 1, sent) && (list_joint(word(j - 1)) || word(j - 1) == "the")) --j;
+      if (j < k && j > 0 && is_country_token(j - 1)) { k = j; continue; }
+      if (list_lead(word(k - 1))) { --k; continue; }
       break;
     }
+    while (k > 0 && in_sentence(k - 1, sent) && word(k - 1) == "the") --k;
     return k;
   }
 
@@ -218,7 +224,9 @@ class Roles {
         for (size_t k = p; k > 0 && k + 10 >= p && in_sentence(k - 1, sent); --k) {
           const size_t t = k - 1;
           const std::string w = word(t);
-          if (w == "." || w == ";" || speaker_verb(w) || cue(t, kObserverNouns)) break;
+          if (w == "." || w == ";" || speaker_verb(w) || one_of(w, {"has", "have", "had"}) ||
+              (cue(t, kObserverNouns) && !one_of(w, {"officials", "official"})))
+            break;
           if (cue(t, kTargetCues) && w != "against" && pw != "against") { why = "'" + w + " ... " + pw + "'"; return "target"; }
           if (victim_at(t) && pw != "from") { why = "'" + w + " ... " + pw + "', attack word in the sentence"; return "target"; }
         }
