@@ -2,9 +2,48 @@
 
 #include <set>
 
+#include "core/text.hpp"
+#include "extract/operations/operations.hpp"
+
 namespace news {
 
 namespace {
+
+bool one_of(std::string_view w, std::initializer_list<std::string_view> words) {
+  for (auto x : words)
+    if (w == x) return true;
+  return false;
+}
+
+bool determiner(std::string_view w) { return one_of(w, {"the", "a", "an", "its", "their", "his", "her"}); }
+bool list_joint(std::string_view w) { return one_of(w, {",", "and", "or", "as", "well", "also", "even"}); }
+bool victim_preposition(std::string_view w) {
+  return one_of(w, {"in", "against", "on", "at", "across", "throughout", "into", "inside", "within"});
+}
+// Verbs after a country's noun phrase that make it the speaker ("Israel's military said").
+bool speaker_verb(std::string_view w) {
+  return one_of(w, {"said", "says", "say", "told", "announced", "denied", "denies", "rejected", "rejects", "confirmed",
+                    "warned", "declined", "dismissed", "condemned", "accused", "added", "stated"});
+}
+// Attribution cues that tie a country without a preposition ("blamed North Korea for").
+bool bare_attribution_cue(std::string_view w) { return one_of(w, {"blamed", "blames", "blame"}); }
+// Cues that take "with": "affiliated with Iran", "aligned with Russia" (not "working with French police").
+bool with_attribution_cue(std::string_view w) { return one_of(w, {"affiliated", "aligned", "associated", "connected", "allied"}); }
+bool link_preposition(std::string_view w) { return one_of(w, {"to", "by", "of", "for", "from", "in", "with", "at"}); }
+bool phrase_stop(std::string_view w) {
+  return one_of(w, {"on", "into", "against", "over", "about", "after", "before", "across", "under", "through", "including",
+                    "while", "when", "since", "than", "that", "who", "which", "whose", "where", "said", "says", "say",
+                    "told", "tells", "reported", "warned", "added", "but", "not", "it", "they", "he", "she", "we",
+                    "denied", "denies", "deny", "rejected", "rejects", "condemned", "praised", "carrying", "claimed",
+                    "blamed", "accused", "declined"});
+}
+// Words between a preposition and a list of countries: "in countries including", "in nations such as".
+bool list_lead(std::string_view w) {
+  return one_of(w, {"countries", "nations", "including", "such", "like", "places", "states", "other", "several", "many"});
+}
+bool be_verb(std::string_view w) {
+  return one_of(w, {"was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "also", "reportedly", "allegedly"});
+}
 
 class Roles {
  public:
@@ -18,64 +57,236 @@ class Roles {
           !rules.actors[m.entry].country.empty())
         group_countries_.insert({doc.tokens[f].sentence, rules.actors[m.entry].country});
     }
+    cyber_ = doc.cyber_score >= kCyberContextThreshold;
+    for (const auto& m : doc.mentions)  // a threat group named in the article is cyber news too
+      if (m.type == MentionType::Actor && m.entry != UINT32_MAX && rules.actors[m.entry].kind == "threat-group") cyber_ = true;
   }
 
   void run() {
-    for (auto& m : doc_.mentions)
-      if (m.type == MentionType::Country) m.role = role_of(m);
+    for (auto& m : doc_.mentions) {
+      if (m.type != MentionType::Country) continue;
+      std::string why;
+      m.role = role_of(m, why);
+      if (doc_.options.explain && !why.empty()) m.cue += (m.cue.empty() ? "" : "; ") + ("role: " + why);
+    }
   }
 
  private:
   Document& doc_;
   const RuleSet& rules_;
-  std::vector<bool> sector_start_;                          // per token: a sector mention starts here
+  bool cyber_ = false;
+  std::vector<bool> sector_start_;                              // per token: a sector mention starts here
   std::set<std::pair<uint32_t, std::string>> group_countries_;  // (sentence, home of a group named there)
 
-  size_t first(const Mention& m) const { return doc_.token_starting_at(m.start); }
-  size_t last(const Mention& m) const { return doc_.token_ending_at(m.end); }
+  bool in_sentence(size_t k, uint32_t sent) const { return k < doc_.tokens.size() && doc_.tokens[k].sentence == sent; }
+  std::string word(size_t k) const { return k < doc_.tokens.size() ? fold(doc_.token_text(doc_.tokens[k])) : std::string(); }
+  bool cue(size_t k, int list) const { return doc_.has_cue(k, list); }
+  bool sector_at(size_t k) const { return k < sector_start_.size() && sector_start_[k]; }
+  bool victim_at(size_t k) const { return sector_at(k) || cue(k, kVictimNouns); }
 
-  bool cue_in(size_t from, size_t to, uint32_t sent, int list) const {
-    for (size_t k = from; k < to && k < doc_.tokens.size(); ++k)
-      if (doc_.tokens[k].sentence == sent && doc_.has_cue(k, list)) return true;
-    return false;
+  // The tokens after a country name that belong to its noun phrase: "'s", "-", adjectives and
+  // nouns up to the first punctuation, function word or verb-like cue; at most five.
+  size_t phrase_end(size_t l, uint32_t sent) const {
+    size_t k = l + 1, n = 0;
+    while (in_sentence(k, sent) && n < 3) {
+      const std::string w = word(k);
+      if (w == "'" || w == "-") { ++k; continue; }
+      if (w == "s" && word(k - 1) == "'") { ++k; continue; }  // the possessive
+      if (!doc_.tokens[k].is_word || is_country_token(k)) break;
+      if (determiner(w) || link_preposition(w) || list_joint(w) || be_verb(w) || phrase_stop(w)) break;
+      ++k;
+      ++n;
+    }
+    return k;
   }
 
-  bool sector_starts_at(size_t t) const { return t < sector_start_.size() && sector_start_[t]; }
-
-  bool is_sector_or_victim_after(size_t t, uint32_t sent) const {
-    // "Ukrainian power grid", "American and European businesses", "US companies"
-    for (size_t f = t + 1; f <= t + 4 && f < doc_.tokens.size() && doc_.tokens[f].sentence == sent; ++f)
-      if (sector_start_[f]) return true;
-    return cue_in(t + 1, t + 4, sent, kTargetCues) && !cue_in(t + 1, t + 4, sent, kGroupCues);
+  // Walks back from the token before a country over a list of countries and their glue
+  // ("Japan, South Korea, India and the United States"), to the token before the list.
+  size_t list_start(size_t f, uint32_t sent) const {
+    size_t k = f;
+    while (k > 0 && in_sentence(k - 1, sent)) {
+      if (is_country_token(k - 1) || word(k - 1) == "." || word(k - 1) == "-") { --k; continue; }
+      // glue ("," "and" "the") counts only between two countries: ", the Slovak company" is not a list
+      size_t j = k;
+      while (j > 0 && in_sentence(j - 1, sent) && (list_joint(word(j - 1)) || word(j - 1) == "the")) --j;
+      if (j < k && j > 0 && is_country_token(j - 1)) { k = j; continue; }
+      if (list_lead(word(k - 1))) { --k; continue; }
+      break;
+    }
+    while (k > 0 && in_sentence(k - 1, sent) && word(k - 1) == "the") --k;
+    return k;
   }
 
-  static bool victim_preposition(std::string_view w) {
-    return w == "in" || w == "against" || w == "on" || w == "at" || w == "across" || w == "throughout" || w == "into" ||
-           w == "inside" || w == "within";
+  bool is_country_token(size_t k) const {
+    if (k >= doc_.tokens.size()) return false;
+    return country_tokens().count(k) > 0;
   }
+  const std::set<size_t>& country_tokens() const {
+    if (!country_tokens_built_) {
+      for (const auto& m : doc_.mentions) {
+        if (m.type != MentionType::Country) continue;
+        const size_t f = doc_.token_starting_at(m.start), l = doc_.token_ending_at(m.end);
+        if (f == std::string::npos || l == std::string::npos) continue;
+        for (size_t k = f; k <= l; ++k) country_tokens_.insert(k);
+      }
+      country_tokens_built_ = true;
+    }
+    return country_tokens_;
+  }
+  mutable std::set<size_t> country_tokens_;
+  mutable bool country_tokens_built_ = false;
 
-  std::string role_of(const Mention& m) const {
-    const size_t f = first(m), l = last(m);
+  std::string role_of(const Mention& m, std::string& why) const {
+    const size_t f = doc_.token_starting_at(m.start), l = doc_.token_ending_at(m.end);
     if (f == std::string::npos || l == std::string::npos) return "mention";
     const uint32_t sent = doc_.tokens[f].sentence;
-    const Sentence& s = doc_.sentences[sent];
-    // "-linked", "-backed" glued after the name; "linked to", "backed by" before it.
-    if (l + 2 < doc_.tokens.size() && doc_.token_text(doc_.tokens[l + 1]) == "-" && doc_.has_cue(l + 2, kAttributionCues))
+    if (!cyber_ && !doc_.sentence_has_cue(sent, kCyberTerms)) { why = "no cyber context"; return "mention"; }
+    const size_t end = phrase_end(l, sent);
+    const std::string before1 = f >= 1 && in_sentence(f - 1, sent) ? word(f - 1) : "";
+    const std::string before2 = f >= 2 && in_sentence(f - 2, sent) ? word(f - 2) : "";
+
+    // A person's background or workplace: "a former Israeli intelligence officer", "a researcher
+    // at a British university", "an analyst who studies Chinese operations", "U.S. intelligence officials".
+    bool observer = before1 == "former" || before2 == "former";
+    for (size_t k = l + 1; k < end; ++k)
+      if (cue(k, kObserverNouns)) observer = true;
+    bool affiliation = false;
+    for (size_t k = f; k >= 2 && k + 3 >= f && in_sentence(k - 2, sent); --k) {
+      const std::string a = word(k - 1);
+      if (a == "a" || a == "an") {
+        affiliation = word(k - 2) == "at" && !(k >= 3 && cue(k - 3, kTargetCues));
+        break;
+      }
+      if (!doc_.tokens[k - 1].is_all_lower) break;
+    }
+
+    // Attribution.
+    // "Pakistan-linked", "Beijing-backed" (and "Berlin-based" only before an attacker noun)
+    if (in_sentence(l + 2, sent) && word(l + 1) == "-" && cue(l + 2, kAttributionCues)) {
+      if (word(l + 2) != "based") { why = "glued attribution cue"; return "attribution"; }
+      for (size_t k = l + 3; k < end; ++k)
+        if (cue(k, kAttackerNouns)) { why = "based, before an attacker noun"; return "attribution"; }
+    }
+    // "pro-Russian hacktivists"
+    if (before1 == "-" && before2 == "pro") { why = "pro-"; return "attribution"; }
+    // "linked to Iran", "on behalf of North Korea", "backed by the government of China", "traced to Beijing"
+    bool org_phrase = false;  // "run by U.S. satellite company Viasat": the cue is about the company
+    for (size_t k = l + 1; k < end; ++k)
+      if (victim_at(k) || cue(k, kObserverNouns) || cue(k, kSectorCues)) org_phrase = true;
+    if (size_t k = org_phrase ? std::string::npos : attribution_cue_before(f, sent); k != std::string::npos) {
+      why = "attribution cue '" + word(k) + "' before";
       return "attribution";
-    if (f >= 1 && cue_in(f >= 4 ? f - 4 : 0, f, sent, kAttributionCues)) return "attribution";
-    // "North Korean hackers", "a Russian group", "China's military", "Chinese state-sponsored actors":
-    // an attacker noun right after the country, before any victim noun.
-    for (size_t k = l + 1; k < doc_.tokens.size() && k <= l + 3 && doc_.tokens[k].sentence == sent; ++k) {
-      if (sector_starts_at(k)) break;
-      if (doc_.has_cue(k, kAttackerNouns) || doc_.has_cue(k, kGroupCues)) return "attribution";
+    }
+    // "North Korean hackers", "a Russian group", "China's military", "Lebanon's intelligence agencies";
+    // not the speaker ("Israel's military said").
+    const bool speaker = in_sentence(end, sent) && speaker_verb(word(end));
+    if (!observer && !affiliation && !speaker) {
+      for (size_t k = l + 1; k < end; ++k) {
+        if (victim_at(k)) break;
+        // a capitalised noun after another capitalised word names an organisation: "Britain's NCC
+        // Group", "South Korea's National Intelligence Service"
+        if (doc_.tokens[k].is_upper_initial && !doc_.tokens[k].is_all_upper && k > l + 1 && doc_.tokens[k - 1].is_upper_initial &&
+            !is_country_token(k - 1))
+          break;
+        if (cue(k, kAttackerNouns)) { why = "attacker noun '" + word(k) + "' after"; return "attribution"; }
+        if (cue(k, kTargetCues) || cue(k, kAttributionCues)) break;
+      }
+    }
+    // "hackers from Iran", "spies in Moscow", "the group, based in Russia"
+    if (before1 == "from" && f >= 2 && cue(f - 2, kAttackerNouns) && !cue(f - 2, kTargetCues)) {
+      why = "attacker noun, then '" + before1 + "'";
+      return "attribution";
+    }
+    // "North Korea was behind the attack", "the government of Iran was responsible"
+    for (size_t k = l + 1; in_sentence(k, sent) && k <= l + 5; ++k) {
+      if (cue(k, kAttributionAfter)) { why = "'" + word(k) + "' after"; return "attribution"; }
+      const std::string w = word(k);
+      if (!(be_verb(w) || w == "'" || w == "s" || w == "government" || w == "itself" || w == "state")) break;
     }
     // The home of a threat group named in the same sentence.
-    if (group_countries_.count({sent, m.value})) return "attribution";
-    if (is_sector_or_victim_after(l, sent)) return "target";
-    // A target verb earlier in the sentence: "targeted banks in Germany", "attacks on Turkish ministries".
-    if (doc_.cue_before_in_sentence(f, kTargetCues)) return "target";
+    if (group_countries_.count({sent, m.value})) { why = "home of a group named in the sentence"; return "attribution"; }
+
+    if (observer || affiliation) { why = observer ? "a person's background" : "an affiliation ('at a ...')"; return "mention"; }
+
+    // Target.
+    const bool attack_sentence = doc_.sentence_has_cue(sent, kTargetCues);
+    // "Ukrainian power grid", "Israeli targets", "Brazil's health ministry", "U.S. defense contractors"
+    if (attack_sentence)
+      for (size_t k = l + 1; k < end; ++k)
+        if (victim_at(k)) { why = "victim noun '" + word(k) + "' after, attack word in the sentence"; return "target"; }
+    // "victims in Israel", "targeted banks in Germany", "attacks on Turkish ministries",
+    // "organizations in Japan, South Korea and the United States"
+    const size_t s = list_start(f, sent);
+    if (s >= 1 && in_sentence(s - 1, sent)) {
+      size_t p = s - 1;
+      const std::string pw = word(p);
+      if (((victim_preposition(pw) || pw == "from") && attack_sentence) || (pw == "of" && p >= 1 && cue(p - 1, kTargetCues))) {
+        for (size_t k = p; k > 0 && k + 10 >= p && in_sentence(k - 1, sent); --k) {
+          const size_t t = k - 1;
+          const std::string w = word(t);
+          if (w == "." || w == ";" || speaker_verb(w) || one_of(w, {"has", "have", "had"}) ||
+              (cue(t, kObserverNouns) && !one_of(w, {"officials", "official"})))
+            break;
+          if (cue(t, kTargetCues) && w != "against" && pw != "against") { why = "'" + w + " ... " + pw + "'"; return "target"; }
+          if (victim_at(t) && pw != "from") { why = "'" + w + " ... " + pw + "', attack word in the sentence"; return "target"; }
+        }
+      }
+      if (word(p) == "against" && p >= 1 && cue(p - 1, kTargetCues)) { why = "'" + word(p - 1) + " against'"; return "target"; }
+    }
+    // The object of an attack verb: "hit the Philippines", "attacked Estonia and Latvia"
+    if (s >= 1 && in_sentence(s - 1, sent)) {
+      size_t k = s;
+      while (k >= 1 && in_sentence(k - 1, sent) && determiner(word(k - 1))) --k;
+      if (k >= 1 && in_sentence(k - 1, sent) && cue(k - 1, kTargetCues) && word(k - 1) != "against" &&
+          !doc_.tokens[k - 1].is_upper_initial) {
+        why = "object of '" + word(k - 1) + "'";
+        return "target";
+      }
+    }
+    // Passive voice: "Ukraine was hit", "South Korea's banks were attacked"
+    bool be = false;
+    for (size_t k = l + 1; in_sentence(k, sent) && k <= l + 6; ++k) {
+      const std::string w = word(k);
+      if (cue(k, kTargetCues) && be && w != "against") { why = "passive '... " + w + "'"; return "target"; }
+      if (be_verb(w)) be = true;
+      if (!(w == "'" || doc_.tokens[k].is_word) || phrase_stop(w)) break;
+    }
     return "mention";
   }
+
+  // An attribution cue right before the country, through a linking preposition and determiners:
+  // "linked to [the] X", "sponsored by X", "on behalf of X", "blamed X", "pointed to X".
+  size_t attribution_cue_before(size_t f, uint32_t sent) const {
+    size_t k = f;
+    auto back = [&]() { return k >= 1 && in_sentence(k - 1, sent) ? word(k - 1) : std::string(); };
+    auto skip_heads = [&]() { while (determiner(back()) || one_of(back(), {"government", "state", "regime", "country"})) --k; };
+    skip_heads();
+    if (back() == "of" && k >= 2 && one_of(word(k - 2), {"government", "state", "regime"})) {  // "the government of X"
+      --k;
+      skip_heads();
+    }
+    std::string prep;
+    if (link_preposition(back())) {
+      prep = back();
+      --k;
+      while (one_of(back(), {"closely", "directly", "ultimately", "reportedly", "allegedly", "probably", "likely"})) --k;
+    }
+    if (prep.empty() && !bare_attribution_cue(back())) return std::string::npos;
+    if (prep == "with" && !with_attribution_cue(back())) return std::string::npos;
+    size_t c = std::string::npos;
+    if (k >= 1 && in_sentence(k - 1, sent) && cue(k - 1, kAttributionCues)) c = k - 1;
+    // "linked the intrusions to China", "traced the hacking operation to Iran"
+    if (c == std::string::npos && prep == "to")
+      for (size_t t = k - 1; t + 6 >= k && t >= 1 && in_sentence(t - 1, sent); --t) {
+        if (!doc_.tokens[t - 1].is_word) break;
+        if (cue(t - 1, kAttributionCues)) { c = t - 1; break; }
+      }
+    if (c == std::string::npos) return c;
+    // "diplomats based in Russia": victims live there, attackers are not from there
+    if (c >= 1 && in_sentence(c - 1, sent) && victim_at(c - 1)) return std::string::npos;
+    return c;
+  }
+
 };
 
 }  // namespace

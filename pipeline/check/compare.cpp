@@ -6,7 +6,7 @@ namespace news {
 
 using ojson = nlohmann::ordered_json;
 
-const char* const kEntityTypes[6] = {"actor", "operation", "country", "role", "sector", "date"};
+const char* const kEntityTypes[7] = {"actor", "operation", "country", "role", "sector", "date", "relation"};
 
 namespace {
 
@@ -37,6 +37,12 @@ EntityView view_of(const J& rec) {
     for (auto& role : roles) v.by_type["role"][str(c, "code") + " " + role] = "";
   }
   for (const auto& s : list("sectors")) v.by_type["sector"][str(s, "name")] = "";
+  if (r.contains("relations") && r["relations"].is_array()) {
+    for (const auto& x : r["relations"])
+      v.by_type["relation"][str(x, "type") + " " + str(x, "source") + " -> " + str(x, "target")] = "";
+  } else {
+    v.unscored.insert("relation");
+  }
   std::map<std::string, int> seen;
   for (const auto& d : list("dates")) {
     if (d.value("field", "") == "title") continue;
@@ -74,6 +80,11 @@ ojson EntityView::expected_form(const ojson& rec) {
   out["countries"] = countries;
   out["sectors"] = sectors;
   out["dates"] = dates;
+  ojson relations = ojson::array();
+  if (rec.contains("relations"))
+    for (const auto& x : rec["relations"])
+      relations.push_back({{"type", x["type"]}, {"source", x["source"]}, {"target", x["target"]}});
+  out["relations"] = relations;
   return out;
 }
 
@@ -81,6 +92,7 @@ std::vector<Difference> compare(const EntityView& expected, const EntityView& go
   std::vector<Difference> out;
   for (const char* type : kEntityTypes) {
     if (!only_type.empty() && only_type != type && !(only_type == "country" && std::string(type) == "role")) continue;
+    if (expected.unscored.count(type)) continue;
     const auto& want = expected.by_type.at(type);
     const auto& have = got.by_type.at(type);
     for (const auto& [key, attrs] : want) {
@@ -97,6 +109,7 @@ std::vector<Difference> compare(const EntityView& expected, const EntityView& go
 void Scores::add(const EntityView& expected, const EntityView& got) {
   for (const char* type : kEntityTypes) {
     Counts& c = by_type[type];
+    if (expected.unscored.count(type)) continue;
     const auto& want = expected.by_type.at(type);
     const auto& have = got.by_type.at(type);
     for (const auto& [key, attrs] : want) {

@@ -7,10 +7,13 @@
 //
 // An entity is keyed by what names it (actor name, operation name, ISO code,
 // STIX sector, date text and occurrence); its attributes (kind and country,
-// actor, roles, value and type) are compared under the key.
+// actor, roles, value and type) are compared under the key. A relation is keyed by
+// "type source -> target"; relations are scored only against expected records that
+// have a `relations` list (hand annotation is under way), so the others count nothing.
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,11 +21,12 @@
 
 namespace news {
 
-extern const char* const kEntityTypes[6];  // actor, operation, country, role, sector, date
+extern const char* const kEntityTypes[7];  // actor, operation, country, role, sector, date, relation
 
 struct EntityView {
   // type -> key -> attributes (a short readable string; "" when the type has none)
   std::map<std::string, std::map<std::string, std::string>> by_type;
+  std::set<std::string> unscored;  // types this (expected) record has no truth for
   static EntityView from_record(const nlohmann::ordered_json& record);
   // The expected record: the same lists, without offsets.
   static EntityView from_expected(const nlohmann::json& expected);

@@ -25,7 +25,7 @@ MentionType type_of_folder(const std::string& folder, bool& ok) {
   ok = true;
   if (folder == "actors") return MentionType::Actor;
   if (folder == "operations") return MentionType::Operation;
-  if (folder == "countries") return MentionType::Country;
+  if (folder == "countries" || folder == "roles") return MentionType::Country;
   if (folder == "sectors") return MentionType::Sector;
   if (folder == "dates") return MentionType::Date;
   if (folder == "tools") return MentionType::Tool;
@@ -47,6 +47,8 @@ ExampleReport run_examples(const RuleSet& rules, const std::string& examples_dir
     bool ok;
     const MentionType type = type_of_folder(path.parent_path().filename().string(), ok);
     const std::string shown = path.string();
+    // roles/: country examples whose fourth column is the mention's role (target, attribution, mention)
+    const bool roles = path.parent_path().filename() == "roles";
     if (!ok) { report.failures.push_back(shown + ": not in a folder named after an extractor"); continue; }
     // Example files have no header line: read them line by line.
     std::ifstream in(shown);
@@ -101,8 +103,9 @@ ExampleReport run_examples(const RuleSet& rules, const std::string& examples_dir
         report.negative_texts.push_back(fold(text));
         if (!want_value.empty()) report.negated_values.insert(std::string(to_string(type)) + "\t" + want_value);
         std::string bad;
+        const std::string want_role = roles && cols.size() > 3 ? cols[3] : "";
         for (auto* m : of_type)
-          if (want_value.empty() || m->value == want_value) bad += (bad.empty() ? "" : ", ") + std::string(doc->span(m->start, m->end)) + " -> " + m->value + " (" + rules.rule_location(m->rule) + ")";
+          if ((want_value.empty() || m->value == want_value) && (want_role.empty() || m->role == want_role)) bad += (bad.empty() ? "" : ", ") + std::string(doc->span(m->start, m->end)) + " -> " + m->value + " (" + rules.rule_location(m->rule) + ")";
         if (bad.empty()) ++report.passed;
         else report.failures.push_back(where + ": expected no " + to_string(type) + (want_value.empty() ? "" : " " + want_value) + ", got " + bad);
         continue;
@@ -120,6 +123,7 @@ ExampleReport run_examples(const RuleSet& rules, const std::string& examples_dir
         const std::string got_text(doc->span(m.start, m.end));
         if (cp(m.start) != span_start || cp(m.end) != span_end) problem = "span '" + got_text + "' is not the bracketed one";
         else if (m.value != want_value) problem = "value " + (m.value.empty() ? std::string("null") : m.value) + ", expected " + want_value;
+        else if (roles && cols.size() > 3 && m.role != cols[3]) problem = "role " + m.role + ", expected " + cols[3] + (m.cue.empty() ? "" : " (" + m.cue + ")");
         else if (type == MentionType::Date && cols.size() > 3 && !cols[3].empty() && m.date.type != cols[3]) problem = "type " + m.date.type + ", expected " + cols[3];
         else if (type == MentionType::Date && cols.size() > 4 && !cols[4].empty() && m.date.mod != cols[4]) problem = "mod '" + m.date.mod + "', expected " + cols[4];
         if (!problem.empty()) problem += " (" + rules.rule_location(m.rule) + ")";

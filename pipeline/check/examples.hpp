@@ -4,6 +4,9 @@
 //         extractor's type over the span, with that value (and type, mod)
 //   -<TAB>text[<TAB>value]                                 no mention of that type
 //         (with a value: none with that value)
+// In roles/ the lines are country examples with the role as a fourth column:
+//   +<TAB>[North Korean] hackers hit banks.<TAB>KP<TAB>attribution
+//   -<TAB>A researcher at a British university said.<TAB>GB<TAB>target   (no GB with that role)
 //
 //   ExampleReport r = run_examples(pipeline_factory, "corpus/examples");
 //   for (auto& f : r.failures) std::cerr << f << '\n';   // "file:line: what went wrong"

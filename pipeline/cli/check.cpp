@@ -93,7 +93,7 @@ int run_check(int argc, char** argv, const char* argv0) {
       ("rules", po::value(&rules_dir), "rules folder to test (default: the installed rules)")
       ("accept", "record the current differences as reviewed in each expected record (its accepted_differences), printing them")
       ("show-known", "also print the differences accepted earlier (known misses and false alarms)")
-      ("type", po::value(&only_type), "only this entity type: actor, operation, country, role, sector, date")
+      ("type", po::value(&only_type), "only this entity type: actor, operation, country, role, sector, date, relation")
       ("article", po::value(&only_article), "only the article with this id")
       ("json", "print the report as JSON")
       ("coverage", "also list rules that fired on no positive example and ambiguous forms without a negative example; fail on any")

@@ -113,6 +113,9 @@ class RuleLoader {
     load_cue_list("context/future-cues.txt", kFutureCues, false);
     load_cue_list("context/organization-cues.txt", kOrgCues, false);
     load_cue_list("context/attacker-nouns.txt", kAttackerNouns, false);
+    load_cue_list("context/victim-nouns.txt", kVictimNouns, false);
+    load_cue_list("context/observer-nouns.txt", kObserverNouns, false);
+    load_cue_list("context/attribution-after.txt", kAttributionAfter, false);
     load_cue_list("people/titles.txt", kTitles, false);
     load_cue_list("people/given-names.txt", kGivenNames, true);
     load_cue_list("people/not-names.txt", kNotNames, true);

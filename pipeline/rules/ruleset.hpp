@@ -122,7 +122,8 @@ std::vector<int> patterns_that_may_match(const RE2::Set* set, size_t pattern_cou
 // Cue lists, by number (FormEntry::cue_list).
 enum CueList : int8_t {
   kCyberTerms = 0, kGroupCues, kSectorCues, kToolCues, kTitles, kGivenNames, kGivenNamesAmbiguous,
-  kAttributionCues, kTargetCues, kFutureCues, kNotNames, kOrgCues, kAttackerNouns, kCueListCount
+  kAttributionCues, kTargetCues, kFutureCues, kNotNames, kOrgCues, kAttackerNouns, kVictimNouns, kObserverNouns,
+  kAttributionAfter, kCueListCount
 };
 
 class RuleSet {
