@@ -50,38 +50,52 @@ int run_explain(int argc, char** argv, const char* argv0) {
     eo.default_anchor = parse_iso_date(published);
     if (!eo.default_anchor) { std::cerr << "news-extract explain: --published is not a date\n"; return 2; }
   }
-  Article a;
+  std::vector<Article> articles;
   if (input.empty() || input == "-") {
+    Article a;
     a.text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
     a.id = "stdin";
+    articles.push_back(std::move(a));
   } else if (std::ifstream f(input, std::ios::binary); f) {
-    std::string content((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-    a = ArticleReader::parse_text_file(std::move(content), input);
+    // A file of any kind the reader takes: a text, a page, every item of a feed.
+    ArticleReader reader({input}, ReaderOptions{});
+    while (auto a = reader.next()) articles.push_back(std::move(*a));
   } else {
+    Article a;
     a.text = input;
     a.id = "argument";
+    articles.push_back(std::move(a));
   }
   Pipeline pipeline(*rules, eo);
-  auto doc = pipeline.analyse(std::move(a));
-  for (const auto& e : doc->errors) std::cout << "error " << e.code << ": " << e.message << '\n';
-  for (const auto& m : doc->mentions) {
-    const auto where = doc->in_title(m.start) ? "title " : "";
-    std::cout << where << to_string(m.type) << "\t\"" << doc->span(m.start, m.end) << "\"\t" << (m.value.empty() ? "null" : m.value);
-    if (m.type == MentionType::Date) std::cout << " " << m.date.type << (m.date.mod.empty() ? "" : " " + m.date.mod);
-    if (m.type == MentionType::Country) std::cout << " (" << m.role << ")";
-    std::cout << "\t" << rules->rule_location(m.rule);
-    if (!m.cue.empty()) std::cout << "\tcue: " << m.cue;
-    std::cout << '\n';
-    for (const auto& b : m.beaten)
-      std::cout << "    beat " << to_string(b.type) << " \"" << doc->span(b.start, b.end) << "\" " << b.value << "\t"
-                << rules->rule_location(b.rule) << '\n';
+  std::vector<std::unique_ptr<Document>> docs;
+  bool failed = false;
+  for (auto& a : articles) {
+    auto doc = pipeline.analyse(std::move(a));
+    if (articles.size() > 1) std::cout << "== " << doc->article.id << '\n';
+    failed |= !doc->errors.empty();
+    for (const auto& e : doc->errors) std::cout << "error " << e.code << ": " << e.message << '\n';
+    for (const auto& m : doc->mentions) {
+      const auto where = doc->in_title(m.start) ? "title " : "";
+      std::cout << where << to_string(m.type) << "\t\"" << doc->span(m.start, m.end) << "\"\t" << (m.value.empty() ? "null" : m.value);
+      if (m.type == MentionType::Date) std::cout << " " << m.date.type << (m.date.mod.empty() ? "" : " " + m.date.mod);
+      if (m.type == MentionType::Country) std::cout << " (" << m.role << ")";
+      std::cout << "\t" << rules->rule_location(m.rule);
+      if (!m.cue.empty()) std::cout << "\tcue: " << m.cue;
+      std::cout << '\n';
+      for (const auto& b : m.beaten)
+        std::cout << "    beat " << to_string(b.type) << " \"" << doc->span(b.start, b.end) << "\" " << b.value << "\t"
+                  << rules->rule_location(b.rule) << '\n';
+    }
+    docs.push_back(std::move(doc));
   }
-  if (!html.empty()) {
+  if (!html.empty() && !docs.empty()) {
+    std::vector<HtmlArticle> shown;
+    for (const auto& d : docs) shown.push_back({d.get(), {}});
     std::ofstream out(html);
-    out << render_html(*rules, {{doc.get(), {}}}, "news-extract explain: " + doc->article.id);
+    out << render_html(*rules, shown, "news-extract explain: " + input);
     if (!out) { std::cerr << "news-extract explain: cannot write " << html << '\n'; return 2; }
   }
-  return doc->errors.empty() ? 0 : 1;
+  return failed ? 1 : 0;
 }
 
 }  // namespace news::cli
