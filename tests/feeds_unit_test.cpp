@@ -23,6 +23,18 @@ TEST_CASE("feed dates: RFC 822 in the forms feeds write it") {
   CHECK(date("  Fri, 29 Feb 2024 23:59:59 Z \n") == "2024-02-29T23:59:59Z");
   CHECK(date("Sat, 10 September 2022 12:00:00 GMT") == "2022-09-10T12:00:00Z");
   CHECK(date("12 Mar 2019") == "2019-03-12");
+  CHECK(date("Fri, 03 May 2024 11:00:00 +02:00") == "2024-05-03T11:00:00+02:00");
+  CHECK(date("03 May 2024 11:00:00 GMT+2") == "2024-05-03T11:00:00+02:00");
+  CHECK(date("Fri, 03 May 2024 1:05 PM EDT") == "2024-05-03T13:05:00-04:00");
+}
+
+TEST_CASE("feed dates: the month first, as US sites write it") {
+  CHECK(date("May 3, 2024") == "2024-05-03");
+  CHECK(date("Friday, May 3, 2024 11:00 AM EDT") == "2024-05-03T11:00:00-04:00");
+  CHECK(date("Sept. 9, 2024 12:30 PM") == "2024-09-09T12:30:00Z");
+  CHECK(date("December 12, 2023, 9:15 pm UTC-05:00") == "2023-12-12T21:15:00-05:00");
+  CHECK(!normalise_feed_date("May 32, 2024"));
+  CHECK(!normalise_feed_date("May 3, 2024 13:00 PM"));
 }
 
 TEST_CASE("feed dates: RFC 3339 and ISO 8601") {
@@ -98,6 +110,10 @@ TEST_CASE("feeds: RSS items and Atom entries become articles") {
   CHECK(atom.articles[0].meta["url"] == "https://x.example/e1");
   CHECK(atom.articles[0].published_raw == "2020-01-02T03:04:05+01:00");
   CHECK(atom.articles[0].text == "Para one.\n\nPara two.");
+  auto relative = parse_feed(R"(<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://blog.example/posts/">
+    <entry><id>e</id><title>T</title><link href="2024/story.html"/></entry></feed>)",
+                             "r.atom", o);
+  CHECK(relative.articles.at(0).meta["url"] == "https://blog.example/posts/2024/story.html");
 }
 
 TEST_CASE("feeds: broken files say where, and keep what could be read") {

@@ -120,6 +120,69 @@ std::optional<Stamp> parse_iso(Cursor c) {
   return t;
 }
 
+// Optional clock time "HH:MM[:SS] [AM|PM] [zone]" at the cursor; false when malformed.
+bool clock_and_zone(Cursor& c, Stamp& t) {
+  c.skip_spaces();
+  if (c.done()) return true;
+  if (!c.number(t.hour, 1, 2) || !c.eat(':') || !c.number(t.minute, 2, 2)) return false;
+  if (c.eat(':') && !c.number(t.second, 2, 2)) return false;
+  c.skip_spaces();
+  const size_t before = c.i;
+  const std::string_view meridiem = c.word();
+  if (iequals(meridiem, "am") || iequals(meridiem, "pm")) {
+    if (t.hour < 1 || t.hour > 12) return false;
+    t.hour = t.hour % 12 + (iequals(meridiem, "pm") ? 12 : 0);
+    c.skip_spaces();
+  } else {
+    c.i = before;
+  }
+  if (c.peek() == '+' || c.peek() == '-') {
+    if (!numeric_offset(c, t.offset)) return false;
+  } else if (!c.done()) {
+    const std::string_view name = c.word();
+    auto zone = named_zone(name);
+    if (!zone) return false;
+    t.offset = *zone;
+    if ((c.peek() == '+' || c.peek() == '-') && t.offset == 0) {  // "GMT+2", "UTC-05:00"
+      const int sign = c.peek() == '-' ? -1 : 1;
+      ++c.i;
+      int hh = 0, mm = 0;
+      if (!c.number(hh, 1, 2) || hh > 14) return false;
+      if (c.eat(':') && !c.number(mm, 2, 2)) return false;
+      t.offset = sign * (hh * 60 + mm);
+    }
+  }
+  c.skip_spaces();
+  t.has_time = true;
+  return true;
+}
+
+// "May 3, 2024", "Friday, May 3, 2024 11:00 AM EDT": the month first, as US sites write it.
+std::optional<Stamp> parse_month_first(Cursor c) {
+  Stamp t;
+  c.skip_spaces();
+  std::string_view w = c.word();
+  c.eat(',');
+  c.skip_spaces();
+  if (!month_number(w)) {  // a weekday first
+    w = c.word();
+    c.skip_spaces();
+  }
+  t.date.month = month_number(w);
+  if (!t.date.month) return std::nullopt;
+  c.eat('.');
+  c.skip_spaces();
+  if (!c.number(t.date.day, 1, 2)) return std::nullopt;
+  c.eat(',');
+  c.skip_spaces();
+  if (!c.number(t.date.year, 4, 4) || !is_valid(t.date)) return std::nullopt;
+  c.skip_spaces();
+  if (c.eat(',') || c.eat('-') || c.eat('|')) c.skip_spaces();
+  if (c.done()) return t;
+  if (!clock_and_zone(c, t) || !c.done() || !valid_clock(t)) return std::nullopt;
+  return t;
+}
+
 std::optional<Stamp> parse_rfc822(Cursor c) {
   Stamp t;
   c.skip_spaces();
@@ -142,17 +205,7 @@ std::optional<Stamp> parse_rfc822(Cursor c) {
   if (!is_valid(t.date)) return std::nullopt;
   c.skip_spaces();
   if (c.done()) return t;
-  if (!c.number(t.hour, 1, 2) || !c.eat(':') || !c.number(t.minute, 2, 2)) return std::nullopt;
-  if (c.eat(':') && !c.number(t.second, 2, 2)) return std::nullopt;
-  c.skip_spaces();
-  if (c.peek() == '+' || c.peek() == '-') {
-    if (!numeric_offset(c, t.offset)) return std::nullopt;
-  } else if (!c.done()) {
-    auto zone = named_zone(c.word());
-    if (!zone) return std::nullopt;
-    t.offset = *zone;
-  }
-  c.skip_spaces();
+  if (!clock_and_zone(c, t)) return std::nullopt;
   if (c.eat('(')) {  // "+0000 (UTC)": a comment
     while (!c.done() && c.peek() != ')') ++c.i;
     if (!c.eat(')')) return std::nullopt;
@@ -173,6 +226,7 @@ std::optional<std::string> normalise_feed_date(std::string_view text) {
   if (text.empty() || text.size() > 100) return std::nullopt;
   auto t = parse_iso(Cursor{text});
   if (!t) t = parse_rfc822(Cursor{text});
+  if (!t) t = parse_month_first(Cursor{text});
   if (!t) return std::nullopt;
   return format(*t);
 }

@@ -11,6 +11,7 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/tree.h>
+#include <libxml/uri.h>
 #include <libxml/xmlerror.h>
 #include <nlohmann/json.hpp>
 
@@ -42,6 +43,21 @@ bool iequals(std::string_view a, std::string_view b) {
   for (size_t i = 0; i < a.size(); ++i)
     if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
   return true;
+}
+
+// A link made absolute against the xml:base in scope (Atom feeds often give
+// relative hrefs); absolute links and links without a base stay as written.
+std::string resolve_link(xmlNode* n, const std::string& href) {
+  if (href.empty() || href.find("://") != std::string::npos || !n || !n->doc) return href;
+  xmlChar* base = xmlNodeGetBase(n->doc, n);
+  if (!base) return href;
+  std::string out = href;
+  if (xmlChar* uri = xmlBuildURI(reinterpret_cast<const xmlChar*>(href.c_str()), base)) {
+    out = reinterpret_cast<const char*>(uri);
+    xmlFree(uri);
+  }
+  xmlFree(base);
+  return out;
 }
 
 std::string_view name_of(const xmlNode* n) { return n && n->name ? reinterpret_cast<const char*>(n->name) : ""; }
@@ -417,7 +433,7 @@ Article atom_entry(xmlNode* entry, const FeedInfo& feed, size_t index, const Mar
     if (name == "id") id = collapse(node_text(c));
     else if (name == "title") a.title = collapse(atom_text(c));
     else if (name == "link") {
-      const std::string rel = collapse(attribute(c, "rel")), href = collapse(attribute(c, "href"));
+      const std::string rel = collapse(attribute(c, "rel")), href = resolve_link(c, collapse(attribute(c, "href")));
       if ((rel.empty() || rel == "alternate") && link.empty()) link = href;
       if (any_link.empty() && rel != "self" && rel != "enclosure" && rel != "edit") any_link = href;
     } else if (name == "published" || (name == "issued" && published.empty())) published = node_text(c);
@@ -730,8 +746,11 @@ MarkupResult parse_html_page(std::string_view bytes, const std::string& path, co
   if (a.title.empty())
     if (xmlNode* h = first_element(root, "h1")) a.title = collapse(node_text(h));
   std::string date = meta_content(root, {"article:published_time", "datePublished", "pubdate", "publishdate",
-                                         "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.date",
-                                         "dcterms.created", "parsely-pub-date", "sailthru.date", "og:published_time"});
+                                         "publish-date", "publish_date", "date_published", "article.published",
+                                         "article_date_original", "original-publish-date", "date", "dc.date",
+                                         "dc.date.issued", "dcterms.date", "dcterms.created", "dcterms.issued",
+                                         "parsely-pub-date", "sailthru.date", "og:published_time",
+                                         "og:article:published_time"});
   if (date.empty()) date = json_ld_date(root);
   if (date.empty())
     if (xmlNode* t = first_element(root, "time", true, "datetime")) date = attribute(t, "datetime");
