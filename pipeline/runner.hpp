@@ -24,6 +24,9 @@ struct RunOptions {
   size_t batch_articles = 512;
   size_t batch_bytes = 32u << 20;
   bool progress = false;  // a progress line on stderr
+  // When set, records go here as JSON text made by the worker threads (no tree is built)
+  // instead of to the RecordSink.
+  std::function<void(const std::string& line)> text_sink;
 };
 
 struct RunStats {
