@@ -83,4 +83,32 @@ nlohmann::ordered_json Pipeline::process(Article article) {
   }
 }
 
+std::string Pipeline::process_text(Article article, std::vector<std::string>& error_codes) {
+  const std::string id = article.id;
+  auto failed = [&](const Article& a, const std::vector<Error>& errors) {
+    for (const auto& e : errors) error_codes.push_back(e.code);
+    return error_record(a, errors, options_.keep_text).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  };
+  if (!article.duplicate_of.empty())
+    return duplicate_record(article, options_.keep_text).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  try {
+    auto doc = analyse(std::move(article));
+    if (!doc->errors.empty()) return failed(doc->article, doc->errors);
+    const auto t0 = std::chrono::steady_clock::now();
+    std::string text;
+    write_record(*doc, rules_, text);
+    nanos_.back().fetch_add(uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - t0).count()),
+                            std::memory_order_relaxed);
+    return text;
+  } catch (const std::exception& e) {
+    Article a;
+    a.id = id;
+    return failed(a, {{"internal", e.what()}});
+  } catch (...) {
+    Article a;
+    a.id = id;
+    return failed(a, {{"internal", "unknown error"}});
+  }
+}
+
 }  // namespace news

@@ -31,6 +31,9 @@ class Pipeline {
   Pipeline(const RuleSet& rules, const ExtractOptions& options) : rules_(rules), options_(options) {}
 
   nlohmann::ordered_json process(Article article);
+  // The same record as one line of JSON text (process(...).dump() byte for byte), written
+  // without building a tree; the codes of its errors go to `error_codes`.
+  std::string process_text(Article article, std::vector<std::string>& error_codes);
   // Runs the stages and keeps the document (for explain and tests).
   std::unique_ptr<Document> analyse(Article article);
 

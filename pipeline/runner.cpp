@@ -14,6 +14,8 @@ RunStats run_articles(ArticleReader& reader, Pipeline& pipeline, const RecordSin
   const unsigned threads = std::max(1u, options.threads);
   std::vector<Article> batch;
   std::vector<nlohmann::ordered_json> records;
+  std::vector<std::string> texts;
+  std::vector<std::vector<std::string>> error_codes;
   auto last_progress = t0;
   while (true) {
     batch.clear();
@@ -35,10 +37,18 @@ RunStats run_articles(ArticleReader& reader, Pipeline& pipeline, const RecordSin
     }
     if (batch.empty()) break;
     stats.bytes += bytes;
-    records.assign(batch.size(), {});
+    const bool text = bool(options.text_sink);
+    if (text) {
+      texts.assign(batch.size(), {});
+      error_codes.assign(batch.size(), {});
+    } else {
+      records.assign(batch.size(), {});
+    }
     std::atomic<size_t> next{0};
     auto work = [&] {
-      for (size_t i = next++; i < batch.size(); i = next++) records[i] = pipeline.process(std::move(batch[i]));
+      for (size_t i = next++; i < batch.size(); i = next++)
+        if (text) texts[i] = pipeline.process_text(std::move(batch[i]), error_codes[i]);
+        else records[i] = pipeline.process(std::move(batch[i]));
     };
     if (threads == 1 || batch.size() == 1) {
       work();
@@ -47,6 +57,12 @@ RunStats run_articles(ArticleReader& reader, Pipeline& pipeline, const RecordSin
       for (unsigned t = 1; t < std::min<size_t>(threads, batch.size()); ++t) pool.emplace_back(work);
       work();
       for (auto& t : pool) t.join();
+    }
+    for (size_t i = 0; text && i < texts.size(); ++i) {
+      ++stats.processed;
+      if (!error_codes[i].empty()) ++stats.failed;
+      for (const auto& code : error_codes[i]) ++stats.errors_by_code[code];
+      options.text_sink(texts[i]);
     }
     for (auto& r : records) {
       ++stats.processed;

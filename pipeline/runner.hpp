@@ -29,6 +29,9 @@ struct RunOptions {
   uint64_t shards = 0, shard = 0;
   // Marks stories seen earlier in the run (`duplicate_of`); null = no deduplication.
   DuplicateFinder* duplicates = nullptr;
+  // When set, records go here as JSON text made by the worker threads (no tree is built)
+  // instead of to the RecordSink.
+  std::function<void(const std::string& line)> text_sink;
 };
 
 struct RunStats {

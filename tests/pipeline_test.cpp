@@ -100,3 +100,33 @@ TEST_CASE("people are linked to the organisation the text ties them to") {
   CHECK(org_of("CISA director Jen Easterly warned of Chinese hackers.", "Jen Easterly") == "CISA");
   CHECK(org_of("Jane Doe said the group is active.", "Jane Doe") == "-");
 }
+
+TEST_CASE("the record written as text is the canonical JSON of the record tree") {
+  // process_text writes JSON without nlohmann; reading it back and dumping it again must give
+  // the same bytes, so escaping (quotes, backslashes, control characters, DEL, non-ASCII,
+  // invalid UTF-8 in an unchecked field) and key order are exactly nlohmann's.
+  Pipeline p(test::project_rules(), ExtractOptions{.explain = true});
+  Article a;
+  a.id = std::string("id \"q\" \\ \x01\x1f\x7f tab\t nl\n \xFF bad");
+  a.title = "Title \xC3\xA9 \xE4\xB8\xAD \b\f\r";
+  a.published_raw = "2021-06-16";
+  a.meta["source"] = {{"n", 2.5}, {"list", {1, nullptr, true}}};
+  a.text = "On March 3, 2021, \xE2\x80\x9CLazarus Group\xE2\x80\x9D hit banks in Germany and Japan. APT28 did too, between May 1 and May 3.";
+  std::vector<std::string> codes;
+  const std::string text = p.process_text(a, codes);
+  CHECK(codes.empty());
+  const auto tree = p.process(a);
+  CHECK(text == tree.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+  CHECK(nlohmann::ordered_json::parse(text).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) == text);
+  CHECK(tree["actors"].size() >= 2);
+  CHECK(tree["dates"].size() >= 2);
+
+  Article bad;
+  bad.id = "broken";
+  bad.text = "ok \xFF then";
+  codes.clear();
+  const std::string err = p.process_text(bad, codes);
+  REQUIRE(codes.size() == 1);
+  CHECK(codes[0] == "invalid-utf8");
+  CHECK(err == p.process(bad).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+}

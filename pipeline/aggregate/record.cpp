@@ -2,8 +2,11 @@
 
 #include "aggregate/relations.hpp"
 
+#include <algorithm>
+#include <charconv>
 #include <map>
-#include <set>
+
+#include "core/text.hpp"
 
 namespace news {
 
@@ -11,52 +14,148 @@ using json = nlohmann::ordered_json;
 
 namespace {
 
+// Writes JSON text straight into a string, byte for byte what nlohmann's dump(-1, ' ',
+// false, replace) writes for the same ordered_json: no spaces, keys in insertion order,
+// control characters as \b \f \n \r \t or \u00xx, other UTF-8 as is, invalid UTF-8
+// (only possible in fields the pipeline does not validate, like an id) handed to
+// nlohmann itself so its replacement rules apply.
+class JsonOut {
+ public:
+  explicit JsonOut(std::string& out) : out_(out) {}
+
+  void begin_object() { prefix(); out_ += '{'; first_.push_back(true); }
+  void end_object() { out_ += '}'; first_.pop_back(); }
+  void begin_array() { prefix(); out_ += '['; first_.push_back(true); }
+  void end_array() { out_ += ']'; first_.pop_back(); }
+  JsonOut& key(std::string_view k) {
+    prefix();
+    escaped(k);
+    out_ += ':';
+    after_key_ = true;
+    return *this;
+  }
+  void string(std::string_view s) { prefix(); escaped(s); }
+  void string_or_null(std::string_view s) { s.empty() ? null() : string(s); }
+  void number(uint64_t n) {
+    prefix();
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof buf, n);
+    out_.append(buf, r.ptr);
+  }
+  void null() { prefix(); out_ += "null"; }
+  void dumped(const json& j) { prefix(); out_ += j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+ private:
+  std::string& out_;
+  std::vector<bool> first_;  // per open container: nothing written in it yet
+  bool after_key_ = false;
+
+  void prefix() {
+    if (after_key_) { after_key_ = false; return; }
+    if (first_.empty()) return;
+    if (!first_.back()) out_ += ',';
+    first_.back() = false;
+  }
+
+  void escaped(std::string_view s) {
+    for (char ch : s)
+      if (static_cast<unsigned char>(ch) >= 0x80) {
+        if (find_invalid_utf8(s) != std::string_view::npos) {
+          out_ += json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
+          return;
+        }
+        break;
+      }
+    static constexpr char kHex[] = "0123456789abcdef";
+    out_ += '"';
+    size_t run = 0;  // start of the bytes copied as they are
+    for (size_t i = 0; i < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      out_.append(s.data() + run, i - run);
+      run = i + 1;
+      switch (c) {
+        case '"': out_ += "\\\""; break;
+        case '\\': out_ += "\\\\"; break;
+        case '\b': out_ += "\\b"; break;
+        case '\f': out_ += "\\f"; break;
+        case '\n': out_ += "\\n"; break;
+        case '\r': out_ += "\\r"; break;
+        case '\t': out_ += "\\t"; break;
+        default:
+          out_ += "\\u00";
+          out_ += kHex[c >> 4];
+          out_ += kHex[c & 15];
+      }
+    }
+    out_.append(s.data() + run, s.size() - run);
+    out_ += '"';
+  }
+};
+
 struct Span {
   uint32_t start, end;
   bool title;
 };
 
-class RecordBuilder {
+// The record of ../shared/SCHEMA.md as JSON text. The order of keys is the contract:
+// build_record() reads this text back into an ordered_json.
+class RecordText {
  public:
-  RecordBuilder(const Document& doc, const RuleSet& rules) : doc_(doc), rules_(rules) {}
+  RecordText(const Document& doc, const RuleSet& rules, std::string& out) : doc_(doc), rules_(rules), out_(out) {}
 
-  json build() {
-    json rec = header(doc_.article, doc_.options.keep_text);
+  void write() {
+    out_.begin_object();
+    header(out_, doc_.article, doc_.options.keep_text);
     for (const auto& m : doc_.mentions) spans_.push_back(span_of(m));
-    rec["actors"] = actors();
-    rec["operations"] = operations();
-    rec["countries"] = countries();
-    rec["sectors"] = sectors();
-    rec["dates"] = dates();
-    rec["tools"] = tools();
-    rec["relations"] = relations();
-    rec["mentions"] = mentions();
-    json errors = json::array();
-    for (const auto& e : doc_.errors) errors.push_back({{"code", e.code}, {"message", e.message}});
-    rec["errors"] = errors;
-    if (!doc_.warnings.empty() || !doc_.article.warnings.empty()) {
-      json w = json::array();
-      for (auto& s : doc_.article.warnings) w.push_back(s);
-      for (auto& s : doc_.warnings) w.push_back(s);
-      rec["warnings"] = w;
+    out_.key("actors");
+    actors();
+    out_.key("operations");
+    operations();
+    out_.key("countries");
+    countries();
+    out_.key("sectors");
+    sectors();
+    out_.key("dates");
+    dates();
+    out_.key("tools");
+    tools();
+    out_.key("relations");
+    relations();
+    out_.key("mentions");
+    mentions();
+    out_.key("errors");
+    out_.begin_array();
+    for (const auto& e : doc_.errors) {
+      out_.begin_object();
+      out_.key("code").string(e.code);
+      out_.key("message").string(e.message);
+      out_.end_object();
     }
-    return rec;
+    out_.end_array();
+    if (!doc_.warnings.empty() || !doc_.article.warnings.empty()) {
+      out_.key("warnings");
+      out_.begin_array();
+      for (auto& s : doc_.article.warnings) out_.string(s);
+      for (auto& s : doc_.warnings) out_.string(s);
+      out_.end_array();
+    }
+    out_.end_object();
   }
 
-  static json header(const Article& a, bool keep_text) {
-    json rec;
-    rec["id"] = a.id;
-    if (!a.title.empty()) rec["title"] = a.title;
-    rec["published"] = a.published_raw.empty() ? json(nullptr) : json(a.published_raw);
-    if (!a.meta.empty()) rec["meta"] = a.meta;
-    if (!a.duplicate_of.empty()) rec["duplicate_of"] = a.duplicate_of;
-    if (keep_text) rec["text"] = a.text;
-    return rec;
+  static void header(JsonOut& o, const Article& a, bool keep_text) {
+    o.key("id").string(a.id);
+    if (!a.title.empty()) o.key("title").string(a.title);
+    o.key("published").string_or_null(a.published_raw);
+    if (!a.meta.empty()) o.key("meta").dumped(a.meta);
+    if (!a.duplicate_of.empty()) o.key("duplicate_of").string(a.duplicate_of);
+    if (keep_text) o.key("text").string(a.text);
   }
 
  private:
   const Document& doc_;
   const RuleSet& rules_;
+  JsonOut out_;
   std::vector<Span> spans_;  // code point spans, parallel to doc_.mentions
 
   Span span_of(const Mention& m) const {
@@ -65,13 +164,14 @@ class RecordBuilder {
     return {doc_.offsets.code_point(m.start - doc_.body_start), doc_.offsets.code_point(m.end - doc_.body_start), false};
   }
 
-  std::string text_of(const Mention& m) const { return std::string(doc_.span(m.start, m.end)); }
+  std::string_view text_of(const Mention& m) const { return doc_.span(m.start, m.end); }
 
-  // Entities of one type, in order of first appearance, keyed by their value.
+  // Entities of one type, in order of first appearance, keyed by their value: the fields
+  // `fill` writes, then the forms used and the spans in the body.
   template <class Fill>
-  json group_by_value(MentionType type, Fill fill) const {
-    std::vector<std::string> order;
-    std::map<std::string, std::vector<size_t>> by_value;
+  void group_by_value(MentionType type, Fill fill) {
+    std::vector<std::string_view> order;
+    std::map<std::string_view, std::vector<size_t>> by_value;
     for (size_t i = 0; i < doc_.mentions.size(); ++i) {
       const auto& m = doc_.mentions[i];
       if (m.type != type) continue;
@@ -79,118 +179,146 @@ class RecordBuilder {
       if (fresh) order.push_back(m.value);
       it->second.push_back(i);
     }
-    json out = json::array();
+    out_.begin_array();
+    std::vector<std::string_view> aliases;
     for (const auto& v : order) {
       const auto& idx = by_value[v];
-      json e;
-      fill(e, doc_.mentions[idx.front()], idx);
-      std::vector<std::string> aliases;
-      json spans = json::array();
+      out_.begin_object();
+      fill(doc_.mentions[idx.front()], idx);
+      aliases.clear();
       for (size_t i : idx) {
-        const std::string t = text_of(doc_.mentions[i]);
+        const std::string_view t = text_of(doc_.mentions[i]);
         if (std::find(aliases.begin(), aliases.end(), t) == aliases.end()) aliases.push_back(t);
-        if (!spans_[i].title) spans.push_back({spans_[i].start, spans_[i].end});
       }
-      e["aliases"] = aliases;
-      e["mentions"] = spans;
-      out.push_back(std::move(e));
+      out_.key("aliases");
+      out_.begin_array();
+      for (auto a : aliases) out_.string(a);
+      out_.end_array();
+      out_.key("mentions");
+      out_.begin_array();
+      for (size_t i : idx) {
+        if (spans_[i].title) continue;
+        out_.begin_array();
+        out_.number(spans_[i].start);
+        out_.number(spans_[i].end);
+        out_.end_array();
+      }
+      out_.end_array();
+      out_.end_object();
     }
-    return out;
+    out_.end_array();
   }
 
-  json actors() const {
-    return group_by_value(MentionType::Actor, [&](json& e, const Mention& m, const std::vector<size_t>& idx) {
-      e["name"] = m.value;
+  void actors() {
+    group_by_value(MentionType::Actor, [&](const Mention& m, const std::vector<size_t>& idx) {
+      out_.key("name").string(m.value);
+      std::string_view kind = "person";
       if (m.entry != UINT32_MAX) {
         const auto& a = rules_.actors[m.entry];
-        e["kind"] = a.kind;
-        e["country"] = a.country.empty() ? json(nullptr) : json(a.country);
-        if (!a.motivation.empty()) e["motivation"] = a.motivation;
-        if (!a.mitre.empty()) e["mitre"] = a.mitre;
-        e["id"] = a.id;
+        kind = a.kind;
+        out_.key("kind").string(a.kind);
+        out_.key("country").string_or_null(a.country);
+        if (!a.motivation.empty()) out_.key("motivation").string(a.motivation);
+        if (!a.mitre.empty()) out_.key("mitre").string(a.mitre);
+        out_.key("id").string(a.id);
       } else {
-        e["kind"] = "person";
-        e["country"] = nullptr;
+        out_.key("kind").string("person");
+        out_.key("country").null();
       }
-      if (e["kind"] == "person")
+      if (kind == "person")
         for (size_t i : idx)
           if (!doc_.mentions[i].link.empty()) {
-            e["organization"] = doc_.mentions[i].link;
+            out_.key("organization").string(doc_.mentions[i].link);
             break;
           }
     });
   }
 
-  json operations() const {
-    return group_by_value(MentionType::Operation, [&](json& e, const Mention& m, const std::vector<size_t>& idx) {
-      e["name"] = m.value;
+  void operations() {
+    group_by_value(MentionType::Operation, [&](const Mention& m, const std::vector<size_t>& idx) {
+      out_.key("name").string(m.value);
       std::string actor;
       for (size_t i : idx)
         if (actor.empty()) actor = operation_group(doc_, rules_, doc_.mentions[i]);
-      e["actor"] = actor.empty() ? json(nullptr) : json(actor);
+      out_.key("actor").string_or_null(actor);
     });
   }
 
-  json countries() const {
-    return group_by_value(MentionType::Country, [&](json& e, const Mention& m, const std::vector<size_t>& idx) {
-      e["code"] = m.value;
-      e["name"] = rules_.countries[m.entry].name;
-      std::vector<std::string> roles;
+  void countries() {
+    group_by_value(MentionType::Country, [&](const Mention& m, const std::vector<size_t>& idx) {
+      out_.key("code").string(m.value);
+      out_.key("name").string(rules_.countries[m.entry].name);
+      out_.key("roles");
+      out_.begin_array();
+      bool any = false;
       for (const char* r : {"target", "attribution"})
         for (size_t i : idx)
-          if (doc_.mentions[i].role == r) { roles.push_back(r); break; }
-      if (roles.empty()) roles.push_back("mention");
-      e["roles"] = roles;
+          if (doc_.mentions[i].role == r) { out_.string(r); any = true; break; }
+      if (!any) out_.string("mention");
+      out_.end_array();
     });
   }
 
-  json sectors() const {
-    return group_by_value(MentionType::Sector, [&](json& e, const Mention& m, const std::vector<size_t>&) { e["name"] = m.value; });
+  void sectors() {
+    group_by_value(MentionType::Sector, [&](const Mention& m, const std::vector<size_t>&) { out_.key("name").string(m.value); });
   }
 
-  json tools() const {
-    return group_by_value(MentionType::Tool, [&](json& e, const Mention& m, const std::vector<size_t>&) {
-      e["name"] = m.value;
-      e["kind"] = rules_.tools[m.entry].kind;
+  void tools() {
+    group_by_value(MentionType::Tool, [&](const Mention& m, const std::vector<size_t>&) {
+      out_.key("name").string(m.value);
+      out_.key("kind").string(rules_.tools[m.entry].kind);
     });
   }
 
-  json dates() const {
-    json out = json::array();
+  void dates() {
+    out_.begin_array();
     std::map<size_t, size_t> date_index;  // mention index -> index in dates
     for (size_t i = 0; i < doc_.mentions.size(); ++i)
       if (doc_.mentions[i].type == MentionType::Date) date_index[i] = date_index.size();
     for (size_t i = 0; i < doc_.mentions.size(); ++i) {
       const auto& m = doc_.mentions[i];
       if (m.type != MentionType::Date) continue;
-      json d;
-      d["text"] = text_of(m);
-      d["value"] = m.date.value.empty() ? json(nullptr) : json(m.date.value);
-      d["type"] = m.date.type;
-      d["start"] = spans_[i].start;
-      d["end"] = spans_[i].end;
-      if (spans_[i].title) d["field"] = "title";
-      if (!m.date.mod.empty()) d["mod"] = m.date.mod;
-      if (m.date.anchored) d["anchor"] = doc_.anchor ? "published" : "unknown";
+      out_.begin_object();
+      out_.key("text").string(text_of(m));
+      out_.key("value").string_or_null(m.date.value);
+      out_.key("type").string(m.date.type);
+      out_.key("start").number(spans_[i].start);
+      out_.key("end").number(spans_[i].end);
+      if (spans_[i].title) out_.key("field").string("title");
+      if (!m.date.mod.empty()) out_.key("mod").string(m.date.mod);
+      if (m.date.anchored) out_.key("anchor").string(doc_.anchor ? "published" : "unknown");
       if (m.range_with >= 0) {
         const size_t other = date_index.at(size_t(m.range_with));
-        d["range"] = {{"role", size_t(m.range_with) > i ? "begin" : "end"}, {"with", other}};
+        out_.key("range");
+        out_.begin_object();
+        out_.key("role").string(size_t(m.range_with) > i ? "begin" : "end");
+        out_.key("with").number(other);
+        out_.end_object();
       }
-      out.push_back(std::move(d));
+      out_.end_object();
     }
-    return out;
+    out_.end_array();
   }
 
-  json relations() const {
-    json out = json::array();
+  void relations() {
+    out_.begin_array();
     for (const auto& r : doc_.relations) {
-      json j = {{"type", r.type}, {"source", r.source}, {"target", r.target}, {"source_type", r.source_type},
-                {"target_type", r.target_type}, {"sentence", r.sentence},
-                {"evidence", {code_point(r.evidence_start), code_point(r.evidence_end)}}};
-      if (doc_.options.explain) j["cue"] = r.cue;
-      out.push_back(std::move(j));
+      out_.begin_object();
+      out_.key("type").string(r.type);
+      out_.key("source").string(r.source);
+      out_.key("target").string(r.target);
+      out_.key("source_type").string(r.source_type);
+      out_.key("target_type").string(r.target_type);
+      out_.key("sentence").number(r.sentence);
+      out_.key("evidence");
+      out_.begin_array();
+      out_.number(code_point(r.evidence_start));
+      out_.number(code_point(r.evidence_end));
+      out_.end_array();
+      if (doc_.options.explain) out_.key("cue").string(r.cue);
+      out_.end_object();
     }
-    return out;
+    out_.end_array();
   }
 
   uint32_t code_point(uint32_t b) const {
@@ -198,42 +326,60 @@ class RecordBuilder {
                             : doc_.offsets.code_point(b - doc_.body_start);
   }
 
-  json mentions() const {
-    json out = json::array();
+  void mentions() {
+    out_.begin_array();
     for (size_t i = 0; i < doc_.mentions.size(); ++i) {
       const auto& m = doc_.mentions[i];
-      json j;
-      j["type"] = to_string(m.type);
-      j["start"] = spans_[i].start;
-      j["end"] = spans_[i].end;
-      j["text"] = text_of(m);
-      j["value"] = m.value.empty() ? json(nullptr) : json(m.value);
-      if (spans_[i].title) j["field"] = "title";
-      if (m.type == MentionType::Country) j["role"] = m.role;
+      out_.begin_object();
+      out_.key("type").string(to_string(m.type));
+      out_.key("start").number(spans_[i].start);
+      out_.key("end").number(spans_[i].end);
+      out_.key("text").string(text_of(m));
+      out_.key("value").string_or_null(m.value);
+      if (spans_[i].title) out_.key("field").string("title");
+      if (m.type == MentionType::Country) out_.key("role").string(m.role);
       if (doc_.options.explain) {
-        j["rule"] = rules_.rule_location(m.rule);
-        if (!m.cue.empty()) j["cue"] = m.cue;
+        out_.key("rule").string(rules_.rule_location(m.rule));
+        if (!m.cue.empty()) out_.key("cue").string(m.cue);
         if (!m.beaten.empty()) {
-          json beaten = json::array();
-          for (const auto& b : m.beaten)
-            beaten.push_back({{"type", to_string(b.type)}, {"text", std::string(doc_.span(b.start, b.end))},
-                              {"value", b.value}, {"rule", rules_.rule_location(b.rule)}});
-          j["beaten"] = beaten;
+          out_.key("beaten");
+          out_.begin_array();
+          for (const auto& b : m.beaten) {
+            out_.begin_object();
+            out_.key("type").string(to_string(b.type));
+            out_.key("text").string(doc_.span(b.start, b.end));
+            out_.key("value").string(b.value);
+            out_.key("rule").string(rules_.rule_location(b.rule));
+            out_.end_object();
+          }
+          out_.end_array();
         }
       }
-      out.push_back(std::move(j));
+      out_.end_object();
     }
-    return out;
+    out_.end_array();
   }
 };
 
 }  // namespace
 
-json build_record(const Document& doc, const RuleSet& rules) { return RecordBuilder(doc, rules).build(); }
+void write_record(const Document& doc, const RuleSet& rules, std::string& out) { RecordText(doc, rules, out).write(); }
+
+json build_record(const Document& doc, const RuleSet& rules) {
+  std::string text;
+  write_record(doc, rules, text);
+  return json::parse(text);
+}
 
 namespace {
 json empty_record(const Article& a, const std::vector<Error>& errors, bool keep_text) {
-  json rec = RecordBuilder::header(a, keep_text);
+  json rec;
+  rec["id"] = a.id;
+  if (!a.title.empty()) rec["title"] = a.title;
+  rec["published"] = a.published_raw.empty() ? json(nullptr) : json(a.published_raw);
+  if (!a.meta.empty()) rec["meta"] = a.meta;
+  if (!a.duplicate_of.empty()) rec["duplicate_of"] = a.duplicate_of;
+  if (keep_text) rec["text"] = a.text;
   for (const char* k : {"actors", "operations", "countries", "sectors", "dates", "tools", "relations", "mentions"})
     rec[k] = json::array();
   json e = json::array();

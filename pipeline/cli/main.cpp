@@ -156,6 +156,8 @@ int run_extract(int argc, char** argv) {
   RunStats stats;
   try {
     RecordWriter writer(output, vm.count("pretty") > 0);
+    if (format == "json" && stix_bundle_path.empty() && !vm.count("pretty"))
+      run.text_sink = [&](const std::string& line) { writer.write_raw(line); };
     // STIX timestamps: the publication date; else --published; else now.
     const std::string now = eo.default_anchor ? format_date(*eo.default_anchor) + "T00:00:00.000Z" : stix_now();
     nlohmann::ordered_json run_objects = nlohmann::ordered_json::array();

@@ -36,10 +36,14 @@ void resolve_overlaps(Document& doc) {
       return false;
     });
   }
-  std::stable_sort(cands.begin(), cands.end(), outranks);
+  // Sorting indexes, not the candidates: a candidate is a dozen strings to move around.
+  std::vector<uint32_t> order(cands.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return outranks(cands[a], cands[b]); });
   std::map<uint32_t, size_t> taken;  // start -> index in doc.mentions (non-overlapping spans)
   std::vector<Mention> winners, nested_;
-  for (auto& c : cands) {
+  for (uint32_t ci : order) {
+    Candidate& c = cands[ci];
     // Winner overlapping [c.start, c.end): the last span starting before c.end.
     auto it = taken.lower_bound(c.end);
     bool clash = false;

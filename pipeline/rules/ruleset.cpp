@@ -32,36 +32,86 @@ std::vector<int> patterns_that_may_match(const RE2::Set* set, size_t pattern_cou
   return which;
 }
 
+namespace {
+// FNV-1a: tokens are short, and this is cheap and spreads them well enough.
+uint32_t hash_key(std::string_view s) {
+  uint32_t h = 2166136261u;
+  for (unsigned char c : s) h = (h ^ c) * 16777619u;
+  return h;
+}
+}  // namespace
+
 uint32_t Vocabulary::intern(const std::string& folded) {
-  auto [it, inserted] = ids_.try_emplace(folded, uint32_t(ids_.size() + 1));
-  return it->second;
+  if (uint32_t id = find(folded)) return id;
+  if ((count_ + 1) * 2 > slots_.size()) grow();
+  const uint32_t h = hash_key(folded);
+  const size_t mask = slots_.size() - 1;
+  size_t i = h & mask;
+  while (slots_[i].id) i = (i + 1) & mask;
+  slots_[i] = {h, uint32_t(++count_), uint32_t(chars_.size()), uint32_t(folded.size())};
+  chars_ += folded;
+  return slots_[i].id;
 }
 
 uint32_t Vocabulary::find(std::string_view folded) const {
-  auto it = ids_.find(folded);
-  return it == ids_.end() ? 0 : it->second;
+  if (slots_.empty()) return 0;
+  const uint32_t h = hash_key(folded);
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (!s.id) return 0;
+    if (s.hash == h && s.length == folded.size() && std::string_view(chars_).substr(s.offset, s.length) == folded) return s.id;
+  }
+}
+
+void Vocabulary::grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+  const size_t mask = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (!s.id) continue;
+    size_t i = s.hash & mask;
+    while (slots_[i].id) i = (i + 1) & mask;
+    slots_[i] = s;
+  }
+}
+
+void PhraseTrie::add_edge(uint64_t key, uint32_t child) {
+  if ((key >> 32) == kRoot) {
+    const uint32_t token = uint32_t(key);
+    if (token >= root_.size()) root_.resize(size_t(token) + 1, UINT32_MAX);
+    root_[token] = child;
+    return;
+  }
+  if ((edge_count_ + 1) * 2 > edges_.size()) {
+    std::vector<Edge> old = std::move(edges_);
+    edges_.assign(old.empty() ? 1024 : old.size() * 2, Edge{});
+    filter_.assign(edges_.size() / 8, 0);  // 16 bits or more per edge
+    edge_count_ = 0;
+    for (const Edge& e : old)
+      if (e.key != kNoKey) add_edge(e.key, e.child);
+  }
+  const size_t mask = edges_.size() - 1;
+  size_t i = slot_of(key) & mask;
+  while (edges_[i].key != kNoKey) i = (i + 1) & mask;
+  edges_[i] = {key, child};
+  const uint64_t bit = filter_bit(key);
+  filter_[bit >> 6] |= uint64_t(1) << (bit & 63);
+  ++edge_count_;
 }
 
 void PhraseTrie::insert(const std::vector<uint32_t>& phrase, uint32_t payload) {
   uint32_t node = kRoot;
   for (uint32_t tok : phrase) {
-    const uint64_t key = (uint64_t(node) << 32) | tok;
-    auto it = edges_.find(key);
-    if (it == edges_.end()) {
-      const uint32_t next = uint32_t(payloads_.size());
+    uint32_t next = child(node, tok);
+    if (next == UINT32_MAX) {
+      next = uint32_t(payloads_.size());
       payloads_.emplace_back();
-      edges_.emplace(key, next);
-      node = next;
-    } else {
-      node = it->second;
+      add_edge((uint64_t(node) << 32) | tok, next);
     }
+    node = next;
   }
   payloads_[node].push_back(payload);
-}
-
-uint32_t PhraseTrie::child(uint32_t node, uint32_t token) const {
-  auto it = edges_.find((uint64_t(node) << 32) | token);
-  return it == edges_.end() ? UINT32_MAX : it->second;
 }
 
 std::string RuleSet::rule_location(const RuleRef& r) const {

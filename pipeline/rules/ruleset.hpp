@@ -25,33 +25,64 @@
 
 namespace news {
 
-// Folded token -> id; 0 is "not a known token".
+// Folded token -> id; 0 is "not a known token". Looked up once per token of every
+// article, so it is an open-addressing table over one buffer of key bytes rather than
+// a node-based map (which cost a cache miss or two per token).
 class Vocabulary {
  public:
   uint32_t intern(const std::string& folded);
   uint32_t find(std::string_view folded) const;
-  size_t size() const { return ids_.size(); }
+  size_t size() const { return count_; }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  struct Slot {
+    uint32_t hash = 0, id = 0;  // id 0: empty slot
+    uint32_t offset = 0, length = 0;  // the key in chars_
   };
-  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> ids_;
+  std::vector<Slot> slots_;  // a power of two in size, at most half full
+  std::string chars_;
+  size_t count_ = 0;
+  void grow();
 };
 
-// Phrases of vocabulary ids -> payloads, walked token by token.
+// Phrases of vocabulary ids -> payloads, walked token by token. The root's edges are an
+// array indexed by token (every token of an article asks it); the others are one flat
+// open-addressing table keyed by (node, token), behind a bitset of their hashes small
+// enough to stay in cache ("the" + most next words is no edge, and asking the table for
+// it was a cache miss each time).
 class PhraseTrie {
  public:
   static constexpr uint32_t kRoot = 0;
   void insert(const std::vector<uint32_t>& phrase, uint32_t payload);
   // Child of `node` by `token`, or UINT32_MAX.
-  uint32_t child(uint32_t node, uint32_t token) const;
+  uint32_t child(uint32_t node, uint32_t token) const {
+    if (node == kRoot) return token < root_.size() ? root_[token] : UINT32_MAX;
+    if (edges_.empty()) return UINT32_MAX;
+    const uint64_t key = (uint64_t(node) << 32) | token;
+    const uint64_t bit = filter_bit(key);
+    if (!((filter_[bit >> 6] >> (bit & 63)) & 1)) return UINT32_MAX;
+    const size_t mask = edges_.size() - 1;
+    for (size_t i = slot_of(key) & mask;; i = (i + 1) & mask) {
+      if (edges_[i].key == key) return edges_[i].child;
+      if (edges_[i].key == kNoKey) return UINT32_MAX;
+    }
+  }
   const std::vector<uint32_t>& payloads(uint32_t node) const { return payloads_[node]; }
   size_t nodes() const { return payloads_.size(); }
 
  private:
-  std::unordered_map<uint64_t, uint32_t> edges_;
+  static constexpr uint64_t kNoKey = ~uint64_t(0);  // node UINT32_MAX never exists
+  struct Edge {
+    uint64_t key = kNoKey;
+    uint32_t child = 0;
+  };
+  static size_t slot_of(uint64_t key) { return size_t((key * 0x9E3779B97F4A7C15ull) >> 32); }
+  uint64_t filter_bit(uint64_t key) const { return ((key * 0xD6E8FEB86659FD93ull) >> 32) & (filter_.size() * 64 - 1); }
+  void add_edge(uint64_t key, uint32_t child);
+  std::vector<uint32_t> root_;  // token -> child of the root, or UINT32_MAX
+  std::vector<Edge> edges_;  // a power of two in size, at most half full
+  std::vector<uint64_t> filter_;  // bit filter_bit(key) set for every key in edges_; 8 bits per slot
+  size_t edge_count_ = 0;
   std::vector<std::vector<uint32_t>> payloads_{1};
 };
 

@@ -173,9 +173,15 @@ class Evidence {
     auto [it, fresh] = trap_sentences_.try_emplace(trap);
     if (fresh) {
       it->second.assign(doc_.sentences.size(), false);
-      for (size_t t = 0; t < doc_.tokens.size(); ++t)
+      // Only tokens that start some cue are tried against the cues.
+      std::vector<uint32_t> first_ids;
+      for (const auto& cue : rules_.traps[trap].cues) first_ids.push_back(cue.front());
+      std::sort(first_ids.begin(), first_ids.end());
+      for (size_t t = 0; t < doc_.tokens.size(); ++t) {
+        if (!std::binary_search(first_ids.begin(), first_ids.end(), doc_.tokens[t].vocab)) continue;
         for (const auto& cue : rules_.traps[trap].cues)
           if (phrase_at(t, cue)) it->second[doc_.tokens[t].sentence] = true;
+      }
     }
     return it->second;
   }
