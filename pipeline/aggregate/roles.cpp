@@ -221,7 +221,7 @@ class Roles {
       size_t p = s - 1;
       const std::string pw = word(p);
       if (((victim_preposition(pw) || pw == "from") && attack_sentence) || (pw == "of" && p >= 1 && cue(p - 1, kTargetCues))) {
-        for (size_t k = p; k > 0 && k + 10 >= p && in_sentence(k - 1, sent); --k) {
+        for (size_t k = p; k > 0 && k + 25 >= p && in_sentence(k - 1, sent); --k) {
           const size_t t = k - 1;
           const std::string w = word(t);
           if (w == "." || w == ";" || speaker_verb(w) || one_of(w, {"has", "have", "had"}) ||
@@ -251,6 +251,14 @@ class Roles {
       if (be_verb(w)) be = true;
       if (!(w == "'" || doc_.tokens[k].is_word) || phrase_stop(w)) break;
     }
+    // Fallback: an attack word earlier in the same sentence ("the cyberattack that forced JBS
+    // to halt plants in the United States"), no speaker or new clause between.
+    if (attack_sentence)
+      for (size_t k = s; k > 0 && in_sentence(k - 1, sent); --k) {
+        const std::string w = word(k - 1);
+        if (w == ";" || speaker_verb(w) || one_of(w, {"has", "have", "had", "while", "whereas", "but"})) break;
+        if (cue(k - 1, kTargetCues) && w != "against") { why = "attack word '" + w + "' earlier in the sentence"; return "target"; }
+      }
     return "mention";
   }
 
