@@ -58,29 +58,11 @@ std::unique_ptr<Document> Pipeline::analyse(Article article) {
   return doc;
 }
 
+// One path for both forms: the text is what the workers write; the tree is read back from it
+// (build_record() does the same), so the two can never disagree.
 nlohmann::ordered_json Pipeline::process(Article article) {
-  const std::string id = article.id;
-  if (!article.duplicate_of.empty()) return duplicate_record(article, options_.keep_text);
-  try {
-    auto doc = analyse(std::move(article));
-    if (!doc->errors.empty()) {
-      auto rec = error_record(doc->article, doc->errors, options_.keep_text);
-      return rec;
-    }
-    const auto t0 = std::chrono::steady_clock::now();
-    auto rec = build_record(*doc, rules_);
-    nanos_.back().fetch_add(uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - t0).count()),
-                            std::memory_order_relaxed);
-    return rec;
-  } catch (const std::exception& e) {
-    Article a;
-    a.id = id;
-    return error_record(a, {{"internal", e.what()}});
-  } catch (...) {
-    Article a;
-    a.id = id;
-    return error_record(a, {{"internal", "unknown error"}});
-  }
+  std::vector<std::string> error_codes;
+  return nlohmann::ordered_json::parse(process_text(std::move(article), error_codes));
 }
 
 std::string Pipeline::process_text(Article article, std::vector<std::string>& error_codes) {

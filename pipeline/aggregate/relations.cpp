@@ -148,7 +148,6 @@ class RelationFinder {
     }
     if (attackers.empty()) return;
     const bool attack_sentence = doc_.sentence_has_cue(sent, kTargetCues);
-    const bool reporting = has_word(sent, reporting_word);
     for (const Mention* m : ms) {
       for (const auto& [name, kind] : attackers) {
         switch (m->type) {

@@ -49,7 +49,6 @@ bool ByteStream::open_stdin() {
 size_t ByteStream::read(char* out, size_t n) {
   if (!file_ || !error_.empty()) return 0;
   const int got = gzread(gz(file_), out, unsigned(std::min<size_t>(n, INT_MAX)));
-  if (gzdirect(gz(file_)) == 0) compressed_ = true;
   if (got > 0) return size_t(got);
   int code = Z_OK;
   const char* msg = gzerror(gz(file_), &code);
@@ -67,7 +66,7 @@ uint64_t ByteStream::raw_bytes() const { return file_ ? uint64_t(std::max<z_off_
 void ByteStream::close() {
   if (file_) gzclose_r(gz(file_));
   file_ = nullptr;
-  compressed_ = corrupt_ = false;
+  corrupt_ = false;
   error_.clear();
 }
 

@@ -29,7 +29,6 @@ class ByteStream {
   size_t read(char* out, size_t n);
   void close();
   bool is_open() const { return file_ != nullptr; }
-  bool compressed() const { return compressed_; }
   const std::string& error() const { return error_; }
   // True when the error is damage in the compressed data (not an I/O error).
   bool corrupt() const { return corrupt_; }
@@ -37,7 +36,7 @@ class ByteStream {
 
  private:
   void* file_ = nullptr;  // gzFile
-  bool compressed_ = false, corrupt_ = false;
+  bool corrupt_ = false;
   std::string error_;
 };
 

@@ -308,17 +308,16 @@ xmlDoc* read_xml(std::string_view bytes, const std::string& url, int options) {
   return doc;
 }
 
+// The parser's errors: how many, and the first as "path:line:col: message".
 struct ErrorLog {
-  std::vector<Error> errors;
-  std::string path;
+  std::string path, first;
   size_t count = 0;
   static void on_error(void* self, xmlErrorPtr e) {
     auto* log = static_cast<ErrorLog*>(self);
     if (!e || e->level < XML_ERR_ERROR) return;
-    ++log->count;
-    if (log->errors.size() >= 1) return;
-    std::string msg = e->message ? collapse(e->message) : "unknown XML error";
-    log->errors.push_back({"", log->path + ":" + std::to_string(e->line) + ":" + std::to_string(e->int2) + ": " + msg});
+    if (log->count++ > 0) return;
+    const std::string msg = e->message ? collapse(e->message) : "unknown XML error";
+    log->first = log->path + ":" + std::to_string(e->line) + ":" + std::to_string(e->int2) + ": " + msg;
   }
 };
 
@@ -467,7 +466,7 @@ std::string first_child_text(xmlNode* parent, std::string_view name) {
 }
 
 std::string format_error_summary(const ErrorLog& log, size_t recovered, const char* what) {
-  std::string msg = log.errors.empty() ? log.path + ": " + what : log.errors.front().message;
+  std::string msg = log.count == 0 ? log.path + ": " + what : log.first;
   if (log.count > 1) msg += " (and " + std::to_string(log.count - 1) + " more problems)";
   msg += "; " + std::to_string(recovered) + (recovered == 1 ? " item" : " items") + " recovered";
   return msg;
@@ -708,7 +707,7 @@ MarkupResult parse_feed(std::string_view bytes, const std::string& path, const M
   for (xmlNode* item : items) {
     ++index;
     Article a = atom ? atom_entry(item, feed, index, options) : rss_item(item, feed, index, options);
-    if (log.count) a.warnings.push_back("read from a malformed feed: " + log.errors.front().message);
+    if (log.count) a.warnings.push_back("read from a malformed feed: " + log.first);
     result.articles.push_back(std::move(a));
   }
   if (log.count) result.file_errors.push_back({"malformed-feed", format_error_summary(log, items.size(), "malformed XML")});

@@ -505,7 +505,7 @@ std::optional<ResolvedDate> r_time(const std::string& type, const Captures& c, c
       if (*ap == "PM" && hour != 12) hour += 12;
       if (*ap == "AM" && hour == 12) hour = 0;
     }
-    char buf[16];
+    char buf[32];
     if (sec) std::snprintf(buf, sizeof buf, "%02d:%02d:%02d", hour, m ? *m : 0, *sec);
     else std::snprintf(buf, sizeof buf, "%02d:%02d", hour, m ? *m : 0);
     clock = buf;
