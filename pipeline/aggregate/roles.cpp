@@ -251,9 +251,10 @@ class Roles {
       if (be_verb(w)) be = true;
       if (!(w == "'" || doc_.tokens[k].is_word) || phrase_stop(w)) break;
     }
-    // Fallback: an attack word earlier in the same sentence ("the cyberattack that forced JBS
-    // to halt plants in the United States"), no speaker or new clause between.
-    if (attack_sentence)
+    // Fallback: an attack word earlier in the same sentence ("the cyberattack that forced
+    // JBS to halt plants in the United States"), no speaker or new clause between; not a
+    // country things go to or come by ("moved its data to Ireland", "condemned by Germany").
+    if (attack_sentence && !(s >= 1 && in_sentence(s - 1, sent) && one_of(word(s - 1), {"to", "by", "with", "for"})))
       for (size_t k = s; k > 0 && in_sentence(k - 1, sent); --k) {
         const std::string w = word(k - 1);
         if (w == ";" || speaker_verb(w) || one_of(w, {"has", "have", "had", "while", "whereas", "but"})) break;
