@@ -146,6 +146,17 @@ class RuleLoader {
  public:
   RuleLoader(RuleSet& rs, Problems& problems) : rs_(rs), problems_(problems) {}
 
+  void mark_calendar_words() {
+    std::vector<uint32_t> ids;
+    for (const char* list : {"month", "weekday"})
+      if (auto l = rs_.date_lists.find(list); l != rs_.date_lists.end())
+        for (const auto& [folded, value] : l->second.values) ids.push_back(rs_.vocab.intern(folded));
+    for (uint32_t id : ids) {
+      if (id >= rs_.calendar_word.size()) rs_.calendar_word.resize(id + 1);
+      rs_.calendar_word[id] = true;
+    }
+  }
+
   void run() {
     load_countries_from_icu();
     for (auto& p : tsv_files("countries", "forms")) load_country_forms(p);
@@ -172,6 +183,7 @@ class RuleLoader {
     for (auto& p : tsv_files("countries", "traps")) load_traps(p);
     attach_traps();
     for (auto& p : tsv_files("dates/lists")) load_date_list(p);
+    mark_calendar_words();
     for (auto& p : tsv_files("dates", "blockers")) load_date_blockers(p);
     for (auto& p : tsv_files("dates", "patterns")) load_date_patterns(p);
   }

@@ -182,6 +182,10 @@ class RuleSet {
   std::vector<std::unique_ptr<RE2>> date_blockers;  // spans where no date may be found
   std::unique_ptr<RE2::Set> date_blocker_prefilter;
   std::unordered_map<std::string, DateList> date_lists;
+  // By vocabulary id: the token is a month or weekday name (never a person's name). Made
+  // once at load so that the people finder needs no lookup per capitalised token.
+  std::vector<bool> calendar_word;
+  bool is_calendar_word(uint32_t vocab_id) const { return vocab_id < calendar_word.size() && calendar_word[vocab_id]; }
 
   size_t sectors_count() const { return kStixSectors.size(); }
   int country_index(std::string_view code) const;

@@ -76,7 +76,7 @@ class PeopleFinder {
     if (t.is_all_upper && t.end - t.start > 1) return false;  // acronyms
     if (entity_start_[i]) return false;
     if (doc_.has_cue(i, kTitles) || doc_.has_cue(i, kCyberTerms) || doc_.has_cue(i, kGroupCues)) return false;
-    if (rules_.date_list_value("month", text(i)) || rules_.date_list_value("weekday", text(i))) return false;
+    if (rules_.is_calendar_word(t.vocab)) return false;
     if (doc_.has_cue(i, kNotNames)) return false;
     return true;
   }
