@@ -297,7 +297,10 @@ xmlEntityPtr entity_or_html(void* ctx, const xmlChar* name) {
 // xmlReadMemory with entity_or_html in place of the standard entity lookup.
 xmlDoc* read_xml(std::string_view bytes, const std::string& url, int options) {
   xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(bytes.data(), int(std::min<size_t>(bytes.size(), INT32_MAX)));
-  if (!ctxt) return nullptr;
+  if (!ctxt || !ctxt->input) {
+    if (ctxt) xmlFreeParserCtxt(ctxt);
+    return nullptr;
+  }
   xmlCtxtUseOptions(ctxt, options);
   if (ctxt->sax) ctxt->sax->getEntity = entity_or_html;
   if (!ctxt->input->filename) ctxt->input->filename = reinterpret_cast<char*>(xmlStrdup(reinterpret_cast<const xmlChar*>(url.c_str())));
