@@ -114,6 +114,17 @@ void PhraseTrie::insert(const std::vector<uint32_t>& phrase, uint32_t payload) {
   payloads_[node].push_back(payload);
 }
 
+void PhraseTrie::freeze() {
+  if (!payload_start_.empty()) return;
+  payload_start_.reserve(payloads_.size() + 1);
+  for (const auto& p : payloads_) {
+    payload_start_.push_back(uint32_t(payload_data_.size()));
+    payload_data_.insert(payload_data_.end(), p.begin(), p.end());
+  }
+  payload_start_.push_back(uint32_t(payload_data_.size()));
+  payloads_ = {};
+}
+
 std::string RuleSet::rule_location(const RuleRef& r) const {
   if (r.file >= files.size()) return "pipeline/extract/people (built-in people finder)";
   return r.line ? files[r.file] + ":" + std::to_string(r.line) : files[r.file];
@@ -186,6 +197,9 @@ class RuleLoader {
     mark_calendar_words();
     for (auto& p : tsv_files("dates", "blockers")) load_date_blockers(p);
     for (auto& p : tsv_files("dates", "patterns")) load_date_patterns(p);
+    rs_.trie.freeze();
+    rs_.form_bits.reserve(rs_.forms.size());
+    for (const FormEntry& f : rs_.forms) rs_.form_bits.push_back({f.cue_list, f.needs_capital, f.all_caps});
   }
 
  private:
@@ -559,6 +573,17 @@ class RuleLoader {
       auto it = by_form.find(fold(f.surface));
       if (it != by_form.end()) f.traps = it->second;
     }
+    uint32_t max_id = 0;
+    for (const auto& trap : rs_.traps)
+      for (const auto& cue : trap.cues) max_id = std::max(max_id, cue.front());
+    std::vector<std::vector<std::pair<uint32_t, uint32_t>>> by_first(rs_.traps.empty() ? 0 : max_id + 1);
+    for (uint32_t t = 0; t < rs_.traps.size(); ++t)
+      for (uint32_t c = 0; c < rs_.traps[t].cues.size(); ++c) by_first[rs_.traps[t].cues[c].front()].emplace_back(t, c);
+    for (const auto& refs : by_first) {
+      rs_.trap_cue_start.push_back(uint32_t(rs_.trap_cue_refs.size()));
+      rs_.trap_cue_refs.insert(rs_.trap_cue_refs.end(), refs.begin(), refs.end());
+    }
+    rs_.trap_cue_start.push_back(uint32_t(rs_.trap_cue_refs.size()));
   }
 
   void load_date_list(const fs::path& p) {

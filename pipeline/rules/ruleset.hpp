@@ -12,6 +12,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -67,8 +68,15 @@ class PhraseTrie {
       if (edges_[i].key == kNoKey) return UINT32_MAX;
     }
   }
-  const std::vector<uint32_t>& payloads(uint32_t node) const { return payloads_[node]; }
-  size_t nodes() const { return payloads_.size(); }
+  // After freeze(), the payloads of all nodes sit in one array (a per-node vector was a
+  // cache miss for every cue word of every article).
+  std::span<const uint32_t> payloads(uint32_t node) const {
+    if (payload_start_.empty()) return payloads_[node];
+    return {payload_data_.data() + payload_start_[node], payload_start_[node + 1] - payload_start_[node]};
+  }
+  size_t nodes() const { return payload_start_.empty() ? payloads_.size() : payload_start_.size() - 1; }
+  // Ends building: insert() may not be called afterwards.
+  void freeze();
 
  private:
   static constexpr uint64_t kNoKey = ~uint64_t(0);  // node UINT32_MAX never exists
@@ -83,7 +91,8 @@ class PhraseTrie {
   std::vector<Edge> edges_;  // a power of two in size, at most half full
   std::vector<uint64_t> filter_;  // bit filter_bit(key) set for every key in edges_; 8 bits per slot
   size_t edge_count_ = 0;
-  std::vector<std::vector<uint32_t>> payloads_{1};
+  std::vector<std::vector<uint32_t>> payloads_{1};  // while building
+  std::vector<uint32_t> payload_start_, payload_data_;  // after freeze()
 };
 
 enum class FormKind : uint8_t { Name, Alias, Abbreviation, Informal, Demonym, Capital, Cue };
@@ -168,6 +177,13 @@ class RuleSet {
   Vocabulary vocab;
   PhraseTrie trie;
   std::vector<FormEntry> forms;
+  // What the gazetteer asks of every matched form, packed beside `forms` (same index) so
+  // that a cue word does not pull its whole FormEntry into cache.
+  struct FormMatchBits {
+    int8_t cue_list = -1;
+    bool needs_capital = false, all_caps = false;
+  };
+  std::vector<FormMatchBits> form_bits;
 
   std::vector<ActorEntry> actors;
   std::vector<CountryEntry> countries;
@@ -175,6 +191,11 @@ class RuleSet {
   std::vector<CampaignEntry> campaigns;
   std::vector<ToolEntry> tools;
   std::vector<TrapEntry> traps;
+  // Vocabulary id -> the (trap, cue) pairs whose cue phrase starts with that token, so one
+  // scan of an article finds the cues of every trap: trap_cue_refs[trap_cue_start[id] ..
+  // trap_cue_start[id + 1]) (ids past the end start none).
+  std::vector<uint32_t> trap_cue_start;
+  std::vector<std::pair<uint32_t, uint32_t>> trap_cue_refs;
   std::vector<OperationPattern> operation_patterns;
   std::unique_ptr<RE2::Set> operation_prefilter;
   std::vector<DatePattern> date_patterns;

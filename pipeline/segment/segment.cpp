@@ -38,6 +38,23 @@ void split_sentences(Document& doc) {
   if (doc.sentences.empty()) doc.sentences.push_back({0, uint32_t(s.size()), 0, 0});
 }
 
+// The vocabulary id of the folded token. Short ASCII tokens, nearly all of them, are
+// lowered on the stack; the rest go through full case folding.
+uint32_t find_folded(std::string_view token, const Vocabulary& vocab, std::string& scratch) {
+  char lowered[64];
+  if (token.size() <= sizeof lowered) {
+    size_t n = 0;
+    for (char ch : token) {
+      if (static_cast<unsigned char>(ch) >= 0x80) break;
+      lowered[n++] = ch >= 'A' && ch <= 'Z' ? char(ch + 32) : ch;
+    }
+    if (n == token.size()) return vocab.find(std::string_view(lowered, n));
+  }
+  scratch.clear();
+  fold_into(token, scratch);
+  return vocab.find(scratch);
+}
+
 }  // namespace
 
 void segment(Document& doc, const RuleSet& rules) {
@@ -60,9 +77,7 @@ void segment(Document& doc, const RuleSet& rules) {
     t.is_all_lower = r.all_lower;
     t.is_all_upper = r.all_upper;
     t.space_before = r.space_before;
-    folded.clear();
-    fold_into(std::string_view(doc.norm).substr(r.start, r.end - r.start), folded);
-    t.vocab = rules.vocab.find(folded);
+    t.vocab = find_folded(std::string_view(doc.norm).substr(r.start, r.end - r.start), rules.vocab, folded);
     doc.tokens.push_back(t);
   }
   for (size_t i = 0, s = 0; s < doc.sentences.size(); ++s) {

@@ -69,7 +69,8 @@ class Evidence {
   const RuleSet& rules_;
   std::set<std::pair<int, uint32_t>> unambiguous_;
   std::vector<bool> cyber_sentence_;
-  std::map<uint32_t, std::vector<bool>> trap_sentences_;
+  std::map<uint32_t, std::vector<bool>> trap_sentences_;  // only traps with a cue in the article
+  bool traps_scanned_ = false;
 
   bool cyber_sentence(const Candidate& c) const {
     const size_t f = first_token(c);
@@ -167,23 +168,26 @@ class Evidence {
     return true;
   }
 
-  // Per trap, the sentences holding one of its cues: found in one scan of the article the
-  // first time a form with that trap appears.
-  const std::vector<bool>& trap_sentences(uint32_t trap) {
-    auto [it, fresh] = trap_sentences_.try_emplace(trap);
-    if (fresh) {
-      it->second.assign(doc_.sentences.size(), false);
-      // Only tokens that start some cue are tried against the cues.
-      std::vector<uint32_t> first_ids;
-      for (const auto& cue : rules_.traps[trap].cues) first_ids.push_back(cue.front());
-      std::sort(first_ids.begin(), first_ids.end());
+  // Per trap, the sentences holding one of its cues, for the traps with any: found for all
+  // traps in one scan of the article, the first time a form with a trap appears.
+  const std::vector<bool>* trap_sentences(uint32_t trap) {
+    if (!traps_scanned_) {
+      traps_scanned_ = true;
+      const auto& start = rules_.trap_cue_start;
       for (size_t t = 0; t < doc_.tokens.size(); ++t) {
-        if (!std::binary_search(first_ids.begin(), first_ids.end(), doc_.tokens[t].vocab)) continue;
-        for (const auto& cue : rules_.traps[trap].cues)
-          if (phrase_at(t, cue)) it->second[doc_.tokens[t].sentence] = true;
+        const uint32_t id = doc_.tokens[t].vocab;
+        if (id + 1 >= start.size()) continue;
+        for (uint32_t r = start[id]; r < start[id + 1]; ++r) {
+          const auto [which, cue] = rules_.trap_cue_refs[r];
+          if (!phrase_at(t, rules_.traps[which].cues[cue])) continue;
+          auto& hits = trap_sentences_[which];
+          if (hits.empty()) hits.assign(doc_.sentences.size(), false);
+          hits[doc_.tokens[t].sentence] = true;
+        }
       }
     }
-    return it->second;
+    auto it = trap_sentences_.find(trap);
+    return it == trap_sentences_.end() ? nullptr : &it->second;
   }
 
   bool trapped(const Candidate& c) {
@@ -192,8 +196,8 @@ class Evidence {
     if (ft == std::string::npos) return false;
     const uint32_t sent = doc_.tokens[ft].sentence;
     for (uint32_t trap : rules_.forms[c.form].traps) {
-      const auto& hits = trap_sentences(trap);
-      if (rules_.traps[trap].article_scope ? std::find(hits.begin(), hits.end(), true) != hits.end() : hits[sent])
+      const auto* hits = trap_sentences(trap);
+      if (hits && (rules_.traps[trap].article_scope || (*hits)[sent]))
         return true;
     }
     return false;

@@ -5,7 +5,7 @@ namespace news {
 namespace {
 
 // An alias written with capitals does not match an all-lower-case occurrence.
-bool case_fits(const Document& doc, const FormEntry& f, size_t first, size_t end) {
+bool case_fits(const Document& doc, const RuleSet::FormMatchBits& f, size_t first, size_t end) {
   if (!f.needs_capital) return true;
   if (f.all_caps) {  // "FT", "SEC": not "Ft." or "Sec."
     for (size_t i = first; i < end; ++i) {
@@ -46,13 +46,14 @@ void match_gazetteers(Document& doc, const RuleSet& rules) {
       node = rules.trie.child(node, toks[j].vocab);
       if (node == UINT32_MAX) break;
       for (uint32_t payload : rules.trie.payloads(node)) {
-        const FormEntry& f = rules.forms[payload];
-        if (!case_fits(doc, f, i, j + 1)) continue;
-        if (f.cue_list >= 0) {
-          for (size_t k = i; k <= j; ++k) doc.cue_bits[k] |= uint16_t(1u << f.cue_list);
-          if (f.cue_list == kCyberTerms) ++doc.cyber_score;
+        const RuleSet::FormMatchBits& bits = rules.form_bits[payload];
+        if (!case_fits(doc, bits, i, j + 1)) continue;
+        if (bits.cue_list >= 0) {
+          for (size_t k = i; k <= j; ++k) doc.cue_bits[k] |= uint16_t(1u << bits.cue_list);
+          if (bits.cue_list == kCyberTerms) ++doc.cyber_score;
           continue;
         }
+        const FormEntry& f = rules.forms[payload];
         Candidate c;
         c.type = f.type;
         c.start = toks[i].start;
