@@ -30,7 +30,8 @@ bool reporter_after(std::string_view w) {
                                 "named", "dubbed", "published", "attributed", "linked", "warned", "identified", "found",
                                 "discovered", "observed", "disclosed", "revealed", "detected", "uncovered", "described",
                                 "believes", "believed", "assessed", "told", "researchers", "analysts", "issued", "urged",
-                                "exposed", "documented", "tied", "blamed", "accused", "indicted", "charged", "researcher"};
+                                "exposed", "documented", "tied", "blamed", "accused", "indicted", "charged", "researcher",
+                                "confirmed", "acknowledged"};
   for (auto x : words) if (w == x) return true;
   return false;
 }
@@ -92,6 +93,7 @@ class RelationFinder {
     size_t token;
     uint32_t sentence;
     std::string how;  // for --explain
+    bool named = false;  // named or referred to in the sentence, not carried over from the ones before
   };
 
   Document& doc_;
@@ -109,6 +111,17 @@ class RelationFinder {
 
   std::string word(size_t k) const { return k < doc_.tokens.size() ? fold(doc_.token_text(doc_.tokens[k])) : std::string(); }
   bool in_sentence(size_t k, uint32_t sent) const { return k < doc_.tokens.size() && doc_.tokens[k].sentence == sent; }
+
+  // The country a group (or an operation's group) is tied to, empty if none is known.
+  std::string home_of(const std::string& name, const char* kind) const {
+    std::string group = name;
+    if (std::string_view(kind) == "operation")
+      for (const auto& m : doc_.mentions)
+        if (m.type == MentionType::Operation && m.value == name) { group = operation_group(doc_, rules_, m); break; }
+    for (const auto& a : rules_.actors)
+      if (a.name == group && a.kind == "threat-group") return a.country;
+    return {};
+  }
 
   bool home_fits(const std::string& group, const std::string& country) const {
     for (const auto& a : rules_.actors)
@@ -182,7 +195,7 @@ class RelationFinder {
   std::vector<Attacker> attackers_of(uint32_t sent, const std::vector<const Mention*>& ms) {
     std::vector<Attacker> out;
     for (const Mention* m : ms)
-      if (const char* kind = attacker_kind(*m)) out.push_back({m->value, kind, doc_.token_starting_at(m->start), sent, "named in the sentence"});
+      if (const char* kind = attacker_kind(*m)) out.push_back({m->value, kind, doc_.token_starting_at(m->start), sent, "named in the sentence", true});
     const size_t named_here = out.size();
     for (const auto& [t, kind] : references(sent)) {
       // a reference that the name follows closely introduces it: "a campaign it calls Operation
@@ -192,12 +205,12 @@ class RelationFinder {
         if (out[i].token > t && out[i].token <= t + 6 && (kind == "pronoun" || kind == out[i].kind)) introduces = true;
       if (introduces) continue;
       if (kind == "pronoun") {
-        if (!focus_.empty()) out.push_back({focus_[0].name, focus_[0].kind, t, sent, "'" + word(t) + "', the attacker of the sentences before"});
+        if (!focus_.empty()) out.push_back({focus_[0].name, focus_[0].kind, t, sent, "'" + word(t) + "', the attacker of the sentences before", false});
         continue;
       }
       // the nearest named one before the reference, in this sentence or earlier
       if (const Attacker* a = last_named(kind.c_str(), t))
-        out.push_back({a->name, a->kind, t, sent, "'" + word(t) + "' refers to the last named " + (kind == "actor" ? "group" : "operation")});
+        out.push_back({a->name, a->kind, t, sent, "'" + word(t) + "' refers to the last named " + (kind == "actor" ? "group" : "operation"), true});
     }
     std::sort(out.begin(), out.end(), [](const Attacker& a, const Attacker& b) { return a.token < b.token; });
     return out;
@@ -309,6 +322,14 @@ class RelationFinder {
     const size_t f = doc_.token_starting_at(m.start), l = doc_.token_ending_at(m.end);
     if (f == std::string::npos || l == std::string::npos) return false;
     const uint32_t sent = doc_.tokens[f].sentence;
+    // a speaker whose own things were hit: "the HSE said the attackers encrypted its files", "the
+    // Energy Department confirmed that records from two of its entities had been compromised"
+    if ((k == "organization" || k == "government") && reporter_position(m))
+      for (size_t t = l + 1; in_sentence(t, sent); ++t)
+        if (one_of(word(t), {"its", "their", "our"}))
+          for (size_t u = t >= 1 ? t - 1 : t; in_sentence(u, sent) && u <= t + 8; ++u)
+            if (doc_.has_cue(u, kTargetCues) && doc_.tokens[u].is_all_lower && word(u) != "against" && word(u) != "victims") return true;
+    if (reporter_position(m)) return false;  // the one who tells: "stole $300 million from an exchange, the FBI said"
     for (size_t t = f; t >= 1 && t + 9 >= f && in_sentence(t - 1, sent); --t) {
       const std::string w = word(t - 1);
       const bool glued = t >= 2 && word(t - 2) == "-";  // "the Tokyo-based exchange"
@@ -323,9 +344,6 @@ class RelationFinder {
           if (doc_.has_cue(u - 1, kTargetCues) && doc_.tokens[u - 1].is_all_lower) return true;
         }
     }
-    if (k == "organization" && reporter_position(m))
-      for (size_t t = l + 1; in_sentence(t + 1, sent); ++t)
-        if (doc_.has_cue(t, kTargetCues) && doc_.tokens[t].is_all_lower && one_of(word(t + 1), {"its", "their", "our"})) return true;
     bool be = false;
     size_t after_be = 0;
     for (size_t t = l + 1; in_sentence(t, sent) && t <= l + 14; ++t) {
@@ -352,7 +370,11 @@ class RelationFinder {
       // nothing named or referred to: the sentence goes on about the attacker before it, and a
       // lead sentence about the attacker named first
       if (!focus_.empty()) {
-        for (auto a : focus_) { a.how = "the attacker of the sentences before"; attackers.push_back(a); }
+        for (auto a : focus_) {
+          a.how = "the attacker of the sentences before";
+          a.named = false;
+          attackers.push_back(a);
+        }
       } else if (!named_.empty()) {
         Attacker a = named_.front();
         a.how = "the first attacker the article names";
@@ -378,7 +400,9 @@ class RelationFinder {
               add("attributed-to", name, kind, m->value, "country", sent, "attribution role, " + cue);
             break;
           case MentionType::Sector:
-            add("targets", name, kind, m->value, "sector", sent, "sector in the sentence, " + cue);
+            // a sentence that only goes on about the attacker names its victims with an attack word
+            // ("many of the victims were banks"), not in passing ("the telecom company said")
+            if (a->named || attack_sentence) add("targets", name, kind, m->value, "sector", sent, "sector in the sentence, " + cue);
             break;
           case MentionType::Tool:
             add("uses", name, kind, m->value, "tool", sent, "tool in the sentence, " + cue);
@@ -388,9 +412,11 @@ class RelationFinder {
             const std::string& k = rules_.actors[m->entry].kind;
             const bool victim = victims_.count(m->value) > 0;
             if ((k == "security-vendor" || k == "government" || k == "media" || k == "organization") && reporter &&
-                !(victim && k == "organization"))
+                !(victim && (k == "organization" || k == "government")))
               add("reported-by", name, kind, m->value, "actor", sent, "in the reporter's place, " + cue);
-            else if (attack_sentence && org_is_victim(*m))
+            else if (org_is_victim(*m) && !(k == "government" && !rules_.actors[m->entry].country.empty() &&
+                                             home_of(name, kind) == rules_.actors[m->entry].country))  // its own state: "GRU officers broke into"
+
               add("targets", name, kind, m->value, "actor", sent, "object of an attack word, " + cue);
             break;
           }
