@@ -1,13 +1,19 @@
 #include "aggregate/relations.hpp"
 
+#include <algorithm>
 #include <map>
-
 #include <set>
 #include "core/text.hpp"
 
 namespace news {
 
 namespace {
+
+bool one_of(std::string_view w, std::initializer_list<std::string_view> words) {
+  for (auto x : words)
+    if (w == x) return true;
+  return false;
+}
 
 bool is_group(const Mention& m, const RuleSet& rules) {
   return m.type == MentionType::Actor && m.entry != UINT32_MAX && rules.actors[m.entry].kind == "threat-group";
@@ -24,7 +30,8 @@ bool reporter_after(std::string_view w) {
                                 "named", "dubbed", "published", "attributed", "linked", "warned", "identified", "found",
                                 "discovered", "observed", "disclosed", "revealed", "detected", "uncovered", "described",
                                 "believes", "believed", "assessed", "told", "researchers", "analysts", "issued", "urged",
-                                "exposed", "documented", "tied", "blamed", "accused", "indicted", "charged", "researcher"};
+                                "exposed", "documented", "tied", "blamed", "accused", "indicted", "charged", "researcher",
+                                "confirmed", "acknowledged"};
   for (auto x : words) if (w == x) return true;
   return false;
 }
@@ -47,12 +54,14 @@ bool reporting_word(std::string_view w) {
 class RelationFinder {
  public:
   RelationFinder(Document& doc, const RuleSet& rules) : doc_(doc), rules_(rules) {
-    for (const auto& m : doc.mentions)
-      if (is_group(m, rules)) article_groups_.insert(m.value);
+    for (const auto& m : doc.mentions) {
+      if (doc.in_title(m.start) || !attacker_kind(m)) continue;
+      named_.push_back({m.value, attacker_kind(m), doc.token_starting_at(m.start), sentence_of(doc, m)});
+    }
   }
 
   void run() {
-    // A group whose known home the article names as an attacker's country ("a Russian-speaking
+    // A group whose known home the article names as an attacker's country ("a Russia-based
     // gang", "Chinese state hackers" anywhere in the article) is attributed to it.
     std::set<std::string> attribution_countries;
     for (const auto& m : doc_.mentions)
@@ -66,14 +75,53 @@ class RelationFinder {
     std::map<uint32_t, std::vector<const Mention*>> by_sentence;
     for (const auto& m : doc_.mentions)
       if (!doc_.in_title(m.start)) by_sentence[sentence_of(doc_, m)].push_back(&m);
-    for (auto& [sent, ms] : by_sentence) sentence(sent, ms);
+    for (const auto& m : doc_.mentions)
+      if (m.type == MentionType::Actor && !doc_.in_title(m.start) && org_is_victim(m)) victims_.insert(m.value);
+    for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
+      if (doc_.sentences[s].start < doc_.body_start) continue;
+      auto it = by_sentence.find(s);
+      static const std::vector<const Mention*> none;
+      sentence(s, it == by_sentence.end() ? none : it->second);
+    }
   }
 
  private:
+  // A group or operation, named or referred to ("the group", "the campaign", "it") at a token.
+  struct Attacker {
+    std::string name;
+    const char* kind;  // actor | operation
+    size_t token;
+    uint32_t sentence;
+    std::string how;  // for --explain
+    bool named = false;  // named or referred to in the sentence, not carried over from the ones before
+  };
+
   Document& doc_;
   const RuleSet& rules_;
-  std::set<std::string> article_groups_;
+  std::vector<Attacker> named_;       // every named group and operation of the body, in text order
+  std::vector<Attacker> focus_;       // the attacker(s) the previous sentences were about
+  std::set<std::string> victims_;     // organisations the article shows attacked
   std::set<std::string> seen_;
+
+  const char* attacker_kind(const Mention& m) const {
+    if (is_group(m, rules_)) return "actor";
+    if (m.type == MentionType::Operation) return "operation";
+    return nullptr;
+  }
+
+  std::string word(size_t k) const { return k < doc_.tokens.size() ? fold(doc_.token_text(doc_.tokens[k])) : std::string(); }
+  bool in_sentence(size_t k, uint32_t sent) const { return k < doc_.tokens.size() && doc_.tokens[k].sentence == sent; }
+
+  // The country a group (or an operation's group) is tied to, empty if none is known.
+  std::string home_of(const std::string& name, const char* kind) const {
+    std::string group = name;
+    if (std::string_view(kind) == "operation")
+      for (const auto& m : doc_.mentions)
+        if (m.type == MentionType::Operation && m.value == name) { group = operation_group(doc_, rules_, m); break; }
+    for (const auto& a : rules_.actors)
+      if (a.name == group && a.kind == "threat-group") return a.country;
+    return {};
+  }
 
   bool home_fits(const std::string& group, const std::string& country) const {
     for (const auto& a : rules_.actors)
@@ -89,23 +137,156 @@ class RelationFinder {
     doc_.relations.push_back({type, src, st, dst, dt, sent, s.start, s.end, cue});
   }
 
+  // The last named attacker of a kind before token t (the nearest in text), else the first
+  // one after it: a lead sentence often describes the attack before the group is named.
+  const Attacker* last_named(const char* kind, size_t t) const {
+    const Attacker* before = nullptr;
+    for (const auto& a : named_)
+      if (std::string_view(a.kind) == kind) {
+        if (a.token < t) before = &a;
+        else if (!before) return &a;
+        else break;
+      }
+    return before;
+  }
+
+  // References to an attacker named elsewhere: "the group", "the hackers", "this gang" (a group),
+  // "the campaign", "the operation", "the effort" (an operation), "it", "they" (whatever the
+  // previous sentences were about). Returns (token, kind) with kind actor|operation|pronoun.
+  std::vector<std::pair<size_t, std::string>> references(uint32_t sent) const {
+    std::vector<std::pair<size_t, std::string>> out;
+    const Sentence& s = doc_.sentences[sent];
+    for (size_t k = s.first_token; k < s.end_token; ++k) {
+      const std::string w = word(k);
+      if (one_of(w, {"it", "they"}) && !reporting_after(k)) { out.emplace_back(k, "pronoun"); continue; }
+      if (!one_of(w, {"the", "this", "that", "these", "those", "a", "an"})) continue;
+      // up to two modifiers: "the Russian-speaking gang", "the espionage campaign"
+      for (size_t j = k + 1; j <= k + 4 && in_sentence(j, sent); ++j) {
+        const std::string h = word(j);
+        if (!doc_.tokens[j].is_word && h != "-") break;
+        if (one_of(h, {"campaign", "operation", "effort", "campaigns", "activity"})) {
+          if (w == "a" || w == "an") { if (!last_before_sentence("operation", sent)) out.emplace_back(j, "operation"); }
+          else out.emplace_back(j, "operation");
+          break;
+        }
+        if (doc_.has_cue(j, kAttackerNouns) && doc_.tokens[j].is_all_lower && !one_of(h, {"threat", "ransomware", "intelligence", "military", "hacking", "regime", "army"})) {
+          // "the group APT31" names the group; "the hackers' servers" still refers to them
+          const bool names_next = in_sentence(j + 1, sent) && doc_.tokens[j + 1].is_upper_initial;
+          // "a hacking group" only before any group is named: the lead introduces the one named later
+          if (!names_next && ((w != "a" && w != "an") || !last_before_sentence("actor", sent))) out.emplace_back(j, "actor");
+          break;
+        }
+        if (!doc_.tokens[j].is_all_lower && h != "-") break;
+      }
+    }
+    return out;
+  }
+  bool last_before_sentence(const char* kind, uint32_t sent) const {
+    for (const auto& a : named_)
+      if (std::string_view(a.kind) == kind && a.sentence < sent) return true;
+    return false;
+  }
+  // "it said", "they told": a speaker, not an attacker.
+  bool reporting_after(size_t k) const {
+    const std::string n = word(k + 1);
+    return one_of(n, {"said", "says", "say", "told", "added", "noted", "was", "is", "would", "will", "could"});
+  }
+
+  std::vector<Attacker> attackers_of(uint32_t sent, const std::vector<const Mention*>& ms) {
+    std::vector<Attacker> out;
+    for (const Mention* m : ms)
+      if (const char* kind = attacker_kind(*m)) out.push_back({m->value, kind, doc_.token_starting_at(m->start), sent, "named in the sentence", true});
+    const size_t named_here = out.size();
+    for (const auto& [t, kind] : references(sent)) {
+      // a reference that the name follows closely introduces it: "a campaign it calls Operation
+      // C-Major", "the group, known as Gamaredon", "the hackers, dubbed Volt Typhoon"
+      bool introduces = false;
+      for (size_t i = 0; i < named_here; ++i)
+        if (out[i].token > t && out[i].token <= t + 6 && (kind == "pronoun" || kind == out[i].kind)) introduces = true;
+      if (introduces) continue;
+      if (kind == "pronoun") {
+        if (!focus_.empty()) out.push_back({focus_[0].name, focus_[0].kind, t, sent, "'" + word(t) + "', the attacker of the sentences before", false});
+        continue;
+      }
+      // the nearest named one before the reference, in this sentence or earlier
+      if (const Attacker* a = last_named(kind.c_str(), t))
+        out.push_back({a->name, a->kind, t, sent, "'" + word(t) + "' refers to the last named " + (kind == "actor" ? "group" : "operation"), true});
+    }
+    std::sort(out.begin(), out.end(), [](const Attacker& a, const Attacker& b) { return a.token < b.token; });
+    return out;
+  }
+
+  // The attackers an entity at token t belongs to: the one nearest before it in the sentence
+  // (else nearest after), with those listed together with it ("APT28 and APT29").
+  std::vector<const Attacker*> nearest(const std::vector<Attacker>& as, size_t t, bool prefer_after) const {
+    std::vector<const Attacker*> out;
+    if (!as.empty() && as.front().token == std::string::npos) {
+      for (const auto& a : as) out.push_back(&a);
+      return out;
+    }
+    const Attacker* best = nullptr;
+    for (const auto& a : as) {
+      if (a.token == t) continue;
+      if (!best) { best = &a; continue; }
+      const bool a_side = prefer_after ? a.token > t : a.token < t, b_side = prefer_after ? best->token > t : best->token < t;
+      const size_t da = a.token > t ? a.token - t : t - a.token, db = best->token > t ? best->token - t : t - best->token;
+      if ((a_side && !b_side) || (a_side == b_side && da < db)) best = &a;
+    }
+    if (!best) return out;
+    for (const auto& a : as)
+      if (&a == best || coordinated(a.token, best->token)) out.push_back(&a);
+    return out;
+  }
+  // Two attackers named in one list: only names, commas, "and", "or", "as well as" between.
+  bool coordinated(size_t x, size_t y) const {
+    if (x == y) return false;
+    const size_t lo = std::min(x, y), hi = std::max(x, y);
+    if (hi - lo > 12) return false;
+    bool glue = false;
+    for (size_t k = lo + 1; k < hi; ++k) {
+      const std::string w = word(k);
+      if (one_of(w, {",", "and", "or", "as", "well", "the"})) { glue = glue || w != "the"; continue; }
+      if (!doc_.tokens[k].is_upper_initial && !doc_.tokens[k].is_digit && !one_of(w, {"-", "(", ")", "."})) return false;
+    }
+    return glue;
+  }
+
   // The actor is in the reporter's place: "Microsoft said", "Microsoft's researchers", "according to
-  // Proofpoint", "research by McAfee", "researchers at Kaspersky", "Proofpoint tracks the group as".
+  // Proofpoint", "research by McAfee", "researchers at Kaspersky", "told Reuters"; not when it
+  // answers an accusation ("the ministry called the accusations", "Beijing denied").
   bool reporter_position(const Mention& m) const {
     const size_t f = doc_.token_starting_at(m.start), l = doc_.token_ending_at(m.end);
     if (f == std::string::npos || l == std::string::npos) return false;
     const uint32_t sent = doc_.tokens[f].sentence;
-    auto word = [&](size_t k) { return k < doc_.tokens.size() && doc_.tokens[k].sentence == sent ? fold(doc_.token_text(doc_.tokens[k])) : std::string(); };
-    for (size_t k = l + 1; k <= l + 3; ++k) {
-      const std::string w = word(k);
+    auto w_at = [&](size_t k) { return in_sentence(k, sent) ? word(k) : std::string(); };
+    for (size_t k = l + 1; k <= l + 4; ++k)
+      if (one_of(w_at(k), {"denied", "denies", "rejected", "rejects", "dismissed", "accusations", "allegations", "claims", "disinformation"})) return false;
+    for (size_t k = l + 1, n = 0; k <= l + 3 + n && in_sentence(k, sent); ++k) {
+      const std::string w = w_at(k);
       if (reporter_after(w)) return true;
-      if (!(w == "'" || w == "s" || w == "has" || w == "had" || w == "have" || w == "also" || w == "on" || w == "publicly" || w == "first" || w == "later" || w == "threat" || w == "security" || w == "intelligence")) break;
+      // over a coordinated name: "the FBI and Japan's National Police Agency said"
+      if (n < 8 && (w == "and" || (n > 0 && (doc_.tokens[k].is_upper_initial || w == "the")))) { ++n; continue; }
+      if (!(one_of(w, {"'", "s", "has", "had", "have", "also", "on", "publicly", "first", "later", "threat", "security", "intelligence",
+                       "service", "agency", "office", "ministry", "unit", "team", "officials", "spokesperson", "spokesman", "spokeswoman"})))
+        break;
     }
     for (size_t k = f; k >= 1 && k + 4 >= f; --k) {
-      const std::string w = word(k - 1);
+      const std::string w = w_at(k - 1);
+      if (w == "told") return true;
       if (reporter_before(w)) {
-        const std::string b = word(k - 2);
-        return w != "to" || b == "according";
+        if (w == "to") return w_at(k - 2) == "according";
+        // a reporting word or a reporter's title shortly before: "tracked as Onyx Sleet by Microsoft",
+        // "published on Monday by PwC", "researchers at ESET", "the head of cybersecurity at the SBU";
+        // not "updates from SolarWinds", "hit by"
+        for (size_t b = k - 1; b >= 1 && b + 6 >= k - 1 && in_sentence(b - 1, sent); --b) {
+          const std::string v = word(b - 1);
+          if (doc_.has_cue(b - 1, kTargetCues) && doc_.tokens[b - 1].is_all_lower) return false;
+          if (reporting_word(v) || doc_.has_cue(b - 1, kObserverNouns) ||
+              one_of(v, {"research", "work", "study", "statement", "blog", "exposed", "unsealed", "released", "issued", "described",
+                         "head", "chief", "director", "team", "researcher", "experts", "tracked", "documented", "investigation"}))
+            return true;
+        }
+        return false;
       }
       if (!(w == "the" || w == "a" || w == "security" || w == "company" || w == "firm" || w == "vendor" || w == "research" ||
             w == "cybersecurity" || w == "cyber" || w == "," || w == "agency"))
@@ -130,46 +311,113 @@ class RelationFinder {
     return f <= s.first_token + 1 && has_word(doc_.tokens[f].sentence, reporting_word);
   }
 
-  void sentence(uint32_t sent, const std::vector<const Mention*>& ms) {
-    std::vector<std::pair<std::string, const char*>> attackers;  // (name, actor|operation)
-    for (const Mention* m : ms) {
-      if (is_group(*m, rules_)) attackers.emplace_back(m->value, "actor");
-      if (m->type == MentionType::Operation) {
-        attackers.emplace_back(m->value, "operation");
-        const std::string group = operation_group(doc_, rules_, *m);
-        add("attributed-to", m->value, "operation", group, "actor", sent,
-            m->entry != UINT32_MAX ? "campaign list" : "the group of the sentence or article");
+  // An organisation or agency the sentence shows attacked: the object of an attack word close
+  // before it ("a ransomware attack on Xplain", "hackers breached the State Department", "the
+  // network of Kyivstar"), or the subject of a passive one ("Norsk Hydro was hit"). Not one
+  // the attackers work for ("hackers working for Russia's GRU").
+  bool org_is_victim(const Mention& m) const {
+    if (m.entry == UINT32_MAX) return false;
+    const std::string& k = rules_.actors[m.entry].kind;
+    if (k != "organization" && k != "government" && k != "security-vendor" && k != "media") return false;
+    const size_t f = doc_.token_starting_at(m.start), l = doc_.token_ending_at(m.end);
+    if (f == std::string::npos || l == std::string::npos) return false;
+    const uint32_t sent = doc_.tokens[f].sentence;
+    // a speaker whose own things were hit: "the HSE said the attackers encrypted its files", "the
+    // Energy Department confirmed that records from two of its entities had been compromised"
+    if ((k == "organization" || k == "government") && reporter_position(m))
+      for (size_t t = l + 1; in_sentence(t, sent); ++t)
+        if (one_of(word(t), {"its", "their", "our"}))
+          for (size_t u = t >= 1 ? t - 1 : t; in_sentence(u, sent) && u <= t + 8; ++u)
+            if (doc_.has_cue(u, kTargetCues) && doc_.tokens[u].is_all_lower && word(u) != "against" && word(u) != "victims") return true;
+    if (reporter_position(m)) return false;  // the one who tells: "stole $300 million from an exchange, the FBI said"
+    for (size_t t = f; t >= 1 && t + 9 >= f && in_sentence(t - 1, sent); --t) {
+      const std::string w = word(t - 1);
+      const bool glued = t >= 2 && word(t - 2) == "-";  // "the Tokyo-based exchange"
+      if (w == "by" || w == ";" || speaker_verb(w) || (doc_.has_cue(t - 1, kAttributionCues) && !glued) || one_of(w, {"which", "who", "that"})) break;
+      if ((doc_.has_cue(t - 1, kTargetCues) || one_of(w, {"hacked", "hacking", "hack"})) && doc_.tokens[t - 1].is_all_lower) return true;
+      if (doc_.has_cue(t - 1, kVictimNouns) && one_of(word(t), {"of", "at"})) return true;  // "the network of Kyivstar"
+      // "stole $308 million in bitcoin from the exchange DMM Bitcoin", "a wave of attacks on the ministry"
+      if (one_of(w, {"from", "on", "against", "into"}))
+        for (size_t u = t - 1; u >= 1 && u + 12 >= t && in_sentence(u - 1, sent); --u) {
+          const std::string v = word(u - 1);
+          if (v == ";" || speaker_verb(v) || one_of(v, {"which", "who", "that", "by"})) break;
+          if (doc_.has_cue(u - 1, kTargetCues) && doc_.tokens[u - 1].is_all_lower) return true;
+        }
+    }
+    bool be = false;
+    size_t after_be = 0;
+    for (size_t t = l + 1; in_sentence(t, sent) && t <= l + 14; ++t) {
+      const std::string w = word(t);
+      if (be && doc_.has_cue(t, kTargetCues) && doc_.tokens[t].is_all_lower && w != "against") return true;
+      if (one_of(w, {"was", "were", "is", "are", "been", "has", "have", "had"})) { be = true; continue; }
+      if (be) {
+        if (!doc_.tokens[t].is_all_lower || ++after_be > 3) break;  // "was also badly hit", "were among the victims"
+      } else if (!(w == "'" || w == "s" || w == "and" || w == "," || w == "the" || doc_.has_cue(t, kVictimNouns) || doc_.tokens[t].is_upper_initial)) {
+        break;
       }
     }
-    std::string attacker_cue = "named in the sentence";
-    if (attackers.empty() && article_groups_.size() == 1) {
-      attackers.emplace_back(*article_groups_.begin(), "actor");
-      attacker_cue = "the article's only group";
+    return false;
+  }
+  static bool speaker_verb(std::string_view w) { return one_of(w, {"said", "says", "say", "told", "according", "reported"}); }
+
+  void sentence(uint32_t sent, const std::vector<const Mention*>& ms) {
+    for (const Mention* m : ms)
+      if (m->type == MentionType::Operation)
+        add("attributed-to", m->value, "operation", operation_group(doc_, rules_, *m), "actor", sent,
+            m->entry != UINT32_MAX ? "campaign list" : "the group of the sentence or article");
+    std::vector<Attacker> attackers = attackers_of(sent, ms);
+    if (attackers.empty()) {
+      // nothing named or referred to: the sentence goes on about the attacker before it, and a
+      // lead sentence about the attacker named first
+      if (!focus_.empty()) {
+        for (auto a : focus_) {
+          a.how = "the attacker of the sentences before";
+          a.named = false;
+          attackers.push_back(a);
+        }
+      } else if (!named_.empty()) {
+        Attacker a = named_.front();
+        a.how = "the first attacker the article names";
+        attackers.push_back(a);
+      }
+      for (auto& a : attackers) a.token = std::string::npos;  // the whole sentence: every entity pairs with them
+    } else {
+      focus_ = {attackers.front()};
     }
     if (attackers.empty()) return;
     const bool attack_sentence = doc_.sentence_has_cue(sent, kTargetCues);
     for (const Mention* m : ms) {
-      for (const auto& [name, kind] : attackers) {
+      const size_t t = doc_.token_starting_at(m->start);
+      const bool reporter = m->type == MentionType::Actor && m->entry != UINT32_MAX && reporter_position(*m);
+      for (const Attacker* a : nearest(attackers, t, reporter)) {
+        const std::string& name = a->name;
+        const char* kind = a->kind;
+        const std::string cue = a->how;
         switch (m->type) {
           case MentionType::Country:
-            if (m->role == "target") add("targets", name, kind, m->value, "country", sent, "target role, " + attacker_cue);
+            if (m->role == "target") add("targets", name, kind, m->value, "country", sent, "target role, " + cue);
             if (m->role == "attribution" && std::string(kind) == "actor" && home_fits(name, m->value))
-              add("attributed-to", name, kind, m->value, "country", sent, "attribution role, " + attacker_cue);
+              add("attributed-to", name, kind, m->value, "country", sent, "attribution role, " + cue);
             break;
           case MentionType::Sector:
-            add("targets", name, kind, m->value, "sector", sent, "sector in the sentence, " + attacker_cue);
+            // a sentence that only goes on about the attacker names its victims with an attack word
+            // ("many of the victims were banks"), not in passing ("the telecom company said")
+            if (a->named || attack_sentence) add("targets", name, kind, m->value, "sector", sent, "sector in the sentence, " + cue);
             break;
           case MentionType::Tool:
-            add("uses", name, kind, m->value, "tool", sent, "tool in the sentence, " + attacker_cue);
+            add("uses", name, kind, m->value, "tool", sent, "tool in the sentence, " + cue);
             break;
           case MentionType::Actor: {
             if (m->entry == UINT32_MAX) break;
             const std::string& k = rules_.actors[m->entry].kind;
-            const bool reporter = reporter_position(*m);
-            if ((k == "security-vendor" || k == "government" || k == "media" || k == "organization") && reporter)
-              add("reported-by", name, kind, m->value, "actor", sent, "in the reporter's place, " + attacker_cue);
-            else if ((k == "organization" || k == "government") && attack_sentence && !reporting_sentence_subject(*m))
-              add("targets", name, kind, m->value, "actor", sent, "attack word, " + attacker_cue);
+            const bool victim = victims_.count(m->value) > 0;
+            if ((k == "security-vendor" || k == "government" || k == "media" || k == "organization") && reporter &&
+                !(victim && (k == "organization" || k == "government")))
+              add("reported-by", name, kind, m->value, "actor", sent, "in the reporter's place, " + cue);
+            else if (org_is_victim(*m) && !(k == "government" && !rules_.actors[m->entry].country.empty() &&
+                                             home_of(name, kind) == rules_.actors[m->entry].country))  // its own state: "GRU officers broke into"
+
+              add("targets", name, kind, m->value, "actor", sent, "object of an attack word, " + cue);
             break;
           }
           default:

@@ -2,14 +2,20 @@
 //
 //   find_relations(doc, rules);  // fills doc.relations
 //
+// Attackers of a sentence: the groups and operations it names, and those it refers to ("the
+// group", "the hackers" -> the last named group; "the campaign", "the operation", "the effort"
+// -> the last named operation; "it", "they" -> the previous sentences' attacker; a lead's "a
+// hacking group" -> the first group named later). A sentence with none goes on about the
+// previous sentences' attacker (before any: the first the article names). Each entity pairs
+// with the attacker nearest to it (and those listed with it), not with all of them.
 //  - attributed-to: an operation to its group (the campaign list, else the one group of its
-//    sentence or article); a group to a country the sentence ties it to (attribution role);
-//  - targets: the attackers of a sentence (its groups and operations, else the article's only
-//    group) to the countries with the target role, the sectors, and, in a sentence with an
-//    attack word, the organisations there;
-//  - reported-by: the attackers of a sentence to the vendors, agencies and media of a sentence
-//    that reports ("said", "according to", "researchers at", "report");
-//  - uses: the attackers of a sentence to the malware and tools named there.
+//    sentence or article); a group to a country with the attribution role;
+//  - targets: countries with the target role, sectors (in a sentence that only goes on about
+//    the attacker, with an attack word), organisations shown attacked (object of an attack
+//    word, subject of a passive one, a speaker whose own files were hit), not the group's state;
+//  - reported-by: vendors, agencies, media and organisations in the reporter's place ("said",
+//    "according to", "tracked as X by", "told Reuters"), not when answering an accusation;
+//  - uses: the malware and tools named.
 // Each relation keeps its sentence as evidence and, for --explain, the cue.
 #pragma once
 #include "core/document.hpp"

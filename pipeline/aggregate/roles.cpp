@@ -58,8 +58,10 @@ class Roles {
         group_countries_.insert({doc.tokens[f].sentence, rules.actors[m.entry].country});
     }
     cyber_ = doc.cyber_score >= kCyberContextThreshold;
-    for (const auto& m : doc.mentions)  // a threat group named in the article is cyber news too
+    for (const auto& m : doc.mentions) {  // a threat group or a known campaign named in the article is cyber news too
       if (m.type == MentionType::Actor && m.entry != UINT32_MAX && rules.actors[m.entry].kind == "threat-group") cyber_ = true;
+      if (m.type == MentionType::Operation && m.entry != UINT32_MAX) cyber_ = true;
+    }
   }
 
   void run() {
@@ -83,6 +85,16 @@ class Roles {
   bool cue(size_t k, int list) const { return doc_.has_cue(k, list); }
   bool sector_at(size_t k) const { return k < sector_start_.size() && sector_start_[k]; }
   bool victim_at(size_t k) const { return sector_at(k) || cue(k, kVictimNouns); }
+  // A verb form of an attack word ("attacked", "targeting", "hit"), not a noun ("the attack").
+  bool attack_verb(size_t k) const {
+    if (!cue(k, kTargetCues) || !doc_.tokens[k].is_all_lower) return false;
+    const std::string w = word(k);
+    const bool ed_ing = (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) || (w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0);
+    return (ed_ing || one_of(w, {"hit", "hits", "struck", "stole"})) && w != "against";
+  }
+  static bool vendor_word(std::string_view w) {
+    return one_of(w, {"security", "cybersecurity", "antivirus", "intelligence", "research", "consultancy", "threat", "forensics"});
+  }
 
   // The tokens after a country name that belong to its noun phrase: "'s", "-", adjectives and
   // nouns up to the first punctuation, function word or verb-like cue; at most five.
@@ -160,6 +172,18 @@ class Roles {
       if (!doc_.tokens[k - 1].is_all_lower) break;
     }
 
+    // "its victims include the Chilean army", "among the victims were Israeli ministries": a victim,
+    // whatever the noun after it
+    {
+      size_t k = f;
+      while (k >= 1 && in_sentence(k - 1, sent) && determiner(word(k - 1))) --k;
+      if (k >= 2 && in_sentence(k - 2, sent) && one_of(word(k - 1), {"include", "included", "includes", "including", "were", "was"}) &&
+          one_of(word(k - 2), {"victims", "targets", "victim", "target"})) {
+        why = "'" + word(k - 2) + " " + word(k - 1) + "'";
+        return "target";
+      }
+    }
+
     // Attribution.
     // "Pakistan-linked", "Beijing-backed" (and "Berlin-based" only before an attacker noun)
     if (in_sentence(l + 2, sent) && word(l + 1) == "-" && cue(l + 2, kAttributionCues)) {
@@ -177,6 +201,12 @@ class Roles {
       why = "attribution cue '" + word(k) + "' before";
       return "attribution";
     }
+    // the same cue before a list it is in: "working for the governments of China, Iran, North Korea and Turkey"
+    if (const size_t s0 = list_start(f, sent); s0 < f && !org_phrase)
+      if (size_t k = attribution_cue_before(s0, sent); k != std::string::npos) {
+        why = "attribution cue '" + word(k) + "' before the list";
+        return "attribution";
+      }
     // "North Korean hackers", "a Russian group", "China's military", "Lebanon's intelligence agencies";
     // not the speaker ("Israel's military said").
     const bool speaker = in_sentence(end, sent) && speaker_verb(word(end));
@@ -206,14 +236,29 @@ class Roles {
     // The home of a threat group named in the same sentence.
     if (group_countries_.count({sent, m.value})) { why = "home of a group named in the sentence"; return "attribution"; }
 
-    if (observer || affiliation) { why = observer ? "a person's background" : "an affiliation ('at a ...')"; return "mention"; }
+    if (observer || affiliation) {
+      // the object of an attack verb is a victim, whoever it is: "targeted American officials",
+      // "had also struck the French engineering consultancy Altran"
+      size_t k = f;
+      while (k >= 1 && in_sentence(k - 1, sent) && determiner(word(k - 1))) --k;
+      if (observer && k >= 1 && in_sentence(k - 1, sent) && attack_verb(k - 1)) { why = "object of '" + word(k - 1) + "'"; return "target"; }
+      why = observer ? "a person's background" : "an affiliation ('at a ...')";
+      return "mention";
+    }
 
     // Target.
     const bool attack_sentence = doc_.sentence_has_cue(sent, kTargetCues);
     // "Ukrainian power grid", "Israeli targets", "Brazil's health ministry", "U.S. defense contractors"
     if (attack_sentence)
-      for (size_t k = l + 1; k < end; ++k)
-        if (victim_at(k)) { why = "victim noun '" + word(k) + "' after, attack word in the sentence"; return "target"; }
+      for (size_t k = l + 1; k < end; ++k) {
+        if (vendor_word(word(k))) break;  // "Dutch security company Fox-IT", "a British threat intelligence firm"
+        // a sector counts wherever the attack word is; a victim noun only after it ("hackers hit a
+        // German carmaker", not "a Chinese company it said was involved in the intrusions")
+        if (sector_at(k) || (cue(k, kVictimNouns) && (cue(k, kTargetCues) || doc_.cue_before_in_sentence(f, kTargetCues)))) {
+          why = "victim noun '" + word(k) + "' after, attack word in the sentence";
+          return "target";
+        }
+      }
     // "victims in Israel", "targeted banks in Germany", "attacks on Turkish ministries",
     // "organizations in Japan, South Korea and the United States"
     const size_t s = list_start(f, sent);
@@ -247,7 +292,7 @@ class Roles {
     bool be = false;
     for (size_t k = l + 1; in_sentence(k, sent) && k <= l + 6; ++k) {
       const std::string w = word(k);
-      if (cue(k, kTargetCues) && be && w != "against") { why = "passive '... " + w + "'"; return "target"; }
+      if (cue(k, kTargetCues) && be && w != "against" && word(k - 1) != "to") { why = "passive '... " + w + "'"; return "target"; }
       if (be_verb(w)) be = true;
       if (!(w == "'" || doc_.tokens[k].is_word) || phrase_stop(w)) break;
     }
@@ -268,9 +313,9 @@ class Roles {
   size_t attribution_cue_before(size_t f, uint32_t sent) const {
     size_t k = f;
     auto back = [&]() { return k >= 1 && in_sentence(k - 1, sent) ? word(k - 1) : std::string(); };
-    auto skip_heads = [&]() { while (determiner(back()) || one_of(back(), {"government", "state", "regime", "country"})) --k; };
+    auto skip_heads = [&]() { while (determiner(back()) || one_of(back(), {"government", "governments", "state", "regime", "country"})) --k; };
     skip_heads();
-    if (back() == "of" && k >= 2 && one_of(word(k - 2), {"government", "state", "regime"})) {  // "the government of X"
+    if (back() == "of" && k >= 2 && one_of(word(k - 2), {"government", "governments", "state", "regime"})) {  // "the government of X"
       --k;
       skip_heads();
     }

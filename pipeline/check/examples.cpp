@@ -33,6 +33,49 @@ MentionType type_of_folder(const std::string& folder, bool& ok) {
   return MentionType::Actor;
 }
 
+// relations/: "+<TAB>text<TAB>type source -> target" (the record has that relation) or "-" (it
+// has not). The text is one short article: relations may cross its sentences.
+void run_relation_examples(const RuleSet& rules, const std::string& shown, ExampleReport& report) {
+  std::ifstream in(shown);
+  ExtractOptions eo;
+  eo.explain = true;
+  size_t line_no = 0;
+  for (std::string l; std::getline(in, l);) {
+    ++line_no;
+    if (!l.empty() && l.back() == '\r') l.pop_back();
+    if (l.empty() || l[0] == '#') continue;
+    const std::string where = shown + ":" + std::to_string(line_no);
+    std::vector<std::string> cols;
+    for (size_t p = 0;;) {
+      const size_t t = l.find('\t', p);
+      cols.push_back(l.substr(p, t == std::string::npos ? std::string::npos : t - p));
+      if (t == std::string::npos) break;
+      p = t + 1;
+    }
+    if (cols.size() != 3 || (cols[0] != "+" && cols[0] != "-")) {
+      report.failures.push_back(where + ": a relation example is '+' or '-', the text, and 'type source -> target'");
+      continue;
+    }
+    const bool positive = cols[0] == "+";
+    Pipeline pipeline(rules, eo);
+    Article a;
+    a.id = where;
+    a.text = cols[1];
+    auto doc = pipeline.analyse(std::move(a));
+    std::string found, all;
+    for (const auto& r : doc->relations) {
+      const std::string key = r.type + " " + r.source + " -> " + r.target;
+      all += (all.empty() ? "" : "; ") + key;
+      if (key == cols[2]) found = r.cue;
+    }
+    if (positive) ++report.positives;
+    else ++report.negatives;
+    if (positive == !found.empty()) ++report.passed;
+    else if (positive) report.failures.push_back(where + ": expected relation " + cols[2] + ", got " + (all.empty() ? "none" : all));
+    else report.failures.push_back(where + ": expected no relation " + cols[2] + ", got it (" + found + ")");
+  }
+}
+
 }  // namespace
 
 ExampleReport run_examples(const RuleSet& rules, const std::string& examples_dir) {
@@ -47,6 +90,10 @@ ExampleReport run_examples(const RuleSet& rules, const std::string& examples_dir
     bool ok;
     const MentionType type = type_of_folder(path.parent_path().filename().string(), ok);
     const std::string shown = path.string();
+    if (path.parent_path().filename() == "relations") {
+      run_relation_examples(rules, shown, report);
+      continue;
+    }
     // roles/: country examples whose fourth column is the mention's role (target, attribution, mention)
     const bool roles = path.parent_path().filename() == "roles";
     if (!ok) { report.failures.push_back(shown + ": not in a folder named after an extractor"); continue; }
