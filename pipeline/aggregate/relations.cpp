@@ -109,7 +109,7 @@ class RelationFinder {
     return nullptr;
   }
 
-  std::string word(size_t k) const { return k < doc_.tokens.size() ? fold(doc_.token_text(doc_.tokens[k])) : std::string(); }
+  std::string word(size_t k) const { return std::string(doc_.folded_token(k)); }
   bool in_sentence(size_t k, uint32_t sent) const { return k < doc_.tokens.size() && doc_.tokens[k].sentence == sent; }
 
   // The country a group (or an operation's group) is tied to, empty if none is known.

@@ -81,7 +81,7 @@ class Roles {
   std::set<std::pair<uint32_t, std::string>> group_countries_;  // (sentence, home of a group named there)
 
   bool in_sentence(size_t k, uint32_t sent) const { return k < doc_.tokens.size() && doc_.tokens[k].sentence == sent; }
-  std::string word(size_t k) const { return k < doc_.tokens.size() ? fold(doc_.token_text(doc_.tokens[k])) : std::string(); }
+  std::string word(size_t k) const { return std::string(doc_.folded_token(k)); }
   bool cue(size_t k, int list) const { return doc_.has_cue(k, list); }
   bool sector_at(size_t k) const { return k < sector_start_.size() && sector_start_[k]; }
   bool victim_at(size_t k) const { return sector_at(k) || cue(k, kVictimNouns); }

@@ -129,6 +129,10 @@ class Document {
   uint32_t body_start = 0; // byte in norm where the body begins
 
   std::vector<Token> tokens;
+  // Every token case-folded (the form the vocabulary is keyed by), back to back: token i is
+  // folded[folded_start[i] .. folded_start[i + 1]). Stages compare words through this.
+  std::string folded;
+  std::vector<uint32_t> folded_start;
   std::vector<Sentence> sentences;
   std::vector<uint16_t> cue_bits;  // per token: bit i set when the token is part of a cue of list i
   // Per sentence and cue list: the first token of the sentence carrying that cue, or UINT32_MAX.
@@ -145,6 +149,11 @@ class Document {
 
   std::string_view span(uint32_t s, uint32_t e) const { return std::string_view(norm).substr(s, e - s); }
   std::string_view token_text(const Token& t) const { return span(t.start, t.end); }
+  // The folded form of token i ("" past the end).
+  std::string_view folded_token(size_t i) const {
+    if (i + 1 >= folded_start.size()) return {};
+    return std::string_view(folded).substr(folded_start[i], folded_start[i + 1] - folded_start[i]);
+  }
   // Index of the first token starting at or after byte b.
   size_t token_at_or_after(uint32_t b) const;
   // Index of the token that ends exactly at byte b, or npos.

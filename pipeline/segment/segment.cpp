@@ -38,21 +38,21 @@ void split_sentences(Document& doc) {
   if (doc.sentences.empty()) doc.sentences.push_back({0, uint32_t(s.size()), 0, 0});
 }
 
-// The vocabulary id of the folded token. Short ASCII tokens, nearly all of them, are
-// lowered on the stack; the rest go through full case folding.
-uint32_t find_folded(std::string_view token, const Vocabulary& vocab, std::string& scratch) {
-  char lowered[64];
-  if (token.size() <= sizeof lowered) {
-    size_t n = 0;
-    for (char ch : token) {
-      if (static_cast<unsigned char>(ch) >= 0x80) break;
-      lowered[n++] = ch >= 'A' && ch <= 'Z' ? char(ch + 32) : ch;
+// Appends the folded token to `folded`: ASCII tokens, nearly all of them, are lowered
+// byte by byte; the rest go through full case folding.
+void append_folded(std::string_view token, std::string& folded) {
+  const size_t at = folded.size();
+  folded.resize(at + token.size());
+  char* out = folded.data() + at;
+  for (size_t i = 0; i < token.size(); ++i) {
+    const char ch = token[i];
+    if (static_cast<unsigned char>(ch) >= 0x80) {
+      folded.resize(at);
+      fold_into(token, folded);
+      return;
     }
-    if (n == token.size()) return vocab.find(std::string_view(lowered, n));
+    out[i] = ch >= 'A' && ch <= 'Z' ? char(ch + 32) : ch;
   }
-  scratch.clear();
-  fold_into(token, scratch);
-  return vocab.find(scratch);
 }
 
 }  // namespace
@@ -63,7 +63,10 @@ void segment(Document& doc, const RuleSet& rules) {
   raw.reserve(doc.norm.size() / 5 + 8);
   tokenize(doc.norm, raw);
   doc.tokens.reserve(raw.size());
-  std::string folded;
+  doc.folded.clear();
+  doc.folded.reserve(doc.norm.size());
+  doc.folded_start.clear();
+  doc.folded_start.reserve(raw.size() + 1);
   size_t sent = 0;
   for (const RawToken& r : raw) {
     while (sent + 1 < doc.sentences.size() && r.start >= doc.sentences[sent].end) ++sent;
@@ -77,9 +80,13 @@ void segment(Document& doc, const RuleSet& rules) {
     t.is_all_lower = r.all_lower;
     t.is_all_upper = r.all_upper;
     t.space_before = r.space_before;
-    t.vocab = find_folded(std::string_view(doc.norm).substr(r.start, r.end - r.start), rules.vocab, folded);
+    const size_t at = doc.folded.size();
+    doc.folded_start.push_back(uint32_t(at));
+    append_folded(std::string_view(doc.norm).substr(r.start, r.end - r.start), doc.folded);
+    t.vocab = rules.vocab.find(std::string_view(doc.folded).substr(at));
     doc.tokens.push_back(t);
   }
+  doc.folded_start.push_back(uint32_t(doc.folded.size()));
   for (size_t i = 0, s = 0; s < doc.sentences.size(); ++s) {
     doc.sentences[s].first_token = uint32_t(i);
     while (i < doc.tokens.size() && doc.tokens[i].sentence == s) ++i;
