@@ -338,6 +338,12 @@ class RelationFinder {
       if (of == std::string::npos || ol == std::string::npos) continue;
       const size_t lo = of > l ? l : ol, hi = of > l ? of : f;  // the tokens between the two names
       if (hi <= lo || hi - lo > 20 || !listed_between(lo, hi)) continue;
+      // a reporter after the list closes it with "and": "A, B and C said", not "A, B and D, C said"
+      if (of > l) {
+        size_t k = of;
+        while (k > l + 1 && !one_of(word(k - 1), {",", "and"})) --k;
+        if (word(k - 1) != "and") continue;
+      }
       if (reporter_position(*o)) return true;
     }
     return false;
