@@ -31,7 +31,7 @@ bool reporter_after(std::string_view w) {
                                 "discovered", "observed", "disclosed", "revealed", "detected", "uncovered", "described",
                                 "believes", "believed", "assessed", "told", "researchers", "analysts", "issued", "urged",
                                 "exposed", "documented", "tied", "blamed", "accused", "indicted", "charged", "researcher",
-                                "confirmed", "acknowledged"};
+                                "confirmed", "acknowledged", "sanctioned", "imposed", "condemned", "announced"};
   for (auto x : words) if (w == x) return true;
   return false;
 }
@@ -54,6 +54,10 @@ bool reporting_word(std::string_view w) {
 class RelationFinder {
  public:
   RelationFinder(Document& doc, const RuleSet& rules) : doc_(doc), rules_(rules) {
+    date_token_.assign(doc.tokens.size(), false);
+    for (const auto& m : doc.mentions)
+      if (m.type == MentionType::Date)
+        for (size_t k = doc.token_starting_at(m.start); k < doc.tokens.size() && doc.tokens[k].start < m.end; ++k) date_token_[k] = true;
     for (const auto& m : doc.mentions) {
       if (doc.in_title(m.start) || !attacker_kind(m)) continue;
       named_.push_back({m.value, attacker_kind(m), doc.token_starting_at(m.start), sentence_of(doc, m)});
@@ -102,6 +106,8 @@ class RelationFinder {
   std::vector<Attacker> focus_;       // the attacker(s) the previous sentences were about
   std::set<std::string> victims_;     // organisations the article shows attacked
   std::set<std::string> seen_;
+  bool other_attacker_ = false;       // the sentence refers to an unnamed attacker other than those named
+  std::vector<bool> date_token_;      // per token: part of a date ("on Friday imposed sanctions")
 
   const char* attacker_kind(const Mention& m) const {
     if (is_group(m, rules_)) return "actor";
@@ -159,6 +165,17 @@ class RelationFinder {
     for (size_t k = s.first_token; k < s.end_token; ++k) {
       const std::string w = word(k);
       if (one_of(w, {"it", "they"}) && !reporting_after(k)) { out.emplace_back(k, "pronoun"); continue; }
+      // "a separate Chinese state-sponsored group", "another gang": an attacker other than those named
+      if (w == "another" || (one_of(w, {"a", "an"}) && one_of(word(k + 1), {"separate", "different", "unrelated", "second"}))) {
+        for (size_t j = k + 1; j <= k + 6 && in_sentence(j, sent); ++j) {
+          if (!doc_.tokens[j].is_word && word(j) != "-") break;
+          if (doc_.has_cue(j, kAttackerNouns) && doc_.tokens[j].is_all_lower && !one_of(word(j), {"threat", "intelligence", "military", "regime", "army"})) {
+            out.emplace_back(j, "other");
+            break;
+          }
+        }
+        continue;
+      }
       if (!one_of(w, {"the", "this", "that", "these", "those", "a", "an"})) continue;
       // up to two modifiers: "the Russian-speaking gang", "the espionage campaign"
       for (size_t j = k + 1; j <= k + 4 && in_sentence(j, sent); ++j) {
@@ -198,6 +215,10 @@ class RelationFinder {
       if (const char* kind = attacker_kind(*m)) out.push_back({m->value, kind, doc_.token_starting_at(m->start), sent, "named in the sentence", true});
     const size_t named_here = out.size();
     for (const auto& [t, kind] : references(sent)) {
+      if (kind == "other") {
+        other_attacker_ = true;
+        continue;
+      }
       // a reference that the name follows closely introduces it: "a campaign it calls Operation
       // C-Major", "the group, known as Gamaredon", "the hackers, dubbed Volt Typhoon"
       bool introduces = false;
@@ -261,9 +282,17 @@ class RelationFinder {
     auto w_at = [&](size_t k) { return in_sentence(k, sent) ? word(k) : std::string(); };
     for (size_t k = l + 1; k <= l + 4; ++k)
       if (one_of(w_at(k), {"denied", "denies", "rejected", "rejects", "dismissed", "accusations", "allegations", "claims", "disinformation"})) return false;
+    bool title = false;  // "FBI Director Christopher Wray announced"
     for (size_t k = l + 1, n = 0; k <= l + 3 + n && in_sentence(k, sent); ++k) {
       const std::string w = w_at(k);
       if (reporter_after(w)) return true;
+      if (k < date_token_.size() && date_token_[k] && n < 8) { ++n; continue; }
+      if (n < 8 && (one_of(w, {"director", "chief", "head", "deputy", "secretary", "minister", "commissioner", "president", "vice"}) ||
+                    (title && doc_.tokens[k].is_upper_initial))) {
+        title = true;
+        ++n;
+        continue;
+      }
       // over a coordinated name: "the FBI and Japan's National Police Agency said"
       if (n < 8 && (w == "and" || (n > 0 && (doc_.tokens[k].is_upper_initial || w == "the")))) { ++n; continue; }
       if (!(one_of(w, {"'", "s", "has", "had", "have", "also", "on", "publicly", "first", "later", "threat", "security", "intelligence",
@@ -293,6 +322,44 @@ class RelationFinder {
         break;
     }
     return false;
+  }
+
+  // In the reporter's place itself, or listed with one that is: "the FBI, the Cybersecurity and
+  // Infrastructure Security Agency and HHS said", "the civilian AIVD and the military MIVD said".
+  bool reporter_in_list(const Mention& m, const std::vector<const Mention*>& ms) const {
+    if (reporter_position(m)) return true;
+    const size_t f = doc_.token_starting_at(m.start), l = doc_.token_ending_at(m.end);
+    if (f == std::string::npos || l == std::string::npos) return false;
+    for (const Mention* o : ms) {
+      if (o == &m || o->type != MentionType::Actor || o->entry == UINT32_MAX) continue;
+      const std::string& k = rules_.actors[o->entry].kind;
+      if (k == "threat-group" || k == "person") continue;
+      const size_t of = doc_.token_starting_at(o->start), ol = doc_.token_ending_at(o->end);
+      if (of == std::string::npos || ol == std::string::npos) continue;
+      const size_t lo = of > l ? l : ol, hi = of > l ? of : f;  // the tokens between the two names
+      if (hi <= lo || hi - lo > 20 || !listed_between(lo, hi)) continue;
+      // a reporter after the list closes it with "and": "A, B and C said", not "A, B and D, C said"
+      if (of > l) {
+        size_t k = of;
+        while (k > l + 1 && !one_of(word(k - 1), {",", "and"})) --k;
+        if (word(k - 1) != "and") continue;
+      }
+      if (reporter_position(*o)) return true;
+    }
+    return false;
+  }
+  // Only names and list glue between tokens lo and hi: ",", "and", "the", "of", capitalised
+  // words and at most two lower-case modifiers in a row ("the military MIVD").
+  bool listed_between(size_t lo, size_t hi) const {
+    bool glue = false;
+    int lower_run = 0;
+    for (size_t k = lo + 1; k < hi; ++k) {
+      const std::string w = word(k);
+      if (one_of(w, {",", "and"})) { glue = true; lower_run = 0; continue; }
+      if (one_of(w, {"the", "of", "'", "s", "-", "&"}) || doc_.tokens[k].is_upper_initial || doc_.tokens[k].is_all_upper) { lower_run = 0; continue; }
+      if (!doc_.tokens[k].is_word || reporting_word(w) || doc_.has_cue(k, kTargetCues) || ++lower_run > 2) return false;
+    }
+    return glue;
   }
 
   bool has_word(uint32_t sent, bool (*pred)(std::string_view)) const {
@@ -333,7 +400,7 @@ class RelationFinder {
     for (size_t t = f; t >= 1 && t + 9 >= f && in_sentence(t - 1, sent); --t) {
       const std::string w = word(t - 1);
       const bool glued = t >= 2 && word(t - 2) == "-";  // "the Tokyo-based exchange"
-      if (w == "by" || w == ";" || speaker_verb(w) || (doc_.has_cue(t - 1, kAttributionCues) && !glued) || one_of(w, {"which", "who", "that"})) break;
+      if (w == "by" || w == ";" || w == ":" || w == "to" || speaker_verb(w) || (doc_.has_cue(t - 1, kAttributionCues) && !glued) || one_of(w, {"which", "who", "that"})) break;
       if ((doc_.has_cue(t - 1, kTargetCues) || one_of(w, {"hacked", "hacking", "hack"})) && doc_.tokens[t - 1].is_all_lower) return true;
       if (doc_.has_cue(t - 1, kVictimNouns) && one_of(word(t), {"of", "at"})) return true;  // "the network of Kyivstar"
       // "stole $308 million in bitcoin from the exchange DMM Bitcoin", "a wave of attacks on the ministry"
@@ -345,7 +412,7 @@ class RelationFinder {
         }
     }
     bool be = false;
-    size_t after_be = 0;
+    size_t after_be = 0, before_be = 0;
     for (size_t t = l + 1; in_sentence(t, sent) && t <= l + 14; ++t) {
       const std::string w = word(t);
       if (be && doc_.has_cue(t, kTargetCues) && doc_.tokens[t].is_all_lower && w != "against") return true;
@@ -353,9 +420,36 @@ class RelationFinder {
       if (be) {
         if (!doc_.tokens[t].is_all_lower || ++after_be > 3) break;  // "was also badly hit", "were among the victims"
       } else if (!(w == "'" || w == "s" || w == "and" || w == "," || w == "the" || doc_.has_cue(t, kVictimNouns) || doc_.tokens[t].is_upper_initial)) {
-        break;
+        // its own place or unit: "a Foxconn electronics plant in Mexico was hit"
+        if (!doc_.tokens[t].is_all_lower || !doc_.tokens[t].is_word || ++before_be > 4 || reporting_word(w) || speaker_verb(w) ||
+            one_of(w, {"which", "who", "that", "also", "not", "did", "does", "do", "will", "would", "could", "can", "may", "might"}) ||
+            doc_.has_cue(t, kTargetCues))
+          break;
       }
     }
+    return false;
+  }
+  // A flaw in a product, not a tool someone used: "a ConnectWise ScreenConnect vulnerability",
+  // "a flaw in Exchange".
+  bool product_flaw(const Mention& m) const {
+    const size_t f = doc_.token_starting_at(m.start), l = doc_.token_ending_at(m.end);
+    if (f == std::string::npos || l == std::string::npos) return false;
+    const uint32_t sent = doc_.tokens[f].sentence;
+    auto flaw = [](std::string_view w) {
+      return one_of(w, {"vulnerability", "vulnerabilities", "flaw", "flaws", "bug", "bugs", "zero-day", "exploit", "exploits", "loophole"});
+    };
+    if (in_sentence(l + 1, sent) && flaw(word(l + 1))) return true;
+    size_t k = f;
+    while (k >= 1 && in_sentence(k - 1, sent) && one_of(word(k - 1), {"the", "a", "an"})) --k;
+    return k >= 2 && in_sentence(k - 2, sent) && word(k - 1) == "in" && flaw(word(k - 2));
+  }
+  // "BitPaymer, the ransomware used by the Evil Corp gang": the tool belongs to the group after it.
+  bool used_by_after(const Mention& m) const {
+    const size_t l = doc_.token_ending_at(m.end);
+    if (l == std::string::npos) return false;
+    const uint32_t sent = doc_.tokens[l].sentence;
+    for (size_t k = l + 1; k + 1 < doc_.tokens.size() && k <= l + 6 && in_sentence(k + 1, sent); ++k)
+      if (one_of(word(k), {"used", "deployed", "developed", "operated", "run", "created", "written", "spread"}) && word(k + 1) == "by") return true;
     return false;
   }
   static bool speaker_verb(std::string_view w) { return one_of(w, {"said", "says", "say", "told", "according", "reported"}); }
@@ -365,7 +459,12 @@ class RelationFinder {
       if (m->type == MentionType::Operation)
         add("attributed-to", m->value, "operation", operation_group(doc_, rules_, *m), "actor", sent,
             m->entry != UINT32_MAX ? "campaign list" : "the group of the sentence or article");
+    other_attacker_ = false;
     std::vector<Attacker> attackers = attackers_of(sent, ms);
+    if (attackers.empty() && other_attacker_) {  // about some other attacker: nothing to carry over
+      focus_.clear();
+      return;
+    }
     if (attackers.empty()) {
       // nothing named or referred to: the sentence goes on about the attacker before it, and a
       // lead sentence about the attacker named first
@@ -388,8 +487,8 @@ class RelationFinder {
     const bool attack_sentence = doc_.sentence_has_cue(sent, kTargetCues);
     for (const Mention* m : ms) {
       const size_t t = doc_.token_starting_at(m->start);
-      const bool reporter = m->type == MentionType::Actor && m->entry != UINT32_MAX && reporter_position(*m);
-      for (const Attacker* a : nearest(attackers, t, reporter)) {
+      const bool reporter = m->type == MentionType::Actor && m->entry != UINT32_MAX && reporter_in_list(*m, ms);
+      for (const Attacker* a : nearest(attackers, t, reporter || (m->type == MentionType::Tool && used_by_after(*m)))) {
         const std::string& name = a->name;
         const char* kind = a->kind;
         const std::string cue = a->how;
@@ -405,7 +504,7 @@ class RelationFinder {
             if (a->named || attack_sentence) add("targets", name, kind, m->value, "sector", sent, "sector in the sentence, " + cue);
             break;
           case MentionType::Tool:
-            add("uses", name, kind, m->value, "tool", sent, "tool in the sentence, " + cue);
+            if (!product_flaw(*m)) add("uses", name, kind, m->value, "tool", sent, "tool in the sentence, " + cue);
             break;
           case MentionType::Actor: {
             if (m->entry == UINT32_MAX) break;

@@ -49,10 +49,18 @@ class Roles {
  public:
   Roles(Document& doc, const RuleSet& rules) : doc_(doc), rules_(rules) {
     sector_start_.assign(doc.tokens.size(), false);
+    group_end_.assign(doc.tokens.size(), false);
+    org_start_.assign(doc.tokens.size(), false);
+    observer_start_.assign(doc.tokens.size(), false);
     for (const auto& m : doc.mentions) {
       const size_t f = doc.token_starting_at(m.start);
       if (f == std::string::npos) continue;
       if (m.type == MentionType::Sector) sector_start_[f] = true;
+      if (m.type == MentionType::Actor && m.entry != UINT32_MAX) {
+        if (rules.actors[m.entry].kind != "threat-group") org_start_[f] = true;
+        if (rules.actors[m.entry].kind == "security-vendor" || rules.actors[m.entry].kind == "media") observer_start_[f] = true;
+        else if (const size_t l = doc.token_ending_at(m.end); l != std::string::npos) group_end_[l] = true;
+      }
       if (m.type == MentionType::Actor && m.entry != UINT32_MAX && rules.actors[m.entry].kind == "threat-group" &&
           !rules.actors[m.entry].country.empty())
         group_countries_.insert({doc.tokens[f].sentence, rules.actors[m.entry].country});
@@ -78,6 +86,9 @@ class Roles {
   const RuleSet& rules_;
   bool cyber_ = false;
   std::vector<bool> sector_start_;                              // per token: a sector mention starts here
+  std::vector<bool> group_end_;                                 // per token: a threat group's name ends here
+  std::vector<bool> org_start_;                                 // per token: another actor's name starts here
+  std::vector<bool> observer_start_;                            // per token: a vendor's or outlet's name starts here
   std::set<std::pair<uint32_t, std::string>> group_countries_;  // (sentence, home of a group named there)
 
   bool in_sentence(size_t k, uint32_t sent) const { return k < doc_.tokens.size() && doc_.tokens[k].sentence == sent; }
@@ -167,6 +178,9 @@ class Roles {
       const std::string a = word(k - 1);
       if (a == "a" || a == "an") {
         affiliation = word(k - 2) == "at" && !(k >= 3 && cue(k - 3, kTargetCues));
+        // "compromised several accounts at a Ukrainian aviation organisation"
+        for (size_t v = k - 2; affiliation && v >= 1 && v + 4 >= k - 2 && in_sentence(v - 1, sent); --v)
+          if (attack_verb(v - 1)) affiliation = false;
         break;
       }
       if (!doc_.tokens[k - 1].is_all_lower) break;
@@ -218,6 +232,8 @@ class Roles {
         if (doc_.tokens[k].is_upper_initial && !doc_.tokens[k].is_all_upper && k > l + 1 && doc_.tokens[k - 1].is_upper_initial &&
             !is_country_token(k - 1))
           break;
+        if (vendor_word(word(k)) && (vendor_word(word(k + 1)) || one_of(word(k + 1), {"company", "firm", "vendor"}))) break;  // "US threat intelligence company"
+        if (cue(k, kAttackerNouns) && k + 1 < org_start_.size() && org_start_[k + 1]) break;  // "Danish shipping group Maersk"
         if (cue(k, kAttackerNouns)) { why = "attacker noun '" + word(k) + "' after"; return "attribution"; }
         if (cue(k, kTargetCues) || cue(k, kAttributionCues)) break;
       }
@@ -240,8 +256,14 @@ class Roles {
       // the object of an attack verb is a victim, whoever it is: "targeted American officials",
       // "had also struck the French engineering consultancy Altran"
       size_t k = f;
-      while (k >= 1 && in_sentence(k - 1, sent) && determiner(word(k - 1))) --k;
+      while (k >= 1 && in_sentence(k - 1, sent) && (determiner(word(k - 1)) || one_of(word(k - 1), {"current", "former", "and", "or", "senior", "serving", "retired"}))) --k;
       if (observer && k >= 1 && in_sentence(k - 1, sent) && attack_verb(k - 1)) { why = "object of '" + word(k - 1) + "'"; return "target"; }
+      // "a phishing operation against current and former US officials"
+      if (observer && k >= 2 && in_sentence(k - 2, sent) && word(k - 1) == "against" &&
+          (doc_.cue_before_in_sentence(k - 1, kTargetCues) || one_of(word(k - 2), {"campaign", "operation", "attack", "attacks"}))) {
+        why = "'against' after an attack word";
+        return "target";
+      }
       why = observer ? "a person's background" : "an affiliation ('at a ...')";
       return "mention";
     }
@@ -262,9 +284,19 @@ class Roles {
     // "victims in Israel", "targeted banks in Germany", "attacks on Turkish ministries",
     // "organizations in Japan, South Korea and the United States"
     const size_t s = list_start(f, sent);
-    if (s >= 1 && in_sentence(s - 1, sent)) {
+    // a company's home is not where victims are: "a telecom holding company headquartered in the Netherlands"
+    const bool home_in = s >= 2 && in_sentence(s - 2, sent) && word(s - 1) == "in" &&
+                         one_of(word(s - 2), {"headquartered", "based", "registered", "incorporated", "founded"});
+    if (s >= 1 && in_sentence(s - 1, sent) && !home_in) {
       size_t p = s - 1;
       const std::string pw = word(p);
+      // "a cyber campaign by APT28 against Germany, Czechia and Poland", "hackers against Ukraine"
+      if (pw == "against" && p >= 1 &&
+          ((p - 1 < group_end_.size() && group_end_[p - 1]) || (cue(p - 1, kAttackerNouns) && doc_.tokens[p - 1].is_all_lower) ||
+           one_of(word(p - 1), {"campaign", "campaigns", "operation", "operations", "attack", "attacks", "offensive"}))) {
+        why = "'" + word(p - 1) + " against'";
+        return "target";
+      }
       if (((victim_preposition(pw) || pw == "from") && attack_sentence) || (pw == "of" && p >= 1 && cue(p - 1, kTargetCues))) {
         for (size_t k = p; k > 0 && k + 25 >= p && in_sentence(k - 1, sent); --k) {
           const size_t t = k - 1;
@@ -288,6 +320,22 @@ class Roles {
         return "target";
       }
     }
+    // A place set before the clause: "In Switzerland, it targeted websites during the conference"
+    if (before1 == "in" && (f < 2 || !in_sentence(f - 2, sent) || word(f - 2) == ";") && in_sentence(l + 1, sent) && word(l + 1) == ",")
+      for (size_t k = l + 2; in_sentence(k, sent) && k <= l + 12; ++k) {
+        if (speaker_verb(word(k)) || word(k) == ";") break;
+        if (attack_verb(k)) { why = "'In X,' before '" + word(k) + "'"; return "target"; }
+      }
+    // A country that says its own were hit: "The Czech Republic said some of its state institutions had been targeted"
+    if (speaker)
+      for (size_t k = end + 1; in_sentence(k, sent); ++k)
+        if (one_of(word(k), {"its", "their"})) {
+          if (word(k - 1) == "against") { why = "says attacks were against its own"; return "target"; }
+          for (size_t u = k + 1; in_sentence(u, sent) && u <= k + 8; ++u) {
+            if (cue(u, kAttackerNouns)) break;  // "Russia said its hackers had attacked": not its own victims
+            if (attack_verb(u)) { why = "says its own were '" + word(u) + "'"; return "target"; }
+          }
+        }
     // Passive voice: "Ukraine was hit", "South Korea's banks were attacked"
     bool be = false;
     for (size_t k = l + 1; in_sentence(k, sent) && k <= l + 6; ++k) {
@@ -299,7 +347,10 @@ class Roles {
     // Fallback: an attack word earlier in the same sentence ("the cyberattack that forced
     // JBS to halt plants in the United States"), no speaker or new clause between; not a
     // country things go to or come by ("moved its data to Ireland", "condemned by Germany").
-    if (attack_sentence && !(s >= 1 && in_sentence(s - 1, sent) && one_of(word(s - 1), {"to", "by", "with", "for"})))
+    // a vendor's or outlet's home: "the British security company NCC Group and its Dutch subsidiary Fox-IT"
+    bool observer_org = false;
+    for (size_t k = l + 1; k <= end && k < observer_start_.size(); ++k) observer_org = observer_org || observer_start_[k];
+    if (attack_sentence && !home_in && !observer_org && !(s >= 1 && in_sentence(s - 1, sent) && one_of(word(s - 1), {"to", "by", "with", "for"})))
       for (size_t k = s; k > 0 && in_sentence(k - 1, sent); --k) {
         const std::string w = word(k - 1);
         if (w == ";" || speaker_verb(w) || one_of(w, {"has", "have", "had", "while", "whereas", "but"})) break;
