@@ -9,6 +9,10 @@ namespace news {
 
 namespace {
 
+// Explanations join quoted words of the text ("'" + word(k) + "'"), which are views.
+std::string operator+(const char* a, std::string_view b) { return std::string(a).append(b); }
+std::string operator+(std::string a, std::string_view b) { return std::move(a.append(b)); }
+
 bool one_of(std::string_view w, std::initializer_list<std::string_view> words) {
   for (auto x : words)
     if (w == x) return true;
@@ -115,7 +119,7 @@ class RelationFinder {
     return nullptr;
   }
 
-  std::string word(size_t k) const { return std::string(doc_.folded_token(k)); }
+  std::string_view word(size_t k) const { return doc_.folded_token(k); }
   bool in_sentence(size_t k, uint32_t sent) const { return k < doc_.tokens.size() && doc_.tokens[k].sentence == sent; }
 
   // The country a group (or an operation's group) is tied to, empty if none is known.
@@ -163,7 +167,7 @@ class RelationFinder {
     std::vector<std::pair<size_t, std::string>> out;
     const Sentence& s = doc_.sentences[sent];
     for (size_t k = s.first_token; k < s.end_token; ++k) {
-      const std::string w = word(k);
+      const std::string_view w = word(k);
       if (one_of(w, {"it", "they"}) && !reporting_after(k)) { out.emplace_back(k, "pronoun"); continue; }
       // "a separate Chinese state-sponsored group", "another gang": an attacker other than those named
       if (w == "another" || (one_of(w, {"a", "an"}) && one_of(word(k + 1), {"separate", "different", "unrelated", "second"}))) {
@@ -179,7 +183,7 @@ class RelationFinder {
       if (!one_of(w, {"the", "this", "that", "these", "those", "a", "an"})) continue;
       // up to two modifiers: "the Russian-speaking gang", "the espionage campaign"
       for (size_t j = k + 1; j <= k + 4 && in_sentence(j, sent); ++j) {
-        const std::string h = word(j);
+        const std::string_view h = word(j);
         if (!doc_.tokens[j].is_word && h != "-") break;
         if (one_of(h, {"campaign", "operation", "effort", "campaigns", "activity"})) {
           if (w == "a" || w == "an") { if (!last_before_sentence("operation", sent)) out.emplace_back(j, "operation"); }
@@ -205,7 +209,7 @@ class RelationFinder {
   }
   // "it said", "they told": a speaker, not an attacker.
   bool reporting_after(size_t k) const {
-    const std::string n = word(k + 1);
+    const std::string_view n = word(k + 1);
     return one_of(n, {"said", "says", "say", "told", "added", "noted", "was", "is", "would", "will", "could"});
   }
 
@@ -265,7 +269,7 @@ class RelationFinder {
     if (hi - lo > 12) return false;
     bool glue = false;
     for (size_t k = lo + 1; k < hi; ++k) {
-      const std::string w = word(k);
+      const std::string_view w = word(k);
       if (one_of(w, {",", "and", "or", "as", "well", "the"})) { glue = glue || w != "the"; continue; }
       if (!doc_.tokens[k].is_upper_initial && !doc_.tokens[k].is_digit && !one_of(w, {"-", "(", ")", "."})) return false;
     }
@@ -284,7 +288,7 @@ class RelationFinder {
       if (one_of(w_at(k), {"denied", "denies", "rejected", "rejects", "dismissed", "accusations", "allegations", "claims", "disinformation"})) return false;
     bool title = false;  // "FBI Director Christopher Wray announced"
     for (size_t k = l + 1, n = 0; k <= l + 3 + n && in_sentence(k, sent); ++k) {
-      const std::string w = w_at(k);
+      const std::string_view w = w_at(k);
       if (reporter_after(w)) return true;
       if (k < date_token_.size() && date_token_[k] && n < 8) { ++n; continue; }
       if (n < 8 && (one_of(w, {"director", "chief", "head", "deputy", "secretary", "minister", "commissioner", "president", "vice"}) ||
@@ -300,7 +304,7 @@ class RelationFinder {
         break;
     }
     for (size_t k = f; k >= 1 && k + 4 >= f; --k) {
-      const std::string w = w_at(k - 1);
+      const std::string_view w = w_at(k - 1);
       if (w == "told") return true;
       if (reporter_before(w)) {
         if (w == "to") return w_at(k - 2) == "according";
@@ -308,7 +312,7 @@ class RelationFinder {
         // "published on Monday by PwC", "researchers at ESET", "the head of cybersecurity at the SBU";
         // not "updates from SolarWinds", "hit by"
         for (size_t b = k - 1; b >= 1 && b + 6 >= k - 1 && in_sentence(b - 1, sent); --b) {
-          const std::string v = word(b - 1);
+          const std::string_view v = word(b - 1);
           if (doc_.has_cue(b - 1, kTargetCues) && doc_.tokens[b - 1].is_all_lower) return false;
           if (reporting_word(v) || doc_.has_cue(b - 1, kObserverNouns) ||
               one_of(v, {"research", "work", "study", "statement", "blog", "exposed", "unsealed", "released", "issued", "described",
@@ -354,7 +358,7 @@ class RelationFinder {
     bool glue = false;
     int lower_run = 0;
     for (size_t k = lo + 1; k < hi; ++k) {
-      const std::string w = word(k);
+      const std::string_view w = word(k);
       if (one_of(w, {",", "and"})) { glue = true; lower_run = 0; continue; }
       if (one_of(w, {"the", "of", "'", "s", "-", "&"}) || doc_.tokens[k].is_upper_initial || doc_.tokens[k].is_all_upper) { lower_run = 0; continue; }
       if (!doc_.tokens[k].is_word || reporting_word(w) || doc_.has_cue(k, kTargetCues) || ++lower_run > 2) return false;
@@ -398,7 +402,7 @@ class RelationFinder {
             if (doc_.has_cue(u, kTargetCues) && doc_.tokens[u].is_all_lower && word(u) != "against" && word(u) != "victims") return true;
     if (reporter_position(m)) return false;  // the one who tells: "stole $300 million from an exchange, the FBI said"
     for (size_t t = f; t >= 1 && t + 9 >= f && in_sentence(t - 1, sent); --t) {
-      const std::string w = word(t - 1);
+      const std::string_view w = word(t - 1);
       const bool glued = t >= 2 && word(t - 2) == "-";  // "the Tokyo-based exchange"
       if (w == "by" || w == ";" || w == ":" || w == "to" || speaker_verb(w) || (doc_.has_cue(t - 1, kAttributionCues) && !glued) || one_of(w, {"which", "who", "that"})) break;
       if ((doc_.has_cue(t - 1, kTargetCues) || one_of(w, {"hacked", "hacking", "hack"})) && doc_.tokens[t - 1].is_all_lower) return true;
@@ -406,7 +410,7 @@ class RelationFinder {
       // "stole $308 million in bitcoin from the exchange DMM Bitcoin", "a wave of attacks on the ministry"
       if (one_of(w, {"from", "on", "against", "into"}))
         for (size_t u = t - 1; u >= 1 && u + 12 >= t && in_sentence(u - 1, sent); --u) {
-          const std::string v = word(u - 1);
+          const std::string_view v = word(u - 1);
           if (v == ";" || speaker_verb(v) || one_of(v, {"which", "who", "that", "by"})) break;
           if (doc_.has_cue(u - 1, kTargetCues) && doc_.tokens[u - 1].is_all_lower) return true;
         }
@@ -414,7 +418,7 @@ class RelationFinder {
     bool be = false;
     size_t after_be = 0, before_be = 0;
     for (size_t t = l + 1; in_sentence(t, sent) && t <= l + 14; ++t) {
-      const std::string w = word(t);
+      const std::string_view w = word(t);
       if (be && doc_.has_cue(t, kTargetCues) && doc_.tokens[t].is_all_lower && w != "against") return true;
       if (one_of(w, {"was", "were", "is", "are", "been", "has", "have", "had"})) { be = true; continue; }
       if (be) {

@@ -9,6 +9,10 @@ namespace news {
 
 namespace {
 
+// Explanations join quoted words of the text ("'" + word(k) + "'"), which are views.
+std::string operator+(const char* a, std::string_view b) { return std::string(a).append(b); }
+std::string operator+(std::string a, std::string_view b) { return std::move(a.append(b)); }
+
 bool one_of(std::string_view w, std::initializer_list<std::string_view> words) {
   for (auto x : words)
     if (w == x) return true;
@@ -92,14 +96,14 @@ class Roles {
   std::set<std::pair<uint32_t, std::string>> group_countries_;  // (sentence, home of a group named there)
 
   bool in_sentence(size_t k, uint32_t sent) const { return k < doc_.tokens.size() && doc_.tokens[k].sentence == sent; }
-  std::string word(size_t k) const { return std::string(doc_.folded_token(k)); }
+  std::string_view word(size_t k) const { return doc_.folded_token(k); }
   bool cue(size_t k, int list) const { return doc_.has_cue(k, list); }
   bool sector_at(size_t k) const { return k < sector_start_.size() && sector_start_[k]; }
   bool victim_at(size_t k) const { return sector_at(k) || cue(k, kVictimNouns); }
   // A verb form of an attack word ("attacked", "targeting", "hit"), not a noun ("the attack").
   bool attack_verb(size_t k) const {
     if (!cue(k, kTargetCues) || !doc_.tokens[k].is_all_lower) return false;
-    const std::string w = word(k);
+    const std::string_view w = word(k);
     const bool ed_ing = (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) || (w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0);
     return (ed_ing || one_of(w, {"hit", "hits", "struck", "stole"})) && w != "against";
   }
@@ -112,7 +116,7 @@ class Roles {
   size_t phrase_end(size_t l, uint32_t sent) const {
     size_t k = l + 1, n = 0;
     while (in_sentence(k, sent) && n < 3) {
-      const std::string w = word(k);
+      const std::string_view w = word(k);
       if (w == "'" || w == "-") { ++k; continue; }
       if (w == "s" && word(k - 1) == "'") { ++k; continue; }  // the possessive
       if (!doc_.tokens[k].is_word || is_country_token(k)) break;
@@ -165,8 +169,8 @@ class Roles {
     const uint32_t sent = doc_.tokens[f].sentence;
     if (!cyber_ && !doc_.sentence_has_cue(sent, kCyberTerms)) { why = "no cyber context"; return "mention"; }
     const size_t end = phrase_end(l, sent);
-    const std::string before1 = f >= 1 && in_sentence(f - 1, sent) ? word(f - 1) : "";
-    const std::string before2 = f >= 2 && in_sentence(f - 2, sent) ? word(f - 2) : "";
+    const std::string_view before1 = f >= 1 && in_sentence(f - 1, sent) ? word(f - 1) : "";
+    const std::string_view before2 = f >= 2 && in_sentence(f - 2, sent) ? word(f - 2) : "";
 
     // A person's background or workplace: "a former Israeli intelligence officer", "a researcher
     // at a British university", "an analyst who studies Chinese operations", "U.S. intelligence officials".
@@ -175,7 +179,7 @@ class Roles {
       if (cue(k, kObserverNouns)) observer = true;
     bool affiliation = false;
     for (size_t k = f; k >= 2 && k + 3 >= f && in_sentence(k - 2, sent); --k) {
-      const std::string a = word(k - 1);
+      const std::string_view a = word(k - 1);
       if (a == "a" || a == "an") {
         affiliation = word(k - 2) == "at" && !(k >= 3 && cue(k - 3, kTargetCues));
         // "compromised several accounts at a Ukrainian aviation organisation"
@@ -246,7 +250,7 @@ class Roles {
     // "North Korea was behind the attack", "the government of Iran was responsible"
     for (size_t k = l + 1; in_sentence(k, sent) && k <= l + 5; ++k) {
       if (cue(k, kAttributionAfter)) { why = "'" + word(k) + "' after"; return "attribution"; }
-      const std::string w = word(k);
+      const std::string_view w = word(k);
       if (!(be_verb(w) || w == "'" || w == "s" || w == "government" || w == "itself" || w == "state")) break;
     }
     // The home of a threat group named in the same sentence.
@@ -289,7 +293,7 @@ class Roles {
                          one_of(word(s - 2), {"headquartered", "based", "registered", "incorporated", "founded"});
     if (s >= 1 && in_sentence(s - 1, sent) && !home_in) {
       size_t p = s - 1;
-      const std::string pw = word(p);
+      const std::string_view pw = word(p);
       // "a cyber campaign by APT28 against Germany, Czechia and Poland", "hackers against Ukraine"
       if (pw == "against" && p >= 1 &&
           ((p - 1 < group_end_.size() && group_end_[p - 1]) || (cue(p - 1, kAttackerNouns) && doc_.tokens[p - 1].is_all_lower) ||
@@ -300,7 +304,7 @@ class Roles {
       if (((victim_preposition(pw) || pw == "from") && attack_sentence) || (pw == "of" && p >= 1 && cue(p - 1, kTargetCues))) {
         for (size_t k = p; k > 0 && k + 25 >= p && in_sentence(k - 1, sent); --k) {
           const size_t t = k - 1;
-          const std::string w = word(t);
+          const std::string_view w = word(t);
           if (w == "." || w == ";" || speaker_verb(w) || one_of(w, {"has", "have", "had"}) ||
               (cue(t, kObserverNouns) && !one_of(w, {"officials", "official"})))
             break;
@@ -339,7 +343,7 @@ class Roles {
     // Passive voice: "Ukraine was hit", "South Korea's banks were attacked"
     bool be = false;
     for (size_t k = l + 1; in_sentence(k, sent) && k <= l + 6; ++k) {
-      const std::string w = word(k);
+      const std::string_view w = word(k);
       if (cue(k, kTargetCues) && be && w != "against" && word(k - 1) != "to") { why = "passive '... " + w + "'"; return "target"; }
       if (be_verb(w)) be = true;
       if (!(w == "'" || doc_.tokens[k].is_word) || phrase_stop(w)) break;
@@ -352,7 +356,7 @@ class Roles {
     for (size_t k = l + 1; k <= end && k < observer_start_.size(); ++k) observer_org = observer_org || observer_start_[k];
     if (attack_sentence && !home_in && !observer_org && !(s >= 1 && in_sentence(s - 1, sent) && one_of(word(s - 1), {"to", "by", "with", "for"})))
       for (size_t k = s; k > 0 && in_sentence(k - 1, sent); --k) {
-        const std::string w = word(k - 1);
+        const std::string_view w = word(k - 1);
         if (w == ";" || speaker_verb(w) || one_of(w, {"has", "have", "had", "while", "whereas", "but"})) break;
         if (cue(k - 1, kTargetCues) && w != "against") { why = "attack word '" + w + "' earlier in the sentence"; return "target"; }
       }
