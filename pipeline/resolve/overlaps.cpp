@@ -79,12 +79,18 @@ void resolve_overlaps(Document& doc) {
     if (!overlaps) kept_nested.push_back(std::move(n));
   }
   for (auto& n : kept_nested) winners.push_back(std::move(n));
-  std::sort(winners.begin(), winners.end(), [](const Mention& a, const Mention& b) { return a.start < b.start; });
-  if (winners.size() > doc.options.max_mentions) {
+  // In text order; as above, the indexes are sorted and each mention moved once.
+  std::vector<uint32_t> by_start(winners.size());
+  for (uint32_t i = 0; i < by_start.size(); ++i) by_start[i] = i;
+  std::sort(by_start.begin(), by_start.end(), [&](uint32_t a, uint32_t b) { return winners[a].start < winners[b].start; });
+  size_t keep = winners.size();
+  if (keep > doc.options.max_mentions) {
     doc.warnings.push_back("more than " + std::to_string(doc.options.max_mentions) + " mentions; the rest were dropped");
-    winners.resize(doc.options.max_mentions);
+    keep = doc.options.max_mentions;
   }
-  doc.mentions = std::move(winners);
+  doc.mentions.clear();
+  doc.mentions.reserve(keep);
+  for (size_t i = 0; i < keep; ++i) doc.mentions.push_back(std::move(winners[by_start[i]]));
 }
 
 }  // namespace news
