@@ -238,6 +238,9 @@ class Roles {
           break;
         if (vendor_word(word(k)) && (vendor_word(word(k + 1)) || one_of(word(k + 1), {"company", "firm", "vendor"}))) break;  // "US threat intelligence company"
         if (cue(k, kAttackerNouns) && k + 1 < org_start_.size() && org_start_[k + 1]) break;  // "Danish shipping group Maersk"
+        // an organisation's capitalised name right after: "the Dutch Military Intelligence and Security
+        // Service" (not "Russia's GRU", whose attacker noun is the name)
+        if (org_start_[k] && doc_.tokens[k].is_upper_initial && !doc_.tokens[k].is_all_upper) break;
         if (cue(k, kAttackerNouns)) { why = "attacker noun '" + word(k) + "' after"; return "attribution"; }
         if (cue(k, kTargetCues) || cue(k, kAttributionCues)) break;
       }

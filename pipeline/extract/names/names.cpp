@@ -59,7 +59,7 @@ void find_names(Document& doc, const RuleSet& rules) {
       // sentences or describe are not part of a name; nothing left, no name
       size_t first = first_found;
       while (first <= last && (not_names.has(doc.tokens[first].vocab) || !doc.tokens[first].is_word)) ++first;
-      if (first > last) continue;
+      if (first > last || !(doc.tokens[first].is_upper_initial || doc.tokens[first].is_digit)) continue;  // "Rust-based": no name left
       // "Putting malware samples out": a single word in -ing is a verb, not a name; "the Foreign
       // Ministry": an organisation's head word alone is no name
       const std::string_view w1 = doc.token_text(doc.tokens[first]);
