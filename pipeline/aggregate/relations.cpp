@@ -11,7 +11,7 @@ namespace {
 
 // Explanations join quoted words of the text ("'" + word(k) + "'"), which are views.
 std::string operator+(const char* a, std::string_view b) { return std::string(a).append(b); }
-std::string operator+(std::string a, std::string_view b) { return std::move(a.append(b)); }
+[[maybe_unused]] std::string operator+(std::string a, std::string_view b) { return std::move(a.append(b)); }
 
 bool one_of(std::string_view w, std::initializer_list<std::string_view> words) {
   for (auto x : words)
@@ -42,7 +42,11 @@ class RelationFinder {
   RelationFinder(Document& doc, const RuleSet& rules)
       : doc_(doc), rules_(rules), reporter_verbs_(rules.word_list("reporter-verbs")), reporting_words_(rules.word_list("reporting-words")),
         speaker_verbs_(rules.word_list("speaker-verbs")), denial_words_(rules.word_list("denial-words")),
-        flaw_words_(rules.word_list("flaw-words")), takedown_verbs_(rules.word_list("takedown-verbs")) {
+        flaw_words_(rules.word_list("flaw-words")), takedown_verbs_(rules.word_list("takedown-verbs")),
+        hack_words_(rules.word_list("hack-words")), operation_nouns_(rules.word_list("operation-nouns")),
+        not_attacker_references_(rules.word_list("not-attacker-references")), reporter_titles_(rules.word_list("reporter-titles")),
+        reporter_heads_(rules.word_list("reporter-heads")), report_nouns_(rules.word_list("report-nouns")),
+        authorship_verbs_(rules.word_list("authorship-verbs")) {
     date_token_.assign(doc.tokens.size(), false);
     for (const auto& m : doc.mentions)
       if (m.type == MentionType::Date)
@@ -116,6 +120,8 @@ class RelationFinder {
   const RuleSet& rules_;
   // rules/context word lists: "said", "according", "denied", "vulnerability", "seized"...
   const WordList &reporter_verbs_, &reporting_words_, &speaker_verbs_, &denial_words_, &flaw_words_, &takedown_verbs_;
+  const WordList &hack_words_, &operation_nouns_, &not_attacker_references_, &reporter_titles_, &reporter_heads_, &report_nouns_,
+      &authorship_verbs_;
   std::set<std::string> state_attackers_;  // state bodies the text makes attackers ("GRU officers hacked")
   std::map<std::string, std::set<std::string>> body_groups_;  // such a body -> groups of its state named in a sentence with it
   std::vector<Attacker> named_;       // every named group and operation of the body, in text order
@@ -154,7 +160,7 @@ class RelationFinder {
     for (size_t k = l + 1; in_sentence(k, sent) && k <= l + 8; ++k) {
       const std::string_view w = word(k);
       if (doc_.has_cue(k, kAttributionAfter)) return true;
-      if ((doc_.has_cue(k, kTargetCues) || one_of(w, {"hack", "hacked", "hacking"})) && doc_.tokens[k].is_all_lower &&
+      if ((doc_.has_cue(k, kTargetCues) || listed(k, hack_words_)) && doc_.tokens[k].is_all_lower &&
           !doc_.has_cue(k, kVictimNouns) && w != "against")
         return !passive && !listed(k, takedown_verbs_);
       if (one_of(w, {"was", "were", "is", "are"})) { passive = true; continue; }
@@ -228,7 +234,7 @@ class RelationFinder {
       if (w == "another" || (one_of(w, {"a", "an"}) && one_of(word(k + 1), {"separate", "different", "unrelated", "second"}))) {
         for (size_t j = k + 1; j <= k + 6 && in_sentence(j, sent); ++j) {
           if (!doc_.tokens[j].is_word && word(j) != "-") break;
-          if (doc_.has_cue(j, kAttackerNouns) && doc_.tokens[j].is_all_lower && !one_of(word(j), {"threat", "intelligence", "military", "regime", "army"})) {
+          if (doc_.has_cue(j, kAttackerNouns) && doc_.tokens[j].is_all_lower && !listed(j, not_attacker_references_)) {
             out.emplace_back(j, "other");
             break;
           }
@@ -240,12 +246,12 @@ class RelationFinder {
       for (size_t j = k + 1; j <= k + 4 && in_sentence(j, sent); ++j) {
         const std::string_view h = word(j);
         if (!doc_.tokens[j].is_word && h != "-") break;
-        if (one_of(h, {"campaign", "operation", "effort", "campaigns", "activity"})) {
+        if (listed(j, operation_nouns_)) {
           if (w == "a" || w == "an") { if (!last_before_sentence("operation", sent)) out.emplace_back(j, "operation"); }
           else out.emplace_back(j, "operation");
           break;
         }
-        if (doc_.has_cue(j, kAttackerNouns) && doc_.tokens[j].is_all_lower && !one_of(h, {"threat", "ransomware", "intelligence", "military", "hacking", "regime", "army"})) {
+        if (doc_.has_cue(j, kAttackerNouns) && doc_.tokens[j].is_all_lower && !listed(j, not_attacker_references_)) {
           // "the group APT31" names the group; "the hackers' servers" still refers to them
           const bool names_next = in_sentence(j + 1, sent) && doc_.tokens[j + 1].is_upper_initial;
           // "a hacking group" only before any group is named: the lead introduces the one named later
@@ -346,7 +352,7 @@ class RelationFinder {
       const std::string_view w = w_at(k);
       if (listed(k, reporter_verbs_)) return true;
       if (k < date_token_.size() && date_token_[k] && n < 8) { ++n; continue; }
-      if (n < 8 && (one_of(w, {"director", "chief", "head", "deputy", "secretary", "minister", "commissioner", "president", "vice"}) ||
+      if (n < 8 && (listed(k, reporter_titles_) ||
                     (title && doc_.tokens[k].is_upper_initial))) {
         title = true;
         ++n;
@@ -354,8 +360,7 @@ class RelationFinder {
       }
       // over a coordinated name: "the FBI and Japan's National Police Agency said"
       if (n < 8 && (w == "and" || (n > 0 && (doc_.tokens[k].is_upper_initial || w == "the")))) { ++n; continue; }
-      if (!(one_of(w, {"'", "s", "has", "had", "have", "also", "on", "publicly", "first", "later", "threat", "security", "intelligence",
-                       "service", "agency", "office", "ministry", "unit", "team", "officials", "spokesperson", "spokesman", "spokeswoman"})))
+      if (!(one_of(w, {"'", "s", "has", "had", "have", "also", "on", "publicly", "first", "later"}) || listed(k, reporter_heads_)))
         break;
     }
     for (size_t k = f; k >= 1 && k + 4 >= f; --k) {
@@ -367,11 +372,8 @@ class RelationFinder {
         // "published on Monday by PwC", "researchers at ESET", "the head of cybersecurity at the SBU";
         // not "updates from SolarWinds", "hit by"
         for (size_t b = k - 1; b >= 1 && b + 6 >= k - 1 && in_sentence(b - 1, sent); --b) {
-          const std::string_view v = word(b - 1);
           if (doc_.has_cue(b - 1, kTargetCues) && doc_.tokens[b - 1].is_all_lower) return false;
-          if (reporting_word(b - 1) || doc_.has_cue(b - 1, kObserverNouns) ||
-              one_of(v, {"research", "work", "study", "statement", "blog", "exposed", "unsealed", "released", "issued", "described",
-                         "head", "chief", "director", "team", "researcher", "experts", "tracked", "documented", "investigation"}))
+          if (reporting_word(b - 1) || doc_.has_cue(b - 1, kObserverNouns) || listed(b - 1, report_nouns_))
             return true;
         }
         return false;
@@ -459,7 +461,7 @@ class RelationFinder {
       const std::string_view w = word(t - 1);
       const bool glued = t >= 2 && word(t - 2) == "-";  // "the Tokyo-based exchange"
       if (w == "by" || w == ";" || w == ":" || w == "to" || speaker_verb(t - 1) || (doc_.has_cue(t - 1, kAttributionCues) && !glued) || one_of(w, {"which", "who", "that"})) break;
-      if ((doc_.has_cue(t - 1, kTargetCues) || one_of(w, {"hacked", "hacking", "hack"})) && doc_.tokens[t - 1].is_all_lower) return true;
+      if ((doc_.has_cue(t - 1, kTargetCues) || listed(t - 1, hack_words_)) && doc_.tokens[t - 1].is_all_lower) return true;
       if (doc_.has_cue(t - 1, kVictimNouns) && one_of(word(t), {"of", "at"})) return true;  // "the network of Kyivstar"
       // "stole $308 million in bitcoin from the exchange DMM Bitcoin", "a wave of attacks on the ministry"
       if (one_of(w, {"from", "on", "against", "into"}))
@@ -504,7 +506,7 @@ class RelationFinder {
     if (l == std::string::npos) return false;
     const uint32_t sent = doc_.tokens[l].sentence;
     for (size_t k = l + 1; k + 1 < doc_.tokens.size() && k <= l + 6 && in_sentence(k + 1, sent); ++k)
-      if (one_of(word(k), {"used", "deployed", "developed", "operated", "run", "created", "written", "spread"}) && word(k + 1) == "by") return true;
+      if (listed(k, authorship_verbs_) && word(k + 1) == "by") return true;
     return false;
   }
 
