@@ -65,10 +65,14 @@ void find_names(Document& doc, const RuleSet& rules) {
       const std::string_view w1 = doc.token_text(doc.tokens[first]);
       const bool gerund = first == last && w1.size() > 5 && w1.ends_with("ing");
       const bool bare_head = first == last && np.kind == "organization";
+      // "Copy-paste malware": a lower-case word inside makes a compound, not a group's or tool's name
+      bool lower_inside = false;
+      for (size_t k = first + 1; k <= last && np.kind != "organization"; ++k)
+        lower_inside = lower_inside || (doc.tokens[k].is_word && doc.tokens[k].is_all_lower);
       bool calendar = false;  // "On Tuesday, the gang's leak site"
       for (size_t k = first; k <= last; ++k) calendar = calendar || rules.is_calendar_word(doc.tokens[k].vocab);
       std::string country;
-      if (gerund || bare_head || calendar ||
+      if (gerund || bare_head || calendar || lower_inside ||
           overlaps_known(doc, doc.tokens[first].start, doc.tokens[last].end, np.kind == "organization", country))
         continue;
       // the country the rest of the match or the words right after give: "a Russian group known as
