@@ -8,6 +8,7 @@
 #include "extract/dates/dates.hpp"
 #include "extract/evidence/evidence.hpp"
 #include "extract/gazetteer/gazetteer.hpp"
+#include "extract/names/names.hpp"
 #include "extract/operations/operations.hpp"
 #include "extract/people/people.hpp"
 #include "resolve/overlaps.hpp"
@@ -36,6 +37,7 @@ std::unique_ptr<Document> Pipeline::analyse(Article article) {
       match_gazetteers,
       find_people,
       find_operations,
+      find_names,
       find_dates,
       weigh_evidence,
       [](Document& d, const RuleSet&) { resolve_overlaps(d); },

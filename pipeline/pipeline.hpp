@@ -24,8 +24,8 @@ namespace news {
 
 class Pipeline {
  public:
-  static constexpr std::array<const char*, 12> kStages = {
-      "normalise", "segment", "gazetteers", "people", "operations", "dates",
+  static constexpr std::array<const char*, 13> kStages = {
+      "normalise", "segment", "gazetteers", "people", "operations", "names", "dates",
       "evidence", "overlaps", "roles", "link-dates", "relations", "record"};
 
   Pipeline(const RuleSet& rules, const ExtractOptions& options) : rules_(rules), options_(options) {}

@@ -221,9 +221,10 @@ class RecordText {
         if (!a.motivation.empty()) out_.key("motivation").string(a.motivation);
         if (!a.mitre.empty()) out_.key("mitre").string(a.mitre);
         out_.key("id").string(a.id);
-      } else {
-        out_.key("kind").string("person");
-        out_.key("country").null();
+      } else {  // found by its syntax (people, unknown groups and victims): the finder's kind
+        kind = m.kind.empty() ? std::string_view("person") : std::string_view(m.kind);
+        out_.key("kind").string(kind);
+        out_.key("country").string_or_null(m.country);
       }
       if (kind == "person")
         for (size_t i : idx)
@@ -266,7 +267,7 @@ class RecordText {
   void tools() {
     group_by_value(MentionType::Tool, [&](const Mention& m, const std::vector<size_t>&) {
       out_.key("name").string(m.value);
-      out_.key("kind").string(rules_.tools[m.entry].kind);
+      out_.key("kind").string(m.entry != UINT32_MAX ? std::string_view(rules_.tools[m.entry].kind) : std::string_view(m.kind));
     });
   }
 

@@ -11,7 +11,7 @@ namespace {
 
 // Explanations join quoted words of the text ("'" + word(k) + "'"), which are views.
 std::string operator+(const char* a, std::string_view b) { return std::string(a).append(b); }
-std::string operator+(std::string a, std::string_view b) { return std::move(a.append(b)); }
+[[maybe_unused]] std::string operator+(std::string a, std::string_view b) { return std::move(a.append(b)); }
 
 bool one_of(std::string_view w, std::initializer_list<std::string_view> words) {
   for (auto x : words)
@@ -19,8 +19,14 @@ bool one_of(std::string_view w, std::initializer_list<std::string_view> words) {
   return false;
 }
 
+// The actor's kind: from its knowledge entry, else what the finder that found it said
+// (an unknown gang "known as X" is a threat group, "the Port of Lisbon" an organisation).
+const std::string& actor_kind(const Mention& m, const RuleSet& rules) {
+  return m.entry != UINT32_MAX ? rules.actors[m.entry].kind : m.kind;
+}
+
 bool is_group(const Mention& m, const RuleSet& rules) {
-  return m.type == MentionType::Actor && m.entry != UINT32_MAX && rules.actors[m.entry].kind == "threat-group";
+  return m.type == MentionType::Actor && actor_kind(m, rules) == "threat-group";
 }
 
 uint32_t sentence_of(const Document& doc, const Mention& m) {
@@ -28,40 +34,41 @@ uint32_t sentence_of(const Document& doc, const Mention& m) {
   return t == std::string::npos ? 0 : doc.tokens[t].sentence;
 }
 
-// Words after an actor that make it the one who reports ("Microsoft said", "FireEye calls the group").
-bool reporter_after(std::string_view w) {
-  static const char* words[] = {"said", "says", "say", "reported", "reports", "report", "tracks", "tracked", "calls", "called",
-                                "named", "dubbed", "published", "attributed", "linked", "warned", "identified", "found",
-                                "discovered", "observed", "disclosed", "revealed", "detected", "uncovered", "described",
-                                "believes", "believed", "assessed", "told", "researchers", "analysts", "issued", "urged",
-                                "exposed", "documented", "tied", "blamed", "accused", "indicted", "charged", "researcher",
-                                "confirmed", "acknowledged", "sanctioned", "imposed", "condemned", "announced"};
-  for (auto x : words) if (w == x) return true;
-  return false;
-}
 // Words before an actor that make it the one who reports ("according to Proofpoint", "researchers at ESET").
-bool reporter_before(std::string_view w) {
-  static const char* words[] = {"to", "by", "at", "from"};
-  for (auto x : words) if (w == x) return true;
-  return false;
-}
-
-bool reporting_word(std::string_view w) {
-  static const char* words[] = {"said", "says", "say", "according", "report", "reported", "reports", "researchers",
-                                "discovered", "found", "observed", "tracked", "tracks", "warned", "published",
-                                "attributed", "blamed", "identified", "linked", "disclosed", "revealed", "detected",
-                                "uncovered", "advisory", "analysis", "assessed", "named", "dubbed", "calls", "called"};
-  for (auto x : words) if (w == x) return true;
-  return false;
-}
+bool reporter_before(std::string_view w) { return one_of(w, {"to", "by", "at", "from"}); }
 
 class RelationFinder {
  public:
-  RelationFinder(Document& doc, const RuleSet& rules) : doc_(doc), rules_(rules) {
+  RelationFinder(Document& doc, const RuleSet& rules)
+      : doc_(doc), rules_(rules), reporter_verbs_(rules.word_list("reporter-verbs")), reporting_words_(rules.word_list("reporting-words")),
+        speaker_verbs_(rules.word_list("speaker-verbs")), denial_words_(rules.word_list("denial-words")),
+        flaw_words_(rules.word_list("flaw-words")), takedown_verbs_(rules.word_list("takedown-verbs")),
+        hack_words_(rules.word_list("hack-words")), operation_nouns_(rules.word_list("operation-nouns")),
+        not_attacker_references_(rules.word_list("not-attacker-references")), reporter_titles_(rules.word_list("reporter-titles")),
+        reporter_heads_(rules.word_list("reporter-heads")), report_nouns_(rules.word_list("report-nouns")),
+        authorship_verbs_(rules.word_list("authorship-verbs")) {
     date_token_.assign(doc.tokens.size(), false);
     for (const auto& m : doc.mentions)
       if (m.type == MentionType::Date)
         for (size_t k = doc.token_starting_at(m.start); k < doc.tokens.size() && doc.tokens[k].start < m.end; ++k) date_token_[k] = true;
+    for (const auto& m : doc.mentions)
+      if (!doc.in_title(m.start) && state_body_attacks(m)) state_attackers_.insert(m.value);
+    for (const auto& b : doc.mentions) {
+      if (b.type != MentionType::Actor || !state_attackers_.count(b.value) || b.entry == UINT32_MAX) continue;
+      for (const auto& g : doc.mentions)
+        if (g.entry != UINT32_MAX && is_group(g, rules) && sentence_of(doc, g) == sentence_of(doc, b) &&
+            rules.actors[g.entry].country == rules.actors[b.entry].country)
+          body_groups_[b.value].insert(g.value);
+    }
+    // else the one group of the body's state the article names ("Russia's FSB" ... "Star Blizzard")
+    for (const auto& b : doc.mentions) {
+      if (b.type != MentionType::Actor || !state_attackers_.count(b.value) || b.entry == UINT32_MAX || body_groups_.count(b.value)) continue;
+      std::set<std::string> same_state;
+      for (const auto& g : doc.mentions)
+        if (g.entry != UINT32_MAX && is_group(g, rules) && !doc.in_title(g.start) && rules.actors[g.entry].country == rules.actors[b.entry].country)
+          same_state.insert(g.value);
+      if (same_state.size() == 1) body_groups_[b.value] = same_state;
+    }
     for (const auto& m : doc.mentions) {
       if (doc.in_title(m.start) || !attacker_kind(m)) continue;
       named_.push_back({m.value, attacker_kind(m), doc.token_starting_at(m.start), sentence_of(doc, m)});
@@ -75,11 +82,16 @@ class RelationFinder {
     for (const auto& m : doc_.mentions)
       if (m.type == MentionType::Country && m.role == "attribution") attribution_countries.insert(m.value);
     for (const auto& m : doc_.mentions) {
-      if (!is_group(m, rules_) || doc_.in_title(m.start)) continue;
+      if (!is_group(m, rules_) || m.entry == UINT32_MAX || doc_.in_title(m.start)) continue;
       const std::string& home = rules_.actors[m.entry].country;
       if (!home.empty() && attribution_countries.count(home))
         add("attributed-to", m.value, "actor", home, "country", sentence_of(doc_, m), "the group's home, an attacker's country in the article");
     }
+    // A state body that attacks is its state's: "GRU officers hacked" -> GRU attributed-to RU.
+    for (const auto& m : doc_.mentions)
+      if (m.type == MentionType::Actor && !doc_.in_title(m.start) && state_attackers_.count(m.value) && m.entry != UINT32_MAX)
+        add("attributed-to", m.value, "actor", rules_.actors[m.entry].country, "country", sentence_of(doc_, m),
+            "a state body the text makes the attacker, and its own state");
     std::map<uint32_t, std::vector<const Mention*>> by_sentence;
     for (const auto& m : doc_.mentions)
       if (!doc_.in_title(m.start)) by_sentence[sentence_of(doc_, m)].push_back(&m);
@@ -106,6 +118,12 @@ class RelationFinder {
 
   Document& doc_;
   const RuleSet& rules_;
+  // rules/context word lists: "said", "according", "denied", "vulnerability", "seized"...
+  const WordList &reporter_verbs_, &reporting_words_, &speaker_verbs_, &denial_words_, &flaw_words_, &takedown_verbs_;
+  const WordList &hack_words_, &operation_nouns_, &not_attacker_references_, &reporter_titles_, &reporter_heads_, &report_nouns_,
+      &authorship_verbs_;
+  std::set<std::string> state_attackers_;  // state bodies the text makes attackers ("GRU officers hacked")
+  std::map<std::string, std::set<std::string>> body_groups_;  // such a body -> groups of its state named in a sentence with it
   std::vector<Attacker> named_;       // every named group and operation of the body, in text order
   std::vector<Attacker> focus_;       // the attacker(s) the previous sentences were about
   std::set<std::string> victims_;     // organisations the article shows attacked
@@ -115,12 +133,50 @@ class RelationFinder {
 
   const char* attacker_kind(const Mention& m) const {
     if (is_group(m, rules_)) return "actor";
+    if (m.type == MentionType::Actor && state_attackers_.count(m.value)) return "actor";
     if (m.type == MentionType::Operation) return "operation";
     return nullptr;
   }
 
   std::string_view word(size_t k) const { return doc_.folded_token(k); }
+  bool listed(size_t k, const WordList& l) const { return k < doc_.tokens.size() && l.has(doc_.tokens[k].vocab); }
+  bool reporting_word(size_t k) const { return listed(k, reporting_words_); }
+  bool speaker_verb(size_t k) const { return listed(k, speaker_verbs_); }
   bool in_sentence(size_t k, uint32_t sent) const { return k < doc_.tokens.size() && doc_.tokens[k].sentence == sent; }
+
+  // A state body the sentence makes the attacker: the subject of an attack word ("the GRU had also
+  // tried to get into", "GRU officers hacked", "accused the GRU of trying to hack"), behind an attack
+  // ("the FSB was behind"), or its agent ("hacked by the GRU"). Not a takedown ("the FBI disrupted
+  // the botnet"), nor a body that was hit ("the Foreign Office was breached").
+  bool state_body_attacks(const Mention& m) const {
+    if (m.type != MentionType::Actor || m.entry == UINT32_MAX || rules_.actors[m.entry].kind != "government") return false;
+    const size_t f = doc_.token_starting_at(m.start), l = doc_.token_ending_at(m.end);
+    if (f == std::string::npos || l == std::string::npos) return false;
+    const uint32_t sent = doc_.tokens[f].sentence;
+    // the sponsor of those who attack: "hackers working for Iran's MOIS", "a group run by the GRU"
+    for (size_t k = f; k >= 1 && k + 4 >= f && in_sentence(k - 1, sent); --k)
+      if (doc_.has_cue(k - 1, kAttributionCues) || word(k - 1) == "for") return false;
+    bool passive = false;
+    for (size_t k = l + 1; in_sentence(k, sent) && k <= l + 8; ++k) {
+      const std::string_view w = word(k);
+      if (doc_.has_cue(k, kAttributionAfter)) return true;
+      if ((doc_.has_cue(k, kTargetCues) || listed(k, hack_words_)) && doc_.tokens[k].is_all_lower &&
+          !doc_.has_cue(k, kVictimNouns) && w != "against")
+        return !passive && !listed(k, takedown_verbs_);
+      if (one_of(w, {"was", "were", "is", "are"})) { passive = true; continue; }
+      if (one_of(w, {"'", "s", ",", "of", "had", "has", "have", "also", "allegedly", "reportedly", "repeatedly", "then", "later",
+                     "trying", "tried", "attempting", "attempted", "sought", "to", "unit", "units"}) ||
+          doc_.tokens[k].is_digit || (doc_.has_cue(k, kAttackerNouns) && doc_.tokens[k].is_all_lower))
+        continue;
+      break;
+    }
+    size_t k = f;
+    while (k >= 1 && in_sentence(k - 1, sent) && (one_of(word(k - 1), {"the", "'", "s"}) || doc_.tokens[k - 1].is_upper_initial)) --k;
+    if (k >= 2 && word(k - 1) == "by")
+      for (size_t t = k - 1; t >= 1 && t + 4 >= k - 1 && in_sentence(t - 1, sent); --t)
+        if (doc_.has_cue(t - 1, kTargetCues) && doc_.tokens[t - 1].is_all_lower && !listed(t - 1, takedown_verbs_)) return true;
+    return false;
+  }
 
   // The country a group (or an operation's group) is tied to, empty if none is known.
   std::string home_of(const std::string& name, const char* kind) const {
@@ -145,6 +201,11 @@ class RelationFinder {
     if (!seen_.insert(type + "\t" + src + "\t" + dst).second) return;
     const Sentence& s = doc_.sentences[sent];
     doc_.relations.push_back({type, src, st, dst, dt, sent, s.start, s.end, cue});
+    // what a state body did, the group the text ties to it did ("GRU unit 26165, which researchers
+    // track as APT28"): both are the attacker
+    if (type != "attributed-to")
+      if (auto it = body_groups_.find(src); it != body_groups_.end())
+        for (const auto& g : it->second) add(type, g, "actor", dst, dt, sent, cue + ", through " + src);
   }
 
   // The last named attacker of a kind before token t (the nearest in text), else the first
@@ -173,7 +234,7 @@ class RelationFinder {
       if (w == "another" || (one_of(w, {"a", "an"}) && one_of(word(k + 1), {"separate", "different", "unrelated", "second"}))) {
         for (size_t j = k + 1; j <= k + 6 && in_sentence(j, sent); ++j) {
           if (!doc_.tokens[j].is_word && word(j) != "-") break;
-          if (doc_.has_cue(j, kAttackerNouns) && doc_.tokens[j].is_all_lower && !one_of(word(j), {"threat", "intelligence", "military", "regime", "army"})) {
+          if (doc_.has_cue(j, kAttackerNouns) && doc_.tokens[j].is_all_lower && !listed(j, not_attacker_references_)) {
             out.emplace_back(j, "other");
             break;
           }
@@ -185,12 +246,12 @@ class RelationFinder {
       for (size_t j = k + 1; j <= k + 4 && in_sentence(j, sent); ++j) {
         const std::string_view h = word(j);
         if (!doc_.tokens[j].is_word && h != "-") break;
-        if (one_of(h, {"campaign", "operation", "effort", "campaigns", "activity"})) {
+        if (listed(j, operation_nouns_)) {
           if (w == "a" || w == "an") { if (!last_before_sentence("operation", sent)) out.emplace_back(j, "operation"); }
           else out.emplace_back(j, "operation");
           break;
         }
-        if (doc_.has_cue(j, kAttackerNouns) && doc_.tokens[j].is_all_lower && !one_of(h, {"threat", "ransomware", "intelligence", "military", "hacking", "regime", "army"})) {
+        if (doc_.has_cue(j, kAttackerNouns) && doc_.tokens[j].is_all_lower && !listed(j, not_attacker_references_)) {
           // "the group APT31" names the group; "the hackers' servers" still refers to them
           const bool names_next = in_sentence(j + 1, sent) && doc_.tokens[j + 1].is_upper_initial;
           // "a hacking group" only before any group is named: the lead introduces the one named later
@@ -285,13 +346,13 @@ class RelationFinder {
     const uint32_t sent = doc_.tokens[f].sentence;
     auto w_at = [&](size_t k) { return in_sentence(k, sent) ? word(k) : std::string(); };
     for (size_t k = l + 1; k <= l + 4; ++k)
-      if (one_of(w_at(k), {"denied", "denies", "rejected", "rejects", "dismissed", "accusations", "allegations", "claims", "disinformation"})) return false;
+      if (in_sentence(k, sent) && listed(k, denial_words_)) return false;
     bool title = false;  // "FBI Director Christopher Wray announced"
     for (size_t k = l + 1, n = 0; k <= l + 3 + n && in_sentence(k, sent); ++k) {
       const std::string_view w = w_at(k);
-      if (reporter_after(w)) return true;
+      if (listed(k, reporter_verbs_)) return true;
       if (k < date_token_.size() && date_token_[k] && n < 8) { ++n; continue; }
-      if (n < 8 && (one_of(w, {"director", "chief", "head", "deputy", "secretary", "minister", "commissioner", "president", "vice"}) ||
+      if (n < 8 && (listed(k, reporter_titles_) ||
                     (title && doc_.tokens[k].is_upper_initial))) {
         title = true;
         ++n;
@@ -299,8 +360,7 @@ class RelationFinder {
       }
       // over a coordinated name: "the FBI and Japan's National Police Agency said"
       if (n < 8 && (w == "and" || (n > 0 && (doc_.tokens[k].is_upper_initial || w == "the")))) { ++n; continue; }
-      if (!(one_of(w, {"'", "s", "has", "had", "have", "also", "on", "publicly", "first", "later", "threat", "security", "intelligence",
-                       "service", "agency", "office", "ministry", "unit", "team", "officials", "spokesperson", "spokesman", "spokeswoman"})))
+      if (!(one_of(w, {"'", "s", "has", "had", "have", "also", "on", "publicly", "first", "later"}) || listed(k, reporter_heads_)))
         break;
     }
     for (size_t k = f; k >= 1 && k + 4 >= f; --k) {
@@ -312,11 +372,8 @@ class RelationFinder {
         // "published on Monday by PwC", "researchers at ESET", "the head of cybersecurity at the SBU";
         // not "updates from SolarWinds", "hit by"
         for (size_t b = k - 1; b >= 1 && b + 6 >= k - 1 && in_sentence(b - 1, sent); --b) {
-          const std::string_view v = word(b - 1);
           if (doc_.has_cue(b - 1, kTargetCues) && doc_.tokens[b - 1].is_all_lower) return false;
-          if (reporting_word(v) || doc_.has_cue(b - 1, kObserverNouns) ||
-              one_of(v, {"research", "work", "study", "statement", "blog", "exposed", "unsealed", "released", "issued", "described",
-                         "head", "chief", "director", "team", "researcher", "experts", "tracked", "documented", "investigation"}))
+          if (reporting_word(b - 1) || doc_.has_cue(b - 1, kObserverNouns) || listed(b - 1, report_nouns_))
             return true;
         }
         return false;
@@ -361,15 +418,15 @@ class RelationFinder {
       const std::string_view w = word(k);
       if (one_of(w, {",", "and"})) { glue = true; lower_run = 0; continue; }
       if (one_of(w, {"the", "of", "'", "s", "-", "&"}) || doc_.tokens[k].is_upper_initial || doc_.tokens[k].is_all_upper) { lower_run = 0; continue; }
-      if (!doc_.tokens[k].is_word || reporting_word(w) || doc_.has_cue(k, kTargetCues) || ++lower_run > 2) return false;
+      if (!doc_.tokens[k].is_word || reporting_word(k) || doc_.has_cue(k, kTargetCues) || ++lower_run > 2) return false;
     }
     return glue;
   }
 
-  bool has_word(uint32_t sent, bool (*pred)(std::string_view)) const {
+  bool has_reporting_word(uint32_t sent) const {
     const Sentence& s = doc_.sentences[sent];
     for (uint32_t t = s.first_token; t < s.end_token; ++t)
-      if (doc_.tokens[t].is_word && pred(doc_.token_text(doc_.tokens[t]))) return true;
+      if (reporting_word(t)) return true;
     return false;
   }
 
@@ -379,7 +436,7 @@ class RelationFinder {
     const size_t f = doc_.token_starting_at(m.start);
     if (f == std::string::npos) return false;
     const Sentence& s = doc_.sentences[doc_.tokens[f].sentence];
-    return f <= s.first_token + 1 && has_word(doc_.tokens[f].sentence, reporting_word);
+    return f <= s.first_token + 1 && has_reporting_word(doc_.tokens[f].sentence);
   }
 
   // An organisation or agency the sentence shows attacked: the object of an attack word close
@@ -387,8 +444,7 @@ class RelationFinder {
   // network of Kyivstar"), or the subject of a passive one ("Norsk Hydro was hit"). Not one
   // the attackers work for ("hackers working for Russia's GRU").
   bool org_is_victim(const Mention& m) const {
-    if (m.entry == UINT32_MAX) return false;
-    const std::string& k = rules_.actors[m.entry].kind;
+    const std::string& k = actor_kind(m, rules_);
     if (k != "organization" && k != "government" && k != "security-vendor" && k != "media") return false;
     const size_t f = doc_.token_starting_at(m.start), l = doc_.token_ending_at(m.end);
     if (f == std::string::npos || l == std::string::npos) return false;
@@ -404,14 +460,14 @@ class RelationFinder {
     for (size_t t = f; t >= 1 && t + 9 >= f && in_sentence(t - 1, sent); --t) {
       const std::string_view w = word(t - 1);
       const bool glued = t >= 2 && word(t - 2) == "-";  // "the Tokyo-based exchange"
-      if (w == "by" || w == ";" || w == ":" || w == "to" || speaker_verb(w) || (doc_.has_cue(t - 1, kAttributionCues) && !glued) || one_of(w, {"which", "who", "that"})) break;
-      if ((doc_.has_cue(t - 1, kTargetCues) || one_of(w, {"hacked", "hacking", "hack"})) && doc_.tokens[t - 1].is_all_lower) return true;
+      if (w == "by" || w == ";" || w == ":" || w == "to" || speaker_verb(t - 1) || (doc_.has_cue(t - 1, kAttributionCues) && !glued) || one_of(w, {"which", "who", "that"})) break;
+      if ((doc_.has_cue(t - 1, kTargetCues) || listed(t - 1, hack_words_)) && doc_.tokens[t - 1].is_all_lower) return true;
       if (doc_.has_cue(t - 1, kVictimNouns) && one_of(word(t), {"of", "at"})) return true;  // "the network of Kyivstar"
       // "stole $308 million in bitcoin from the exchange DMM Bitcoin", "a wave of attacks on the ministry"
       if (one_of(w, {"from", "on", "against", "into"}))
         for (size_t u = t - 1; u >= 1 && u + 12 >= t && in_sentence(u - 1, sent); --u) {
           const std::string_view v = word(u - 1);
-          if (v == ";" || speaker_verb(v) || one_of(v, {"which", "who", "that", "by"})) break;
+          if (v == ";" || speaker_verb(u - 1) || one_of(v, {"which", "who", "that", "by"})) break;
           if (doc_.has_cue(u - 1, kTargetCues) && doc_.tokens[u - 1].is_all_lower) return true;
         }
     }
@@ -425,7 +481,7 @@ class RelationFinder {
         if (!doc_.tokens[t].is_all_lower || ++after_be > 3) break;  // "was also badly hit", "were among the victims"
       } else if (!(w == "'" || w == "s" || w == "and" || w == "," || w == "the" || doc_.has_cue(t, kVictimNouns) || doc_.tokens[t].is_upper_initial)) {
         // its own place or unit: "a Foxconn electronics plant in Mexico was hit"
-        if (!doc_.tokens[t].is_all_lower || !doc_.tokens[t].is_word || ++before_be > 4 || reporting_word(w) || speaker_verb(w) ||
+        if (!doc_.tokens[t].is_all_lower || !doc_.tokens[t].is_word || ++before_be > 4 || reporting_word(t) || speaker_verb(t) ||
             one_of(w, {"which", "who", "that", "also", "not", "did", "does", "do", "will", "would", "could", "can", "may", "might"}) ||
             doc_.has_cue(t, kTargetCues))
           break;
@@ -439,13 +495,10 @@ class RelationFinder {
     const size_t f = doc_.token_starting_at(m.start), l = doc_.token_ending_at(m.end);
     if (f == std::string::npos || l == std::string::npos) return false;
     const uint32_t sent = doc_.tokens[f].sentence;
-    auto flaw = [](std::string_view w) {
-      return one_of(w, {"vulnerability", "vulnerabilities", "flaw", "flaws", "bug", "bugs", "zero-day", "exploit", "exploits", "loophole"});
-    };
-    if (in_sentence(l + 1, sent) && flaw(word(l + 1))) return true;
+    if (in_sentence(l + 1, sent) && listed(l + 1, flaw_words_)) return true;
     size_t k = f;
     while (k >= 1 && in_sentence(k - 1, sent) && one_of(word(k - 1), {"the", "a", "an"})) --k;
-    return k >= 2 && in_sentence(k - 2, sent) && word(k - 1) == "in" && flaw(word(k - 2));
+    return k >= 2 && in_sentence(k - 2, sent) && word(k - 1) == "in" && listed(k - 2, flaw_words_);
   }
   // "BitPaymer, the ransomware used by the Evil Corp gang": the tool belongs to the group after it.
   bool used_by_after(const Mention& m) const {
@@ -453,10 +506,9 @@ class RelationFinder {
     if (l == std::string::npos) return false;
     const uint32_t sent = doc_.tokens[l].sentence;
     for (size_t k = l + 1; k + 1 < doc_.tokens.size() && k <= l + 6 && in_sentence(k + 1, sent); ++k)
-      if (one_of(word(k), {"used", "deployed", "developed", "operated", "run", "created", "written", "spread"}) && word(k + 1) == "by") return true;
+      if (listed(k, authorship_verbs_) && word(k + 1) == "by") return true;
     return false;
   }
-  static bool speaker_verb(std::string_view w) { return one_of(w, {"said", "says", "say", "told", "according", "reported"}); }
 
   void sentence(uint32_t sent, const std::vector<const Mention*>& ms) {
     for (const Mention* m : ms)
@@ -511,13 +563,13 @@ class RelationFinder {
             if (!product_flaw(*m)) add("uses", name, kind, m->value, "tool", sent, "tool in the sentence, " + cue);
             break;
           case MentionType::Actor: {
-            if (m->entry == UINT32_MAX) break;
-            const std::string& k = rules_.actors[m->entry].kind;
+            if (attacker_kind(*m)) break;  // an attacker itself (a state body that attacks)
+            const std::string& k = actor_kind(*m, rules_);
             const bool victim = victims_.count(m->value) > 0;
             if ((k == "security-vendor" || k == "government" || k == "media" || k == "organization") && reporter &&
                 !(victim && (k == "organization" || k == "government")))
               add("reported-by", name, kind, m->value, "actor", sent, "in the reporter's place, " + cue);
-            else if (org_is_victim(*m) && !(k == "government" && !rules_.actors[m->entry].country.empty() &&
+            else if (org_is_victim(*m) && !(k == "government" && m->entry != UINT32_MAX && !rules_.actors[m->entry].country.empty() &&
                                              home_of(name, kind) == rules_.actors[m->entry].country))  // its own state: "GRU officers broke into"
 
               add("targets", name, kind, m->value, "actor", sent, "object of an attack word, " + cue);

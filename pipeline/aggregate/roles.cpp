@@ -24,15 +24,6 @@ bool list_joint(std::string_view w) { return one_of(w, {",", "and", "or", "as", 
 bool victim_preposition(std::string_view w) {
   return one_of(w, {"in", "against", "on", "at", "across", "throughout", "into", "inside", "within"});
 }
-// Verbs after a country's noun phrase that make it the speaker ("Israel's military said").
-bool speaker_verb(std::string_view w) {
-  return one_of(w, {"said", "says", "say", "told", "announced", "denied", "denies", "rejected", "rejects", "confirmed",
-                    "warned", "declined", "dismissed", "condemned", "accused", "added", "stated"});
-}
-// Attribution cues that tie a country without a preposition ("blamed North Korea for").
-bool bare_attribution_cue(std::string_view w) { return one_of(w, {"blamed", "blames", "blame"}); }
-// Cues that take "with": "affiliated with Iran", "aligned with Russia" (not "working with French police").
-bool with_attribution_cue(std::string_view w) { return one_of(w, {"affiliated", "aligned", "associated", "connected", "allied"}); }
 bool link_preposition(std::string_view w) { return one_of(w, {"to", "by", "of", "for", "from", "in", "with", "at"}); }
 bool phrase_stop(std::string_view w) {
   return one_of(w, {"on", "into", "against", "over", "about", "after", "before", "across", "under", "through", "including",
@@ -41,17 +32,17 @@ bool phrase_stop(std::string_view w) {
                     "denied", "denies", "deny", "rejected", "rejects", "condemned", "praised", "carrying", "claimed",
                     "blamed", "accused", "declined"});
 }
-// Words between a preposition and a list of countries: "in countries including", "in nations such as".
-bool list_lead(std::string_view w) {
-  return one_of(w, {"countries", "nations", "including", "such", "like", "places", "states", "other", "several", "many"});
-}
 bool be_verb(std::string_view w) {
   return one_of(w, {"was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "also", "reportedly", "allegedly"});
 }
 
 class Roles {
  public:
-  Roles(Document& doc, const RuleSet& rules) : doc_(doc), rules_(rules) {
+  Roles(Document& doc, const RuleSet& rules)
+      : doc_(doc), rules_(rules), speaker_verbs_(rules.word_list("country-speaker-verbs")),
+        bare_attribution_cues_(rules.word_list("bare-attribution-cues")), with_attribution_cues_(rules.word_list("with-attribution-cues")),
+        list_leads_(rules.word_list("list-leads")), vendor_words_(rules.word_list("vendor-words")),
+        irregular_attack_verbs_(rules.word_list("irregular-attack-verbs")), home_words_(rules.word_list("home-words")) {
     sector_start_.assign(doc.tokens.size(), false);
     group_end_.assign(doc.tokens.size(), false);
     org_start_.assign(doc.tokens.size(), false);
@@ -88,6 +79,9 @@ class Roles {
  private:
   Document& doc_;
   const RuleSet& rules_;
+  // rules/context word lists
+  const WordList &speaker_verbs_, &bare_attribution_cues_, &with_attribution_cues_, &list_leads_, &vendor_words_,
+      &irregular_attack_verbs_, &home_words_;
   bool cyber_ = false;
   std::vector<bool> sector_start_;                              // per token: a sector mention starts here
   std::vector<bool> group_end_;                                 // per token: a threat group's name ends here
@@ -97,6 +91,11 @@ class Roles {
 
   bool in_sentence(size_t k, uint32_t sent) const { return k < doc_.tokens.size() && doc_.tokens[k].sentence == sent; }
   std::string_view word(size_t k) const { return doc_.folded_token(k); }
+  bool listed(size_t k, const WordList& l) const { return k < doc_.tokens.size() && l.has(doc_.tokens[k].vocab); }
+  // Verbs after a country's noun phrase that make it the speaker ("Israel's military said").
+  bool speaker_verb(size_t k) const { return listed(k, speaker_verbs_); }
+  // "US threat intelligence company", "Dutch security company Fox-IT"
+  bool vendor_word(size_t k) const { return listed(k, vendor_words_); }
   bool cue(size_t k, int list) const { return doc_.has_cue(k, list); }
   bool sector_at(size_t k) const { return k < sector_start_.size() && sector_start_[k]; }
   bool victim_at(size_t k) const { return sector_at(k) || cue(k, kVictimNouns); }
@@ -105,10 +104,7 @@ class Roles {
     if (!cue(k, kTargetCues) || !doc_.tokens[k].is_all_lower) return false;
     const std::string_view w = word(k);
     const bool ed_ing = (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) || (w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0);
-    return (ed_ing || one_of(w, {"hit", "hits", "struck", "stole"})) && w != "against";
-  }
-  static bool vendor_word(std::string_view w) {
-    return one_of(w, {"security", "cybersecurity", "antivirus", "intelligence", "research", "consultancy", "threat", "forensics"});
+    return (ed_ing || listed(k, irregular_attack_verbs_)) && w != "against";
   }
 
   // The tokens after a country name that belong to its noun phrase: "'s", "-", adjectives and
@@ -137,7 +133,7 @@ class Roles {
       size_t j = k;
       while (j > 0 && in_sentence(j - 1, sent) && (list_joint(word(j - 1)) || word(j - 1) == "the")) --j;
       if (j < k && j > 0 && is_country_token(j - 1)) { k = j; continue; }
-      if (list_lead(word(k - 1))) { --k; continue; }
+      if (listed(k - 1, list_leads_)) { --k; continue; }
       break;
     }
     while (k > 0 && in_sentence(k - 1, sent) && word(k - 1) == "the") --k;
@@ -227,7 +223,7 @@ class Roles {
       }
     // "North Korean hackers", "a Russian group", "China's military", "Lebanon's intelligence agencies";
     // not the speaker ("Israel's military said").
-    const bool speaker = in_sentence(end, sent) && speaker_verb(word(end));
+    const bool speaker = in_sentence(end, sent) && speaker_verb(end);
     if (!observer && !affiliation && !speaker) {
       for (size_t k = l + 1; k < end; ++k) {
         if (victim_at(k)) break;
@@ -236,8 +232,11 @@ class Roles {
         if (doc_.tokens[k].is_upper_initial && !doc_.tokens[k].is_all_upper && k > l + 1 && doc_.tokens[k - 1].is_upper_initial &&
             !is_country_token(k - 1))
           break;
-        if (vendor_word(word(k)) && (vendor_word(word(k + 1)) || one_of(word(k + 1), {"company", "firm", "vendor"}))) break;  // "US threat intelligence company"
+        if (vendor_word(k) && (vendor_word(k + 1) || one_of(word(k + 1), {"company", "firm", "vendor"}))) break;  // "US threat intelligence company"
         if (cue(k, kAttackerNouns) && k + 1 < org_start_.size() && org_start_[k + 1]) break;  // "Danish shipping group Maersk"
+        // an organisation's capitalised name right after: "the Dutch Military Intelligence and Security
+        // Service" (not "Russia's GRU", whose attacker noun is the name)
+        if (org_start_[k] && doc_.tokens[k].is_upper_initial && !doc_.tokens[k].is_all_upper) break;
         if (cue(k, kAttackerNouns)) { why = "attacker noun '" + word(k) + "' after"; return "attribution"; }
         if (cue(k, kTargetCues) || cue(k, kAttributionCues)) break;
       }
@@ -277,7 +276,7 @@ class Roles {
     // "Ukrainian power grid", "Israeli targets", "Brazil's health ministry", "U.S. defense contractors"
     if (attack_sentence)
       for (size_t k = l + 1; k < end; ++k) {
-        if (vendor_word(word(k))) break;  // "Dutch security company Fox-IT", "a British threat intelligence firm"
+        if (vendor_word(k)) break;  // "Dutch security company Fox-IT", "a British threat intelligence firm"
         // a sector counts wherever the attack word is; a victim noun only after it ("hackers hit a
         // German carmaker", not "a Chinese company it said was involved in the intrusions")
         if (sector_at(k) || (cue(k, kVictimNouns) && (cue(k, kTargetCues) || doc_.cue_before_in_sentence(f, kTargetCues)))) {
@@ -290,7 +289,7 @@ class Roles {
     const size_t s = list_start(f, sent);
     // a company's home is not where victims are: "a telecom holding company headquartered in the Netherlands"
     const bool home_in = s >= 2 && in_sentence(s - 2, sent) && word(s - 1) == "in" &&
-                         one_of(word(s - 2), {"headquartered", "based", "registered", "incorporated", "founded"});
+                         listed(s - 2, home_words_);
     if (s >= 1 && in_sentence(s - 1, sent) && !home_in) {
       size_t p = s - 1;
       const std::string_view pw = word(p);
@@ -305,7 +304,7 @@ class Roles {
         for (size_t k = p; k > 0 && k + 25 >= p && in_sentence(k - 1, sent); --k) {
           const size_t t = k - 1;
           const std::string_view w = word(t);
-          if (w == "." || w == ";" || speaker_verb(w) || one_of(w, {"has", "have", "had"}) ||
+          if (w == "." || w == ";" || speaker_verb(t) || one_of(w, {"has", "have", "had"}) ||
               (cue(t, kObserverNouns) && !one_of(w, {"officials", "official"})))
             break;
           if (cue(t, kTargetCues) && w != "against" && pw != "against") { why = "'" + w + " ... " + pw + "'"; return "target"; }
@@ -327,7 +326,7 @@ class Roles {
     // A place set before the clause: "In Switzerland, it targeted websites during the conference"
     if (before1 == "in" && (f < 2 || !in_sentence(f - 2, sent) || word(f - 2) == ";") && in_sentence(l + 1, sent) && word(l + 1) == ",")
       for (size_t k = l + 2; in_sentence(k, sent) && k <= l + 12; ++k) {
-        if (speaker_verb(word(k)) || word(k) == ";") break;
+        if (speaker_verb(k) || word(k) == ";") break;
         if (attack_verb(k)) { why = "'In X,' before '" + word(k) + "'"; return "target"; }
       }
     // A country that says its own were hit: "The Czech Republic said some of its state institutions had been targeted"
@@ -357,7 +356,7 @@ class Roles {
     if (attack_sentence && !home_in && !observer_org && !(s >= 1 && in_sentence(s - 1, sent) && one_of(word(s - 1), {"to", "by", "with", "for"})))
       for (size_t k = s; k > 0 && in_sentence(k - 1, sent); --k) {
         const std::string_view w = word(k - 1);
-        if (w == ";" || speaker_verb(w) || one_of(w, {"has", "have", "had", "while", "whereas", "but"})) break;
+        if (w == ";" || speaker_verb(k - 1) || one_of(w, {"has", "have", "had", "while", "whereas", "but"})) break;
         if (cue(k - 1, kTargetCues) && w != "against") { why = "attack word '" + w + "' earlier in the sentence"; return "target"; }
       }
     return "mention";
@@ -380,8 +379,9 @@ class Roles {
       --k;
       while (one_of(back(), {"closely", "directly", "ultimately", "reportedly", "allegedly", "probably", "likely"})) --k;
     }
-    if (prep.empty() && !bare_attribution_cue(back())) return std::string::npos;
-    if (prep == "with" && !with_attribution_cue(back())) return std::string::npos;
+    const bool back_in_sentence = k >= 1 && in_sentence(k - 1, sent);
+    if (prep.empty() && !(back_in_sentence && listed(k - 1, bare_attribution_cues_))) return std::string::npos;
+    if (prep == "with" && !(back_in_sentence && listed(k - 1, with_attribution_cues_))) return std::string::npos;
     size_t c = std::string::npos;
     if (k >= 1 && in_sentence(k - 1, sent) && cue(k - 1, kAttributionCues)) c = k - 1;
     // "linked the intrusions to China", "traced the hacking operation to Iran"

@@ -89,6 +89,7 @@ struct Candidate {
   std::string role;      // countries: target / attribution / mention
   std::string kind;      // actors: threat-group, security-vendor, ..., person
   std::string link;      // people: the organisation the text ties them to ("a researcher at ESET")
+  std::string country;   // actors found by their syntax: the country their name holds ("Port of Lisbon": PT)
 };
 
 struct Mention : Candidate {

@@ -130,6 +130,12 @@ std::string RuleSet::rule_location(const RuleRef& r) const {
   return r.line ? files[r.file] + ":" + std::to_string(r.line) : files[r.file];
 }
 
+const WordList& RuleSet::word_list(const std::string& name) const {
+  static const WordList none;
+  auto it = word_lists.find(name);
+  return it == word_lists.end() ? none : it->second;
+}
+
 int RuleSet::country_index(std::string_view code) const {
   auto it = country_by_code_.find(std::string(code));
   return it == country_by_code_.end() ? -1 : it->second;
@@ -191,6 +197,9 @@ class RuleLoader {
     load_cue_list("people/titles.txt", kTitles, false);
     load_cue_list("people/given-names.txt", kGivenNames, true);
     load_cue_list("people/not-names.txt", kNotNames, true);
+    load_word_lists("context");
+    if (std::error_code ec; fs::is_directory(fs::path(rs_.dir) / "names", ec))
+      for (auto& p : tsv_files("names")) load_name_patterns(p);
     for (auto& p : tsv_files("countries", "traps")) load_traps(p);
     attach_traps();
     for (auto& p : tsv_files("dates/lists")) load_date_list(p);
@@ -206,6 +215,7 @@ class RuleLoader {
   RuleSet& rs_;
   Problems& problems_;
   std::set<std::string> actor_ids_, campaign_ids_, tool_ids_, pattern_ids_;
+  std::set<std::string> cue_files_;  // context files loaded as cue lists (the rest are word lists)
 
   std::string rel(const fs::path& p) const {
     std::error_code ec;
@@ -523,8 +533,63 @@ class RuleLoader {
     rs_.operation_prefilter = build_set(res);
   }
 
+  // Every *.txt of the folder that was not loaded as a cue list becomes a named word list.
+  void load_word_lists(const std::string& folder) {
+    const fs::path dir = fs::path(rs_.dir) / folder;
+    std::error_code ec;
+    std::vector<fs::path> paths;
+    for (auto& e : fs::directory_iterator(dir, ec))
+      if (e.is_regular_file() && e.path().extension() == ".txt" && !cue_files_.count(rel(e.path()))) paths.push_back(e.path());
+    std::sort(paths.begin(), paths.end());
+    for (const auto& p : paths) {
+      WordList& list = rs_.word_lists[p.stem().string()];
+      list.file = rs_.file_ref(rel(p));
+      for (auto& [line, item] : read_list(p.string(), problems_)) {
+        std::vector<RawToken> toks;
+        tokenize(item, toks);
+        if (toks.size() != 1) { problem(rel(p), line, "a word list has one word a line"); continue; }
+        const uint32_t id = rs_.vocab.intern(fold(item));
+        if (id >= list.line_of.size()) list.line_of.resize(id + 1, 0);
+        list.line_of[id] = line;
+      }
+    }
+  }
+
+  void load_name_patterns(const fs::path& p) {
+    uint32_t file;
+    auto t = read(p, {"id", "type", "kind", "priority", "pattern"}, {}, file);
+    for (auto& row : t.rows) {
+      NamePattern np;
+      np.id = row.get("id");
+      np.rule = {file, row.line};
+      if (!pattern_ids_.insert("name:" + np.id).second) { problem(t.path, row.line, "duplicate pattern id '" + np.id + "'"); continue; }
+      const std::string type(row.get("type")), kind(row.get("kind"));
+      if (type == "actor") np.type = MentionType::Actor;
+      else if (type == "operation") np.type = MentionType::Operation;
+      else if (type == "tool") np.type = MentionType::Tool;
+      else { problem(t.path, row.line, "type must be actor, operation or tool"); continue; }
+      static const std::set<std::string> actor_kinds = {"threat-group", "security-vendor", "government", "media", "organization", "person"};
+      if ((np.type == MentionType::Actor && !actor_kinds.count(kind)) || (np.type == MentionType::Tool && kind != "malware" && kind != "tool") ||
+          (np.type == MentionType::Operation && kind != "-")) {
+        problem(t.path, row.line, "kind '" + kind + "' does not fit type " + type);
+        continue;
+      }
+      np.kind = kind == "-" ? "" : kind;
+      try { np.priority = std::stoi(std::string(row.get("priority"))); }
+      catch (...) { problem(t.path, row.line, "priority is not an integer"); continue; }
+      np.re = compile(t.path, row.line, std::string(row.get("pattern")));
+      if (!np.re) continue;
+      if (!np.re->NamedCapturingGroups().count("name")) { problem(t.path, row.line, "pattern lacks the named capture (?P<name>...)"); continue; }
+      rs_.name_patterns.push_back(std::move(np));
+    }
+    std::vector<const RE2*> res;
+    for (auto& np : rs_.name_patterns) res.push_back(np.re.get());
+    rs_.name_prefilter = build_set(res);
+  }
+
   void load_cue_list(const std::string& relpath, CueList list, bool keep_case) {
     const fs::path p = fs::path(rs_.dir) / relpath;
+    cue_files_.insert(rel(p));
     const uint32_t file = rs_.file_ref(rel(p));
     const std::string shown = rel(p);
     auto items = read_list(p.string(), problems_);

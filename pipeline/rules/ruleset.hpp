@@ -146,6 +146,23 @@ struct DatePattern {
   std::unique_ptr<RE2> re;
   RuleRef rule;
 };
+// A named list of single words: a rules/context/*.txt file that is no cue list (reporting
+// verbs, takedown verbs, ...), asked by token: is this token's vocabulary id in it.
+struct WordList {
+  uint32_t file = 0;                 // index into RuleSet::files
+  std::vector<uint32_t> line_of;     // by vocabulary id: the line that lists the word, 0 = not listed
+  bool has(uint32_t vocab_id) const { return vocab_id < line_of.size() && line_of[vocab_id] != 0; }
+};
+// An unknown name written the way news writes names of its kind ("a group known as X",
+// "X ransomware gang", "a campaign dubbed X"): rules/names/*.tsv.
+struct NamePattern {
+  std::string id;
+  MentionType type = MentionType::Actor;  // Actor (with `kind`), Operation or Tool
+  std::string kind;                       // actors: threat-group, organization, ...; tools: malware, tool
+  int priority = 0;
+  std::unique_ptr<RE2> re;
+  RuleRef rule;
+};
 // A date word list: folded form -> value.
 struct DateList {
   std::string name;
@@ -197,6 +214,12 @@ class RuleSet {
   std::vector<uint32_t> trap_cue_start;
   std::vector<std::pair<uint32_t, uint32_t>> trap_cue_refs;
   std::vector<OperationPattern> operation_patterns;
+  std::vector<NamePattern> name_patterns;
+  std::unique_ptr<RE2::Set> name_prefilter;
+  // rules/context/<name>.txt files that are no cue list, by <name>.
+  std::unordered_map<std::string, WordList> word_lists;
+  // The list of that name; an empty one when the rules folder has none.
+  const WordList& word_list(const std::string& name) const;
   std::unique_ptr<RE2::Set> operation_prefilter;
   std::vector<DatePattern> date_patterns;
   std::unique_ptr<RE2::Set> date_prefilter;  // which date patterns can match an article at all

@@ -1,0 +1,133 @@
+#include "extract/names/names.hpp"
+
+#include <algorithm>
+
+namespace news {
+
+namespace {
+
+// A gazetteer candidate (known actor, tool, country) overlaps [s, e): the words are something
+// known ("the Russian-speaking gang", "the Microsoft Exchange flaw"). A person the people finder
+// guessed is not: "Sichuan Silence, a Chinese hacking group" is no person. An organisation's name
+// may hold a country or capital after its first word ("Port of Lisbon", "Bank of Ireland"): that is
+// its country.
+bool overlaps_known(const Document& doc, uint32_t s, uint32_t e, bool organisation, std::string& country) {
+  for (const auto& c : doc.candidates) {
+    if (!(c.start < e && s < c.end)) continue;
+    if (c.type == MentionType::Country && organisation && c.start > s && c.end <= e) {
+      country = c.value;
+      continue;
+    }
+    if (c.type == MentionType::Tool || c.type == MentionType::Country || (c.type == MentionType::Actor && c.kind != "person")) return true;
+  }
+  return false;
+}
+
+// "in" or "," right after a name: a country after it is where the name is.
+bool one_of_in(const Document& doc, size_t k) { return doc.folded_token(k) == "in" || doc.folded_token(k) == ","; }
+
+}  // namespace
+
+void find_names(Document& doc, const RuleSet& rules) {
+  if (doc.cyber_score == 0 || rules.name_patterns.empty()) return;
+  const WordList& not_names = rules.word_list("not-name-words");
+  const re2::StringPiece text(doc.norm);
+  struct Found {
+    const NamePattern* pattern;
+    std::vector<uint32_t> vocab;  // the name's tokens, to find its bare uses
+    std::string value;
+  };
+  std::vector<Found> found;
+  std::vector<Candidate> added;
+  for (int idx : patterns_that_may_match(rules.name_prefilter.get(), rules.name_patterns.size(), text)) {
+    const NamePattern& np = rules.name_patterns[size_t(idx)];
+    const int group = np.re->NamedCapturingGroups().at("name");
+    const int ngroups = np.re->NumberOfCapturingGroups() + 1;
+    std::vector<re2::StringPiece> m(static_cast<size_t>(ngroups));
+    size_t pos = std::max<size_t>(doc.body_start, 0);
+    while (pos <= doc.norm.size() && np.re->Match(text, pos, doc.norm.size(), RE2::UNANCHORED, m.data(), ngroups)) {
+      const size_t whole_end = size_t(m[0].data() - doc.norm.data()) + m[0].size();
+      pos = whole_end > pos ? whole_end : pos + 1;
+      if (m[group].data() == nullptr || m[group].empty()) continue;
+      const uint32_t s = uint32_t(m[group].data() - doc.norm.data());
+      const size_t first_found = doc.token_starting_at(s);
+      size_t last = doc.token_ending_at(s + uint32_t(m[group].size()));
+      if (first_found == std::string::npos || last == std::string::npos) continue;
+      while (last > first_found && !doc.tokens[last].is_word) --last;
+      // "The ransomware gang", "New malware": a word that starts sentences or describes is no name
+      // "The Moonfall ransomware gang", "South Asian espionage groups": leading words that start
+      // sentences or describe are not part of a name; nothing left, no name
+      size_t first = first_found;
+      while (first <= last && (not_names.has(doc.tokens[first].vocab) || !doc.tokens[first].is_word)) ++first;
+      if (first > last || !(doc.tokens[first].is_upper_initial || doc.tokens[first].is_digit)) continue;  // "Rust-based": no name left
+      // "Putting malware samples out": a single word in -ing is a verb, not a name; "the Foreign
+      // Ministry": an organisation's head word alone is no name
+      const std::string_view w1 = doc.token_text(doc.tokens[first]);
+      const bool gerund = first == last && w1.size() > 5 && w1.ends_with("ing");
+      const bool bare_head = first == last && np.kind == "organization";
+      // "Copy-paste malware": a lower-case word inside makes a compound, not a group's or tool's name
+      bool lower_inside = false;
+      for (size_t k = first + 1; k <= last && np.kind != "organization"; ++k)
+        lower_inside = lower_inside || (doc.tokens[k].is_word && doc.tokens[k].is_all_lower);
+      bool calendar = false;  // "On Tuesday, the gang's leak site"
+      for (size_t k = first; k <= last; ++k) calendar = calendar || rules.is_calendar_word(doc.tokens[k].vocab);
+      std::string country;
+      if (gerund || bare_head || calendar || lower_inside ||
+          overlaps_known(doc, doc.tokens[first].start, doc.tokens[last].end, np.kind == "organization", country))
+        continue;
+      // the country the rest of the match or the words right after give: "a Russian group known as
+      // X", "X, a Chinese hacking group", "the Port of Sines in Portugal"
+      if (country.empty() && np.type == MentionType::Actor) {
+        const uint32_t ms = uint32_t(m[0].data() - doc.norm.data()), me = uint32_t(whole_end);
+        uint32_t after = doc.tokens[last].end;
+        if (last + 2 < doc.tokens.size() && one_of_in(doc, last + 1) && doc.tokens[last + 1].sentence == doc.tokens[last].sentence)
+          after = doc.tokens[doc.folded_token(last + 2) == "the" ? last + 3 < doc.tokens.size() ? last + 3 : last + 2 : last + 2].end;
+        for (const auto& o : doc.candidates)
+          if (o.type == MentionType::Country && ((o.start >= ms && o.end <= me) || (o.start >= doc.tokens[last].end && o.end <= after)) &&
+              !(o.start < doc.tokens[last].end && doc.tokens[first].start < o.end)) {
+            country = o.value;
+            break;
+          }
+      }
+      Candidate c;
+      c.type = np.type;
+      c.kind = np.kind;
+      c.start = doc.tokens[first].start;
+      c.end = doc.tokens[last].end;
+      c.priority = np.priority;
+      c.rule = np.rule;
+      c.value = std::string(doc.span(c.start, c.end));
+      c.cue = "pattern " + np.id;
+      c.country = country;
+      Found f{&np, {}, c.value};
+      for (size_t k = first; k <= last; ++k) f.vocab.push_back(doc.tokens[k].vocab);
+      found.push_back(std::move(f));
+      added.push_back(std::move(c));
+    }
+  }
+  // Bare uses of a found name elsewhere in the article: the same words, written the same way.
+  const size_t direct = added.size();
+  for (size_t i = 0; i < direct; ++i) {
+    const size_t n = found[i].vocab.size();
+    for (size_t k = 0; k + n <= doc.tokens.size(); ++k) {
+      const size_t last = k + n - 1;
+      if (doc.tokens[k].start == added[i].start || doc.tokens[last].sentence != doc.tokens[k].sentence) continue;
+      if (doc.span(doc.tokens[k].start, doc.tokens[last].end) != found[i].value) continue;
+      std::string country;
+      if (overlaps_known(doc, doc.tokens[k].start, doc.tokens[last].end, added[i].kind == "organization", country)) continue;
+      Candidate c = added[i];
+      c.start = doc.tokens[k].start;
+      c.end = doc.tokens[last].end;
+      c.priority -= 1;
+      c.cue = "same name as pattern " + found[i].pattern->id;
+      added.push_back(std::move(c));
+    }
+  }
+  std::sort(added.begin(), added.end(), [](const Candidate& a, const Candidate& b) {
+    return a.start != b.start ? a.start < b.start : a.priority > b.priority;
+  });
+  for (size_t i = 0; i < added.size(); ++i)
+    if (i == 0 || added[i].start != added[i - 1].start || added[i].end != added[i - 1].end) doc.candidates.push_back(added[i]);
+}
+
+}  // namespace news
