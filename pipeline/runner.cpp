@@ -1,8 +1,10 @@
 #include "runner.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <span>
 #include <thread>
 #include <vector>
 
@@ -46,9 +48,18 @@ RunStats run_articles(ArticleReader& reader, Pipeline& pipeline, const RecordSin
     }
     std::atomic<size_t> next{0};
     auto work = [&] {
-      for (size_t i = next++; i < batch.size(); i = next++)
-        if (text) texts[i] = pipeline.process_text(std::move(batch[i]), error_codes[i]);
-        else records[i] = pipeline.process(std::move(batch[i]));
+      if (text) {
+        // Every thread gets work: groups are no larger than the batch's share of one thread.
+        const size_t share = (batch.size() + threads - 1) / threads;
+        const size_t group = std::clamp<size_t>(share, 1, std::max<size_t>(1, options.stage_group));
+        for (size_t i = next.fetch_add(group); i < batch.size(); i = next.fetch_add(group)) {
+          const size_t n = std::min(group, batch.size() - i);
+          pipeline.process_texts(std::span<Article>(batch).subspan(i, n), std::span<std::string>(texts).subspan(i, n),
+                                 std::span<std::vector<std::string>>(error_codes).subspan(i, n));
+        }
+        return;
+      }
+      for (size_t i = next++; i < batch.size(); i = next++) records[i] = pipeline.process(std::move(batch[i]));
     };
     if (threads == 1 || batch.size() == 1) {
       work();

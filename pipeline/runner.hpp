@@ -24,6 +24,9 @@ struct RunOptions {
   unsigned threads = 1;
   size_t batch_articles = 512;
   size_t batch_bytes = 32u << 20;
+  // Articles a worker takes at a time and runs stage by stage (Pipeline::process_texts);
+  // on 20 MB of news, groups of 256 ran 1.3x faster than one article at a time.
+  size_t stage_group = 256;
   bool progress = false;  // a progress line on stderr
   // Keep only the articles of shard `shard` of `shards` (shard_of their id); 0 = all.
   uint64_t shards = 0, shard = 0;
