@@ -504,9 +504,9 @@ class RuleLoader {
       if (!op.re->NamedCapturingGroups().count("name")) { problem(t.path, row.line, "pattern lacks the named capture (?P<name>...)"); continue; }
       rs_.operation_patterns.push_back(std::move(op));
     }
-    std::vector<const RE2*> res;
-    for (auto& op : rs_.operation_patterns) res.push_back(op.re.get());
-    rs_.operation_prefilter = build_set(res);
+    std::vector<std::string> res;
+    for (auto& op : rs_.operation_patterns) res.push_back(op.re->pattern());
+    rs_.operation_filter.build(res);
   }
 
   void load_cue_list(const std::string& relpath, CueList list, bool keep_case) {

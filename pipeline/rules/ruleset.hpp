@@ -21,6 +21,7 @@
 #include <re2/set.h>
 
 #include "core/document.hpp"
+#include "rules/pattern_filter.hpp"
 #include "rules/tsv.hpp"
 
 namespace news {
@@ -176,7 +177,7 @@ class RuleSet {
   std::vector<ToolEntry> tools;
   std::vector<TrapEntry> traps;
   std::vector<OperationPattern> operation_patterns;
-  std::unique_ptr<RE2::Set> operation_prefilter;
+  PatternFilter operation_filter;  // which operation patterns can match a text, and where
   std::vector<DatePattern> date_patterns;
   std::unique_ptr<RE2::Set> date_prefilter;  // which date patterns can match an article at all
   std::vector<std::unique_ptr<RE2>> date_blockers;  // spans where no date may be found
