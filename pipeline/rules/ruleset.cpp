@@ -528,9 +528,9 @@ class RuleLoader {
       if (!op.re->NamedCapturingGroups().count("name")) { problem(t.path, row.line, "pattern lacks the named capture (?P<name>...)"); continue; }
       rs_.operation_patterns.push_back(std::move(op));
     }
-    std::vector<std::string> res;
-    for (auto& op : rs_.operation_patterns) res.push_back(op.re->pattern());
-    rs_.operation_filter.build(res);
+    std::vector<const RE2*> res;
+    for (auto& op : rs_.operation_patterns) res.push_back(op.re.get());
+    rs_.operation_prefilter = build_set(res);
   }
 
   // Every *.txt of the folder that was not loaded as a cue list becomes a named word list.

@@ -22,7 +22,6 @@
 #include <re2/set.h>
 
 #include "core/document.hpp"
-#include "rules/pattern_filter.hpp"
 #include "rules/tsv.hpp"
 
 namespace news {
@@ -221,7 +220,7 @@ class RuleSet {
   std::unordered_map<std::string, WordList> word_lists;
   // The list of that name; an empty one when the rules folder has none.
   const WordList& word_list(const std::string& name) const;
-  PatternFilter operation_filter;  // which operation patterns can match a text, and where
+  std::unique_ptr<RE2::Set> operation_prefilter;
   std::vector<DatePattern> date_patterns;
   std::unique_ptr<RE2::Set> date_prefilter;  // which date patterns can match an article at all
   std::vector<std::unique_ptr<RE2>> date_blockers;  // spans where no date may be found

@@ -30,28 +30,15 @@ bool names_something_else(const Document& doc, const RuleSet& rules, size_t firs
 void find_operations(Document& doc, const RuleSet& rules) {
   if (doc.cyber_score == 0) return;  // evidence (weigh_evidence) later asks for cyber context per sentence
   const re2::StringPiece text(doc.norm);
-  thread_local PatternFilter::ByLine which;
-  rules.operation_filter.candidates_by_line(doc.norm, which);
-  std::vector<re2::StringPiece> m;
-  for (int idx : which.whole) {
+  for (int idx : patterns_that_may_match(rules.operation_prefilter.get(), rules.operation_patterns.size(), text)) {
     const auto& op = rules.operation_patterns[size_t(idx)];
     const int group = op.re->NamedCapturingGroups().at("name");
     const int ngroups = op.re->NumberOfCapturingGroups() + 1;
-    m.assign(size_t(ngroups), {});
-    // The whole text, or only the lines that may hold a match (each up to its line break).
-    const bool by_line = rules.operation_filter.line_by_line(size_t(idx));
-    for (size_t line = 0; line < (by_line ? which.lines() : 1); ++line) {
-     size_t pos = 0, end = doc.norm.size();
-     if (by_line) {
-       const int* first = which.line_which.data() + which.line_begin[line];
-       const int* last = which.line_which.data() + which.line_begin[line + 1];
-       if (!std::binary_search(first, last, idx)) continue;
-       pos = which.line_start[line];
-       end = which.line_start[line + 1];
-       if (end > pos && doc.norm[end - 1] == '\n') --end;
-     }
-     while (pos <= end &&
-           op.re->Match(text, pos, end, RE2::UNANCHORED, m.data(), ngroups)) {
+    std::vector<re2::StringPiece> m;
+    m.resize(size_t(ngroups));
+    size_t pos = 0;
+    while (pos <= doc.norm.size() &&
+           op.re->Match(text, pos, doc.norm.size(), RE2::UNANCHORED, m.data(), ngroups)) {
       const size_t whole_end = size_t(m[0].data() - doc.norm.data()) + m[0].size();
       pos = whole_end > pos ? whole_end : pos + 1;
       if (m[group].data() == nullptr || m[group].empty()) continue;
@@ -73,7 +60,6 @@ void find_operations(Document& doc, const RuleSet& rules) {
       c.value = std::string(doc.span(s, e));
       c.cue = "pattern " + op.id;
       doc.candidates.push_back(std::move(c));
-    }
     }
   }
 }
