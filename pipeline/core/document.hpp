@@ -134,6 +134,11 @@ class Document {
   // folded[folded_start[i] .. folded_start[i + 1]). Stages compare words through this.
   std::string folded;
   std::vector<uint32_t> folded_start;
+  // For every kTokenBlock bytes of norm, the first token starting in or after them: finding
+  // the token at a byte is a look-up and a short scan instead of a binary search (stages ask
+  // it for every mention, many times). Empty until segmentation.
+  static constexpr uint32_t kTokenBlock = 16;
+  std::vector<uint32_t> token_block;
   std::vector<Sentence> sentences;
   std::vector<uint16_t> cue_bits;  // per token: bit i set when the token is part of a cue of list i
   // Per sentence and cue list: the first token of the sentence carrying that cue, or UINT32_MAX.

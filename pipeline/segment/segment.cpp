@@ -87,6 +87,11 @@ void segment(Document& doc, const RuleSet& rules) {
     doc.tokens.push_back(t);
   }
   doc.folded_start.push_back(uint32_t(doc.folded.size()));
+  doc.token_block.assign(doc.norm.size() / Document::kTokenBlock + 1, 0);
+  for (size_t block = 0, t = 0; block < doc.token_block.size(); ++block) {
+    while (t < doc.tokens.size() && doc.tokens[t].start < block * Document::kTokenBlock) ++t;
+    doc.token_block[block] = uint32_t(t);
+  }
   for (size_t i = 0, s = 0; s < doc.sentences.size(); ++s) {
     doc.sentences[s].first_token = uint32_t(i);
     while (i < doc.tokens.size() && doc.tokens[i].sentence == s) ++i;
