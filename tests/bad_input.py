@@ -77,6 +77,19 @@ code, out, err = run(["--max-article-bytes", str(64 * 1024 * 1024), path])
 recs = records(out)
 check("article-50mb-allowed", code == 0 and len(recs) == 1 and not recs[0]["errors"], f"exit {code}, {err[-200:]}")
 os.remove(path)
+# Pattern-heavy text: 40,000 different unknown gang names (each found by a name pattern, each
+# looked for elsewhere in the article), then one name 40,000 times. Both once took minutes.
+import random
+rng = random.Random(7)
+names = ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(7)).capitalize() for _ in range(40000)]
+many = " ".join(f"The {n} ransomware gang hacked a cyber target in Russia." for n in names)
+same = " ".join(["The Zorba ransomware gang hacked a cyber target in Russia. Zorba struck Germany."] * 40000)
+recs = case("many-names", (json.dumps({"id": "many", "text": many}) + "\n" + json.dumps({"id": "same", "text": same}) + "\n").encode(),
+            [None, None], 0)
+if len(recs) == 2:
+    check("many-names", len(recs[0]["actors"]) > 1000 and any("mentions" in w for w in recs[0].get("warnings", [])),
+          f"{len(recs[0]['actors'])} actors, warnings {recs[0].get('warnings')}")
+    check("many-names", any(a["name"] == "Zorba" for a in recs[1]["actors"]), "Zorba not found")
 # A binary file given as .txt, and an unreadable file in a folder.
 folder = os.path.join(tmp, "folder")
 os.makedirs(folder)

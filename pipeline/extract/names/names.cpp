@@ -1,19 +1,50 @@
 #include "extract/names/names.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace news {
 
 namespace {
+
+// The candidates found before this stage, by position: which ones overlap a span is a binary
+// search, not a pass over all of them (per match, that was quadratic on hostile text).
+class CandidateIndex {
+ public:
+  explicit CandidateIndex(const std::vector<Candidate>& cands) : cands_(cands) {
+    by_start_.resize(cands.size());
+    for (uint32_t i = 0; i < by_start_.size(); ++i) {
+      by_start_[i] = i;
+      longest_ = std::max(longest_, cands[i].end - cands[i].start);
+    }
+    std::sort(by_start_.begin(), by_start_.end(), [&](uint32_t a, uint32_t b) { return cands[a].start < cands[b].start; });
+  }
+  // Indexes of the candidates overlapping [s, e), in the order of the candidate list.
+  const std::vector<uint32_t>& overlapping(uint32_t s, uint32_t e) {
+    found_.clear();
+    const uint32_t from = s > longest_ ? s - longest_ : 0;
+    auto it = std::lower_bound(by_start_.begin(), by_start_.end(), from, [&](uint32_t i, uint32_t v) { return cands_[i].start < v; });
+    for (; it != by_start_.end() && cands_[*it].start < e; ++it)
+      if (s < cands_[*it].end) found_.push_back(*it);
+    std::sort(found_.begin(), found_.end());
+    return found_;
+  }
+  const Candidate& operator[](uint32_t i) const { return cands_[i]; }
+
+ private:
+  const std::vector<Candidate>& cands_;
+  std::vector<uint32_t> by_start_, found_;
+  uint32_t longest_ = 0;
+};
 
 // A gazetteer candidate (known actor, tool, country) overlaps [s, e): the words are something
 // known ("the Russian-speaking gang", "the Microsoft Exchange flaw"). A person the people finder
 // guessed is not: "Sichuan Silence, a Chinese hacking group" is no person. An organisation's name
 // may hold a country or capital after its first word ("Port of Lisbon", "Bank of Ireland"): that is
 // its country.
-bool overlaps_known(const Document& doc, uint32_t s, uint32_t e, bool organisation, std::string& country) {
-  for (const auto& c : doc.candidates) {
-    if (!(c.start < e && s < c.end)) continue;
+bool overlaps_known(CandidateIndex& known, uint32_t s, uint32_t e, bool organisation, std::string& country) {
+  for (uint32_t i : known.overlapping(s, e)) {
+    const Candidate& c = known[i];
     if (c.type == MentionType::Country && organisation && c.start > s && c.end <= e) {
       country = c.value;
       continue;
@@ -39,6 +70,7 @@ void find_names(Document& doc, const RuleSet& rules) {
   };
   std::vector<Found> found;
   std::vector<Candidate> added;
+  CandidateIndex known(doc.candidates);
   for (int idx : patterns_that_may_match(rules.name_prefilter.get(), rules.name_patterns.size(), text)) {
     const NamePattern& np = rules.name_patterns[size_t(idx)];
     const int group = np.re->NamedCapturingGroups().at("name");
@@ -73,7 +105,7 @@ void find_names(Document& doc, const RuleSet& rules) {
       for (size_t k = first; k <= last; ++k) calendar = calendar || rules.is_calendar_word(doc.tokens[k].vocab);
       std::string country;
       if (gerund || bare_head || calendar || lower_inside ||
-          overlaps_known(doc, doc.tokens[first].start, doc.tokens[last].end, np.kind == "organization", country))
+          overlaps_known(known, doc.tokens[first].start, doc.tokens[last].end, np.kind == "organization", country))
         continue;
       // the country the rest of the match or the words right after give: "a Russian group known as
       // X", "X, a Chinese hacking group", "the Port of Sines in Portugal"
@@ -82,12 +114,14 @@ void find_names(Document& doc, const RuleSet& rules) {
         uint32_t after = doc.tokens[last].end;
         if (last + 2 < doc.tokens.size() && one_of_in(doc, last + 1) && doc.tokens[last + 1].sentence == doc.tokens[last].sentence)
           after = doc.tokens[doc.folded_token(last + 2) == "the" ? last + 3 < doc.tokens.size() ? last + 3 : last + 2 : last + 2].end;
-        for (const auto& o : doc.candidates)
+        for (uint32_t i : known.overlapping(std::min(ms, doc.tokens[last].end), std::max(me, after))) {
+          const Candidate& o = known[i];
           if (o.type == MentionType::Country && ((o.start >= ms && o.end <= me) || (o.start >= doc.tokens[last].end && o.end <= after)) &&
               !(o.start < doc.tokens[last].end && doc.tokens[first].start < o.end)) {
             country = o.value;
             break;
           }
+        }
       }
       Candidate c;
       c.type = np.type;
@@ -106,15 +140,35 @@ void find_names(Document& doc, const RuleSet& rules) {
     }
   }
   // Bare uses of a found name elsewhere in the article: the same words, written the same way.
+  // Their places come from one pass over the tokens with a look-up of each run as long as some
+  // name (a scan of the article per name was quadratic: 40,000 names took 30 s). The first
+  // kMaxTemplates matches of a name stand for it: more only repeat it.
+  constexpr size_t kMaxTemplates = 8;
   const size_t direct = added.size();
+  std::unordered_map<std::string_view, std::vector<size_t>> matches_of;  // name -> indexes in found
+  size_t longest = 0;
   for (size_t i = 0; i < direct; ++i) {
-    const size_t n = found[i].vocab.size();
-    for (size_t k = 0; k + n <= doc.tokens.size(); ++k) {
+    auto& m = matches_of[found[i].value];
+    if (m.size() < kMaxTemplates) m.push_back(i);
+    longest = std::max(longest, found[i].vocab.size());
+  }
+  std::unordered_map<std::string_view, std::vector<size_t>> uses_of;  // name -> first tokens of its uses
+  for (size_t k = 0; k < doc.tokens.size() && !matches_of.empty(); ++k)
+    for (size_t n = 1; n <= longest && k + n <= doc.tokens.size(); ++n) {
       const size_t last = k + n - 1;
-      if (doc.tokens[k].start == added[i].start || doc.tokens[last].sentence != doc.tokens[k].sentence) continue;
-      if (doc.span(doc.tokens[k].start, doc.tokens[last].end) != found[i].value) continue;
+      if (doc.tokens[last].sentence != doc.tokens[k].sentence) break;
+      auto it = matches_of.find(doc.span(doc.tokens[k].start, doc.tokens[last].end));
+      if (it != matches_of.end() && found[it->second.front()].vocab.size() == n) uses_of[it->first].push_back(k);
+    }
+  for (size_t i = 0; i < direct; ++i) {
+    const auto& templates = matches_of[found[i].value];
+    if (std::find(templates.begin(), templates.end(), i) == templates.end()) continue;
+    const size_t n = found[i].vocab.size();
+    for (size_t k : uses_of[found[i].value]) {
+      const size_t last = k + n - 1;
+      if (doc.tokens[k].start == added[i].start) continue;
       std::string country;
-      if (overlaps_known(doc, doc.tokens[k].start, doc.tokens[last].end, added[i].kind == "organization", country)) continue;
+      if (overlaps_known(known, doc.tokens[k].start, doc.tokens[last].end, added[i].kind == "organization", country)) continue;
       Candidate c = added[i];
       c.start = doc.tokens[k].start;
       c.end = doc.tokens[last].end;
