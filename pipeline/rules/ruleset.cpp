@@ -513,6 +513,18 @@ class RuleLoader {
     return re;
   }
 
+  // The priority and pattern columns of a row whose pattern captures a name (?P<name>...):
+  // false, with the problem reported, when either is wrong.
+  template <class Row>
+  bool read_name_pattern(const std::string& path, const Row& row, int& priority, std::unique_ptr<RE2>& re) {
+    try { priority = std::stoi(std::string(row.get("priority"))); }
+    catch (...) { problem(path, row.line, "priority is not an integer"); return false; }
+    re = compile(path, row.line, std::string(row.get("pattern")));
+    if (!re) return false;
+    if (!re->NamedCapturingGroups().count("name")) { problem(path, row.line, "pattern lacks the named capture (?P<name>...)"); return false; }
+    return true;
+  }
+
   void load_operation_patterns(const fs::path& p) {
     uint32_t file;
     auto t = read(p, {"id", "priority", "pattern"}, {}, file);
@@ -521,11 +533,7 @@ class RuleLoader {
       op.id = row.get("id");
       op.rule = {file, row.line};
       if (!pattern_ids_.insert("op:" + op.id).second) { problem(t.path, row.line, "duplicate pattern id '" + op.id + "'"); continue; }
-      try { op.priority = std::stoi(std::string(row.get("priority"))); }
-      catch (...) { problem(t.path, row.line, "priority is not an integer"); continue; }
-      op.re = compile(t.path, row.line, std::string(row.get("pattern")));
-      if (!op.re) continue;
-      if (!op.re->NamedCapturingGroups().count("name")) { problem(t.path, row.line, "pattern lacks the named capture (?P<name>...)"); continue; }
+      if (!read_name_pattern(t.path, row, op.priority, op.re)) continue;
       rs_.operation_patterns.push_back(std::move(op));
     }
     std::vector<const RE2*> res;
@@ -575,11 +583,7 @@ class RuleLoader {
         continue;
       }
       np.kind = kind == "-" ? "" : kind;
-      try { np.priority = std::stoi(std::string(row.get("priority"))); }
-      catch (...) { problem(t.path, row.line, "priority is not an integer"); continue; }
-      np.re = compile(t.path, row.line, std::string(row.get("pattern")));
-      if (!np.re) continue;
-      if (!np.re->NamedCapturingGroups().count("name")) { problem(t.path, row.line, "pattern lacks the named capture (?P<name>...)"); continue; }
+      if (!read_name_pattern(t.path, row, np.priority, np.re)) continue;
       rs_.name_patterns.push_back(std::move(np));
     }
     std::vector<const RE2*> res;
