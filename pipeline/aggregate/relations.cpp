@@ -344,7 +344,7 @@ class RelationFinder {
     const size_t f = doc_.token_starting_at(m.start), l = doc_.token_ending_at(m.end);
     if (f == std::string::npos || l == std::string::npos) return false;
     const uint32_t sent = doc_.tokens[f].sentence;
-    auto w_at = [&](size_t k) { return in_sentence(k, sent) ? word(k) : std::string(); };
+    auto w_at = [&](size_t k) { return in_sentence(k, sent) ? word(k) : std::string_view(); };
     for (size_t k = l + 1; k <= l + 4; ++k)
       if (in_sentence(k, sent) && listed(k, denial_words_)) return false;
     bool title = false;  // "FBI Director Christopher Wray announced"

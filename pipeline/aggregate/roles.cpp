@@ -39,7 +39,7 @@ bool be_verb(std::string_view w) {
 class Roles {
  public:
   Roles(Document& doc, const RuleSet& rules)
-      : doc_(doc), rules_(rules), speaker_verbs_(rules.word_list("country-speaker-verbs")),
+      : doc_(doc), speaker_verbs_(rules.word_list("country-speaker-verbs")),
         bare_attribution_cues_(rules.word_list("bare-attribution-cues")), with_attribution_cues_(rules.word_list("with-attribution-cues")),
         list_leads_(rules.word_list("list-leads")), vendor_words_(rules.word_list("vendor-words")),
         irregular_attack_verbs_(rules.word_list("irregular-attack-verbs")), home_words_(rules.word_list("home-words")) {
@@ -78,7 +78,6 @@ class Roles {
 
  private:
   Document& doc_;
-  const RuleSet& rules_;
   // rules/context word lists
   const WordList &speaker_verbs_, &bare_attribution_cues_, &with_attribution_cues_, &list_leads_, &vendor_words_,
       &irregular_attack_verbs_, &home_words_;
@@ -366,7 +365,7 @@ class Roles {
   // "linked to [the] X", "sponsored by X", "on behalf of X", "blamed X", "pointed to X".
   size_t attribution_cue_before(size_t f, uint32_t sent) const {
     size_t k = f;
-    auto back = [&]() { return k >= 1 && in_sentence(k - 1, sent) ? word(k - 1) : std::string(); };
+    auto back = [&]() { return k >= 1 && in_sentence(k - 1, sent) ? word(k - 1) : std::string_view(); };
     auto skip_heads = [&]() { while (determiner(back()) || one_of(back(), {"government", "governments", "state", "regime", "country"})) --k; };
     skip_heads();
     if (back() == "of" && k >= 2 && one_of(word(k - 2), {"government", "governments", "state", "regime"})) {  // "the government of X"
