@@ -82,8 +82,9 @@ class RelationFinder {
     for (const auto& m : doc_.mentions)
       if (m.type == MentionType::Country && m.role == "attribution") attribution_countries.insert(m.value);
     for (const auto& m : doc_.mentions) {
-      if (!is_group(m, rules_) || m.entry == UINT32_MAX || doc_.in_title(m.start)) continue;
-      const std::string& home = rules_.actors[m.entry].country;
+      if (!is_group(m, rules_) || doc_.in_title(m.start)) continue;
+      // an unknown group's country is the one its name gives ("<Word> Typhoon": CN) or its context
+      const std::string& home = m.entry == UINT32_MAX ? m.country : rules_.actors[m.entry].country;
       if (!home.empty() && attribution_countries.count(home))
         add("attributed-to", m.value, "actor", home, "country", sentence_of(doc_, m), "the group's home, an attacker's country in the article");
     }

@@ -190,6 +190,7 @@ std::vector<std::string> uncovered_rules(const RuleSet& rules, const ExampleRepo
     if (f.cue_list < 0) all.insert(rules.rule_location(f.rule));
   for (const auto& p : rules.operation_patterns) all.insert(rules.rule_location(p.rule));
   for (const auto& p : rules.date_patterns) all.insert(rules.rule_location(p.rule));
+  for (const auto& p : rules.name_patterns) all.insert(rules.rule_location(p.rule));
   for (const auto& r : all)
     if (!report.rules_fired.count(r) && r.find("ICU") == std::string::npos) out.push_back(r);
   return out;

@@ -565,7 +565,7 @@ class RuleLoader {
 
   void load_name_patterns(const fs::path& p) {
     uint32_t file;
-    auto t = read(p, {"id", "type", "kind", "priority", "pattern"}, {}, file);
+    auto t = read(p, {"id", "type", "kind", "priority", "pattern"}, {"country", "whole"}, file);
     for (auto& row : t.rows) {
       NamePattern np;
       np.id = row.get("id");
@@ -583,6 +583,12 @@ class RuleLoader {
         continue;
       }
       np.kind = kind == "-" ? "" : kind;
+      np.country = std::string(row.get("country"));
+      if (!np.country.empty() && !check_country(t.path, row.line, np.country)) continue;
+      if (np.country == "-") np.country.clear();
+      const std::string_view whole = row.get("whole");
+      if (whole != "" && whole != "yes" && whole != "no") { problem(t.path, row.line, "whole must be yes or no"); continue; }
+      np.whole = whole == "yes";
       if (!read_name_pattern(t.path, row, np.priority, np.re)) continue;
       rs_.name_patterns.push_back(std::move(np));
     }

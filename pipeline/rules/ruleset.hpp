@@ -160,6 +160,8 @@ struct NamePattern {
   MentionType type = MentionType::Actor;  // Actor (with `kind`), Operation or Tool
   std::string kind;                       // actors: threat-group, organization, ...; tools: malware, tool
   int priority = 0;
+  std::string country;  // a naming scheme's family gives the country ("<Word> Typhoon": CN); empty: from the context
+  bool whole = false;   // the capture is the name as written: a leading sentence word means no name ("The Tempest")
   std::unique_ptr<RE2> re;
   RuleRef rule;
 };

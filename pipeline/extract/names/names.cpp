@@ -62,6 +62,7 @@ bool one_of_in(const Document& doc, size_t k) { return doc.folded_token(k) == "i
 void find_names(Document& doc, const RuleSet& rules) {
   if (doc.cyber_score == 0 || rules.name_patterns.empty()) return;
   const WordList& not_names = rules.word_list("not-name-words");
+  const WordList& not_cluster = rules.word_list("not-cluster-words");
   const re2::StringPiece text(doc.norm);
   struct Found {
     const NamePattern* pattern;
@@ -91,6 +92,8 @@ void find_names(Document& doc, const RuleSet& rules) {
       // sentences or describe are not part of a name; nothing left, no name
       size_t first = first_found;
       while (first <= last && (not_names.has(doc.tokens[first].vocab) || !doc.tokens[first].is_word)) ++first;
+      // a vendor's cluster name is two words or a code: "The Tempest" is no cluster, nor "Super Typhoon"
+      if (np.whole && (first != first_found || not_cluster.has(doc.tokens[first].vocab))) continue;
       if (first > last || !(doc.tokens[first].is_upper_initial || doc.tokens[first].is_digit)) continue;  // "Rust-based": no name left
       // "Putting malware samples out": a single word in -ing is a verb, not a name; "the Foreign
       // Ministry": an organisation's head word alone is no name
@@ -103,7 +106,7 @@ void find_names(Document& doc, const RuleSet& rules) {
         lower_inside = lower_inside || (doc.tokens[k].is_word && doc.tokens[k].is_all_lower);
       bool calendar = false;  // "On Tuesday, the gang's leak site"
       for (size_t k = first; k <= last; ++k) calendar = calendar || rules.is_calendar_word(doc.tokens[k].vocab);
-      std::string country;
+      std::string country = np.country;
       if (gerund || bare_head || calendar || lower_inside ||
           overlaps_known(known, doc.tokens[first].start, doc.tokens[last].end, np.kind == "organization", country))
         continue;
