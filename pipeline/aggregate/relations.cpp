@@ -71,7 +71,7 @@ class RelationFinder {
     }
     for (const auto& m : doc.mentions) {
       if (doc.in_title(m.start) || !attacker_kind(m)) continue;
-      named_.push_back({m.value, attacker_kind(m), doc.token_starting_at(m.start), sentence_of(doc, m)});
+      named_.push_back({m.value, attacker_kind(m), doc.token_starting_at(m.start), sentence_of(doc, m), std::string(), false});
     }
   }
 
