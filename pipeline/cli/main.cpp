@@ -53,8 +53,6 @@ carry "errors"; a summary goes to stderr); 2 unusable invocation or rules.
 
 Options)";
 
-std::atomic<bool> g_interrupted{false};
-
 void on_signal(int sig) {
   RecordWriter::remove_temporary_now();
   std::signal(sig, SIG_DFL);
