@@ -1,7 +1,5 @@
 #include "core/document.hpp"
 
-#include <algorithm>
-
 namespace news {
 
 const char* to_string(MentionType t) {
@@ -17,13 +15,10 @@ const char* to_string(MentionType t) {
 }
 
 size_t Document::token_at_or_after(uint32_t b) const {
-  if (b / kTokenBlock < token_block.size()) {
-    size_t i = token_block[b / kTokenBlock];
-    while (i < tokens.size() && tokens[i].start < b) ++i;
-    return i;
-  }
-  auto it = std::lower_bound(tokens.begin(), tokens.end(), b, [](const Token& t, uint32_t v) { return t.start < v; });
-  return size_t(it - tokens.begin());
+  if (b / kTokenBlock >= token_block.size()) return tokens.size();  // past the text, or not segmented
+  size_t i = token_block[b / kTokenBlock];
+  while (i < tokens.size() && tokens[i].start < b) ++i;
+  return i;
 }
 
 size_t Document::token_starting_at(uint32_t b) const {
@@ -31,14 +26,10 @@ size_t Document::token_starting_at(uint32_t b) const {
   return i < tokens.size() && tokens[i].start == b ? i : std::string::npos;
 }
 
+// Tokens are ordered and never overlap: the one ending at b is the last one starting before b.
 size_t Document::token_ending_at(uint32_t b) const {
-  if (!token_block.empty()) {
-    // Tokens are ordered and never overlap: the one ending at b is the last one starting before b.
-    const size_t next = token_at_or_after(b);
-    return next > 0 && tokens[next - 1].end == b ? next - 1 : std::string::npos;
-  }
-  auto it = std::lower_bound(tokens.begin(), tokens.end(), b, [](const Token& t, uint32_t v) { return t.end < v; });
-  return it != tokens.end() && it->end == b ? size_t(it - tokens.begin()) : std::string::npos;
+  const size_t next = token_at_or_after(b);
+  return next > 0 && tokens[next - 1].end == b ? next - 1 : std::string::npos;
 }
 
 }  // namespace news

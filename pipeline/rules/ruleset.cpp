@@ -516,12 +516,14 @@ class RuleLoader {
   // The priority and pattern columns of a row whose pattern captures a name (?P<name>...):
   // false, with the problem reported, when either is wrong.
   template <class Row>
-  bool read_name_pattern(const std::string& path, const Row& row, int& priority, std::unique_ptr<RE2>& re) {
+  bool read_name_pattern(const std::string& path, const Row& row, int& priority, std::unique_ptr<RE2>& re, int& name_group) {
     try { priority = std::stoi(std::string(row.get("priority"))); }
     catch (...) { problem(path, row.line, "priority is not an integer"); return false; }
     re = compile(path, row.line, std::string(row.get("pattern")));
     if (!re) return false;
-    if (!re->NamedCapturingGroups().count("name")) { problem(path, row.line, "pattern lacks the named capture (?P<name>...)"); return false; }
+    const auto group = re->NamedCapturingGroups().find("name");
+    if (group == re->NamedCapturingGroups().end()) { problem(path, row.line, "pattern lacks the named capture (?P<name>...)"); return false; }
+    name_group = group->second;
     return true;
   }
 
@@ -533,7 +535,7 @@ class RuleLoader {
       op.id = row.get("id");
       op.rule = {file, row.line};
       if (!pattern_ids_.insert("op:" + op.id).second) { problem(t.path, row.line, "duplicate pattern id '" + op.id + "'"); continue; }
-      if (!read_name_pattern(t.path, row, op.priority, op.re)) continue;
+      if (!read_name_pattern(t.path, row, op.priority, op.re, op.name_group)) continue;
       rs_.operation_patterns.push_back(std::move(op));
     }
     std::vector<const RE2*> res;
@@ -589,7 +591,7 @@ class RuleLoader {
       const std::string_view whole = row.get("whole");
       if (whole != "" && whole != "yes" && whole != "no") { problem(t.path, row.line, "whole must be yes or no"); continue; }
       np.whole = whole == "yes";
-      if (!read_name_pattern(t.path, row, np.priority, np.re)) continue;
+      if (!read_name_pattern(t.path, row, np.priority, np.re, np.name_group)) continue;
       rs_.name_patterns.push_back(std::move(np));
     }
     std::vector<const RE2*> res;
@@ -737,6 +739,7 @@ class RuleLoader {
       if (!expand(t.path, row.line, pattern)) continue;
       dp.re = compile(t.path, row.line, pattern);
       if (!dp.re) continue;
+      if (auto span = dp.re->NamedCapturingGroups().find("span"); span != dp.re->NamedCapturingGroups().end()) dp.span_group = span->second;
       rs_.date_patterns.push_back(std::move(dp));
     }
     build_date_prefilter();

@@ -139,11 +139,13 @@ struct OperationPattern {
   std::string id;
   int priority = 0;
   std::unique_ptr<RE2> re;
+  int name_group = 0;  // index of the (?P<name>...) capture
   RuleRef rule;
 };
 struct DatePattern {
   std::string id, type, resolver;
   std::unique_ptr<RE2> re;
+  int span_group = 0;  // index of the (?P<span>...) capture, 0 (the whole match) without one
   RuleRef rule;
 };
 // A named list of single words: a rules/context/*.txt file that is no cue list (reporting
@@ -163,6 +165,7 @@ struct NamePattern {
   std::string country;  // a naming scheme's family gives the country ("<Word> Typhoon": CN); empty: from the context
   bool whole = false;   // the capture is the name as written: a leading sentence word means no name ("The Tempest")
   std::unique_ptr<RE2> re;
+  int name_group = 0;  // index of the (?P<name>...) capture
   RuleRef rule;
 };
 // A date word list: folded form -> value.

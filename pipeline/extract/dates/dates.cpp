@@ -154,8 +154,7 @@ void find_dates(Document& doc, const RuleSet& rules) {
     const int n = dp.re->NumberOfCapturingGroups() + 1;
     m.assign(size_t(n), {});
     const auto& names = dp.re->CapturingGroupNames();  // index -> name
-    int span_group = 0;
-    for (auto& [i, name] : names) if (name == "span") span_group = i;
+    const int span_group = dp.span_group;
     size_t pos = 0;
     while (pos <= piece.size() && dp.re->Match(piece, pos, piece.size(), RE2::UNANCHORED, m.data(), n)) {
       const re2::StringPiece& sp = m[size_t(span_group)].data() ? m[size_t(span_group)] : m[0];

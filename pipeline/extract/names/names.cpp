@@ -74,7 +74,7 @@ void find_names(Document& doc, const RuleSet& rules) {
   CandidateIndex known(doc.candidates);
   for (int idx : patterns_that_may_match(rules.name_prefilter.get(), rules.name_patterns.size(), text)) {
     const NamePattern& np = rules.name_patterns[size_t(idx)];
-    const int group = np.re->NamedCapturingGroups().at("name");
+    const int group = np.name_group;
     const int ngroups = np.re->NumberOfCapturingGroups() + 1;
     std::vector<re2::StringPiece> m(static_cast<size_t>(ngroups));
     size_t pos = std::max<size_t>(doc.body_start, 0);

@@ -32,7 +32,7 @@ void find_operations(Document& doc, const RuleSet& rules) {
   const re2::StringPiece text(doc.norm);
   for (int idx : patterns_that_may_match(rules.operation_prefilter.get(), rules.operation_patterns.size(), text)) {
     const auto& op = rules.operation_patterns[size_t(idx)];
-    const int group = op.re->NamedCapturingGroups().at("name");
+    const int group = op.name_group;
     const int ngroups = op.re->NumberOfCapturingGroups() + 1;
     std::vector<re2::StringPiece> m;
     m.resize(size_t(ngroups));
