@@ -46,14 +46,32 @@ RunStats run_articles(ArticleReader& reader, Pipeline& pipeline, const RecordSin
     } else {
       records.assign(batch.size(), {});
     }
+    // Groups of articles run stage by stage: at most stage_group articles, no more than a
+    // thread's share of the batch (every thread gets work), and no more than
+    // stage_group_bytes of text unless one article alone is larger (memory: a group's
+    // documents are all alive at once).
+    std::vector<size_t> group_start;
+    if (text) {
+      const size_t share = (batch.size() + threads - 1) / threads;
+      const size_t most = std::clamp<size_t>(share, 1, std::max<size_t>(1, options.stage_group));
+      size_t count = 0, group_bytes = 0;
+      for (size_t i = 0; i < batch.size(); ++i) {
+        const size_t b = batch[i].text.size() + batch[i].title.size();
+        if (i == 0 || count == most || (count > 0 && group_bytes + b > options.stage_group_bytes)) {
+          group_start.push_back(i);
+          count = 0;
+          group_bytes = 0;
+        }
+        ++count;
+        group_bytes += b;
+      }
+      group_start.push_back(batch.size());
+    }
     std::atomic<size_t> next{0};
     auto work = [&] {
       if (text) {
-        // Every thread gets work: groups are no larger than the batch's share of one thread.
-        const size_t share = (batch.size() + threads - 1) / threads;
-        const size_t group = std::clamp<size_t>(share, 1, std::max<size_t>(1, options.stage_group));
-        for (size_t i = next.fetch_add(group); i < batch.size(); i = next.fetch_add(group)) {
-          const size_t n = std::min(group, batch.size() - i);
+        for (size_t g = next++; g + 1 < group_start.size(); g = next++) {
+          const size_t i = group_start[g], n = group_start[g + 1] - i;
           pipeline.process_texts(std::span<Article>(batch).subspan(i, n), std::span<std::string>(texts).subspan(i, n),
                                  std::span<std::vector<std::string>>(error_codes).subspan(i, n));
         }
