@@ -42,7 +42,8 @@ class Roles {
       : doc_(doc), speaker_verbs_(rules.word_list("country-speaker-verbs")),
         bare_attribution_cues_(rules.word_list("bare-attribution-cues")), with_attribution_cues_(rules.word_list("with-attribution-cues")),
         list_leads_(rules.word_list("list-leads")), vendor_words_(rules.word_list("vendor-words")),
-        irregular_attack_verbs_(rules.word_list("irregular-attack-verbs")), home_words_(rules.word_list("home-words")) {
+        irregular_attack_verbs_(rules.word_list("irregular-attack-verbs")), home_words_(rules.word_list("home-words")),
+        cosigner_nouns_(rules.word_list("cosigner-nouns")), cosign_cues_(rules.word_list("cosign-cues")) {
     sector_start_.assign(doc.tokens.size(), false);
     group_end_.assign(doc.tokens.size(), false);
     org_start_.assign(doc.tokens.size(), false);
@@ -80,7 +81,7 @@ class Roles {
   Document& doc_;
   // rules/context word lists
   const WordList &speaker_verbs_, &bare_attribution_cues_, &with_attribution_cues_, &list_leads_, &vendor_words_,
-      &irregular_attack_verbs_, &home_words_;
+      &irregular_attack_verbs_, &home_words_, &cosigner_nouns_, &cosign_cues_;
   bool cyber_ = false;
   std::vector<bool> sector_start_;                              // per token: a sector mention starts here
   std::vector<bool> group_end_;                                 // per token: a threat group's name ends here
@@ -270,6 +271,10 @@ class Roles {
       return "mention";
     }
 
+    // A country whose agencies join or sign an advisory: "agencies from the United States, Britain
+    // and Canada added their names to the advisory", "together with partners in Australia"
+    if (cosigner(f, sent)) { why = "its agencies join or sign an advisory"; return "mention"; }
+
     // Target.
     const bool attack_sentence = doc_.sentence_has_cue(sent, kTargetCues);
     // "Ukrainian power grid", "Israeli targets", "Brazil's health ministry", "U.S. defense contractors"
@@ -359,6 +364,21 @@ class Roles {
         if (cue(k - 1, kTargetCues) && w != "against") { why = "attack word '" + w + "' earlier in the sentence"; return "target"; }
       }
     return "mention";
+  }
+
+  // The country (or the list it is in) follows "partners in", "agencies from"..., the sentence is
+  // about an advisory or statement, and no attack verb in it makes anyone a victim.
+  bool cosigner(size_t f, uint32_t sent) const {
+    const size_t s = list_start(f, sent);
+    if (s < 2 || !in_sentence(s - 2, sent) || !one_of(word(s - 1), {"in", "from", "of"}) || !listed(s - 2, cosigner_nouns_))
+      return false;
+    bool cosign = false;
+    const Sentence& sentence = doc_.sentences[sent];
+    for (size_t k = sentence.first_token; k < sentence.end_token; ++k) {
+      if (attack_verb(k)) return false;
+      if (listed(k, cosign_cues_)) cosign = true;
+    }
+    return cosign;
   }
 
   // An attribution cue right before the country, through a linking preposition and determiners:
