@@ -541,7 +541,6 @@ class RelationFinder {
       focus_ = {attackers.front()};
     }
     if (attackers.empty()) return;
-    const bool attack_sentence = doc_.sentence_has_cue(sent, kTargetCues);
     for (const Mention* m : ms) {
       const size_t t = doc_.token_starting_at(m->start);
       const bool reporter = m->type == MentionType::Actor && m->entry != UINT32_MAX && reporter_in_list(*m, ms);
@@ -556,9 +555,9 @@ class RelationFinder {
               add("attributed-to", name, kind, m->value, "country", sent, "attribution role, " + cue);
             break;
           case MentionType::Sector:
-            // a sentence that only goes on about the attacker names its victims with an attack word
-            // ("many of the victims were banks"), not in passing ("the telecom company said")
-            if (a->named || attack_sentence) add("targets", name, kind, m->value, "sector", sent, "sector in the sentence, " + cue);
+            // a victim's sector (roles.cpp: an attack word in its sentence, "many of the victims were
+            // banks", or a list going on from one), not one named in passing ("the telecom company said")
+            if (m->role == "target") add("targets", name, kind, m->value, "sector", sent, "victim's sector in the sentence, " + cue);
             break;
           case MentionType::Tool:
             if (!product_flaw(*m)) add("uses", name, kind, m->value, "tool", sent, "tool in the sentence, " + cue);

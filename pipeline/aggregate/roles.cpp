@@ -43,7 +43,8 @@ class Roles {
         bare_attribution_cues_(rules.word_list("bare-attribution-cues")), with_attribution_cues_(rules.word_list("with-attribution-cues")),
         list_leads_(rules.word_list("list-leads")), vendor_words_(rules.word_list("vendor-words")),
         irregular_attack_verbs_(rules.word_list("irregular-attack-verbs")), home_words_(rules.word_list("home-words")),
-        cosigner_nouns_(rules.word_list("cosigner-nouns")), cosign_cues_(rules.word_list("cosign-cues")) {
+        cosigner_nouns_(rules.word_list("cosigner-nouns")), cosign_cues_(rules.word_list("cosign-cues")),
+        target_cue_nouns_(rules.word_list("target-cue-nouns")) {
     sector_start_.assign(doc.tokens.size(), false);
     group_end_.assign(doc.tokens.size(), false);
     org_start_.assign(doc.tokens.size(), false);
@@ -70,9 +71,9 @@ class Roles {
 
   void run() {
     for (auto& m : doc_.mentions) {
-      if (m.type != MentionType::Country) continue;
+      if (m.type != MentionType::Country && m.type != MentionType::Sector) continue;
       std::string why;
-      m.role = role_of(m, why);
+      m.role = m.type == MentionType::Country ? role_of(m, why) : sector_role(m, why);
       if (doc_.options.explain && !why.empty()) m.cue += (m.cue.empty() ? "" : "; ") + ("role: " + why);
     }
   }
@@ -81,7 +82,7 @@ class Roles {
   Document& doc_;
   // rules/context word lists
   const WordList &speaker_verbs_, &bare_attribution_cues_, &with_attribution_cues_, &list_leads_, &vendor_words_,
-      &irregular_attack_verbs_, &home_words_, &cosigner_nouns_, &cosign_cues_;
+      &irregular_attack_verbs_, &home_words_, &cosigner_nouns_, &cosign_cues_, &target_cue_nouns_;
   bool cyber_ = false;
   std::vector<bool> sector_start_;                              // per token: a sector mention starts here
   std::vector<bool> group_end_;                                 // per token: a threat group's name ends here
@@ -364,6 +365,32 @@ class Roles {
         if (cue(k - 1, kTargetCues) && w != "against") { why = "attack word '" + w + "' earlier in the sentence"; return "target"; }
       }
     return "mention";
+  }
+
+  // A sector is a victim's ("target") only in a sentence with an attack word; one named in passing
+  // ("the banking trojan", "banks are barred from dealing with them") is a "mention".
+  std::string sector_role(const Mention& m, std::string& why) const {
+    const size_t f = doc_.token_starting_at(m.start);
+    if (f == std::string::npos) return "mention";
+    const uint32_t sent = doc_.tokens[f].sentence;
+    if (const size_t k = attack_word_in(sent); k != std::string::npos) { why = "attack word '" + word(k) + "' in the sentence"; return "target"; }
+    // a list that goes on from a sentence about an attack: "They included an energy trade association; ..."
+    const size_t first = doc_.sentences[sent].first_token;
+    if (sent > 0 && in_sentence(first + 1, sent) && one_of(word(first), {"they", "these", "those", "others"}) &&
+        one_of(word(first + 1), {"include", "included", "includes", "were", "are"}) && attack_word_in(sent - 1) != std::string::npos) {
+      why = "'" + word(first) + " " + word(first + 1) + "' after a sentence with an attack word";
+      return "target";
+    }
+    why = "no attack word in the sentence";
+    return "mention";
+  }
+  // A target cue that is more than a noun for an organisation or people ("hit", "intrusions", "victims").
+  bool attack_word(size_t k) const { return cue(k, kTargetCues) && !listed(k, target_cue_nouns_); }
+  size_t attack_word_in(uint32_t sent) const {
+    const Sentence& sentence = doc_.sentences[sent];
+    for (size_t k = sentence.first_token; k < sentence.end_token; ++k)
+      if (attack_word(k)) return k;
+    return std::string::npos;
   }
 
   // The country (or the list it is in) follows "partners in", "agencies from"..., the sentence is
