@@ -277,7 +277,8 @@ class Roles {
     if (cosigner(f, sent)) { why = "its agencies join or sign an advisory"; return "mention"; }
 
     // Target.
-    const bool attack_sentence = doc_.sentence_has_cue(sent, kTargetCues);
+    // an attack word, not only a noun like "companies" or "officials" (rules/context/target-cue-nouns.txt)
+    const bool attack_sentence = attack_word_in(sent) != std::string::npos;
     // "Ukrainian power grid", "Israeli targets", "Brazil's health ministry", "U.S. defense contractors"
     if (attack_sentence)
       for (size_t k = l + 1; k < end; ++k) {
