@@ -44,9 +44,11 @@ class Roles {
         list_leads_(rules.word_list("list-leads")), vendor_words_(rules.word_list("vendor-words")),
         irregular_attack_verbs_(rules.word_list("irregular-attack-verbs")), home_words_(rules.word_list("home-words")),
         cosigner_nouns_(rules.word_list("cosigner-nouns")), cosign_cues_(rules.word_list("cosign-cues")),
-        target_cue_nouns_(rules.word_list("target-cue-nouns")) {
+        target_cue_nouns_(rules.word_list("target-cue-nouns")), infrastructure_nouns_(rules.word_list("infrastructure-nouns")),
+        legal_action_words_(rules.word_list("legal-action-words")), hack_words_(rules.word_list("hack-words")) {
     sector_start_.assign(doc.tokens.size(), false);
     group_end_.assign(doc.tokens.size(), false);
+    group_start_.assign(doc.tokens.size(), false);
     org_start_.assign(doc.tokens.size(), false);
     observer_start_.assign(doc.tokens.size(), false);
     for (const auto& m : doc.mentions) {
@@ -57,6 +59,7 @@ class Roles {
         if (rules.actors[m.entry].kind != "threat-group") org_start_[f] = true;
         if (rules.actors[m.entry].kind == "security-vendor" || rules.actors[m.entry].kind == "media") observer_start_[f] = true;
         else if (const size_t l = doc.token_ending_at(m.end); l != std::string::npos) group_end_[l] = true;
+        if (rules.actors[m.entry].kind == "threat-group") group_start_[f] = true;
       }
       if (m.type == MentionType::Actor && m.entry != UINT32_MAX && rules.actors[m.entry].kind == "threat-group" &&
           !rules.actors[m.entry].country.empty())
@@ -82,10 +85,12 @@ class Roles {
   Document& doc_;
   // rules/context word lists
   const WordList &speaker_verbs_, &bare_attribution_cues_, &with_attribution_cues_, &list_leads_, &vendor_words_,
-      &irregular_attack_verbs_, &home_words_, &cosigner_nouns_, &cosign_cues_, &target_cue_nouns_;
+      &irregular_attack_verbs_, &home_words_, &cosigner_nouns_, &cosign_cues_, &target_cue_nouns_, &infrastructure_nouns_,
+      &legal_action_words_, &hack_words_;
   bool cyber_ = false;
   std::vector<bool> sector_start_;                              // per token: a sector mention starts here
   std::vector<bool> group_end_;                                 // per token: a threat group's name ends here
+  std::vector<bool> group_start_;                               // per token: a threat group's name starts here
   std::vector<bool> org_start_;                                 // per token: another actor's name starts here
   std::vector<bool> observer_start_;                            // per token: a vendor's or outlet's name starts here
   std::set<std::pair<uint32_t, std::string>> group_countries_;  // (sentence, home of a group named there)
@@ -103,9 +108,11 @@ class Roles {
   // A verb form of an attack word ("attacked", "targeting", "hit"), not a noun ("the attack").
   bool attack_verb(size_t k) const {
     if (!cue(k, kTargetCues) || !doc_.tokens[k].is_all_lower) return false;
+    return (verb_form(k) || listed(k, irregular_attack_verbs_)) && word(k) != "against";
+  }
+  bool verb_form(size_t k) const {  // "-ed", "-ing"
     const std::string_view w = word(k);
-    const bool ed_ing = (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) || (w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0);
-    return (ed_ing || listed(k, irregular_attack_verbs_)) && w != "against";
+    return (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) || (w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0);
   }
 
   // The tokens after a country name that belong to its noun phrase: "'s", "-", adjectives and
@@ -199,7 +206,22 @@ class Roles {
       }
     }
 
+    // Where the attacker's machines are: "data sent to servers in China", "came from IP addresses of
+    // Kremlin computers and Russian government institutions"
+    // (a mention even after "traced": where the machines sit is not whom they serve; "traced the
+    // connections to internet addresses in two Chinese provinces" is a mention in the corpus)
+    if (const size_t k = infrastructure_before(f, sent); k != std::string::npos) {
+      why = "'" + word(k) + "' the attacker's machines, not a victim";
+      return "mention";
+    }
+
     // Attribution.
+    // "an attempted Iranian hack on Israeli water systems", "a Russian attack against Ukraine"
+    if (in_sentence(l + 2, sent) && (attack_word(l + 1) || listed(l + 1, hack_words_)) && doc_.tokens[l + 1].is_all_lower && !verb_form(l + 1) &&
+        one_of(word(l + 2), {"on", "against"})) {
+      why = "'" + word(l + 1) + " " + word(l + 2) + "' after";
+      return "attribution";
+    }
     // "Pakistan-linked", "Beijing-backed" (and "Berlin-based" only before an attacker noun)
     if (in_sentence(l + 2, sent) && word(l + 1) == "-" && cue(l + 2, kAttributionCues)) {
       if (word(l + 2) != "based") { why = "glued attribution cue"; return "attribution"; }
@@ -224,7 +246,7 @@ class Roles {
       }
     // "North Korean hackers", "a Russian group", "China's military", "Lebanon's intelligence agencies";
     // not the speaker ("Israel's military said").
-    const bool speaker = in_sentence(end, sent) && speaker_verb(end);
+    const bool speaker = speaker_after(l, end, sent);
     if (!observer && !affiliation && !speaker) {
       for (size_t k = l + 1; k < end; ++k) {
         if (victim_at(k)) break;
@@ -235,6 +257,13 @@ class Roles {
           break;
         if (vendor_word(k) && (vendor_word(k + 1) || one_of(word(k + 1), {"company", "firm", "vendor"}))) break;  // "US threat intelligence company"
         if (cue(k, kAttackerNouns) && k + 1 < org_start_.size() && org_start_[k + 1]) break;  // "Danish shipping group Maersk"
+        // "Norwegian building materials group Moelven", "a South Korean research group, IssueMakersLab":
+        // a capitalised name that is no threat group's after the noun names a company or a team
+        if (cue(k, kAttackerNouns) && doc_.tokens[k].is_all_lower) {
+          const size_t n = in_sentence(k + 1, sent) && word(k + 1) == "," ? k + 2 : k + 1;
+          if (in_sentence(n, sent) && doc_.tokens[n].is_upper_initial && !group_start_[n] && !is_country_token(n)) break;
+        }
+        if (listed(k, legal_action_words_)) break;  // "US charges FSB officers": the country acts on the attackers
         // an organisation's capitalised name right after: "the Dutch Military Intelligence and Security
         // Service" (not "Russia's GRU", whose attacker noun is the name)
         if (org_start_[k] && doc_.tokens[k].is_upper_initial && !doc_.tokens[k].is_all_upper) break;
@@ -262,6 +291,11 @@ class Roles {
       size_t k = f;
       while (k >= 1 && in_sentence(k - 1, sent) && (determiner(word(k - 1)) || one_of(word(k - 1), {"current", "former", "and", "or", "senior", "serving", "retired"}))) --k;
       if (observer && k >= 1 && in_sentence(k - 1, sent) && attack_verb(k - 1)) { why = "object of '" + word(k - 1) + "'"; return "target"; }
+      // "hacking charges against serving Russian intelligence officials": the suspects' home
+      if (k >= 2 && in_sentence(k - 2, sent) && word(k - 1) == "against" && listed(k - 2, legal_action_words_)) {
+        why = "'" + word(k - 2) + " against'";
+        return "attribution";
+      }
       // "a phishing operation against current and former US officials"
       if (observer && k >= 2 && in_sentence(k - 2, sent) && word(k - 1) == "against" &&
           (doc_.cue_before_in_sentence(k - 1, kTargetCues) || one_of(word(k - 2), {"campaign", "operation", "attack", "attacks"}))) {
@@ -275,6 +309,13 @@ class Roles {
     // A country whose agencies join or sign an advisory: "agencies from the United States, Britain
     // and Canada added their names to the advisory", "together with partners in Australia"
     if (cosigner(f, sent)) { why = "its agencies join or sign an advisory"; return "mention"; }
+
+    // "Officials in Moscow said": the noun before the country is who speaks, not a victim
+    if (const size_t s0 = list_start(f, sent);
+        speaker && s0 >= 2 && in_sentence(s0 - 2, sent) && victim_preposition(word(s0 - 1)) && (cue(s0 - 2, kTargetCues) || victim_at(s0 - 2))) {
+      why = "'" + word(s0 - 2) + " " + word(s0 - 1) + " X said': a speaker";
+      return "mention";
+    }
 
     // Target.
     // an attack word, not only a noun like "companies" or "officials" (rules/context/target-cue-nouns.txt)
@@ -349,7 +390,17 @@ class Roles {
     bool be = false;
     for (size_t k = l + 1; in_sentence(k, sent) && k <= l + 6; ++k) {
       const std::string_view w = word(k);
-      if (cue(k, kTargetCues) && be && w != "against" && word(k - 1) != "to") { why = "passive '... " + w + "'"; return "target"; }
+      if (cue(k, kTargetCues) && be && w != "against" && word(k - 1) != "to") {
+        // "Russia is attacking Estonia": the progressive is active, its subject the attacker
+        if (attack_verb(k) && w.size() > 4 && w.substr(w.size() - 3) == "ing" && word(k - 1) != "being") {
+          why = "progressive '" + word(k - 1) + " " + w + "'";
+          return "attribution";
+        }
+        // "China was itself a victim": the accused country's answer, not a report of a victim
+        if (k >= 2 && one_of(word(k - 2), {"itself", "themselves"})) { why = "'itself a victim'"; return "mention"; }
+        why = "passive '... " + w + "'";
+        return "target";
+      }
       if (be_verb(w)) be = true;
       if (!(w == "'" || doc_.tokens[k].is_word) || phrase_stop(w)) break;
     }
@@ -391,6 +442,33 @@ class Roles {
     const Sentence& sentence = doc_.sentences[sent];
     for (size_t k = sentence.first_token; k < sentence.end_token; ++k)
       if (attack_word(k)) return k;
+    return std::string::npos;
+  }
+
+  // The country's noun phrase is followed by a speaker verb ("Israel's military said", "Australian
+  // intelligence determined", "Dutch intelligence had concluded").
+  bool speaker_after(size_t l, size_t end, uint32_t sent) const {
+    for (size_t k = l + 2; k < end; ++k)
+      if (speaker_verb(k)) return true;
+    size_t k = end;
+    while (in_sentence(k, sent) && one_of(word(k), {"has", "have", "had", "also"})) ++k;
+    return in_sentence(k, sent) && speaker_verb(k);
+  }
+
+  // An infrastructure noun after "to", "from", "via", "through" that the country's phrase hangs from
+  // ("sent to servers in China", "from IP addresses of Kremlin computers and Russian ...");
+  // returns the direction word, npos if none.
+  size_t infrastructure_before(size_t f, uint32_t sent) const {
+    const size_t s = list_start(f, sent);
+    for (size_t t = s; t > 0 && t + 10 >= s && in_sentence(t - 1, sent); --t) {
+      const size_t k = t - 1;
+      const std::string_view w = word(k);
+      if (w == "." || w == ";" || w == "," || speaker_verb(k) || attack_verb(k)) break;
+      if (!listed(k, infrastructure_nouns_) || !in_sentence(k + 1, sent) || !one_of(word(k + 1), {"in", "of", "at"})) continue;
+      // not the victim's machines: "pushed an uninstaller to infected machines in the United States"
+      for (size_t d = k; d > 0 && d + 3 >= k && in_sentence(d - 1, sent) && !cue(d - 1, kTargetCues); --d)
+        if (one_of(word(d - 1), {"to", "from", "via", "through"})) return d - 1;
+    }
     return std::string::npos;
   }
 
