@@ -46,11 +46,14 @@ class RelationFinder {
         hack_words_(rules.word_list("hack-words")), operation_nouns_(rules.word_list("operation-nouns")),
         not_attacker_references_(rules.word_list("not-attacker-references")), reporter_titles_(rules.word_list("reporter-titles")),
         reporter_heads_(rules.word_list("reporter-heads")), report_nouns_(rules.word_list("report-nouns")),
-        authorship_verbs_(rules.word_list("authorship-verbs")) {
+        authorship_verbs_(rules.word_list("authorship-verbs")), target_cue_nouns_(rules.word_list("target-cue-nouns")),
+        legal_action_words_(rules.word_list("legal-action-words")) {
     date_token_.assign(doc.tokens.size(), false);
     for (const auto& m : doc.mentions)
       if (m.type == MentionType::Date)
         for (size_t k = doc.token_starting_at(m.start); k < doc.tokens.size() && doc.tokens[k].start < m.end; ++k) date_token_[k] = true;
+    for (const auto& m : doc.mentions)
+      if (is_group(m, rules)) names_group_ = true;
     for (const auto& m : doc.mentions)
       if (!doc.in_title(m.start) && state_body_attacks(m)) state_attackers_.insert(m.value);
     for (const auto& b : doc.mentions) {
@@ -122,7 +125,8 @@ class RelationFinder {
   // rules/context word lists: "said", "according", "denied", "vulnerability", "seized"...
   const WordList &reporter_verbs_, &reporting_words_, &speaker_verbs_, &denial_words_, &flaw_words_, &takedown_verbs_;
   const WordList &hack_words_, &operation_nouns_, &not_attacker_references_, &reporter_titles_, &reporter_heads_, &report_nouns_,
-      &authorship_verbs_;
+      &authorship_verbs_, &target_cue_nouns_, &legal_action_words_;
+  bool names_group_ = false;  // the article names a threat group
   std::set<std::string> state_attackers_;  // state bodies the text makes attackers ("GRU officers hacked")
   std::map<std::string, std::set<std::string>> body_groups_;  // such a body -> groups of its state named in a sentence with it
   std::vector<Attacker> named_;       // every named group and operation of the body, in text order
@@ -161,12 +165,13 @@ class RelationFinder {
     for (size_t k = l + 1; in_sentence(k, sent) && k <= l + 8; ++k) {
       const std::string_view w = word(k);
       if (doc_.has_cue(k, kAttributionAfter)) return true;
+      // not an organisation noun: "Russian government officials" were the victims
       if ((doc_.has_cue(k, kTargetCues) || listed(k, hack_words_)) && doc_.tokens[k].is_all_lower &&
-          !doc_.has_cue(k, kVictimNouns) && w != "against")
+          !doc_.has_cue(k, kVictimNouns) && !listed(k, target_cue_nouns_) && w != "against")
         return !passive && !listed(k, takedown_verbs_);
       if (one_of(w, {"was", "were", "is", "are"})) { passive = true; continue; }
       if (one_of(w, {"'", "s", ",", "of", "had", "has", "have", "also", "allegedly", "reportedly", "repeatedly", "then", "later",
-                     "trying", "tried", "attempting", "attempted", "sought", "to", "unit", "units"}) ||
+                     "trying", "tried", "attempting", "attempted", "sought", "to", "unit", "units", "engineers", "officers"}) ||
           doc_.tokens[k].is_digit || (doc_.has_cue(k, kAttackerNouns) && doc_.tokens[k].is_all_lower))
         continue;
       break;
@@ -176,6 +181,19 @@ class RelationFinder {
     if (k >= 2 && word(k - 1) == "by")
       for (size_t t = k - 1; t >= 1 && t + 4 >= k - 1 && in_sentence(t - 1, sent); --t)
         if (doc_.has_cue(t - 1, kTargetCues) && doc_.tokens[t - 1].is_all_lower && !listed(t - 1, takedown_verbs_)) return true;
+    // its members charged over hacking: "charged two officers of Russia's Federal Security Service ...
+    // over the theft of data"; when the article names a group ("six officers of Russia's GRU ...
+    // belong to Unit 74455, which researchers know as Sandworm"), the group is the attacker
+    if (!names_group_ && k >= 3 && word(k - 1) == "of" && one_of(word(k - 2), {"officers", "officer", "agents", "members", "operatives", "spies"})) {
+      bool legal = false, attack = false;
+      const Sentence& s = doc_.sentences[sent];
+      for (size_t t = s.first_token; t < s.end_token; ++t) {
+        if (t + 4 >= k && t < k && listed(t, legal_action_words_)) legal = true;
+        if (t < k - 2 && listed(t, legal_action_words_)) legal = true;
+        if ((doc_.has_cue(t, kTargetCues) && !listed(t, target_cue_nouns_)) || listed(t, hack_words_)) attack = true;
+      }
+      return legal && attack;
+    }
     return false;
   }
 
