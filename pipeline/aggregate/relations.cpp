@@ -52,8 +52,12 @@ class RelationFinder {
     for (const auto& m : doc.mentions)
       if (m.type == MentionType::Date)
         for (size_t k = doc.token_starting_at(m.start); k < doc.tokens.size() && doc.tokens[k].start < m.end; ++k) date_token_[k] = true;
-    for (const auto& m : doc.mentions)
+    org_token_.assign(doc.tokens.size(), false);
+    for (const auto& m : doc.mentions) {
       if (is_group(m, rules)) names_group_ = true;
+      else if (m.type == MentionType::Actor)
+        for (size_t k = doc.token_starting_at(m.start); k < doc.tokens.size() && doc.tokens[k].start < m.end; ++k) org_token_[k] = true;
+    }
     for (const auto& m : doc.mentions)
       if (!doc.in_title(m.start) && state_body_attacks(m)) state_attackers_.insert(m.value);
     for (const auto& b : doc.mentions) {
@@ -127,6 +131,7 @@ class RelationFinder {
   const WordList &hack_words_, &operation_nouns_, &not_attacker_references_, &reporter_titles_, &reporter_heads_, &report_nouns_,
       &authorship_verbs_, &target_cue_nouns_, &legal_action_words_;
   bool names_group_ = false;  // the article names a threat group
+  std::vector<bool> org_token_;  // per token: part of an actor's name that is no threat group
   std::set<std::string> state_attackers_;  // state bodies the text makes attackers ("GRU officers hacked")
   std::map<std::string, std::set<std::string>> body_groups_;  // such a body -> groups of its state named in a sentence with it
   std::vector<Attacker> named_;       // every named group and operation of the body, in text order
@@ -382,6 +387,7 @@ class RelationFinder {
       if (!(one_of(w, {"'", "s", "has", "had", "have", "also", "on", "publicly", "first", "later"}) || listed(k, reporter_heads_)))
         break;
     }
+    if (appositive_then_reporter_verb(l, sent)) return true;
     for (size_t k = f; k >= 1 && k + 4 >= f; --k) {
       const std::string_view w = w_at(k - 1);
       if (w == "told") return true;
@@ -400,6 +406,30 @@ class RelationFinder {
       if (!(w == "the" || w == "a" || w == "security" || w == "company" || w == "firm" || w == "vendor" || w == "research" ||
             w == "cybersecurity" || w == "cyber" || w == "," || w == "agency"))
         break;
+    }
+    return false;
+  }
+
+  // A description set off by commas between the name and its verb: "SektorCERT, the country's
+  // security centre for critical infrastructure, described", "Cyvers, which spotted the transfers
+  // as they happened, said", "Trend Micro, which tracks the same actor as Pawn Storm, also said".
+  bool appositive_then_reporter_verb(size_t l, uint32_t sent) const {
+    if (!in_sentence(l + 1, sent) || word(l + 1) != ",") return false;
+    // one description, no other organisation in it: not a list ("the FBI, CISA, the NSA ... said")
+    for (size_t k = l + 2; in_sentence(k, sent) && k <= l + 30; ++k) {
+      const std::string_view w = word(k);
+      if (w == ";" || w == ":" || w == "(" || w == "\"" || (k < org_token_.size() && org_token_[k])) return false;
+      if (w != ",") continue;
+      if (k < l + 4) return false;
+      size_t v = k + 1;
+      while (in_sentence(v, sent) && (one_of(word(v), {"also", "has", "had", "have", "on", "publicly", "later"}) ||
+                                      (v < date_token_.size() && date_token_[v])))
+        ++v;
+      if (!in_sentence(v, sent) || !listed(v, reporter_verbs_) || !doc_.tokens[v].is_all_lower) return false;
+      // "Progress Software, which makes MOVEit, disclosed the vulnerability": about its flaw, not the attacker
+      size_t o = v + 1;
+      while (in_sentence(o, sent) && one_of(word(o), {"the", "a", "an", "its"})) ++o;
+      return !(in_sentence(o, sent) && listed(o, flaw_words_));
     }
     return false;
   }
