@@ -213,6 +213,15 @@ class RelationFinder {
     return {};
   }
 
+  // The attacker's state: a group's or operation's home, or a state body's own country.
+  std::string attacker_home(const std::string& name, const char* kind) const {
+    std::string home = home_of(name, kind);
+    if (home.empty() && state_attackers_.count(name))
+      for (const auto& a : rules_.actors)
+        if (a.name == name) return a.country;
+    return home;
+  }
+
   bool home_fits(const std::string& group, const std::string& country) const {
     for (const auto& a : rules_.actors)
       if (a.name == group) return a.country.empty() || a.country == country;
@@ -614,7 +623,11 @@ class RelationFinder {
             if (attacker_kind(*m)) break;  // an attacker itself (a state body that attacks)
             const std::string& k = actor_kind(*m, rules_);
             const bool victim = victims_.count(m->value) > 0;
-            if ((k == "security-vendor" || k == "government" || k == "media" || k == "organization") && reporter &&
+            // a body of the attacker's own state answers, it does not report ("China's foreign ministry said
+            // the country was itself a victim" about the MSS)
+            const bool own_state = k == "government" && m->entry != UINT32_MAX && !rules_.actors[m->entry].country.empty() &&
+                                   attacker_home(name, kind) == rules_.actors[m->entry].country;
+            if ((k == "security-vendor" || k == "government" || k == "media" || k == "organization") && reporter && !own_state &&
                 !(victim && (k == "organization" || k == "government")))
               add("reported-by", name, kind, m->value, "actor", sent, "in the reporter's place, " + cue);
             else if (org_is_victim(*m) && !(k == "government" && m->entry != UINT32_MAX && !rules_.actors[m->entry].country.empty() &&
