@@ -47,7 +47,7 @@ class RelationFinder {
         not_attacker_references_(rules.word_list("not-attacker-references")), reporter_titles_(rules.word_list("reporter-titles")),
         reporter_heads_(rules.word_list("reporter-heads")), report_nouns_(rules.word_list("report-nouns")),
         authorship_verbs_(rules.word_list("authorship-verbs")), target_cue_nouns_(rules.word_list("target-cue-nouns")),
-        legal_action_words_(rules.word_list("legal-action-words")) {
+        legal_action_words_(rules.word_list("legal-action-words")), infrastructure_nouns_(rules.word_list("infrastructure-nouns")) {
     date_token_.assign(doc.tokens.size(), false);
     for (const auto& m : doc.mentions)
       if (m.type == MentionType::Date)
@@ -129,7 +129,7 @@ class RelationFinder {
   // rules/context word lists: "said", "according", "denied", "vulnerability", "seized"...
   const WordList &reporter_verbs_, &reporting_words_, &speaker_verbs_, &denial_words_, &flaw_words_, &takedown_verbs_;
   const WordList &hack_words_, &operation_nouns_, &not_attacker_references_, &reporter_titles_, &reporter_heads_, &report_nouns_,
-      &authorship_verbs_, &target_cue_nouns_, &legal_action_words_;
+      &authorship_verbs_, &target_cue_nouns_, &legal_action_words_, &infrastructure_nouns_;
   bool names_group_ = false;  // the article names a threat group
   std::vector<bool> org_token_;  // per token: part of an actor's name that is no threat group
   std::set<std::string> state_attackers_;  // state bodies the text makes attackers ("GRU officers hacked")
@@ -521,6 +521,19 @@ class RelationFinder {
       if (w == "by" || w == ";" || w == ":" || w == "to" || speaker_verb(t - 1) || (doc_.has_cue(t - 1, kAttributionCues) && !glued) || one_of(w, {"which", "who", "that"})) break;
       if ((doc_.has_cue(t - 1, kTargetCues) || listed(t - 1, hack_words_)) && doc_.tokens[t - 1].is_all_lower) return true;
       if (doc_.has_cue(t - 1, kVictimNouns) && one_of(word(t), {"of", "at"})) return true;  // "the network of Kyivstar"
+      // a list of examples after the victims: "went after about 200 companies ..., including defence
+      // contractors, electronics makers such as Mitsubishi Electric and Hitachi"
+      // (not the attackers' machines: "the servers the group used, including IP addresses registered with China Unicom")
+      bool machines = false;
+      for (size_t u = t; u < f; ++u) machines = machines || listed(u, infrastructure_nouns_);
+      if ((w == "including" || (w == "as" && t >= 2 && word(t - 2) == "such")) && !machines)
+        for (size_t u = t - 1; u >= 1 && u + 30 >= t && in_sentence(u - 1, sent); --u) {
+          const std::string_view v = word(u - 1);
+          if (v == ";" || v == ":" || speaker_verb(u - 1) || one_of(v, {"which", "who", "by"})) break;  // not "that": "in that period"
+          if (((doc_.has_cue(u - 1, kTargetCues) && !listed(u - 1, target_cue_nouns_)) || listed(u - 1, hack_words_)) &&
+              doc_.tokens[u - 1].is_all_lower && v != "against")
+            return true;
+        }
       // "stole $308 million in bitcoin from the exchange DMM Bitcoin", "a wave of attacks on the ministry"
       if (one_of(w, {"from", "on", "against", "into"}))
         for (size_t u = t - 1; u >= 1 && u + 12 >= t && in_sentence(u - 1, sent); --u) {
