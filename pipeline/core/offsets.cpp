@@ -28,6 +28,7 @@ OffsetMap OffsetMap::build(std::string_view original, std::unique_ptr<icu::Edits
     if (i < original.size() && is_cp_start(static_cast<unsigned char>(original[i]))) ++cps;
   }
   while (m.block_cp_.size() < blocks) m.block_cp_.push_back(cps);
+  m.one_byte_per_cp_ = cps == original.size();
   return m;
 }
 
@@ -43,6 +44,7 @@ uint32_t OffsetMap::original_byte(uint32_t norm_byte) const {
 uint32_t OffsetMap::code_point(uint32_t norm_byte) const {
   uint32_t b = original_byte(norm_byte);
   if (b > original_.size()) b = static_cast<uint32_t>(original_.size());
+  if (one_byte_per_cp_) return b;
   const uint32_t block = b / kBlock;
   // Find the first code point start at or after the block start, then count.
   uint32_t i = block * kBlock;

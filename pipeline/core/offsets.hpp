@@ -32,10 +32,11 @@ class OffsetMap {
   uint32_t original_byte(uint32_t norm_byte) const;
 
  private:
-  static constexpr uint32_t kBlock = 1024;
+  static constexpr uint32_t kBlock = 64;  // a look-up counts at most this many bytes
   std::string_view original_;
   std::unique_ptr<icu::Edits> edits_;
   std::vector<uint32_t> block_cp_;  // code points before the first cp start at or after block*kBlock
+  bool one_byte_per_cp_ = false;    // ASCII: a byte offset is the code point offset
 };
 
 }  // namespace news
