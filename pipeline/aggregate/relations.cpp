@@ -481,6 +481,18 @@ class RelationFinder {
     return glue;
   }
 
+  // The sentence has attackers or researchers in it ("the attackers", "a China-based hacking group",
+  // "researchers at"), not only a kind of attack ("a ransomware attack", "a ransomware incident").
+  bool speaks_of_attackers(uint32_t sent) const {
+    const Sentence& s = doc_.sentences[sent];
+    for (uint32_t t = s.first_token; t < s.end_token; ++t) {
+      if (!(doc_.tokens[t].is_all_lower || t == s.first_token) || !(doc_.has_cue(t, kAttackerNouns) || doc_.has_cue(t, kObserverNouns))) continue;
+      const bool modifier = t + 1 < s.end_token && (doc_.has_cue(t + 1, kTargetCues) || listed(t + 1, hack_words_) || word(t + 1) == "incident");
+      if (!modifier) return true;
+    }
+    return false;
+  }
+
   bool has_reporting_word(uint32_t sent) const {
     const Sentence& s = doc_.sentences[sent];
     for (uint32_t t = s.first_token; t < s.end_token; ++t)
@@ -640,8 +652,14 @@ class RelationFinder {
             // the country was itself a victim" about the MSS)
             const bool own_state = k == "government" && m->entry != UINT32_MAX && !rules_.actors[m->entry].country.empty() &&
                                    attacker_home(name, kind) == rules_.actors[m->entry].country;
+            // a plain organisation speaking of an attacker only carried over from the sentences before
+            // tells of its own incident, it does not report the attacker ("Shell said that data held on
+            // its FTA platform had been accessed", "Sky Mavis said it would reimburse users")
+            // (not one that tells of the attackers or its researchers: "Microsoft said it had seen the
+            // attackers forge tokens", "Researchers at BAE Systems found")
+            const bool own_incident = k == "organization" && !a->named && !speaks_of_attackers(sent);
             if ((k == "security-vendor" || k == "government" || k == "media" || k == "organization") && reporter && !own_state &&
-                !(victim && (k == "organization" || k == "government")))
+                !own_incident && !(victim && (k == "organization" || k == "government")))
               add("reported-by", name, kind, m->value, "actor", sent, "in the reporter's place, " + cue);
             else if (org_is_victim(*m) && !(k == "government" && m->entry != UINT32_MAX && !rules_.actors[m->entry].country.empty() &&
                                              home_of(name, kind) == rules_.actors[m->entry].country))  // its own state: "GRU officers broke into"
