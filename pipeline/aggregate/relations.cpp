@@ -111,6 +111,44 @@ class RelationFinder {
       static const std::vector<const Mention*> none;
       sentence(s, it == by_sentence.end() ? none : it->second);
     }
+    victim_seats();
+  }
+
+  // The country a victim organisation is based in, given as "Estonia-based Atomic Wallet" or
+  // "Harmony, a US-based blockchain company", is a target of its attacker (its sentence often tells
+  // only what the company said).
+  void victim_seats() {
+    std::vector<Relation> hits;
+    for (const auto& r : doc_.relations)
+      if (r.type == "targets" && r.target_type == "actor") hits.push_back(r);
+    for (const auto& r : hits)
+      for (auto& m : doc_.mentions) {
+        if (m.type != MentionType::Actor || m.value != r.target || doc_.in_title(m.start)) continue;
+        Mention* seat = seat_country(m);
+        if (!seat || seat->role == "attribution") continue;
+        seat->role = "target";
+        add("targets", r.source, r.source_type == "operation" ? "operation" : "actor", seat->value, "country", sentence_of(doc_, *seat),
+            "the seat of " + r.target + ", which it targets");
+      }
+  }
+  Mention* seat_country(const Mention& m) {
+    const size_t f = doc_.token_starting_at(m.start), l = doc_.token_ending_at(m.end);
+    if (f == std::string::npos || l == std::string::npos) return nullptr;
+    const uint32_t sent = doc_.tokens[f].sentence;
+    auto based = [&](size_t k) { return in_sentence(k, sent) && one_of(word(k), {"based", "headquartered"}) && k >= 2 && word(k - 1) == "-"; };
+    auto country_ending_at = [&](size_t k) -> Mention* {
+      for (auto& c : doc_.mentions)
+        if (c.type == MentionType::Country && doc_.token_ending_at(c.end) == k) return &c;
+      return nullptr;
+    };
+    // "Estonia-based Atomic Wallet"
+    if (f >= 3 && based(f - 1) && in_sentence(f - 3, sent))
+      if (Mention* c = country_ending_at(f - 3)) return c;
+    // "Harmony, a US-based blockchain company"
+    if (in_sentence(l + 1, sent) && word(l + 1) == ",")
+      for (size_t k = l + 2; in_sentence(k, sent) && k <= l + 5; ++k)
+        if (based(k + 2)) return country_ending_at(k);
+    return nullptr;
   }
 
  private:
