@@ -111,6 +111,44 @@ class RelationFinder {
       static const std::vector<const Mention*> none;
       sentence(s, it == by_sentence.end() ? none : it->second);
     }
+    victim_seats();
+  }
+
+  // The country a victim organisation is based in, given as "Estonia-based Atomic Wallet" or
+  // "Harmony, a US-based blockchain company", is a target of its attacker (its sentence often tells
+  // only what the company said).
+  void victim_seats() {
+    std::vector<Relation> hits;
+    for (const auto& r : doc_.relations)
+      if (r.type == "targets" && r.target_type == "actor") hits.push_back(r);
+    for (const auto& r : hits)
+      for (auto& m : doc_.mentions) {
+        if (m.type != MentionType::Actor || m.value != r.target || doc_.in_title(m.start)) continue;
+        Mention* seat = seat_country(m);
+        if (!seat || seat->role == "attribution") continue;
+        seat->role = "target";
+        add("targets", r.source, r.source_type == "operation" ? "operation" : "actor", seat->value, "country", sentence_of(doc_, *seat),
+            "the seat of " + r.target + ", which it targets");
+      }
+  }
+  Mention* seat_country(const Mention& m) {
+    const size_t f = doc_.token_starting_at(m.start), l = doc_.token_ending_at(m.end);
+    if (f == std::string::npos || l == std::string::npos) return nullptr;
+    const uint32_t sent = doc_.tokens[f].sentence;
+    auto based = [&](size_t k) { return in_sentence(k, sent) && one_of(word(k), {"based", "headquartered"}) && k >= 2 && word(k - 1) == "-"; };
+    auto country_ending_at = [&](size_t k) -> Mention* {
+      for (auto& c : doc_.mentions)
+        if (c.type == MentionType::Country && doc_.token_ending_at(c.end) == k) return &c;
+      return nullptr;
+    };
+    // "Estonia-based Atomic Wallet"
+    if (f >= 3 && based(f - 1) && in_sentence(f - 3, sent))
+      if (Mention* c = country_ending_at(f - 3)) return c;
+    // "Harmony, a US-based blockchain company"
+    if (in_sentence(l + 1, sent) && word(l + 1) == ",")
+      for (size_t k = l + 2; in_sentence(k, sent) && k <= l + 5; ++k)
+        if (based(k + 2)) return country_ending_at(k);
+    return nullptr;
   }
 
  private:
@@ -481,6 +519,18 @@ class RelationFinder {
     return glue;
   }
 
+  // The sentence has attackers or researchers in it ("the attackers", "a China-based hacking group",
+  // "researchers at"), not only a kind of attack ("a ransomware attack", "a ransomware incident").
+  bool speaks_of_attackers(uint32_t sent) const {
+    const Sentence& s = doc_.sentences[sent];
+    for (uint32_t t = s.first_token; t < s.end_token; ++t) {
+      if (!(doc_.tokens[t].is_all_lower || t == s.first_token) || !(doc_.has_cue(t, kAttackerNouns) || doc_.has_cue(t, kObserverNouns))) continue;
+      const bool modifier = t + 1 < s.end_token && (doc_.has_cue(t + 1, kTargetCues) || listed(t + 1, hack_words_) || word(t + 1) == "incident");
+      if (!modifier) return true;
+    }
+    return false;
+  }
+
   bool has_reporting_word(uint32_t sent) const {
     const Sentence& s = doc_.sentences[sent];
     for (uint32_t t = s.first_token; t < s.end_token; ++t)
@@ -640,8 +690,14 @@ class RelationFinder {
             // the country was itself a victim" about the MSS)
             const bool own_state = k == "government" && m->entry != UINT32_MAX && !rules_.actors[m->entry].country.empty() &&
                                    attacker_home(name, kind) == rules_.actors[m->entry].country;
+            // a plain organisation speaking of an attacker only carried over from the sentences before
+            // tells of its own incident, it does not report the attacker ("Shell said that data held on
+            // its FTA platform had been accessed", "Sky Mavis said it would reimburse users")
+            // (not one that tells of the attackers or its researchers: "Microsoft said it had seen the
+            // attackers forge tokens", "Researchers at BAE Systems found")
+            const bool own_incident = k == "organization" && !a->named && !speaks_of_attackers(sent);
             if ((k == "security-vendor" || k == "government" || k == "media" || k == "organization") && reporter && !own_state &&
-                !(victim && (k == "organization" || k == "government")))
+                !own_incident && !(victim && (k == "organization" || k == "government")))
               add("reported-by", name, kind, m->value, "actor", sent, "in the reporter's place, " + cue);
             else if (org_is_victim(*m) && !(k == "government" && m->entry != UINT32_MAX && !rules_.actors[m->entry].country.empty() &&
                                              home_of(name, kind) == rules_.actors[m->entry].country))  // its own state: "GRU officers broke into"
