@@ -133,9 +133,15 @@ class Roles {
 
   // Walks back from the token before a country over a list of countries and their glue
   // ("Japan, South Korea, India and the United States"), to the token before the list.
+  // Where a walk stops depends only on where it is, so every token it passes remembers the
+  // stop: a list of n countries costs n steps, not n * n (hostile text lists thousands).
   size_t list_start(size_t f, uint32_t sent) const {
+    if (list_stop_.size() != doc_.tokens.size() + 1) list_stop_.assign(doc_.tokens.size() + 1, UINT32_MAX);
     size_t k = f;
+    passed_.clear();
     while (k > 0 && in_sentence(k - 1, sent)) {
+      if (list_stop_[k] != UINT32_MAX) { k = list_stop_[k]; break; }
+      passed_.push_back(uint32_t(k));
       if (is_country_token(k - 1) || word(k - 1) == "." || word(k - 1) == "-") { --k; continue; }
       // glue ("," "and" "the") counts only between two countries: ", the Slovak company" is not a list
       size_t j = k;
@@ -144,27 +150,31 @@ class Roles {
       if (listed(k - 1, list_leads_)) { --k; continue; }
       break;
     }
+    for (uint32_t p : passed_) list_stop_[p] = uint32_t(k);
     while (k > 0 && in_sentence(k - 1, sent) && word(k - 1) == "the") --k;
     return k;
   }
+  mutable std::vector<uint32_t> list_stop_;  // token -> where a list walk from it stops
+  mutable std::vector<uint32_t> passed_;
 
   bool is_country_token(size_t k) const {
     if (k >= doc_.tokens.size()) return false;
-    return country_tokens().count(k) > 0;
+    return country_tokens()[k];
   }
-  const std::set<size_t>& country_tokens() const {
+  const std::vector<bool>& country_tokens() const {
     if (!country_tokens_built_) {
+      country_tokens_.assign(doc_.tokens.size(), false);
       for (const auto& m : doc_.mentions) {
         if (m.type != MentionType::Country) continue;
         const size_t f = doc_.token_starting_at(m.start), l = doc_.token_ending_at(m.end);
         if (f == std::string::npos || l == std::string::npos) continue;
-        for (size_t k = f; k <= l; ++k) country_tokens_.insert(k);
+        for (size_t k = f; k <= l; ++k) country_tokens_[k] = true;
       }
       country_tokens_built_ = true;
     }
     return country_tokens_;
   }
-  mutable std::set<size_t> country_tokens_;
+  mutable std::vector<bool> country_tokens_;
   mutable bool country_tokens_built_ = false;
 
   std::string role_of(const Mention& m, std::string& why) const {
@@ -478,14 +488,23 @@ class Roles {
     const size_t s = list_start(f, sent);
     if (s < 2 || !in_sentence(s - 2, sent) || !one_of(word(s - 1), {"in", "from", "of"}) || !listed(s - 2, cosigner_nouns_))
       return false;
-    bool cosign = false;
-    const Sentence& sentence = doc_.sentences[sent];
-    for (size_t k = sentence.first_token; k < sentence.end_token; ++k) {
-      if (attack_verb(k)) return false;
-      if (listed(k, cosign_cues_)) cosign = true;
-    }
-    return cosign;
+    return advisory_sentence(sent);
   }
+  // A signing word and no attack verb in the sentence; one scan per sentence.
+  bool advisory_sentence(uint32_t sent) const {
+    if (advisory_.size() != doc_.sentences.size()) advisory_.assign(doc_.sentences.size(), -1);
+    if (advisory_[sent] < 0) {
+      bool cosign = false, attack = false;
+      const Sentence& sentence = doc_.sentences[sent];
+      for (size_t k = sentence.first_token; k < sentence.end_token && !attack; ++k) {
+        attack = attack_verb(k);
+        cosign = cosign || listed(k, cosign_cues_);
+      }
+      advisory_[sent] = cosign && !attack;
+    }
+    return advisory_[sent] == 1;
+  }
+  mutable std::vector<int8_t> advisory_;  // per sentence: -1 not scanned yet
 
   // An attribution cue right before the country, through a linking preposition and determiners:
   // "linked to [the] X", "sponsored by X", "on behalf of X", "blamed X", "pointed to X".
