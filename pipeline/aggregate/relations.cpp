@@ -246,8 +246,8 @@ class RelationFinder {
     if (std::string_view(kind) == "operation")
       for (const auto& m : doc_.mentions)
         if (m.type == MentionType::Operation && m.value == name) { group = operation_group(doc_, rules_, m); break; }
-    for (const auto& a : rules_.actors)
-      if (a.name == group && a.kind == "threat-group") return a.country;
+    for (uint32_t i : rules_.actors_named(group))
+      if (rules_.actors[i].kind == "threat-group") return rules_.actors[i].country;
     return {};
   }
 
@@ -255,15 +255,15 @@ class RelationFinder {
   std::string attacker_home(const std::string& name, const char* kind) const {
     std::string home = home_of(name, kind);
     if (home.empty() && state_attackers_.count(name))
-      for (const auto& a : rules_.actors)
-        if (a.name == name) return a.country;
+      if (const auto& named = rules_.actors_named(name); !named.empty()) return rules_.actors[named.front()].country;
     return home;
   }
 
   bool home_fits(const std::string& group, const std::string& country) const {
-    for (const auto& a : rules_.actors)
-      if (a.name == group) return a.country.empty() || a.country == country;
-    return true;
+    const auto& named = rules_.actors_named(group);
+    if (named.empty()) return true;
+    const std::string& home = rules_.actors[named.front()].country;
+    return home.empty() || home == country;
   }
 
   void add(const std::string& type, const std::string& src, const char* st, const std::string& dst, const char* dt,

@@ -146,6 +146,12 @@ int RuleSet::actor_index(std::string_view id) const {
   return it == actor_by_id_.end() ? -1 : it->second;
 }
 
+const std::vector<uint32_t>& RuleSet::actors_named(std::string_view name) const {
+  static const std::vector<uint32_t> none;
+  auto it = actors_by_name_.find(std::string(name));
+  return it == actors_by_name_.end() ? none : it->second;
+}
+
 const std::string* RuleSet::date_list_value(const std::string& list, std::string_view text) const {
   auto l = date_lists.find(list);
   if (l == date_lists.end()) return nullptr;
@@ -398,6 +404,7 @@ class RuleLoader {
       if (a.motivation == "-") a.motivation.clear();
       const uint32_t idx = uint32_t(rs_.actors.size());
       rs_.actor_by_id_[a.id] = int(idx);
+      rs_.actors_by_name_[a.name].push_back(uint32_t(idx));
       rs_.actors.push_back(a);
       auto aliases = split_list(row.get("aliases"));
       if (!lists_form(aliases, a.name)) aliases.insert(aliases.begin(), a.name);

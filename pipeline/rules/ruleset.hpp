@@ -239,12 +239,15 @@ class RuleSet {
   size_t sectors_count() const { return kStixSectors.size(); }
   int country_index(std::string_view code) const;
   int actor_index(std::string_view id) const;
+  // Entries whose canonical name is `name`, in file order (a name may be shared across kinds).
+  const std::vector<uint32_t>& actors_named(std::string_view name) const;
   const std::string* date_list_value(const std::string& list, std::string_view text) const;
 
  private:
   friend class RuleLoader;
   uint32_t file_ref(const std::string& path);
   std::unordered_map<std::string, int> country_by_code_, actor_by_id_;
+  std::unordered_map<std::string, std::vector<uint32_t>> actors_by_name_;
 };
 
 }  // namespace news
