@@ -551,7 +551,18 @@ class RelationFinder {
   // before it ("a ransomware attack on Xplain", "hackers breached the State Department", "the
   // network of Kyivstar"), or the subject of a passive one ("Norsk Hydro was hit"). Not one
   // the attackers work for ("hackers working for Russia's GRU").
+  // Asked for every mention once up front and again per attacker of its sentence: answered once.
   bool org_is_victim(const Mention& m) const {
+    const Mention* first = doc_.mentions.data();
+    const std::less<const Mention*> before;
+    if (before(&m, first) || !before(&m, first + doc_.mentions.size())) return find_org_is_victim(m);
+    const size_t i = size_t(&m - first);
+    if (victim_memo_.size() != doc_.mentions.size()) victim_memo_.assign(doc_.mentions.size(), -1);
+    if (victim_memo_[i] < 0) victim_memo_[i] = find_org_is_victim(m);
+    return victim_memo_[i] == 1;
+  }
+  mutable std::vector<int8_t> victim_memo_;  // per mention: -1 not asked yet
+  bool find_org_is_victim(const Mention& m) const {
     const std::string& k = actor_kind(m, rules_);
     if (k != "organization" && k != "government" && k != "security-vendor" && k != "media") return false;
     const size_t f = doc_.token_starting_at(m.start), l = doc_.token_ending_at(m.end);
