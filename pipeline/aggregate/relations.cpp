@@ -191,6 +191,11 @@ class RelationFinder {
   bool reporting_word(size_t k) const { return listed(k, reporting_words_); }
   bool speaker_verb(size_t k) const { return listed(k, speaker_verbs_); }
   bool in_sentence(size_t k, uint32_t sent) const { return k < doc_.tokens.size() && doc_.tokens[k].sentence == sent; }
+  bool negated_after(size_t k, uint32_t sent) const {
+    for (size_t u = k + 1; in_sentence(u, sent) && u <= k + 8; ++u)
+      if (one_of(word(u), {"not", "never", "n't"})) return true;
+    return false;
+  }
 
   // A state body the sentence makes the attacker: the subject of an attack word ("the GRU had also
   // tried to get into", "GRU officers hacked", "accused the GRU of trying to hack"), behind an attack
@@ -573,8 +578,11 @@ class RelationFinder {
     if ((k == "organization" || k == "government") && reporter_position(m))
       for (size_t t = l + 1; in_sentence(t, sent); ++t)
         if (one_of(word(t), {"its", "their", "our"}))
-          for (size_t u = t >= 1 ? t - 1 : t; in_sentence(u, sent) && u <= t + 8; ++u)
-            if (doc_.has_cue(u, kTargetCues) && doc_.tokens[u].is_all_lower && word(u) != "against" && word(u) != "victims") return true;
+          for (size_t u = t >= 1 ? t - 1 : t; in_sentence(u, sent) && u <= t + 8; ++u) {
+            if (doc_.has_cue(u, kTargetCues) && doc_.tokens[u].is_all_lower && word(u) != "against" && word(u) != "victims" &&
+                !negated_after(t, sent))  // "Liminal said its own platform had not been breached"
+              return true;
+          }
     if (reporter_position(m)) return false;  // the one who tells: "stole $300 million from an exchange, the FBI said"
     for (size_t t = f; t >= 1 && t + 9 >= f && in_sentence(t - 1, sent); --t) {
       const std::string_view w = word(t - 1);

@@ -1,6 +1,7 @@
 #include "extract/names/names.hpp"
 
 #include <algorithm>
+#include <climits>
 #include <unordered_map>
 
 namespace news {
@@ -42,9 +43,12 @@ class CandidateIndex {
 // guessed is not: "Sichuan Silence, a Chinese hacking group" is no person. An organisation's name
 // may hold a country or capital after its first word ("Port of Lisbon", "Bank of Ireland"): that is
 // its country.
-bool overlaps_known(CandidateIndex& known, uint32_t s, uint32_t e, bool organisation, std::string& country) {
+// With `people_too`, a person found there is no organisation either ("said Paul Kerrigan, a former
+// water plant operator").
+bool overlaps_known(CandidateIndex& known, uint32_t s, uint32_t e, bool organisation, std::string& country, bool people_too = false) {
   for (uint32_t i : known.overlapping(s, e)) {
     const Candidate& c = known[i];
+    if (people_too && c.type == MentionType::Actor && c.kind == "person") return true;
     if (c.type == MentionType::Country && organisation && c.start > s && c.end <= e) {
       country = c.value;
       continue;
@@ -57,12 +61,44 @@ bool overlaps_known(CandidateIndex& known, uint32_t s, uint32_t e, bool organisa
 // "in" or "," right after a name: a country after it is where the name is.
 bool one_of_in(const Document& doc, size_t k) { return doc.folded_token(k) == "in" || doc.folded_token(k) == ","; }
 
+// A capture named in_<list> ("(?P<in_organization_descriptors>[a-z]+)") must hold a word of
+// rules/context/<list>.txt (underscores for dashes): the pattern gives the shape, the list the words.
+struct ListedCapture {
+  int group;
+  const WordList* list;
+};
+std::vector<ListedCapture> listed_captures(const NamePattern& np, const RuleSet& rules) {
+  std::vector<ListedCapture> out;
+  for (const auto& [name, group] : np.re->NamedCapturingGroups()) {
+    if (!name.starts_with("in_")) continue;
+    std::string list = name.substr(3);
+    std::replace(list.begin(), list.end(), '_', '-');
+    out.push_back({group, &rules.word_list(list)});
+  }
+  return out;
+}
+bool captures_listed(const Document& doc, const std::vector<ListedCapture>& listed, const std::vector<re2::StringPiece>& m) {
+  for (const ListedCapture& lc : listed) {
+    const re2::StringPiece& c = m[size_t(lc.group)];
+    if (c.data() == nullptr) continue;  // an optional part that did not take part
+    const uint32_t s = uint32_t(c.data() - doc.norm.data()), e = s + uint32_t(c.size());
+    const size_t first = doc.token_starting_at(s), last = doc.token_ending_at(e);
+    if (first == std::string::npos || last == std::string::npos) return false;
+    bool listed = false;
+    for (size_t k = first; k <= last && !listed; ++k) listed = lc.list->has(doc.tokens[k].vocab);
+    if (!listed) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 void find_names(Document& doc, const RuleSet& rules) {
   if (doc.cyber_score == 0 || rules.name_patterns.empty()) return;
   const WordList& not_names = rules.word_list("not-name-words");
   const WordList& not_cluster = rules.word_list("not-cluster-words");
+  const WordList& joiners = rules.word_list("name-joiners");
+  const WordList& company_suffixes = rules.word_list("company-suffixes");
   const re2::StringPiece text(doc.norm);
   struct Found {
     const NamePattern* pattern;
@@ -72,21 +108,69 @@ void find_names(Document& doc, const RuleSet& rules) {
   std::vector<Found> found;
   std::vector<Candidate> added;
   CandidateIndex known(doc.candidates);
+  // The country the article is about (named at least twice and more often than all others
+  // together), unless a known group of the article comes from there: a company the press introduces
+  // without its seat ("discount retailer Rusta" in a story on Swedish outages) is most often from
+  // there; the attackers' home is not the victims'.
+  std::string main_country;
+  {
+    std::unordered_map<std::string, int> times;
+    for (const Candidate& c : doc.candidates)
+      if (c.type == MentionType::Actor && c.kind == "threat-group" && c.entry < rules.actors.size() && !rules.actors[c.entry].country.empty())
+        times[rules.actors[c.entry].country] = INT_MIN / 2;
+    int most = 0, all = 0;
+    for (const Candidate& c : doc.candidates)
+      if (c.type == MentionType::Country && c.start >= doc.body_start) {
+        ++all;
+        if (++times[c.value] > most) {
+          most = times[c.value];
+          main_country = c.value;
+        }
+      }
+    if (most < 2 || 2 * most <= all) main_country.clear();  // no country the article is about
+  }
   for (int idx : patterns_that_may_match(rules.name_prefilter.get(), rules.name_patterns.size(), text)) {
     const NamePattern& np = rules.name_patterns[size_t(idx)];
     const int group = np.name_group;
     const int ngroups = np.re->NumberOfCapturingGroups() + 1;
     std::vector<re2::StringPiece> m(static_cast<size_t>(ngroups));
+    const std::vector<ListedCapture> listed = listed_captures(np, rules);
     size_t pos = std::max<size_t>(doc.body_start, 0);
     while (pos <= doc.norm.size() && np.re->Match(text, pos, doc.norm.size(), RE2::UNANCHORED, m.data(), ngroups)) {
       const size_t whole_end = size_t(m[0].data() - doc.norm.data()) + m[0].size();
       pos = whole_end > pos ? whole_end : pos + 1;
+      if (!captures_listed(doc, listed, m)) {
+        // "and the Saudi maintenance firm Alsalam": a shape whose words are not listed may hide a
+        // listed one that starts inside it; look again from the next word
+        pos = size_t(m[0].data() - doc.norm.data()) + 1;
+        continue;
+      }
       if (m[group].data() == nullptr || m[group].empty()) continue;
       const uint32_t s = uint32_t(m[group].data() - doc.norm.data());
       const size_t first_found = doc.token_starting_at(s);
       size_t last = doc.token_ending_at(s + uint32_t(m[group].size()));
       if (first_found == std::string::npos || last == std::string::npos) continue;
       while (last > first_found && !doc.tokens[last].is_word) --last;
+      if (np.kind != "threat-group" && np.type == MentionType::Actor) {
+        // "Wuhan Xiaoruizhiyuan Science and Technology, a company": the capture is only the tail of a
+        // longer name joined by "and", "of"; no name rather than a wrong one
+        if (first_found >= 2 && joiners.has(doc.tokens[first_found - 1].vocab) && doc.tokens[first_found - 2].is_upper_initial &&
+            doc.tokens[first_found - 2].sentence == doc.tokens[first_found].sentence)
+          continue;
+        // "Sichuan Silence Information Technology, a contractor": a capitalised word before the capture
+        // (not one that starts sentences) means the name is longer than the pattern takes
+        if (first_found >= 1 && doc.tokens[first_found - 1].is_upper_initial &&
+            doc.tokens[first_found - 1].sentence == doc.tokens[first_found].sentence) {
+          const size_t before = first_found - 1;
+          const bool starts_sentence = before == 0 || doc.tokens[before - 1].sentence != doc.tokens[before].sentence;
+          if (!(starts_sentence && not_names.has(doc.tokens[before].vocab))) continue;  // "the New York State Assembly"
+        }
+        // "Bayer AG": the company's legal form is not part of the name news uses
+        while (last > first_found && company_suffixes.has(doc.tokens[last].vocab)) {
+          --last;
+          while (last > first_found && !doc.tokens[last].is_word) --last;
+        }
+      }
       // "The ransomware gang", "New malware": a word that starts sentences or describes is no name
       // "The Moonfall ransomware gang", "South Asian espionage groups": leading words that start
       // sentences or describe are not part of a name; nothing left, no name
@@ -99,7 +183,9 @@ void find_names(Document& doc, const RuleSet& rules) {
       // Ministry": an organisation's head word alone is no name
       const std::string_view w1 = doc.token_text(doc.tokens[first]);
       const bool gerund = first == last && w1.size() > 5 && w1.ends_with("ing");
-      const bool bare_head = first == last && np.kind == "organization";
+      // (the head-noun patterns; a pattern that describes the organisation with listed words
+      // captures its name, and one word is a name: "Zservers, a hosting company")
+      const bool bare_head = first == last && np.kind == "organization" && listed.empty();
       // "Copy-paste malware": a lower-case word inside makes a compound, not a group's or tool's name
       bool lower_inside = false;
       for (size_t k = first + 1; k <= last && np.kind != "organization"; ++k)
@@ -108,7 +194,7 @@ void find_names(Document& doc, const RuleSet& rules) {
       for (size_t k = first; k <= last; ++k) calendar = calendar || rules.is_calendar_word(doc.tokens[k].vocab);
       std::string country = np.country;
       if (gerund || bare_head || calendar || lower_inside ||
-          overlaps_known(known, doc.tokens[first].start, doc.tokens[last].end, np.kind == "organization", country))
+          overlaps_known(known, doc.tokens[first].start, doc.tokens[last].end, np.kind == "organization", country, !listed.empty()))
         continue;
       // the country the rest of the match or the words right after give: "a Russian group known as
       // X", "X, a Chinese hacking group", "the Port of Sines in Portugal"
@@ -126,6 +212,7 @@ void find_names(Document& doc, const RuleSet& rules) {
           }
         }
       }
+      if (country.empty() && !listed.empty() && np.kind == "organization") country = main_country;
       Candidate c;
       c.type = np.type;
       c.kind = np.kind;
