@@ -398,16 +398,21 @@ class Roles {
         }
     // Passive voice: "Ukraine was hit", "South Korea's banks were attacked"
     bool be = false;
-    for (size_t k = l + 1; in_sentence(k, sent) && k <= l + 6; ++k) {
+    for (size_t k = l + 1; in_sentence(k, sent) && k <= l + 10; ++k) {
       const std::string_view w = word(k);
-      if (cue(k, kTargetCues) && be && w != "against" && word(k - 1) != "to") {
+      // the participle of an attack verb ("was hit", "were breached") or a victim noun ("have been
+      // favourite targets"), not a preposition ("were caught in April with hacking equipment")
+      if (cue(k, kTargetCues) && be && w != "against" && word(k - 1) != "to" &&
+          (w.ends_with("ed") || w.ends_with("ing") || listed(k, irregular_attack_verbs_) || cue(k, kVictimNouns))) {
         // "Russia is attacking Estonia": the progressive is active, its subject the attacker
-        if (attack_verb(k) && w.size() > 4 && w.substr(w.size() - 3) == "ing" && word(k - 1) != "being") {
+        const bool after_be = be_verb(word(k - 1)) || (k >= 2 && word(k - 1).ends_with("ly") && be_verb(word(k - 2)));
+        if (attack_verb(k) && w.size() > 4 && w.substr(w.size() - 3) == "ing" && word(k - 1) != "being" && after_be) {
           why = "progressive '" + word(k - 1) + " " + w + "'";
           return "attribution";
         }
         // "China was itself a victim": the accused country's answer, not a report of a victim
         if (k >= 2 && one_of(word(k - 2), {"itself", "themselves"})) { why = "'itself a victim'"; return "mention"; }
+        if (w.ends_with("ing")) break;  // "caught with hacking equipment": no passive
         why = "passive '... " + w + "'";
         return "target";
       }
