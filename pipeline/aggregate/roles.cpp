@@ -45,7 +45,8 @@ class Roles {
         irregular_attack_verbs_(rules.word_list("irregular-attack-verbs")), home_words_(rules.word_list("home-words")),
         cosigner_nouns_(rules.word_list("cosigner-nouns")), cosign_cues_(rules.word_list("cosign-cues")),
         target_cue_nouns_(rules.word_list("target-cue-nouns")), infrastructure_nouns_(rules.word_list("infrastructure-nouns")),
-        legal_action_words_(rules.word_list("legal-action-words")), hack_words_(rules.word_list("hack-words")) {
+        legal_action_words_(rules.word_list("legal-action-words")), hack_words_(rules.word_list("hack-words")),
+        business_words_(rules.word_list("business-words")) {
     sector_start_.assign(doc.tokens.size(), false);
     group_end_.assign(doc.tokens.size(), false);
     group_start_.assign(doc.tokens.size(), false);
@@ -86,7 +87,7 @@ class Roles {
   // rules/context word lists
   const WordList &speaker_verbs_, &bare_attribution_cues_, &with_attribution_cues_, &list_leads_, &vendor_words_,
       &irregular_attack_verbs_, &home_words_, &cosigner_nouns_, &cosign_cues_, &target_cue_nouns_, &infrastructure_nouns_,
-      &legal_action_words_, &hack_words_;
+      &legal_action_words_, &hack_words_, &business_words_;
   bool cyber_ = false;
   std::vector<bool> sector_start_;                              // per token: a sector mention starts here
   std::vector<bool> group_end_;                                 // per token: a threat group's name ends here
@@ -274,6 +275,7 @@ class Roles {
           if (in_sentence(n, sent) && doc_.tokens[n].is_upper_initial && !group_start_[n] && !is_country_token(n)) break;
         }
         if (listed(k, legal_action_words_)) break;  // "US charges FSB officers": the country acts on the attackers
+        if (listed(k, business_words_)) break;  // "the Japanese postal group", "the French media group": a business
         // an organisation's capitalised name right after: "the Dutch Military Intelligence and Security
         // Service" (not "Russia's GRU", whose attacker noun is the name)
         if (org_start_[k] && doc_.tokens[k].is_upper_initial && !doc_.tokens[k].is_all_upper) break;
