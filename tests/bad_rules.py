@@ -29,6 +29,7 @@ broken("operations/campaigns.tsv", "op-x\tOperation X\tno-such-actor\t-", "unkno
 broken("operations/patterns.tsv", "bad-re\t1\t(?P<name>a(b", "RE2 refuses the pattern")
 broken("dates/patterns.tsv", "bad-lookbehind\tDATE\tyear\t(?<=in )\\d{4}", "RE2 refuses the pattern")
 broken("dates/patterns.tsv", "bad-list\tDATE\tym\t{nolist}", "unknown list")
+broken("names/patterns.tsv", "bad-word-list\tactor\torganization\t20\t-\tno\t{no-such-list} (?P<name>[A-Z][a-z]+)", "unknown word list {no-such-list}")
 broken("countries/traps.tsv", "Georgia\teverywhere\tpeach", "scope must be")
 
 story = os.path.join(tmp, "story.txt")

@@ -222,6 +222,7 @@ class RuleLoader {
   Problems& problems_;
   std::set<std::string> actor_ids_, campaign_ids_, tool_ids_, pattern_ids_;
   std::set<std::string> cue_files_;  // context files loaded as cue lists (the rest are word lists)
+  std::map<std::string, std::vector<std::string>> list_words_;  // word list name -> its words as written, for {list} in patterns
 
   std::string rel(const fs::path& p) const {
     std::error_code ec;
@@ -526,11 +527,44 @@ class RuleLoader {
   bool read_name_pattern(const std::string& path, const Row& row, int& priority, std::unique_ptr<RE2>& re, int& name_group) {
     try { priority = std::stoi(std::string(row.get("priority"))); }
     catch (...) { problem(path, row.line, "priority is not an integer"); return false; }
-    re = compile(path, row.line, std::string(row.get("pattern")));
+    std::string pattern(row.get("pattern"));
+    if (!expand_word_lists(path, row.line, pattern)) return false;
+    re = compile(path, row.line, pattern);
     if (!re) return false;
     const auto group = re->NamedCapturingGroups().find("name");
     if (group == re->NamedCapturingGroups().end()) { problem(path, row.line, "pattern lacks the named capture (?P<name>...)"); return false; }
     name_group = group->second;
+    return true;
+  }
+
+  // "{organization-descriptors}" in a name or operation pattern stands for the words of
+  // rules/context/organization-descriptors.txt as an alternation: the regular expression itself
+  // then finds only the listed words (matching any word and checking it afterwards made every
+  // "word Name" pair of an article a match to reject).
+  bool expand_word_lists(const std::string& path, uint32_t line, std::string& pattern) {
+    std::string out;
+    for (size_t i = 0; i < pattern.size();) {
+      if (pattern[i] == '{' && i + 1 < pattern.size() && pattern[i + 1] >= 'a' && pattern[i + 1] <= 'z') {
+        const size_t close = pattern.find('}', i);
+        const std::string name = close == std::string::npos ? "" : pattern.substr(i + 1, close - i - 1);
+        if (!name.empty() && name.find_first_not_of("abcdefghijklmnopqrstuvwxyz-") == std::string::npos) {
+          auto l = list_words_.find(name);
+          if (l == list_words_.end() || l->second.empty()) {
+            problem(path, line, "unknown word list {" + name + "} (no rules/context/" + name + ".txt)");
+            return false;
+          }
+          std::vector<std::string> words = l->second;
+          std::sort(words.begin(), words.end(), [](auto& a, auto& b) { return a.size() > b.size(); });
+          out += "(?:";
+          for (size_t k = 0; k < words.size(); ++k) out += (k ? "|" : "") + RE2::QuoteMeta(words[k]);
+          out += ")";
+          i = close + 1;
+          continue;
+        }
+      }
+      out.push_back(pattern[i++]);
+    }
+    pattern = out;
     return true;
   }
 
@@ -568,6 +602,7 @@ class RuleLoader {
         const uint32_t id = rs_.vocab.intern(fold(item));
         if (id >= list.line_of.size()) list.line_of.resize(id + 1, 0);
         list.line_of[id] = line;
+        list_words_[p.stem().string()].push_back(item);
       }
     }
   }
