@@ -61,8 +61,8 @@ bool overlaps_known(CandidateIndex& known, uint32_t s, uint32_t e, bool organisa
 // "in" or "," right after a name: a country after it is where the name is.
 bool one_of_in(const Document& doc, size_t k) { return doc.folded_token(k) == "in" || doc.folded_token(k) == ","; }
 
-// A capture named in_<list> ("(?P<in_organization_descriptors>[a-z]+)") must hold a word of
-// rules/context/<list>.txt (underscores for dashes): the pattern gives the shape, the list the words.
+// A capture named in_<list> ("(?P<in_organization_descriptors>{organization-descriptors})") must
+// hold a word of rules/context/<list>.txt (underscores for dashes).
 struct ListedCapture {
   int group;
   const WordList* list;
