@@ -455,12 +455,19 @@ class Roles {
   }
   // A target cue that is more than a noun for an organisation or people ("hit", "intrusions", "victims").
   bool attack_word(size_t k) const { return cue(k, kTargetCues) && !listed(k, target_cue_nouns_); }
+  // The first attack word of the sentence (npos if none); asked per country and sector, found once.
   size_t attack_word_in(uint32_t sent) const {
-    const Sentence& sentence = doc_.sentences[sent];
-    for (size_t k = sentence.first_token; k < sentence.end_token; ++k)
-      if (attack_word(k)) return k;
-    return std::string::npos;
+    if (attack_word_at_.size() != doc_.sentences.size()) attack_word_at_.assign(doc_.sentences.size(), kNotLooked);
+    if (attack_word_at_[sent] == kNotLooked) {
+      attack_word_at_[sent] = std::string::npos;
+      const Sentence& sentence = doc_.sentences[sent];
+      for (size_t k = sentence.first_token; k < sentence.end_token; ++k)
+        if (attack_word(k)) { attack_word_at_[sent] = k; break; }
+    }
+    return attack_word_at_[sent];
   }
+  static constexpr size_t kNotLooked = std::string::npos - 1;
+  mutable std::vector<size_t> attack_word_at_;
 
   // The country's noun phrase is followed by a speaker verb ("Israel's military said", "Australian
   // intelligence determined", "Dutch intelligence had concluded").
