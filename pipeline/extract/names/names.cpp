@@ -118,6 +118,11 @@ void find_names(Document& doc, const RuleSet& rules) {
     for (const Candidate& c : doc.candidates)
       if (c.type == MentionType::Actor && c.kind == "threat-group" && c.entry < rules.actors.size() && !rules.actors[c.entry].country.empty())
         times[rules.actors[c.entry].country] = INT_MIN / 2;
+    // nor a country named as the attackers' ("Chinese hackers", "a Russian group")
+    for (const Candidate& c : doc.candidates)
+      if (c.type == MentionType::Country && c.start >= doc.body_start)
+        if (const size_t l = doc.token_ending_at(c.end); l != std::string::npos && doc.has_cue(l + 1, kAttackerNouns))
+          times[c.value] = INT_MIN / 2;
     int most = 0, all = 0;
     for (const Candidate& c : doc.candidates)
       if (c.type == MentionType::Country && c.start >= doc.body_start) {
