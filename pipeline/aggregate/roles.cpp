@@ -146,9 +146,17 @@ class Roles {
       if (is_country_token(k - 1) || word(k - 1) == "." || word(k - 1) == "-") { --k; continue; }
       // glue ("," "and" "the") counts only between two countries: ", the Slovak company" is not a list
       size_t j = k;
-      while (j > 0 && in_sentence(j - 1, sent) && (list_joint(word(j - 1)) || word(j - 1) == "the")) --j;
+      // "Morocco and Brazil, followed by Britain"
+      auto glue = [&](size_t t) {
+        return list_joint(word(t)) || word(t) == "the" || (word(t) == "by" && t >= 1 && word(t - 1) == "followed") ||
+               (word(t) == "followed" && word(t + 1) == "by");
+      };
+      while (j > 0 && in_sentence(j - 1, sent) && glue(j - 1)) --j;
       if (j < k && j > 0 && is_country_token(j - 1)) { k = j; continue; }
+      // "in 21 other countries, including Britain": the list names the countries of the phrase
+      if (j < k && j > 0 && word(j - 1) != "including" && listed(j - 1, list_leads_) && listed(k, list_leads_)) { k = j; continue; }
       if (listed(k - 1, list_leads_)) { --k; continue; }
+      if (doc_.tokens[k - 1].is_digit && listed(k, list_leads_)) { --k; continue; }  // "21 other countries"
       break;
     }
     for (uint32_t p : passed_) list_stop_[p] = uint32_t(k);
