@@ -1,6 +1,7 @@
 #include "rules/ruleset.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <filesystem>
 #include <set>
 
@@ -542,21 +543,31 @@ class RuleLoader {
   // then finds only the listed words (matching any word and checking it afterwards made every
   // "word Name" pair of an article a match to reject).
   bool expand_word_lists(const std::string& path, uint32_t line, std::string& pattern) {
+    return expand_lists(pattern, "abcdefghijklmnopqrstuvwxyz-", [&](const std::string& name) -> std::optional<std::vector<std::string>> {
+      auto l = list_words_.find(name);
+      if (l == list_words_.end() || l->second.empty()) {
+        problem(path, line, "unknown word list {" + name + "} (no rules/context/" + name + ".txt)");
+        return std::nullopt;
+      }
+      return l->second;
+    });
+  }
+
+  // Replaces each {name} (letters from `name_chars`) with an alternation of the words `words_of`
+  // gives for it, longest first; false when a list is unknown (words_of reports it).
+  template <class WordsOf>
+  static bool expand_lists(std::string& pattern, std::string_view name_chars, WordsOf words_of) {
     std::string out;
     for (size_t i = 0; i < pattern.size();) {
       if (pattern[i] == '{' && i + 1 < pattern.size() && pattern[i + 1] >= 'a' && pattern[i + 1] <= 'z') {
         const size_t close = pattern.find('}', i);
         const std::string name = close == std::string::npos ? "" : pattern.substr(i + 1, close - i - 1);
-        if (!name.empty() && name.find_first_not_of("abcdefghijklmnopqrstuvwxyz-") == std::string::npos) {
-          auto l = list_words_.find(name);
-          if (l == list_words_.end() || l->second.empty()) {
-            problem(path, line, "unknown word list {" + name + "} (no rules/context/" + name + ".txt)");
-            return false;
-          }
-          std::vector<std::string> words = l->second;
-          std::sort(words.begin(), words.end(), [](auto& a, auto& b) { return a.size() > b.size(); });
+        if (!name.empty() && name.find_first_not_of(name_chars) == std::string::npos) {
+          std::optional<std::vector<std::string>> words = words_of(name);
+          if (!words) return false;
+          std::sort(words->begin(), words->end(), [](auto& x, auto& y) { return x.size() > y.size(); });
           out += "(?:";
-          for (size_t k = 0; k < words.size(); ++k) out += (k ? "|" : "") + RE2::QuoteMeta(words[k]);
+          for (size_t k = 0; k < words->size(); ++k) out += (k ? "|" : "") + RE2::QuoteMeta((*words)[k]);
           out += ")";
           i = close + 1;
           continue;
@@ -726,29 +737,16 @@ class RuleLoader {
 
   // Replaces {list} by an alternation of the list's forms, longest first.
   bool expand(const std::string& path, uint32_t line, std::string& pattern) {
-    std::string out;
-    size_t i = 0;
-    while (i < pattern.size()) {
-      if (pattern[i] == '{' && i + 1 < pattern.size() && ((pattern[i + 1] >= 'a' && pattern[i + 1] <= 'z'))) {
-        const size_t close = pattern.find('}', i);
-        const std::string name = close == std::string::npos ? "" : pattern.substr(i + 1, close - i - 1);
-        if (!name.empty() && name.find_first_not_of("abcdefghijklmnopqrstuvwxyz-_") == std::string::npos) {
-          auto l = rs_.date_lists.find(name);
-          if (l == rs_.date_lists.end()) { problem(path, line, "unknown list {" + name + "} (no rules/dates/lists/" + name + ".tsv)"); return false; }
-          std::vector<std::string> forms;
-          for (auto& f : l->second.forms) forms.push_back(f.first);
-          std::sort(forms.begin(), forms.end(), [](auto& a, auto& b) { return a.size() > b.size(); });
-          out += "(?:";
-          for (size_t k = 0; k < forms.size(); ++k) out += (k ? "|" : "") + RE2::QuoteMeta(forms[k]);
-          out += ")";
-          i = close + 1;
-          continue;
-        }
+    return expand_lists(pattern, "abcdefghijklmnopqrstuvwxyz-_", [&](const std::string& name) -> std::optional<std::vector<std::string>> {
+      auto l = rs_.date_lists.find(name);
+      if (l == rs_.date_lists.end()) {
+        problem(path, line, "unknown list {" + name + "} (no rules/dates/lists/" + name + ".tsv)");
+        return std::nullopt;
       }
-      out.push_back(pattern[i++]);
-    }
-    pattern = out;
-    return true;
+      std::vector<std::string> forms;
+      for (auto& f : l->second.forms) forms.push_back(f.first);
+      return forms;
+    });
   }
 
   void load_date_blockers(const fs::path& p) {
