@@ -31,6 +31,11 @@ broken("dates/patterns.tsv", "bad-lookbehind\tDATE\tyear\t(?<=in )\\d{4}", "RE2 
 broken("dates/patterns.tsv", "bad-list\tDATE\tym\t{nolist}", "unknown list")
 broken("names/patterns.tsv", "bad-word-list\tactor\torganization\t20\t-\tno\t{no-such-list} (?P<name>[A-Z][a-z]+)", "unknown word list {no-such-list}")
 broken("countries/traps.tsv", "Georgia\teverywhere\tpeach", "scope must be")
+broken("names/patterns.tsv", "bad-capture-list\tactor\torganization\t20\t-\tno\t(?P<in_no_such_list>[a-z]+) (?P<name>[A-Z][a-z]+)",
+       "capture in_no_such_list names no word list")
+# A word list the pipeline reads, deleted: the load stops instead of the stage finding nothing.
+os.remove(os.path.join(bad, "context", "cosign-cues.txt"))
+expect.append(("context/cosign-cues.txt", "missing word list"))
 
 story = os.path.join(tmp, "story.txt")
 with open(story, "w") as f:

@@ -40,14 +40,7 @@ bool reporter_before(std::string_view w) { return one_of(w, {"to", "by", "at", "
 class RelationFinder {
  public:
   RelationFinder(Document& doc, const RuleSet& rules)
-      : doc_(doc), rules_(rules), reporter_verbs_(rules.word_list("reporter-verbs")), reporting_words_(rules.word_list("reporting-words")),
-        speaker_verbs_(rules.word_list("speaker-verbs")), denial_words_(rules.word_list("denial-words")),
-        flaw_words_(rules.word_list("flaw-words")), takedown_verbs_(rules.word_list("takedown-verbs")),
-        hack_words_(rules.word_list("hack-words")), operation_nouns_(rules.word_list("operation-nouns")),
-        not_attacker_references_(rules.word_list("not-attacker-references")), reporter_titles_(rules.word_list("reporter-titles")),
-        reporter_heads_(rules.word_list("reporter-heads")), report_nouns_(rules.word_list("report-nouns")),
-        authorship_verbs_(rules.word_list("authorship-verbs")), target_cue_nouns_(rules.word_list("target-cue-nouns")),
-        legal_action_words_(rules.word_list("legal-action-words")), infrastructure_nouns_(rules.word_list("infrastructure-nouns")) {
+      : doc_(doc), rules_(rules), words_(*rules.words) {
     date_token_.assign(doc.tokens.size(), false);
     for (const auto& m : doc.mentions)
       if (m.type == MentionType::Date)
@@ -164,10 +157,7 @@ class RelationFinder {
 
   Document& doc_;
   const RuleSet& rules_;
-  // rules/context word lists: "said", "according", "denied", "vulnerability", "seized"...
-  const WordList &reporter_verbs_, &reporting_words_, &speaker_verbs_, &denial_words_, &flaw_words_, &takedown_verbs_;
-  const WordList &hack_words_, &operation_nouns_, &not_attacker_references_, &reporter_titles_, &reporter_heads_, &report_nouns_,
-      &authorship_verbs_, &target_cue_nouns_, &legal_action_words_, &infrastructure_nouns_;
+  const ContextWords& words_;  // rules/context word lists: "said", "according", "denied", "vulnerability"...
   bool names_group_ = false;  // the article names a threat group
   std::vector<bool> org_token_;  // per token: part of an actor's name that is no threat group
   std::set<std::string> state_attackers_;  // state bodies the text makes attackers ("GRU officers hacked")
@@ -188,8 +178,8 @@ class RelationFinder {
 
   std::string_view word(size_t k) const { return doc_.folded_token(k); }
   bool listed(size_t k, const WordList& l) const { return k < doc_.tokens.size() && l.has(doc_.tokens[k].vocab); }
-  bool reporting_word(size_t k) const { return listed(k, reporting_words_); }
-  bool speaker_verb(size_t k) const { return listed(k, speaker_verbs_); }
+  bool reporting_word(size_t k) const { return listed(k, words_.reporting_words); }
+  bool speaker_verb(size_t k) const { return listed(k, words_.speaker_verbs); }
   bool in_sentence(size_t k, uint32_t sent) const { return k < doc_.tokens.size() && doc_.tokens[k].sentence == sent; }
   bool negated_after(size_t k, uint32_t sent) const {
     for (size_t u = k + 1; in_sentence(u, sent) && u <= k + 8; ++u)
@@ -214,9 +204,9 @@ class RelationFinder {
       const std::string_view w = word(k);
       if (doc_.has_cue(k, kAttributionAfter)) return true;
       // not an organisation noun: "Russian government officials" were the victims
-      if ((doc_.has_cue(k, kTargetCues) || listed(k, hack_words_)) && doc_.tokens[k].is_all_lower &&
-          !doc_.has_cue(k, kVictimNouns) && !listed(k, target_cue_nouns_) && w != "against")
-        return !passive && !listed(k, takedown_verbs_);
+      if ((doc_.has_cue(k, kTargetCues) || listed(k, words_.hack_words)) && doc_.tokens[k].is_all_lower &&
+          !doc_.has_cue(k, kVictimNouns) && !listed(k, words_.target_cue_nouns) && w != "against")
+        return !passive && !listed(k, words_.takedown_verbs);
       if (one_of(w, {"was", "were", "is", "are"})) { passive = true; continue; }
       if (one_of(w, {"'", "s", ",", "of", "had", "has", "have", "also", "allegedly", "reportedly", "repeatedly", "then", "later",
                      "trying", "tried", "attempting", "attempted", "sought", "to", "unit", "units", "engineers", "officers"}) ||
@@ -228,7 +218,7 @@ class RelationFinder {
     while (k >= 1 && in_sentence(k - 1, sent) && (one_of(word(k - 1), {"the", "'", "s"}) || doc_.tokens[k - 1].is_upper_initial)) --k;
     if (k >= 2 && word(k - 1) == "by")
       for (size_t t = k - 1; t >= 1 && t + 4 >= k - 1 && in_sentence(t - 1, sent); --t)
-        if (doc_.has_cue(t - 1, kTargetCues) && doc_.tokens[t - 1].is_all_lower && !listed(t - 1, takedown_verbs_)) return true;
+        if (doc_.has_cue(t - 1, kTargetCues) && doc_.tokens[t - 1].is_all_lower && !listed(t - 1, words_.takedown_verbs)) return true;
     // its members charged over hacking: "charged two officers of Russia's Federal Security Service ...
     // over the theft of data"; when the article names a group ("six officers of Russia's GRU ...
     // belong to Unit 74455, which researchers know as Sandworm"), the group is the attacker
@@ -236,9 +226,9 @@ class RelationFinder {
       bool legal = false, attack = false;
       const Sentence& s = doc_.sentences[sent];
       for (size_t t = s.first_token; t < s.end_token; ++t) {
-        if (t + 4 >= k && t < k && listed(t, legal_action_words_)) legal = true;
-        if (t < k - 2 && listed(t, legal_action_words_)) legal = true;
-        if ((doc_.has_cue(t, kTargetCues) && !listed(t, target_cue_nouns_)) || listed(t, hack_words_)) attack = true;
+        if (t + 4 >= k && t < k && listed(t, words_.legal_action_words)) legal = true;
+        if (t < k - 2 && listed(t, words_.legal_action_words)) legal = true;
+        if ((doc_.has_cue(t, kTargetCues) && !listed(t, words_.target_cue_nouns)) || listed(t, words_.hack_words)) attack = true;
       }
       return legal && attack;
     }
@@ -310,7 +300,7 @@ class RelationFinder {
       if (w == "another" || (one_of(w, {"a", "an"}) && one_of(word(k + 1), {"separate", "different", "unrelated", "second"}))) {
         for (size_t j = k + 1; j <= k + 6 && in_sentence(j, sent); ++j) {
           if (!doc_.tokens[j].is_word && word(j) != "-") break;
-          if (doc_.has_cue(j, kAttackerNouns) && doc_.tokens[j].is_all_lower && !listed(j, not_attacker_references_)) {
+          if (doc_.has_cue(j, kAttackerNouns) && doc_.tokens[j].is_all_lower && !listed(j, words_.not_attacker_references)) {
             out.emplace_back(j, "other");
             break;
           }
@@ -322,12 +312,12 @@ class RelationFinder {
       for (size_t j = k + 1; j <= k + 4 && in_sentence(j, sent); ++j) {
         const std::string_view h = word(j);
         if (!doc_.tokens[j].is_word && h != "-") break;
-        if (listed(j, operation_nouns_)) {
+        if (listed(j, words_.operation_nouns)) {
           if (w == "a" || w == "an") { if (!last_before_sentence("operation", sent)) out.emplace_back(j, "operation"); }
           else out.emplace_back(j, "operation");
           break;
         }
-        if (doc_.has_cue(j, kAttackerNouns) && doc_.tokens[j].is_all_lower && !listed(j, not_attacker_references_)) {
+        if (doc_.has_cue(j, kAttackerNouns) && doc_.tokens[j].is_all_lower && !listed(j, words_.not_attacker_references)) {
           // "the group APT31" names the group; "the hackers' servers" still refers to them
           const bool names_next = in_sentence(j + 1, sent) && doc_.tokens[j + 1].is_upper_initial;
           // "a hacking group" only before any group is named: the lead introduces the one named later
@@ -422,13 +412,13 @@ class RelationFinder {
     const uint32_t sent = doc_.tokens[f].sentence;
     auto w_at = [&](size_t k) { return in_sentence(k, sent) ? word(k) : std::string_view(); };
     for (size_t k = l + 1; k <= l + 4; ++k)
-      if (in_sentence(k, sent) && listed(k, denial_words_)) return false;
+      if (in_sentence(k, sent) && listed(k, words_.denial_words)) return false;
     bool title = false;  // "FBI Director Christopher Wray announced"
     for (size_t k = l + 1, n = 0; k <= l + 3 + n && in_sentence(k, sent); ++k) {
       const std::string_view w = w_at(k);
-      if (listed(k, reporter_verbs_)) return true;
+      if (listed(k, words_.reporter_verbs)) return true;
       if (k < date_token_.size() && date_token_[k] && n < 8) { ++n; continue; }
-      if (n < 8 && (listed(k, reporter_titles_) ||
+      if (n < 8 && (listed(k, words_.reporter_titles) ||
                     (title && doc_.tokens[k].is_upper_initial))) {
         title = true;
         ++n;
@@ -436,7 +426,7 @@ class RelationFinder {
       }
       // over a coordinated name: "the FBI and Japan's National Police Agency said"
       if (n < 8 && (w == "and" || (n > 0 && (doc_.tokens[k].is_upper_initial || w == "the")))) { ++n; continue; }
-      if (!(one_of(w, {"'", "s", "has", "had", "have", "also", "on", "publicly", "first", "later"}) || listed(k, reporter_heads_)))
+      if (!(one_of(w, {"'", "s", "has", "had", "have", "also", "on", "publicly", "first", "later"}) || listed(k, words_.reporter_heads)))
         break;
     }
     if (appositive_then_reporter_verb(l, sent)) return true;
@@ -450,7 +440,7 @@ class RelationFinder {
         // not "updates from SolarWinds", "hit by"
         for (size_t b = k - 1; b >= 1 && b + 6 >= k - 1 && in_sentence(b - 1, sent); --b) {
           if (doc_.has_cue(b - 1, kTargetCues) && doc_.tokens[b - 1].is_all_lower) return false;
-          if (reporting_word(b - 1) || doc_.has_cue(b - 1, kObserverNouns) || listed(b - 1, report_nouns_))
+          if (reporting_word(b - 1) || doc_.has_cue(b - 1, kObserverNouns) || listed(b - 1, words_.report_nouns))
             return true;
         }
         return false;
@@ -477,11 +467,11 @@ class RelationFinder {
       while (in_sentence(v, sent) && (one_of(word(v), {"also", "has", "had", "have", "on", "publicly", "later"}) ||
                                       (v < date_token_.size() && date_token_[v])))
         ++v;
-      if (!in_sentence(v, sent) || !listed(v, reporter_verbs_) || !doc_.tokens[v].is_all_lower) return false;
+      if (!in_sentence(v, sent) || !listed(v, words_.reporter_verbs) || !doc_.tokens[v].is_all_lower) return false;
       // "Progress Software, which makes MOVEit, disclosed the vulnerability": about its flaw, not the attacker
       size_t o = v + 1;
       while (in_sentence(o, sent) && one_of(word(o), {"the", "a", "an", "its"})) ++o;
-      return !(in_sentence(o, sent) && listed(o, flaw_words_));
+      return !(in_sentence(o, sent) && listed(o, words_.flaw_words));
     }
     return false;
   }
@@ -530,7 +520,7 @@ class RelationFinder {
     const Sentence& s = doc_.sentences[sent];
     for (uint32_t t = s.first_token; t < s.end_token; ++t) {
       if (!(doc_.tokens[t].is_all_lower || t == s.first_token) || !(doc_.has_cue(t, kAttackerNouns) || doc_.has_cue(t, kObserverNouns))) continue;
-      const bool modifier = t + 1 < s.end_token && (doc_.has_cue(t + 1, kTargetCues) || listed(t + 1, hack_words_) || word(t + 1) == "incident");
+      const bool modifier = t + 1 < s.end_token && (doc_.has_cue(t + 1, kTargetCues) || listed(t + 1, words_.hack_words) || word(t + 1) == "incident");
       if (!modifier) return true;
     }
     return false;
@@ -588,18 +578,18 @@ class RelationFinder {
       const std::string_view w = word(t - 1);
       const bool glued = t >= 2 && word(t - 2) == "-";  // "the Tokyo-based exchange"
       if (w == "by" || w == ";" || w == ":" || w == "to" || speaker_verb(t - 1) || (doc_.has_cue(t - 1, kAttributionCues) && !glued) || one_of(w, {"which", "who", "that"})) break;
-      if ((doc_.has_cue(t - 1, kTargetCues) || listed(t - 1, hack_words_)) && doc_.tokens[t - 1].is_all_lower) return true;
+      if ((doc_.has_cue(t - 1, kTargetCues) || listed(t - 1, words_.hack_words)) && doc_.tokens[t - 1].is_all_lower) return true;
       if (doc_.has_cue(t - 1, kVictimNouns) && one_of(word(t), {"of", "at"})) return true;  // "the network of Kyivstar"
       // a list of examples after the victims: "went after about 200 companies ..., including defence
       // contractors, electronics makers such as Mitsubishi Electric and Hitachi"
       // (not the attackers' machines: "the servers the group used, including IP addresses registered with China Unicom")
       bool machines = false;
-      for (size_t u = t; u < f; ++u) machines = machines || listed(u, infrastructure_nouns_);
+      for (size_t u = t; u < f; ++u) machines = machines || listed(u, words_.infrastructure_nouns);
       if ((w == "including" || (w == "as" && t >= 2 && word(t - 2) == "such")) && !machines)
         for (size_t u = t - 1; u >= 1 && u + 30 >= t && in_sentence(u - 1, sent); --u) {
           const std::string_view v = word(u - 1);
           if (v == ";" || v == ":" || speaker_verb(u - 1) || one_of(v, {"which", "who", "by"})) break;  // not "that": "in that period"
-          if (((doc_.has_cue(u - 1, kTargetCues) && !listed(u - 1, target_cue_nouns_)) || listed(u - 1, hack_words_)) &&
+          if (((doc_.has_cue(u - 1, kTargetCues) && !listed(u - 1, words_.target_cue_nouns)) || listed(u - 1, words_.hack_words)) &&
               doc_.tokens[u - 1].is_all_lower && v != "against")
             return true;
         }
@@ -635,10 +625,10 @@ class RelationFinder {
     const size_t f = doc_.token_starting_at(m.start), l = doc_.token_ending_at(m.end);
     if (f == std::string::npos || l == std::string::npos) return false;
     const uint32_t sent = doc_.tokens[f].sentence;
-    if (in_sentence(l + 1, sent) && listed(l + 1, flaw_words_)) return true;
+    if (in_sentence(l + 1, sent) && listed(l + 1, words_.flaw_words)) return true;
     size_t k = f;
     while (k >= 1 && in_sentence(k - 1, sent) && one_of(word(k - 1), {"the", "a", "an"})) --k;
-    return k >= 2 && in_sentence(k - 2, sent) && word(k - 1) == "in" && listed(k - 2, flaw_words_);
+    return k >= 2 && in_sentence(k - 2, sent) && word(k - 1) == "in" && listed(k - 2, words_.flaw_words);
   }
   // "BitPaymer, the ransomware used by the Evil Corp gang": the tool belongs to the group after it.
   bool used_by_after(const Mention& m) const {
@@ -646,7 +636,7 @@ class RelationFinder {
     if (l == std::string::npos) return false;
     const uint32_t sent = doc_.tokens[l].sentence;
     for (size_t k = l + 1; k + 1 < doc_.tokens.size() && k <= l + 6 && in_sentence(k + 1, sent); ++k)
-      if (listed(k, authorship_verbs_) && word(k + 1) == "by") return true;
+      if (listed(k, words_.authorship_verbs) && word(k + 1) == "by") return true;
     return false;
   }
 

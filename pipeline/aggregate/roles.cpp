@@ -39,14 +39,7 @@ bool be_verb(std::string_view w) {
 class Roles {
  public:
   Roles(Document& doc, const RuleSet& rules)
-      : doc_(doc), speaker_verbs_(rules.word_list("country-speaker-verbs")),
-        bare_attribution_cues_(rules.word_list("bare-attribution-cues")), with_attribution_cues_(rules.word_list("with-attribution-cues")),
-        list_leads_(rules.word_list("list-leads")), vendor_words_(rules.word_list("vendor-words")),
-        irregular_attack_verbs_(rules.word_list("irregular-attack-verbs")), home_words_(rules.word_list("home-words")),
-        cosigner_nouns_(rules.word_list("cosigner-nouns")), cosign_cues_(rules.word_list("cosign-cues")),
-        target_cue_nouns_(rules.word_list("target-cue-nouns")), infrastructure_nouns_(rules.word_list("infrastructure-nouns")),
-        legal_action_words_(rules.word_list("legal-action-words")), hack_words_(rules.word_list("hack-words")),
-        business_words_(rules.word_list("business-words")) {
+      : doc_(doc), words_(*rules.words) {
     sector_start_.assign(doc.tokens.size(), false);
     group_end_.assign(doc.tokens.size(), false);
     group_start_.assign(doc.tokens.size(), false);
@@ -84,10 +77,7 @@ class Roles {
 
  private:
   Document& doc_;
-  // rules/context word lists
-  const WordList &speaker_verbs_, &bare_attribution_cues_, &with_attribution_cues_, &list_leads_, &vendor_words_,
-      &irregular_attack_verbs_, &home_words_, &cosigner_nouns_, &cosign_cues_, &target_cue_nouns_, &infrastructure_nouns_,
-      &legal_action_words_, &hack_words_, &business_words_;
+  const ContextWords& words_;  // rules/context word lists
   bool cyber_ = false;
   std::vector<bool> sector_start_;                              // per token: a sector mention starts here
   std::vector<bool> group_end_;                                 // per token: a threat group's name ends here
@@ -100,16 +90,16 @@ class Roles {
   std::string_view word(size_t k) const { return doc_.folded_token(k); }
   bool listed(size_t k, const WordList& l) const { return k < doc_.tokens.size() && l.has(doc_.tokens[k].vocab); }
   // Verbs after a country's noun phrase that make it the speaker ("Israel's military said").
-  bool speaker_verb(size_t k) const { return listed(k, speaker_verbs_); }
+  bool speaker_verb(size_t k) const { return listed(k, words_.country_speaker_verbs); }
   // "US threat intelligence company", "Dutch security company Fox-IT"
-  bool vendor_word(size_t k) const { return listed(k, vendor_words_); }
+  bool vendor_word(size_t k) const { return listed(k, words_.vendor_words); }
   bool cue(size_t k, int list) const { return doc_.has_cue(k, list); }
   bool sector_at(size_t k) const { return k < sector_start_.size() && sector_start_[k]; }
   bool victim_at(size_t k) const { return sector_at(k) || cue(k, kVictimNouns); }
   // A verb form of an attack word ("attacked", "targeting", "hit"), not a noun ("the attack").
   bool attack_verb(size_t k) const {
     if (!cue(k, kTargetCues) || !doc_.tokens[k].is_all_lower) return false;
-    return (verb_form(k) || listed(k, irregular_attack_verbs_)) && word(k) != "against";
+    return (verb_form(k) || listed(k, words_.irregular_attack_verbs)) && word(k) != "against";
   }
   bool verb_form(size_t k) const {  // "-ed", "-ing"
     const std::string_view w = word(k);
@@ -154,9 +144,9 @@ class Roles {
       while (j > 0 && in_sentence(j - 1, sent) && glue(j - 1)) --j;
       if (j < k && j > 0 && is_country_token(j - 1)) { k = j; continue; }
       // "in 21 other countries, including Britain": the list names the countries of the phrase
-      if (j < k && j > 0 && word(j - 1) != "including" && listed(j - 1, list_leads_) && listed(k, list_leads_)) { k = j; continue; }
-      if (listed(k - 1, list_leads_)) { --k; continue; }
-      if (doc_.tokens[k - 1].is_digit && listed(k, list_leads_)) { --k; continue; }  // "21 other countries"
+      if (j < k && j > 0 && word(j - 1) != "including" && listed(j - 1, words_.list_leads) && listed(k, words_.list_leads)) { k = j; continue; }
+      if (listed(k - 1, words_.list_leads)) { --k; continue; }
+      if (doc_.tokens[k - 1].is_digit && listed(k, words_.list_leads)) { --k; continue; }  // "21 other countries"
       break;
     }
     for (uint32_t p : passed_) list_stop_[p] = uint32_t(k);
@@ -236,7 +226,7 @@ class Roles {
 
     // Attribution.
     // "an attempted Iranian hack on Israeli water systems", "a Russian attack against Ukraine"
-    if (in_sentence(l + 2, sent) && (attack_word(l + 1) || listed(l + 1, hack_words_)) && doc_.tokens[l + 1].is_all_lower && !verb_form(l + 1) &&
+    if (in_sentence(l + 2, sent) && (attack_word(l + 1) || listed(l + 1, words_.hack_words)) && doc_.tokens[l + 1].is_all_lower && !verb_form(l + 1) &&
         one_of(word(l + 2), {"on", "against"})) {
       why = "'" + word(l + 1) + " " + word(l + 2) + "' after";
       return "attribution";
@@ -282,8 +272,8 @@ class Roles {
           const size_t n = in_sentence(k + 1, sent) && word(k + 1) == "," ? k + 2 : k + 1;
           if (in_sentence(n, sent) && doc_.tokens[n].is_upper_initial && !group_start_[n] && !is_country_token(n)) break;
         }
-        if (listed(k, legal_action_words_)) break;  // "US charges FSB officers": the country acts on the attackers
-        if (listed(k, business_words_)) break;  // "the Japanese postal group", "the French media group": a business
+        if (listed(k, words_.legal_action_words)) break;  // "US charges FSB officers": the country acts on the attackers
+        if (listed(k, words_.business_words)) break;  // "the Japanese postal group", "the French media group": a business
         // an organisation's capitalised name right after: "the Dutch Military Intelligence and Security
         // Service" (not "Russia's GRU", whose attacker noun is the name)
         if (org_start_[k] && doc_.tokens[k].is_upper_initial && !doc_.tokens[k].is_all_upper) break;
@@ -312,7 +302,7 @@ class Roles {
       while (k >= 1 && in_sentence(k - 1, sent) && (determiner(word(k - 1)) || one_of(word(k - 1), {"current", "former", "and", "or", "senior", "serving", "retired"}))) --k;
       if (observer && k >= 1 && in_sentence(k - 1, sent) && attack_verb(k - 1)) { why = "object of '" + word(k - 1) + "'"; return "target"; }
       // "hacking charges against serving Russian intelligence officials": the suspects' home
-      if (k >= 2 && in_sentence(k - 2, sent) && word(k - 1) == "against" && listed(k - 2, legal_action_words_)) {
+      if (k >= 2 && in_sentence(k - 2, sent) && word(k - 1) == "against" && listed(k - 2, words_.legal_action_words)) {
         why = "'" + word(k - 2) + " against'";
         return "attribution";
       }
@@ -356,7 +346,7 @@ class Roles {
     const size_t s = list_start(f, sent);
     // a company's home is not where victims are: "a telecom holding company headquartered in the Netherlands"
     const bool home_in = s >= 2 && in_sentence(s - 2, sent) && word(s - 1) == "in" &&
-                         listed(s - 2, home_words_);
+                         listed(s - 2, words_.home_words);
     if (s >= 1 && in_sentence(s - 1, sent) && !home_in) {
       size_t p = s - 1;
       const std::string_view pw = word(p);
@@ -413,7 +403,7 @@ class Roles {
       // the participle of an attack verb ("was hit", "were breached") or a victim noun ("have been
       // favourite targets"), not a preposition ("were caught in April with hacking equipment")
       if (cue(k, kTargetCues) && be && w != "against" && word(k - 1) != "to" &&
-          (w.ends_with("ed") || w.ends_with("ing") || listed(k, irregular_attack_verbs_) || cue(k, kVictimNouns))) {
+          (w.ends_with("ed") || w.ends_with("ing") || listed(k, words_.irregular_attack_verbs) || cue(k, kVictimNouns))) {
         // "Russia is attacking Estonia": the progressive is active, its subject the attacker
         const bool after_be = be_verb(word(k - 1)) || (k >= 2 && word(k - 1).ends_with("ly") && be_verb(word(k - 2)));
         if (attack_verb(k) && w.size() > 4 && w.substr(w.size() - 3) == "ing" && word(k - 1) != "being" && after_be) {
@@ -462,7 +452,7 @@ class Roles {
     return "mention";
   }
   // A target cue that is more than a noun for an organisation or people ("hit", "intrusions", "victims").
-  bool attack_word(size_t k) const { return cue(k, kTargetCues) && !listed(k, target_cue_nouns_); }
+  bool attack_word(size_t k) const { return cue(k, kTargetCues) && !listed(k, words_.target_cue_nouns); }
   // The first attack word of the sentence (npos if none); asked per country and sector, found once.
   size_t attack_word_in(uint32_t sent) const {
     if (attack_word_at_.size() != doc_.sentences.size()) attack_word_at_.assign(doc_.sentences.size(), kNotLooked);
@@ -496,7 +486,7 @@ class Roles {
       const size_t k = t - 1;
       const std::string_view w = word(k);
       if (w == "." || w == ";" || w == "," || speaker_verb(k) || attack_verb(k)) break;
-      if (!listed(k, infrastructure_nouns_) || !in_sentence(k + 1, sent) || !one_of(word(k + 1), {"in", "of", "at"})) continue;
+      if (!listed(k, words_.infrastructure_nouns) || !in_sentence(k + 1, sent) || !one_of(word(k + 1), {"in", "of", "at"})) continue;
       // not the victim's machines: "pushed an uninstaller to infected machines in the United States"
       for (size_t d = k; d > 0 && d + 3 >= k && in_sentence(d - 1, sent) && !cue(d - 1, kTargetCues); --d)
         if (one_of(word(d - 1), {"to", "from", "via", "through"})) return d - 1;
@@ -508,7 +498,7 @@ class Roles {
   // about an advisory or statement, and no attack verb in it makes anyone a victim.
   bool cosigner(size_t f, uint32_t sent) const {
     const size_t s = list_start(f, sent);
-    if (s < 2 || !in_sentence(s - 2, sent) || !one_of(word(s - 1), {"in", "from", "of"}) || !listed(s - 2, cosigner_nouns_))
+    if (s < 2 || !in_sentence(s - 2, sent) || !one_of(word(s - 1), {"in", "from", "of"}) || !listed(s - 2, words_.cosigner_nouns))
       return false;
     return advisory_sentence(sent);
   }
@@ -520,7 +510,7 @@ class Roles {
       const Sentence& sentence = doc_.sentences[sent];
       for (size_t k = sentence.first_token; k < sentence.end_token && !attack; ++k) {
         attack = attack_verb(k);
-        cosign = cosign || listed(k, cosign_cues_);
+        cosign = cosign || listed(k, words_.cosign_cues);
       }
       advisory_[sent] = cosign && !attack;
     }
@@ -546,8 +536,8 @@ class Roles {
       while (one_of(back(), {"closely", "directly", "ultimately", "reportedly", "allegedly", "probably", "likely"})) --k;
     }
     const bool back_in_sentence = k >= 1 && in_sentence(k - 1, sent);
-    if (prep.empty() && !(back_in_sentence && listed(k - 1, bare_attribution_cues_))) return std::string::npos;
-    if (prep == "with" && !(back_in_sentence && listed(k - 1, with_attribution_cues_))) return std::string::npos;
+    if (prep.empty() && !(back_in_sentence && listed(k - 1, words_.bare_attribution_cues))) return std::string::npos;
+    if (prep == "with" && !(back_in_sentence && listed(k - 1, words_.with_attribution_cues))) return std::string::npos;
     size_t c = std::string::npos;
     if (k >= 1 && in_sentence(k - 1, sent) && cue(k - 1, kAttributionCues)) c = k - 1;
     // "linked the intrusions to China", "traced the hacking operation to Iran"

@@ -137,6 +137,30 @@ const WordList& RuleSet::word_list(const std::string& name) const {
   return it == word_lists.end() ? none : it->second;
 }
 
+namespace {
+const WordList& needed(const RuleSet& rules, Problems& problems, const std::string& name) {
+  if (!rules.word_lists.count(name)) problems.push_back({fs::path(rules.dir).filename().string() + "/context/" + name + ".txt", 0, "missing word list (the pipeline reads it)"});
+  return rules.word_list(name);
+}
+}  // namespace
+
+ContextWords::ContextWords(const RuleSet& r, Problems& p)
+    : reporter_verbs(needed(r, p, "reporter-verbs")), reporting_words(needed(r, p, "reporting-words")),
+      speaker_verbs(needed(r, p, "speaker-verbs")), denial_words(needed(r, p, "denial-words")), flaw_words(needed(r, p, "flaw-words")),
+      takedown_verbs(needed(r, p, "takedown-verbs")), hack_words(needed(r, p, "hack-words")),
+      operation_nouns(needed(r, p, "operation-nouns")), not_attacker_references(needed(r, p, "not-attacker-references")),
+      reporter_titles(needed(r, p, "reporter-titles")), reporter_heads(needed(r, p, "reporter-heads")),
+      report_nouns(needed(r, p, "report-nouns")), authorship_verbs(needed(r, p, "authorship-verbs")),
+      target_cue_nouns(needed(r, p, "target-cue-nouns")), legal_action_words(needed(r, p, "legal-action-words")),
+      infrastructure_nouns(needed(r, p, "infrastructure-nouns")), country_speaker_verbs(needed(r, p, "country-speaker-verbs")),
+      bare_attribution_cues(needed(r, p, "bare-attribution-cues")), with_attribution_cues(needed(r, p, "with-attribution-cues")),
+      list_leads(needed(r, p, "list-leads")), vendor_words(needed(r, p, "vendor-words")),
+      irregular_attack_verbs(needed(r, p, "irregular-attack-verbs")), home_words(needed(r, p, "home-words")),
+      cosigner_nouns(needed(r, p, "cosigner-nouns")), cosign_cues(needed(r, p, "cosign-cues")),
+      business_words(needed(r, p, "business-words")), not_name_words(needed(r, p, "not-name-words")),
+      not_cluster_words(needed(r, p, "not-cluster-words")), name_joiners(needed(r, p, "name-joiners")),
+      company_suffixes(needed(r, p, "company-suffixes")) {}
+
 int RuleSet::country_index(std::string_view code) const {
   auto it = country_by_code_.find(std::string(code));
   return it == country_by_code_.end() ? -1 : it->second;
@@ -645,6 +669,20 @@ class RuleLoader {
       if (whole != "" && whole != "yes" && whole != "no") { problem(t.path, row.line, "whole must be yes or no"); continue; }
       np.whole = whole == "yes";
       if (!read_name_pattern(t.path, row, np.priority, np.re, np.name_group)) continue;
+      bool lists_known = true;
+      for (const auto& [name, group] : np.re->NamedCapturingGroups()) {
+        if (!name.starts_with("in_")) continue;
+        std::string list = name.substr(3);
+        std::replace(list.begin(), list.end(), '_', '-');
+        auto it = rs_.word_lists.find(list);
+        if (it == rs_.word_lists.end()) {
+          problem(t.path, row.line, "capture " + name + " names no word list (no rules/context/" + list + ".txt)");
+          lists_known = false;
+          continue;
+        }
+        np.listed.push_back({group, &it->second});
+      }
+      if (!lists_known) continue;
       rs_.name_patterns.push_back(std::move(np));
     }
     std::vector<const RE2*> res;
@@ -812,11 +850,14 @@ std::unique_ptr<RuleSet> RuleSet::load(const std::string& dir, Problems& problem
   fs::path d = fs::weakly_canonical(fs::path(dir), ec);
   if (ec || !fs::is_directory(d)) {
     problems.push_back({dir, 0, "not a rules folder"});
+    Problems ignored;  // the folder's problem says it all
+    rs->words = std::make_unique<const ContextWords>(*rs, ignored);
     return rs;
   }
   rs->dir = d.string();
   rs->vocab.intern("");  // keep id 1 for the empty form; 0 stays "unknown"
   RuleLoader(*rs, problems).run();
+  rs->words = std::make_unique<const ContextWords>(*rs, problems);
   return rs;
 }
 

@@ -166,6 +166,12 @@ struct NamePattern {
   bool whole = false;   // the capture is the name as written: a leading sentence word means no name ("The Tempest")
   std::unique_ptr<RE2> re;
   int name_group = 0;  // index of the (?P<name>...) capture
+  // Captures named in_<list>: each must hold a word of rules/context/<list>.txt.
+  struct ListedCapture {
+    int group;
+    const WordList* list;
+  };
+  std::vector<ListedCapture> listed;
   RuleRef rule;
 };
 // A date word list: folded form -> value.
@@ -186,6 +192,22 @@ enum CueList : int8_t {
   kCyberTerms = 0, kGroupCues, kSectorCues, kToolCues, kTitles, kGivenNames, kGivenNamesAmbiguous,
   kAttributionCues, kTargetCues, kFutureCues, kNotNames, kOrgCues, kAttackerNouns, kVictimNouns, kObserverNouns,
   kAttributionAfter, kCueListCount
+};
+
+class RuleSet;
+// The rules/context word lists the stages read, found once when the rules load (not by name per
+// article). A missing file stops the load: the stage would silently find nothing.
+struct ContextWords {
+  ContextWords(const RuleSet& rules, Problems& problems);
+  // the relation finder
+  const WordList &reporter_verbs, &reporting_words, &speaker_verbs, &denial_words, &flaw_words, &takedown_verbs, &hack_words,
+      &operation_nouns, &not_attacker_references, &reporter_titles, &reporter_heads, &report_nouns, &authorship_verbs,
+      &target_cue_nouns, &legal_action_words, &infrastructure_nouns;
+  // country roles (and the lists above they share)
+  const WordList &country_speaker_verbs, &bare_attribution_cues, &with_attribution_cues, &list_leads, &vendor_words,
+      &irregular_attack_verbs, &home_words, &cosigner_nouns, &cosign_cues, &business_words;
+  // unknown names
+  const WordList &not_name_words, &not_cluster_words, &name_joiners, &company_suffixes;
 };
 
 class RuleSet {
@@ -225,6 +247,7 @@ class RuleSet {
   std::unordered_map<std::string, WordList> word_lists;
   // The list of that name; an empty one when the rules folder has none.
   const WordList& word_list(const std::string& name) const;
+  std::unique_ptr<const ContextWords> words;  // set by load()
   std::unique_ptr<RE2::Set> operation_prefilter;
   std::vector<DatePattern> date_patterns;
   std::unique_ptr<RE2::Set> date_prefilter;  // which date patterns can match an article at all

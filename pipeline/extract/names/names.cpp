@@ -61,24 +61,9 @@ bool overlaps_known(CandidateIndex& known, uint32_t s, uint32_t e, bool organisa
 // "in" or "," right after a name: a country after it is where the name is.
 bool one_of_in(const Document& doc, size_t k) { return doc.folded_token(k) == "in" || doc.folded_token(k) == ","; }
 
-// A capture named in_<list> ("(?P<in_organization_descriptors>{organization-descriptors})") must
-// hold a word of rules/context/<list>.txt (underscores for dashes).
-struct ListedCapture {
-  int group;
-  const WordList* list;
-};
-std::vector<ListedCapture> listed_captures(const NamePattern& np, const RuleSet& rules) {
-  std::vector<ListedCapture> out;
-  for (const auto& [name, group] : np.re->NamedCapturingGroups()) {
-    if (!name.starts_with("in_")) continue;
-    std::string list = name.substr(3);
-    std::replace(list.begin(), list.end(), '_', '-');
-    out.push_back({group, &rules.word_list(list)});
-  }
-  return out;
-}
-bool captures_listed(const Document& doc, const std::vector<ListedCapture>& listed, const std::vector<re2::StringPiece>& m) {
-  for (const ListedCapture& lc : listed) {
+// Each capture named in_<list> holds a word of its list.
+bool captures_listed(const Document& doc, const NamePattern& np, const std::vector<re2::StringPiece>& m) {
+  for (const NamePattern::ListedCapture& lc : np.listed) {
     const re2::StringPiece& c = m[size_t(lc.group)];
     if (c.data() == nullptr) continue;  // an optional part that did not take part
     const uint32_t s = uint32_t(c.data() - doc.norm.data()), e = s + uint32_t(c.size());
@@ -95,10 +80,10 @@ bool captures_listed(const Document& doc, const std::vector<ListedCapture>& list
 
 void find_names(Document& doc, const RuleSet& rules) {
   if (doc.cyber_score == 0 || rules.name_patterns.empty()) return;
-  const WordList& not_names = rules.word_list("not-name-words");
-  const WordList& not_cluster = rules.word_list("not-cluster-words");
-  const WordList& joiners = rules.word_list("name-joiners");
-  const WordList& company_suffixes = rules.word_list("company-suffixes");
+  const WordList& not_names = rules.words->not_name_words;
+  const WordList& not_cluster = rules.words->not_cluster_words;
+  const WordList& joiners = rules.words->name_joiners;
+  const WordList& company_suffixes = rules.words->company_suffixes;
   const re2::StringPiece text(doc.norm);
   struct Found {
     const NamePattern* pattern;
@@ -139,12 +124,11 @@ void find_names(Document& doc, const RuleSet& rules) {
     const int group = np.name_group;
     const int ngroups = np.re->NumberOfCapturingGroups() + 1;
     std::vector<re2::StringPiece> m(static_cast<size_t>(ngroups));
-    const std::vector<ListedCapture> listed = listed_captures(np, rules);
     size_t pos = std::max<size_t>(doc.body_start, 0);
     while (pos <= doc.norm.size() && np.re->Match(text, pos, doc.norm.size(), RE2::UNANCHORED, m.data(), ngroups)) {
       const size_t whole_end = size_t(m[0].data() - doc.norm.data()) + m[0].size();
       pos = whole_end > pos ? whole_end : pos + 1;
-      if (!captures_listed(doc, listed, m)) {
+      if (!captures_listed(doc, np, m)) {
         // "and the Saudi maintenance firm Alsalam": a shape whose words are not listed may hide a
         // listed one that starts inside it; look again from the next word
         pos = size_t(m[0].data() - doc.norm.data()) + 1;
@@ -190,7 +174,7 @@ void find_names(Document& doc, const RuleSet& rules) {
       const bool gerund = first == last && w1.size() > 5 && w1.ends_with("ing");
       // (the head-noun patterns; a pattern that describes the organisation with listed words
       // captures its name, and one word is a name: "Zservers, a hosting company")
-      const bool bare_head = first == last && np.kind == "organization" && listed.empty();
+      const bool bare_head = first == last && np.kind == "organization" && np.listed.empty();
       // "Copy-paste malware": a lower-case word inside makes a compound, not a group's or tool's name
       bool lower_inside = false;
       for (size_t k = first + 1; k <= last && np.kind != "organization"; ++k)
@@ -199,7 +183,7 @@ void find_names(Document& doc, const RuleSet& rules) {
       for (size_t k = first; k <= last; ++k) calendar = calendar || rules.is_calendar_word(doc.tokens[k].vocab);
       std::string country = np.country;
       if (gerund || bare_head || calendar || lower_inside ||
-          overlaps_known(known, doc.tokens[first].start, doc.tokens[last].end, np.kind == "organization", country, !listed.empty()))
+          overlaps_known(known, doc.tokens[first].start, doc.tokens[last].end, np.kind == "organization", country, !np.listed.empty()))
         continue;
       // the country the rest of the match or the words right after give: "a Russian group known as
       // X", "X, a Chinese hacking group", "the Port of Sines in Portugal"
@@ -217,7 +201,7 @@ void find_names(Document& doc, const RuleSet& rules) {
           }
         }
       }
-      if (country.empty() && !listed.empty() && np.kind == "organization") country = main_country;
+      if (country.empty() && !np.listed.empty() && np.kind == "organization") country = main_country;
       Candidate c;
       c.type = np.type;
       c.kind = np.kind;
