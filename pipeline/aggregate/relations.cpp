@@ -9,16 +9,6 @@ namespace news {
 
 namespace {
 
-// Explanations join quoted words of the text ("'" + word(k) + "'"), which are views.
-std::string operator+(const char* a, std::string_view b) { return std::string(a).append(b); }
-[[maybe_unused]] std::string operator+(std::string a, std::string_view b) { return std::move(a.append(b)); }
-
-bool one_of(std::string_view w, std::initializer_list<std::string_view> words) {
-  for (auto x : words)
-    if (w == x) return true;
-  return false;
-}
-
 // The actor's kind: from its knowledge entry, else what the finder that found it said
 // (an unknown gang "known as X" is a threat group, "the Port of Lisbon" an organisation).
 const std::string& actor_kind(const Mention& m, const RuleSet& rules) {

@@ -9,16 +9,6 @@ namespace news {
 
 namespace {
 
-// Explanations join quoted words of the text ("'" + word(k) + "'"), which are views.
-std::string operator+(const char* a, std::string_view b) { return std::string(a).append(b); }
-std::string operator+(std::string a, std::string_view b) { return std::move(a.append(b)); }
-
-bool one_of(std::string_view w, std::initializer_list<std::string_view> words) {
-  for (auto x : words)
-    if (w == x) return true;
-  return false;
-}
-
 bool determiner(std::string_view w) { return one_of(w, {"the", "a", "an", "its", "their", "his", "her"}); }
 bool list_joint(std::string_view w) { return one_of(w, {",", "and", "or", "as", "well", "also", "even"}); }
 bool victim_preposition(std::string_view w) {

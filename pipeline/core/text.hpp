@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,17 @@ size_t find_invalid_utf8(std::string_view s);
 // Deepest nesting of JSON arrays and objects, counted outside strings without
 // parsing: a guard against input that would recurse a parser off its stack.
 size_t json_nesting_depth(std::string_view s);
+
+// `w` is one of `words`: stages compare a token with the grammar words they name ("the", "said").
+inline bool one_of(std::string_view w, std::initializer_list<std::string_view> words) {
+  for (auto x : words)
+    if (w == x) return true;
+  return false;
+}
+
+// Explanations join quoted words of the text ("'" + word(k) + "'"), which are views.
+inline std::string operator+(const char* a, std::string_view b) { return std::string(a).append(b); }
+inline std::string operator+(std::string a, std::string_view b) { return std::move(a.append(b)); }
 
 // NFC normalisation; returns false (and leaves out untouched) when s is already NFC.
 bool nfc_if_needed(std::string_view s, std::string& out, void* edits /* icu::Edits* */);

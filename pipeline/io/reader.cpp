@@ -26,9 +26,6 @@ std::string content_extension(const fs::path& p) {
   return dot == std::string::npos ? "" : name.substr(dot);
 }
 
-bool one_of(const std::string& ext, std::initializer_list<const char*> exts) {
-  return std::any_of(exts.begin(), exts.end(), [&](const char* x) { return ext == x; });
-}
 bool is_jsonl(const std::string& e) { return one_of(e, {".jsonl", ".ndjson", ".jsonlines"}); }
 bool is_text(const std::string& e) { return one_of(e, {".txt", ".text", ".md"}); }
 bool is_markup(const std::string& e) { return one_of(e, {".xml", ".rss", ".atom", ".rdf", ".html", ".htm", ".xhtml"}); }
