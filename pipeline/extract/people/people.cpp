@@ -42,8 +42,8 @@ class PeopleFinder {
       if (title_before(i)) cue = "title";
       else if (len >= 2 && doc_.has_cue(i, kGivenNames)) cue = "given-name";
       else if (len >= 2 && doc_.has_cue(i, kGivenNamesAmbiguous) && !entity_start_[i + 1]) cue = "given-name";
-      else if (len >= 2 && len <= 3 && speech_next_to(i, end)) cue = "speech-verb";
-      else if (len >= 2 && len <= 3 && apposition_after(end)) cue = "apposition";
+      else if (len >= 2 && len <= 3 && !ends_an_institution_name(i) && speech_next_to(i, end)) cue = "speech-verb";
+      else if (len >= 2 && len <= 3 && !ends_an_institution_name(i) && apposition_after(end)) cue = "apposition";
       if (cue.empty() || len > 4) { i = end - 1; continue; }
       // "researchers at Check Point said": a known name, even an ambiguous one, is not a person.
       if (entity_end_[i] >= toks_[end - 1].end) { i = end - 1; continue; }
@@ -84,8 +84,14 @@ class PeopleFinder {
   // Names run over capitalised tokens, with "-" or "'" inside (Jean-Luc, O'Brien) and particles (van, de).
   size_t name_end(size_t i) const {
     size_t j = i + 1;
-    while (j < toks_.size() && toks_[j].sentence == toks_[i].sentence && j - i < 5) {
+    // "Robert M. Lee": a middle initial and its full stop, after which the sentence
+    // splitter may have cut.
+    auto is_initial = [&](size_t k) { return text(k).size() == 1 && toks_[k].is_upper_initial; };
+    auto after_initial = [&](size_t k) { return text(k - 1) == "." && k >= 2 && is_initial(k - 2); };
+    while (j < toks_.size() && (toks_[j].sentence == toks_[i].sentence || after_initial(j)) && j - i < 6) {
       const auto tt = text(j);
+      if (tt == "." && !toks_[j].space_before && is_initial(j - 1) && j + 1 < toks_.size() && toks_[j + 1].space_before &&
+          is_name_token(j + 1)) { ++j; continue; }
       if (is_name_token(j) && toks_[j].space_before) { ++j; continue; }
       // Jean-Luc, O'Brien, Hyun-woo: a hyphen or apostrophe inside the name joins any word.
       if ((tt == "-" || tt == "'" || tt == "’") && !toks_[j].space_before && j + 1 < toks_.size() && toks_[j + 1].is_word &&
@@ -95,6 +101,14 @@ class PeopleFinder {
       break;
     }
     return j;
+  }
+
+  // "the Ministry of Roads and Urban Development said": capitalised words joined by "of" or
+  // "and" to a capitalised word before them end a longer name, not a person's.
+  bool ends_an_institution_name(size_t i) const {
+    if (i < 2 || toks_[i - 2].sentence != toks_[i].sentence) return false;
+    const auto joiner = text(i - 1);
+    return (joiner == "of" || joiner == "and" || joiner == "&" || joiner == "for") && toks_[i - 2].is_upper_initial;
   }
 
   bool title_before(size_t i) const {
