@@ -30,6 +30,7 @@ class Evidence {
   }
 
   void run() {
+    drop_bodies_of_another_country();
     std::vector<Candidate> kept;
     kept.reserve(doc_.candidates.size());
     // First the unambiguous forms: they are evidence for the ambiguous ones ("Lazarus Group" ... "Lazarus").
@@ -65,6 +66,29 @@ class Evidence {
   }
 
  private:
+  // "the Vietnamese Ministry of Public Security", "Indonesia's Ministry of Defence": a
+  // government body's form preceded by another country's name or adjective is that
+  // country's body, not the one the gazetteer lists under the shared name.
+  void drop_bodies_of_another_country() {
+    std::map<uint32_t, const std::string*> country_ending_at;  // byte end -> ISO code
+    for (const auto& c : doc_.candidates)
+      if (c.type == MentionType::Country && !c.ambiguous) country_ending_at[c.end] = &c.value;
+    if (country_ending_at.empty()) return;
+    std::erase_if(doc_.candidates, [&](const Candidate& c) {
+      if (c.type != MentionType::Actor || c.entry == UINT32_MAX) return false;
+      const ActorEntry& actor = rules_.actors[c.entry];
+      if (actor.kind != "government" || actor.country.empty() || actor.country == "-") return false;
+      size_t f = doc_.token_starting_at(c.start);
+      if (f == std::string::npos || f == 0) return false;
+      if (f >= 2 && doc_.token_text(doc_.tokens[f - 1]) == "s" &&
+          (doc_.token_text(doc_.tokens[f - 2]) == "'" || doc_.token_text(doc_.tokens[f - 2]) == "’"))
+        f -= 2;  // "Indonesia's"
+      const auto it = country_ending_at.find(doc_.tokens[f - 1].end);
+      return it != country_ending_at.end() && doc_.tokens[f - 1].sentence == doc_.tokens[f].sentence &&
+             *it->second != actor.country;
+    });
+  }
+
   Document& doc_;
   const RuleSet& rules_;
   std::set<std::pair<int, uint32_t>> unambiguous_;
