@@ -858,7 +858,41 @@ std::unique_ptr<RuleSet> RuleSet::load(const std::string& dir, Problems& problem
   rs->vocab.intern("");  // keep id 1 for the empty form; 0 stays "unknown"
   RuleLoader(*rs, problems).run();
   rs->words = std::make_unique<const ContextWords>(*rs, problems);
+  rs->index_government_bodies();
   return rs;
+}
+
+void RuleSet::index_government_bodies() {
+  constexpr uint32_t kShared = UINT32_MAX;
+  auto add = [&](const std::string& key, uint32_t entity) {
+    auto [it, fresh] = government_body_by_country_name.emplace(key, entity);
+    if (!fresh && it->second != entity) it->second = kShared;
+  };
+  for (const FormEntry& f : forms) {
+    if (f.type != MentionType::Actor || f.ambiguous || f.generated || f.cue_list >= 0) continue;
+    const ActorEntry& a = actors[f.entity];
+    if (a.kind != "government" || a.country.empty() || a.country == "-") continue;
+    const std::string name = fold(f.surface);
+    // The whole form and what is left after one or two leading words ("Dutch", "Netherlands
+    // National"), keeping at least two words.
+    add(a.country + "|" + name, f.entity);
+    size_t cut = 0;
+    for (int dropped = 0; dropped < 2; ++dropped) {
+      cut = name.find(' ', cut);
+      if (cut == std::string::npos || name.find(' ', cut + 1) == std::string::npos) break;
+      ++cut;
+      add(a.country + "|" + name.substr(cut), f.entity);
+    }
+  }
+  std::erase_if(government_body_by_country_name, [](const auto& kv) { return kv.second == kShared; });
+}
+
+uint32_t RuleSet::government_body(std::string_view country, std::string_view folded_name) const {
+  std::string key(country);
+  key += '|';
+  key += folded_name;
+  const auto it = government_body_by_country_name.find(key);
+  return it == government_body_by_country_name.end() ? UINT32_MAX : it->second;
 }
 
 }  // namespace news

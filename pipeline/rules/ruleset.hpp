@@ -259,6 +259,14 @@ class RuleSet {
   std::vector<bool> calendar_word;
   bool is_calendar_word(uint32_t vocab_id) const { return vocab_id < calendar_word.size() && calendar_word[vocab_id]; }
 
+  // Government bodies by their country and a name their forms end with ("NL|national cyber
+  // security centre" from "Dutch National Cyber Security Centre"): a shared name the text
+  // ties to a country ("the Netherlands' National Cyber Security Centre") finds that
+  // country's body. A name two bodies of one country end with is left out.
+  std::unordered_map<std::string, uint32_t> government_body_by_country_name;
+  // The index into actors, or UINT32_MAX.
+  uint32_t government_body(std::string_view country, std::string_view folded_name) const;
+
   size_t sectors_count() const { return kStixSectors.size(); }
   int country_index(std::string_view code) const;
   int actor_index(std::string_view id) const;
@@ -268,6 +276,7 @@ class RuleSet {
 
  private:
   friend class RuleLoader;
+  void index_government_bodies();
   uint32_t file_ref(const std::string& path);
   std::unordered_map<std::string, int> country_by_code_, actor_by_id_;
   std::unordered_map<std::string, std::vector<uint32_t>> actors_by_name_;

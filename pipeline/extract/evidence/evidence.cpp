@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "core/text.hpp"
 #include "extract/operations/operations.hpp"
 
 namespace news {
@@ -66,26 +67,58 @@ class Evidence {
   }
 
  private:
-  // "the Vietnamese Ministry of Public Security", "Indonesia's Ministry of Defence": a
-  // government body's form preceded by another country's name or adjective is that
-  // country's body, not the one the gazetteer lists under the shared name.
+  // "the Vietnamese Ministry of Public Security", "Indonesia's Ministry of Defence", "the
+  // Netherlands' National Cyber Security Centre", "the National Cyber Security Centre of the
+  // Netherlands", "NSM's National Cyber Security Centre": a government body's form tied to
+  // another country (or to another country's body) is that country's body, not the one the
+  // gazetteer lists under the shared name.
   void drop_bodies_of_another_country() {
-    std::map<uint32_t, const std::string*> country_ending_at;  // byte end -> ISO code
-    for (const auto& c : doc_.candidates)
-      if (c.type == MentionType::Country && !c.ambiguous) country_ending_at[c.end] = &c.value;
+    std::map<uint32_t, std::string> country_ending_at, country_starting_at;  // byte offset -> ISO code
+    for (const auto& c : doc_.candidates) {
+      if (c.ambiguous) continue;
+      if (c.type == MentionType::Country) {
+        country_ending_at[c.end] = c.value;
+        country_starting_at[c.start] = c.value;
+      } else if (c.type == MentionType::Actor && c.entry != UINT32_MAX && rules_.actors[c.entry].kind == "government") {
+        const std::string& home = rules_.actors[c.entry].country;
+        if (!home.empty() && home != "-") country_ending_at.emplace(c.end, home);
+      }
+    }
     if (country_ending_at.empty()) return;
-    std::erase_if(doc_.candidates, [&](const Candidate& c) {
+    const auto& toks = doc_.tokens;
+    auto word = [&](size_t t) { return doc_.token_text(toks[t]); };
+    auto apostrophe = [&](size_t t) { return word(t) == "'" || word(t) == "’"; };
+    auto country_before = [&](size_t f) -> std::string {
+      if (f >= 2 && word(f - 1) == "s" && apostrophe(f - 2)) f -= 2;  // "Indonesia's"
+      else if (f >= 2 && apostrophe(f - 1) && word(f - 2).ends_with("s")) f -= 1;  // "the Netherlands'"
+      if (f == 0 || toks[f - 1].sentence != toks[f].sentence) return {};
+      const auto it = country_ending_at.find(toks[f - 1].end);
+      return it == country_ending_at.end() ? std::string() : it->second;
+    };
+    auto country_after = [&](size_t l) -> std::string {  // "... of the Netherlands"
+      size_t k = l + 1;
+      if (k >= toks.size() || word(k) != "of") return {};
+      if (++k < toks.size() && word(k) == "the") ++k;
+      if (k >= toks.size() || toks[k].sentence != toks[l].sentence) return {};
+      const auto it = country_starting_at.find(toks[k].start);
+      return it == country_starting_at.end() ? std::string() : it->second;
+    };
+    std::erase_if(doc_.candidates, [&](Candidate& c) {
       if (c.type != MentionType::Actor || c.entry == UINT32_MAX) return false;
       const ActorEntry& actor = rules_.actors[c.entry];
       if (actor.kind != "government" || actor.country.empty() || actor.country == "-") return false;
-      size_t f = doc_.token_starting_at(c.start);
-      if (f == std::string::npos || f == 0) return false;
-      if (f >= 2 && doc_.token_text(doc_.tokens[f - 1]) == "s" &&
-          (doc_.token_text(doc_.tokens[f - 2]) == "'" || doc_.token_text(doc_.tokens[f - 2]) == "’"))
-        f -= 2;  // "Indonesia's"
-      const auto it = country_ending_at.find(doc_.tokens[f - 1].end);
-      return it != country_ending_at.end() && doc_.tokens[f - 1].sentence == doc_.tokens[f].sentence &&
-             *it->second != actor.country;
+      const size_t f = doc_.token_starting_at(c.start), l = doc_.token_ending_at(c.end);
+      if (f == std::string::npos || l == std::string::npos) return false;
+      std::string other = country_before(f);
+      if (other.empty() || other == actor.country) other = country_after(l);
+      if (other.empty() || other == actor.country) return false;
+      const uint32_t body = rules_.government_body(other, fold(doc_.span(c.start, c.end)));
+      if (body == UINT32_MAX) return true;
+      c.entry = body;  // that country's body of the same name
+      c.value = rules_.actors[body].name;
+      c.rule = rules_.actors[body].rule;
+      c.cue = "country-in-text";
+      return false;
     });
   }
 
