@@ -32,6 +32,11 @@ class Evidence {
 
   void run() {
     drop_bodies_of_another_country();
+    for (const auto& c : doc_.candidates)
+      if (!c.ambiguous && c.entry != UINT32_MAX && (c.type == MentionType::Actor || c.type == MentionType::Tool)) {
+        entity_edge_.insert(c.start);
+        entity_edge_.insert(c.end);
+      }
     std::vector<Candidate> kept;
     kept.reserve(doc_.candidates.size());
     // First the unambiguous forms: they are evidence for the ambiguous ones ("Lazarus Group" ... "Lazarus").
@@ -125,6 +130,7 @@ class Evidence {
   Document& doc_;
   const RuleSet& rules_;
   std::set<std::pair<int, uint32_t>> unambiguous_;
+  std::set<uint32_t> entity_edge_;  // byte offsets where an unambiguous known entity starts or ends
   std::vector<bool> cyber_sentence_;
   std::map<uint32_t, std::vector<bool>> trap_sentences_;  // only traps with a cue in the article
   bool traps_scanned_ = false;
@@ -186,7 +192,26 @@ class Evidence {
   bool named_elsewhere(const Candidate& c) const { return unambiguous_.count({int(c.type), c.entry}) > 0; }
   bool multi_word(const Candidate& c) const { return end_token(c) - first_token(c) > 1; }
 
+  // "Sichuan Silence Information Technology": an ambiguous name between capitalised words,
+  // in mid-sentence, is a word of a longer name (a known entity, a group cue or a title next
+  // to it does not count: "Kaspersky Silence report", "the Russian Silence Gang").
+  bool inside_a_longer_name(const Candidate& c) const {
+    const size_t f = doc_.token_starting_at(c.start), l = doc_.token_ending_at(c.end);
+    if (f == std::string::npos || l == std::string::npos) return false;
+    const auto& toks = doc_.tokens;
+    auto capitalised_word = [&](size_t t) {
+      return toks[t].is_word && toks[t].is_upper_initial && !toks[t].is_digit && toks[t].sentence == toks[f].sentence &&
+             !doc_.has_cue(t, kGroupCues) && !doc_.has_cue(t, kTitles) && !entity_edge_.count(toks[t].start) &&
+             !entity_edge_.count(toks[t].end);
+    };
+    const bool before = f > 0 && toks[f].space_before && capitalised_word(f - 1) &&
+                        !(f - 1 == doc_.sentences[toks[f].sentence].first_token);
+    const bool after = l + 1 < toks.size() && toks[l + 1].space_before && capitalised_word(l + 1);
+    return before && after;
+  }
+
   std::string reason(const Candidate& c) const {
+    if ((c.type == MentionType::Actor || c.type == MentionType::Tool) && inside_a_longer_name(c)) return "";
     if (c.entry != UINT32_MAX && named_elsewhere(c)) return "named-elsewhere";
     switch (c.type) {
       case MentionType::Actor: {

@@ -44,7 +44,7 @@ class PeopleFinder {
       else if (len >= 2 && doc_.has_cue(i, kGivenNamesAmbiguous) && !entity_start_[i + 1]) cue = "given-name";
       else if (len >= 2 && len <= 3 && !ends_an_institution_name(i) && speech_next_to(i, end)) cue = "speech-verb";
       else if (len >= 2 && len <= 3 && !ends_an_institution_name(i) && apposition_after(end)) cue = "apposition";
-      if (cue.empty() || len > 4) { i = end - 1; continue; }
+      if (cue.empty() || len > 4 || continues_into_an_institution(end)) { i = end - 1; continue; }
       // "researchers at Check Point said": a known name, even an ambiguous one, is not a person.
       if (entity_end_[i] >= toks_[end - 1].end) { i = end - 1; continue; }
       add(i, end, cue);
@@ -109,6 +109,13 @@ class PeopleFinder {
     if (i < 2 || toks_[i - 2].sentence != toks_[i].sentence) return false;
     const auto joiner = text(i - 1);
     return (joiner == "of" || joiner == "and" || joiner == "&" || joiner == "for") && toks_[i - 2].is_upper_initial;
+  }
+
+  // "said Sichuan Silence Information Technology": a capitalised run that goes on with a
+  // word never part of a person's name ("Information", "Group", "Bank") is an organisation's.
+  bool continues_into_an_institution(size_t end) const {
+    return end < toks_.size() && toks_[end].sentence == toks_[end - 1].sentence && toks_[end].space_before &&
+           toks_[end].is_word && toks_[end].is_upper_initial && !toks_[end].is_all_upper && doc_.has_cue(end, kNotNames);
   }
 
   bool title_before(size_t i) const {
