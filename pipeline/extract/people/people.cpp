@@ -44,7 +44,7 @@ class PeopleFinder {
       else if (len >= 2 && doc_.has_cue(i, kGivenNamesAmbiguous) && !entity_start_[i + 1]) cue = "given-name";
       else if (len >= 2 && len <= 3 && !ends_an_institution_name(i) && speech_next_to(i, end)) cue = "speech-verb";
       else if (len >= 2 && len <= 3 && !ends_an_institution_name(i) && apposition_after(end)) cue = "apposition";
-      if (cue.empty() || len > 4 || continues_into_an_institution(end)) { i = end - 1; continue; }
+      if (cue.empty() || name_words(i, end) > 4 || continues_into_an_institution(end)) { i = end - 1; continue; }
       // "researchers at Check Point said": a known name, even an ambiguous one, is not a person.
       if (entity_end_[i] >= toks_[end - 1].end) { i = end - 1; continue; }
       add(i, end, cue);
@@ -88,7 +88,7 @@ class PeopleFinder {
     // splitter may have cut.
     auto is_initial = [&](size_t k) { return text(k).size() == 1 && toks_[k].is_upper_initial; };
     auto after_initial = [&](size_t k) { return text(k - 1) == "." && k >= 2 && is_initial(k - 2); };
-    while (j < toks_.size() && (toks_[j].sentence == toks_[i].sentence || after_initial(j)) && j - i < 6) {
+    while (j < toks_.size() && (toks_[j].sentence == toks_[i].sentence || after_initial(j)) && j - i < 8) {
       const auto tt = text(j);
       if (tt == "." && !toks_[j].space_before && is_initial(j - 1) && j + 1 < toks_.size() && toks_[j + 1].space_before &&
           is_name_token(j + 1)) { ++j; continue; }
@@ -96,8 +96,11 @@ class PeopleFinder {
       // Jean-Luc, O'Brien, Hyun-woo: a hyphen or apostrophe inside the name joins any word.
       if ((tt == "-" || tt == "'" || tt == "’") && !toks_[j].space_before && j + 1 < toks_.size() && toks_[j + 1].is_word &&
           !toks_[j + 1].is_digit && !toks_[j + 1].space_before && toks_[j + 1].end - toks_[j + 1].start > 1) { j += 2; continue; }
-      if ((tt == "van" || tt == "de" || tt == "von" || tt == "der" || tt == "al" || tt == "bin" || tt == "da") &&
-          j + 1 < toks_.size() && is_name_token(j + 1)) { j += 2; continue; }
+      const bool particle = tt == "van" || tt == "de" || tt == "von" || tt == "der" || tt == "al" || tt == "el" || tt == "bin" || tt == "da";
+      if (particle && j + 1 < toks_.size() && is_name_token(j + 1)) { j += 2; continue; }
+      // "Abdel Fattah el-Sisi", "Bashar al-Assad"
+      if (particle && j + 2 < toks_.size() && text(j + 1) == "-" && !toks_[j + 1].space_before && !toks_[j + 2].space_before &&
+          toks_[j + 2].is_word && toks_[j + 2].is_upper_initial) { j += 3; continue; }
       break;
     }
     return j;
@@ -116,6 +119,13 @@ class PeopleFinder {
   bool continues_into_an_institution(size_t end) const {
     return end < toks_.size() && toks_[end].sentence == toks_[end - 1].sentence && toks_[end].space_before &&
            toks_[end].is_word && toks_[end].is_upper_initial && !toks_[end].is_all_upper && doc_.has_cue(end, kNotNames);
+  }
+
+  // Capitalised words of a name, without its particles, hyphens and initials' full stops.
+  size_t name_words(size_t first, size_t end) const {
+    size_t n = 0;
+    for (size_t k = first; k < end; ++k) n += toks_[k].is_word && toks_[k].is_upper_initial;
+    return n;
   }
 
   bool title_before(size_t i) const {
