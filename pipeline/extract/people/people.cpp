@@ -95,7 +95,8 @@ class PeopleFinder {
       if (is_name_token(j) && toks_[j].space_before) { ++j; continue; }
       // Jean-Luc, O'Brien, Hyun-woo: a hyphen or apostrophe inside the name joins any word.
       if ((tt == "-" || tt == "'" || tt == "’") && !toks_[j].space_before && j + 1 < toks_.size() && toks_[j + 1].is_word &&
-          !toks_[j + 1].is_digit && !toks_[j + 1].space_before && toks_[j + 1].end - toks_[j + 1].start > 1) { j += 2; continue; }
+          !toks_[j + 1].is_digit && !toks_[j + 1].space_before && toks_[j + 1].end - toks_[j + 1].start > 1 &&
+          !toks_[j + 1].is_all_upper) { j += 2; continue; }  // "X-FAB" is a company
       const bool particle = tt == "van" || tt == "de" || tt == "von" || tt == "der" || tt == "al" || tt == "el" || tt == "bin" || tt == "da";
       if (particle && j + 1 < toks_.size() && is_name_token(j + 1)) { j += 2; continue; }
       // "Abdel Fattah el-Sisi", "Bashar al-Assad"
