@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <exception>
 #include <memory>
 #include <mutex>
 #include <span>
@@ -61,10 +62,16 @@ class BatchRunner {
       // reads the one after it: the serial work (JSON parsing, output) overlaps theirs.
       std::vector<std::thread> pool;
       for (unsigned t = 0; t < threads_; ++t) pool.emplace_back([&] { process(current); });
-      write(finished);
-      finished.clear();
-      read(next);
+      std::exception_ptr failure;  // a closed output, a broken input: join the workers first
+      try {
+        write(finished);
+        finished.clear();
+        read(next);
+      } catch (...) {
+        failure = std::current_exception();
+      }
       for (auto& t : pool) t.join();
+      if (failure) std::rethrow_exception(failure);
       std::swap(finished, current);
       current.clear();
     }
