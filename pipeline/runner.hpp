@@ -3,8 +3,9 @@
 //
 //   RunStats s = run_articles(reader, pipeline, sink, RunOptions{.threads = 4});
 //
-// Memory stays flat: at most `batch_articles` articles (and about
-// `batch_bytes` of text) are in flight at once.
+// Memory stays flat: articles go in batches of at most `batch_articles` (and
+// about `batch_bytes` of text); one batch is in flight with one thread, three
+// with more (the one the workers process, the one written, the one read).
 #pragma once
 
 #include <cstdint>

@@ -22,6 +22,19 @@ check("threads keep order", one.stdout == two.stdout, "1 and 2 threads differ")
 n_txt = sum(1 for r, _, fs in os.walk(articles) for f in fs if f.endswith(".txt"))
 check("one record per file", len(one.stdout.splitlines()) == n_txt, f"{len(one.stdout.splitlines())} records, {n_txt} files")
 
+# More articles than one batch holds (512): with several threads the next batch is read
+# and the last one written while the workers run; order and count must not change.
+many = b"".join(json.dumps({"id": f"m{i}", "published": "2020-05-0%d" % (1 + i % 9),
+                            "text": f"Lazarus hackers hit {i} banks in Chile last week." + (" Filler words." * (i % 40))}).encode() + b"\n"
+                for i in range(1300))
+by_threads = [run(["--threads", str(t), "--no-dedup"], stdin=many) for t in (1, 2, 3)]
+check("many batches", all(r.returncode == 0 for r in by_threads), by_threads[1].stderr.decode()[-300:])
+check("many batches: one record per article", len(by_threads[0].stdout.splitlines()) == 1300,
+      f"{len(by_threads[0].stdout.splitlines())} records")
+check("many batches: threads keep order", by_threads[0].stdout == by_threads[1].stdout == by_threads[2].stdout,
+      "1, 2 and 3 threads differ")
+check("many batches: input order", [json.loads(l)["id"] for l in by_threads[2].stdout.splitlines()] == [f"m{i}" for i in range(1300)])
+
 # JSON Lines on stdin, '-' and a .jsonl file give the same records.
 line = b'{"id":"s1","title":"Hackers hit Ukraine","text":"Sandworm hackers hit Ukraine\'s grid on Sunday.","published":"2016-12-19","url":"http://x"}\n'
 a = run([], stdin=line)
