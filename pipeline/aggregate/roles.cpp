@@ -143,6 +143,26 @@ class Roles {
     while (k > 0 && in_sentence(k - 1, sent) && word(k - 1) == "the") --k;
     return k;
   }
+  // The last token of the list of countries the country ending at token l starts or goes on:
+  // "Slovakia, Brazil and India" from Slovakia ends at India. l when none follows.
+  size_t list_end(size_t l, uint32_t sent) const {
+    size_t e = l, k = l + 1;
+    while (in_sentence(k, sent)) {
+      size_t j = k;
+      while (in_sentence(j, sent) && (list_joint(word(j)) || word(j) == "the")) ++j;
+      if (j == k || !in_sentence(j, sent) || !is_country_token(j)) break;
+      while (in_sentence(j + 1, sent) && is_country_token(j + 1)) ++j;
+      e = j;
+      k = j + 1;
+    }
+    return e;
+  }
+  // An auxiliary's participle: "had forced", "has been" (not "has customers").
+  bool participle(size_t k) const {
+    if (k >= doc_.tokens.size() || !doc_.tokens[k].is_all_lower) return false;
+    const std::string_view w = word(k);
+    return w.ends_with("ed") || w.ends_with("en") || listed(k, words_.irregular_attack_verbs);
+  }
   mutable std::vector<uint32_t> list_stop_;  // token -> where a list walk from it stops
   mutable std::vector<uint32_t> passed_;
 
@@ -351,7 +371,7 @@ class Roles {
         for (size_t k = p; k > 0 && k + 25 >= p && in_sentence(k - 1, sent); --k) {
           const size_t t = k - 1;
           const std::string_view w = word(t);
-          if (w == "." || w == ";" || speaker_verb(t) || one_of(w, {"has", "have", "had"}) ||
+          if (w == "." || w == ";" || speaker_verb(t) || (one_of(w, {"has", "have", "had"}) && !participle(t + 1)) ||
               (cue(t, kObserverNouns) && !one_of(w, {"officials", "official"})))
             break;
           if (cue(t, kTargetCues) && w != "against" && pw != "against") { why = "'" + w + " ... " + pw + "'"; return "target"; }
@@ -387,8 +407,10 @@ class Roles {
           }
         }
     // Passive voice: "Ukraine was hit", "South Korea's banks were attacked"
+    // (after the whole list: "Operations at plants in Slovakia, Brazil and India were also disrupted")
     bool be = false;
-    for (size_t k = l + 1; in_sentence(k, sent) && k <= l + 10; ++k) {
+    const size_t le = list_end(l, sent);
+    for (size_t k = le + 1; in_sentence(k, sent) && k <= le + 10; ++k) {
       const std::string_view w = word(k);
       // the participle of an attack verb ("was hit", "were breached") or a victim noun ("have been
       // favourite targets"), not a preposition ("were caught in April with hacking equipment")
