@@ -478,8 +478,10 @@ class RelationFinder {
       }
       // over a coordinated name: "the FBI and Japan's National Police Agency said"
       if (n < 8 && (w == "and" || (n > 0 && (doc_.tokens[k].is_upper_initial || w == "the")))) { ++n; continue; }
-      if (!(one_of(w, {"'", "s", "has", "had", "have", "also", "on", "publicly", "first", "later"}) || listed(k, words_.reporter_heads)))
+      if (!(one_of(w, {"'", "s", "has", "had", "have", "also", "on", "publicly", "first", "later"}) || listed(k, words_.reporter_heads))) {
+        if (legal_action_object(k, sent)) return true;
         break;
+      }
     }
     if (appositive_then_reporter_verb(l, sent)) return true;
     for (size_t k = f; k >= 1 && k + 4 >= f; --k) {
@@ -504,6 +506,18 @@ class RelationFinder {
     return false;
   }
 
+  // A verb whose object is a legal action, right after the body: "placed sanctions on", "unsealed an
+  // indictment", "expanded its sanctions listing", "brought charges against" (the verb itself is
+  // no reporting verb; "imposed" and "sanctioned" are).
+  bool legal_action_object(size_t k, uint32_t sent) const {
+    if (!in_sentence(k, sent) || !doc_.tokens[k].is_word || !doc_.tokens[k].is_all_lower || listed(k, words_.denial_words)) return false;
+    for (size_t u = k + 1; u <= k + 3 && in_sentence(u, sent); ++u) {
+      if (listed(u, words_.legal_action_words)) return true;
+      if (!doc_.tokens[u].is_word || !doc_.tokens[u].is_all_lower || !one_of(word(u), {"a", "an", "its", "their", "new", "further", "fresh", "more", "criminal", "financial"}))
+        return false;
+    }
+    return false;
+  }
   // A description set off by commas between the name and its verb: "SektorCERT, the country's
   // security centre for critical infrastructure, described", "Cyvers, which spotted the transfers
   // as they happened, said", "Trend Micro, which tracks the same actor as Pawn Storm, also said".
