@@ -57,18 +57,32 @@ class Roles {
   }
 
   void run() {
+    std::set<std::string> attribution;  // countries read as an attacker's somewhere in the article
+    std::vector<Mention*> weak;          // target readings that rest only on an attack word in the sentence
     for (auto& m : doc_.mentions) {
       if (m.type != MentionType::Country && m.type != MentionType::Sector) continue;
       std::string why;
+      weak_target_ = false;
       m.role = m.type == MentionType::Country ? role_of(m, why) : sector_role(m, why);
       if (doc_.options.explain && !why.empty()) m.cue += (m.cue.empty() ? "" : "; ") + ("role: " + why);
+      if (m.type != MentionType::Country) continue;
+      if (m.role == "attribution") attribution.insert(m.value);
+      if (m.role == "target" && weak_target_) weak.push_back(&m);
     }
+    // The attackers' own country is no victim on that evidence alone: "spying on German industry
+    // fitted China's economic goals", "a North Korean trading company ... over WannaCry"
+    for (Mention* m : weak)
+      if (attribution.count(m->value)) {
+        m->role = "mention";
+        if (doc_.options.explain) m->cue += "; role: the attackers' country elsewhere, only an attack word in the sentence here";
+      }
   }
 
  private:
   Document& doc_;
   const ContextWords& words_;  // rules/context word lists
   bool cyber_ = false;
+  mutable bool weak_target_ = false;  // the last target reading rests only on an attack word in the sentence
   std::vector<bool> sector_start_;                              // per token: a sector mention starts here
   std::vector<bool> group_end_;                                 // per token: a threat group's name ends here
   std::vector<bool> group_start_;                               // per token: a threat group's name starts here
@@ -441,7 +455,11 @@ class Roles {
       for (size_t k = s; k > 0 && in_sentence(k - 1, sent); --k) {
         const std::string_view w = word(k - 1);
         if (w == ";" || speaker_verb(k - 1) || one_of(w, {"has", "have", "had", "while", "whereas", "but"})) break;
-        if (cue(k - 1, kTargetCues) && w != "against") { why = "attack word '" + w + "' earlier in the sentence"; return "target"; }
+        if (cue(k - 1, kTargetCues) && w != "against") {
+          why = "attack word '" + w + "' earlier in the sentence";
+          weak_target_ = true;
+          return "target";
+        }
       }
     return "mention";
   }
