@@ -670,7 +670,7 @@ class RelationFinder {
       const std::string_view w = word(t - 1);
       const bool glued = t >= 2 && word(t - 2) == "-";  // "the Tokyo-based exchange"
       if (w == "by" || w == ";" || w == ":" || w == "to" || speaker_verb(t - 1) || (doc_.has_cue(t - 1, kAttributionCues) && !glued) || one_of(w, {"which", "who", "that"})) break;
-      if ((doc_.has_cue(t - 1, kTargetCues) || listed(t - 1, words_.hack_words)) && doc_.tokens[t - 1].is_all_lower) return true;
+      if ((doc_.has_cue(t - 1, kTargetCues) || listed(t - 1, words_.hack_words)) && doc_.tokens[t - 1].is_all_lower && !listed(t - 1, words_.target_cue_nouns)) return true;
       if (doc_.has_cue(t - 1, kVictimNouns) && one_of(word(t), {"of", "at"})) return true;  // "the network of Kyivstar"
       // a list of examples after the victims: "went after about 200 companies ..., including defence
       // contractors, electronics makers such as Mitsubishi Electric and Hitachi"

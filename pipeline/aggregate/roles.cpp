@@ -351,6 +351,13 @@ class Roles {
       return "mention";
     }
 
+    // The home of a product's maker: "firewalls made by the Taiwanese manufacturer Zyxel", "routers
+    // made by MikroTik, a Latvian manufacturer", "software from a US supplier"
+    if (const size_t k = maker_before(f, sent); k != std::string::npos) {
+      why = "'" + word(k) + "' a product's maker, not a victim";
+      return "mention";
+    }
+
     // Target.
     // an attack word, not only a noun like "companies" or "officials" (rules/context/target-cue-nouns.txt)
     const bool attack_sentence = attack_word_in(sent) != std::string::npos;
@@ -505,6 +512,24 @@ class Roles {
     size_t k = end;
     while (in_sentence(k, sent) && one_of(word(k), {"has", "have", "had", "also"})) ++k;
     return in_sentence(k, sent) && speaker_verb(k);
+  }
+
+  // "made by", "sold by" or "<product> from" before the country's phrase (over its article and an
+  // apposition's name: "made by MikroTik, a Latvian manufacturer"); returns the verb or product
+  // noun, npos if none.
+  size_t maker_before(size_t f, uint32_t sent) const {
+    size_t k = f;
+    auto back = [&](size_t t) { return t >= 1 && in_sentence(t - 1, sent); };
+    while (back(k) && (determiner(word(k - 1)) || one_of(word(k - 1), {"another", "one"}))) --k;
+    if (back(k) && word(k - 1) == ",") {  // an apposition: "MikroTik, a Latvian manufacturer"
+      size_t j = k - 1;
+      while (back(j) && doc_.tokens[j - 1].is_upper_initial) --j;
+      if (j < k - 1) k = j;
+    }
+    if (!back(k) || !back(k - 1)) return std::string::npos;
+    if (word(k - 1) == "by" && listed(k - 2, words_.maker_verbs)) return k - 2;
+    if (word(k - 1) == "from" && listed(k - 2, words_.product_nouns)) return k - 2;
+    return std::string::npos;
   }
 
   // An infrastructure noun after "to", "from", "via", "through" that the country's phrase hangs from
