@@ -209,6 +209,16 @@ class Roles {
     const std::string_view before1 = f >= 1 && in_sentence(f - 1, sent) ? word(f - 1) : "";
     const std::string_view before2 = f >= 2 && in_sentence(f - 2, sent) ? word(f - 2) : "";
 
+    // The suspect's nationality in a story of charges or arrests: "Karim Baratov, a Canadian citizen,
+    // was arrested", "identified him as a Russian national", "A British man who helped take over"
+    // (the noun heads its phrase: not "a Russian national security expert")
+    if (legal_story() && in_sentence(l + 1, sent) && listed(l + 1, words_.suspect_nouns) && doc_.tokens[l + 1].is_all_lower &&
+        !(in_sentence(l + 2, sent) && doc_.tokens[l + 2].is_word && doc_.tokens[l + 2].is_all_lower &&
+          !one_of(word(l + 2), {"who", "was", "is", "has", "had", "and", "living", "born", "accused", "charged", "based", "from", "in", "with"}))) {
+      why = "a suspect's nationality ('" + word(l + 1) + "'), charges in the story";
+      return "attribution";
+    }
+
     // A person's background or workplace: "a former Israeli intelligence officer", "a researcher
     // at a British university", "an analyst who studies Chinese operations", "U.S. intelligence officials".
     bool observer = before1 == "former" || before2 == "former";
@@ -503,6 +513,16 @@ class Roles {
   }
   static constexpr size_t kNotLooked = std::string::npos - 1;
   mutable std::vector<size_t> attack_word_at_;
+
+  // The article tells of charges, indictments, sanctions or arrests.
+  bool legal_story() const {
+    if (legal_story_ < 0) {
+      legal_story_ = 0;
+      for (size_t k = 0; k < doc_.tokens.size() && !legal_story_; ++k) legal_story_ = listed(k, words_.legal_action_words);
+    }
+    return legal_story_ == 1;
+  }
+  mutable int8_t legal_story_ = -1;
 
   // The country's noun phrase is followed by a speaker verb ("Israel's military said", "Australian
   // intelligence determined", "Dutch intelligence had concluded").
