@@ -698,9 +698,10 @@ class RelationFinder {
   // The first token of a list of names the name at token f ends: names (with their article and
   // at most three lower-case words of description, "the law firm Jones Day", "South Korea's Samsung")
   // joined by ",", "and", "as well as". f itself when the name is not a later member of a list.
+  static constexpr int kListMembers = 12;  // a hostile list of thousands costs no more than this per name
   size_t name_list_start(size_t f, uint32_t sent) const {
     size_t k = member_start(f, sent, true), start = f;
-    while (k >= 2 && in_sentence(k - 2, sent)) {
+    for (int members = 0; members < kListMembers && k >= 2 && in_sentence(k - 2, sent); ++members) {
       // the glue before the current member
       size_t g = k;
       if (word(g - 1) == ",") --g;

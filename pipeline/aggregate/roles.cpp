@@ -159,18 +159,27 @@ class Roles {
   }
   // The last token of the list of countries the country ending at token l starts or goes on:
   // "Slovakia, Brazil and India" from Slovakia ends at India. l when none follows.
+  // Every member's end is the list's: remembered, so a list of n countries costs n steps (hostile
+  // text lists thousands).
   size_t list_end(size_t l, uint32_t sent) const {
+    if (list_end_.size() != doc_.tokens.size()) list_end_.assign(doc_.tokens.size(), UINT32_MAX);
+    if (list_end_[l] != UINT32_MAX) return list_end_[l];
+    std::vector<size_t> members{l};
     size_t e = l, k = l + 1;
     while (in_sentence(k, sent)) {
       size_t j = k;
       while (in_sentence(j, sent) && (list_joint(word(j)) || word(j) == "the")) ++j;
       if (j == k || !in_sentence(j, sent) || !is_country_token(j)) break;
       while (in_sentence(j + 1, sent) && is_country_token(j + 1)) ++j;
+      if (list_end_[j] != UINT32_MAX) { e = list_end_[j]; break; }
+      members.push_back(j);
       e = j;
       k = j + 1;
     }
+    for (size_t m : members) list_end_[m] = uint32_t(e);
     return e;
   }
+  mutable std::vector<uint32_t> list_end_;  // last token of a country -> last token of its list
   // An auxiliary's participle: "had forced", "has been" (not "has customers").
   bool participle(size_t k) const {
     if (k >= doc_.tokens.size() || !doc_.tokens[k].is_all_lower) return false;
