@@ -223,7 +223,7 @@ class Roles {
     // (the noun heads its phrase: not "a Russian national security expert")
     if (legal_story() && in_sentence(l + 1, sent) && listed(l + 1, words_.suspect_nouns) && doc_.tokens[l + 1].is_all_lower &&
         !(in_sentence(l + 2, sent) && doc_.tokens[l + 2].is_word && doc_.tokens[l + 2].is_all_lower &&
-          !one_of(word(l + 2), {"who", "was", "is", "has", "had", "and", "living", "born", "accused", "charged", "based", "from", "in", "with"}))) {
+          !verb_form(l + 2) && !one_of(word(l + 2), {"who", "was", "is", "has", "had", "and", "born", "from", "in", "with"}))) {
       why = "a suspect's nationality ('" + word(l + 1) + "'), charges in the story";
       return "attribution";
     }
