@@ -108,11 +108,28 @@ class RelationFinder {
       for (auto& m : doc_.mentions) {
         if (m.type != MentionType::Actor || m.value != r.target || doc_.in_title(m.start)) continue;
         Mention* seat = seat_country(m);
+        if (!seat) seat = home_named(m);
         if (!seat || seat->role == "attribution") continue;
         seat->role = "target";
         add("targets", r.source, r.source_type == "operation" ? "operation" : "actor", seat->value, "country", sentence_of(doc_, *seat),
             "the seat of " + r.target + ", which it targets");
       }
+  }
+  // The victim's home in the gazetteer when the article names that country: the mention of it
+  // nearest the victim's ("Garmin" ... "the U.S. navigation and fitness device maker").
+  static constexpr uint32_t kSeatSentences = 0;
+  Mention* home_named(const Mention& m) {
+    if (m.entry == UINT32_MAX || rules_.actors[m.entry].country.empty()) return nullptr;
+    Mention* best = nullptr;
+    size_t best_distance = SIZE_MAX;
+    for (auto& c : doc_.mentions) {
+      if (c.type != MentionType::Country || c.value != rules_.actors[m.entry].country || doc_.in_title(c.start)) continue;
+      const size_t d = c.start > m.start ? c.start - m.start : m.start - c.start;
+      const uint32_t cs = sentence_of(doc_, c), ms = sentence_of(doc_, m);
+      if ((cs > ms ? cs - ms : ms - cs) > kSeatSentences) continue;
+      if (d < best_distance) { best = &c; best_distance = d; }
+    }
+    return best;
   }
   Mention* seat_country(const Mention& m) {
     const size_t f = doc_.token_starting_at(m.start), l = doc_.token_ending_at(m.end);
@@ -131,6 +148,51 @@ class RelationFinder {
     if (in_sentence(l + 1, sent) && word(l + 1) == ",")
       for (size_t k = l + 2; in_sentence(k, sent) && k <= l + 5; ++k)
         if (based(k + 2)) return country_ending_at(k);
+    // the nationality the text gives the company right before its name: "Danish shipping group
+    // Maersk", "the French building materials company Saint-Gobain", "Japan's Toshiba"
+    {
+      size_t k = f;
+      while (k > 0 && k + 4 > f && in_sentence(k - 1, sent) && lower_word(k - 1)) --k;
+      if (k == f || org_head(f - 1)) {
+        if (k >= 3 && in_sentence(k - 3, sent) && word(k - 1) == "s" && word(k - 2) == "'") {
+          if (Mention* c = country_ending_at(k - 3)) return c;
+        } else if (k >= 1 && in_sentence(k - 1, sent)) {
+          if (Mention* c = country_ending_at(k - 1)) return c;
+        }
+      }
+    }
+    // ... or right after it: "Intel, the US chip giant", "Enel, the Italian energy group"
+    if (in_sentence(l + 2, sent) && word(l + 1) == "," && one_of(word(l + 2), {"the", "a", "an"}))
+      for (size_t c = l + 3; in_sentence(c, sent) && c <= l + 4; ++c) {
+        Mention* country = country_starting_at(c);
+        if (!country) {
+          if (!lower_word(c)) break;
+          continue;
+        }
+        size_t k = doc_.token_ending_at(country->end) + 1;
+        while (in_sentence(k, sent) && k <= c + 5 && lower_word(k) && !org_head(k)) ++k;
+        if (in_sentence(k, sent) && org_head(k)) return country;
+        break;
+      }
+    return nullptr;
+  }
+  // A lower-case word of a noun phrase (not a function word, a verb form or a number).
+  bool lower_word(size_t k) const {
+    const Token& t = doc_.tokens[k];
+    if (!t.is_word || !t.is_all_lower) return false;
+    const std::string_view w = word(k);
+    return !one_of(w, {"s", "the", "a", "an", "of", "in", "by", "for", "to", "and", "or", "with", "from", "at", "on", "its", "their",
+                       "which", "that", "who", "was", "is", "were", "are", "has", "have", "had", "said", "says"}) &&
+           !w.ends_with("ed") && !w.ends_with("ly");
+  }
+  // A head noun that introduces a company: "drugmaker", "company", "giant"; "group" after a trade
+  // ("shipping group"), not alone (a hacking group)
+  bool org_head(size_t k) const {
+    return listed(k, words_.organization_descriptors) || (word(k) == "group" && k >= 1 && listed(k - 1, words_.business_words));
+  }
+  Mention* country_starting_at(size_t k) {
+    for (auto& c : doc_.mentions)
+      if (c.type == MentionType::Country && doc_.token_starting_at(c.start) == k) return &c;
     return nullptr;
   }
 
@@ -416,8 +478,10 @@ class RelationFinder {
       }
       // over a coordinated name: "the FBI and Japan's National Police Agency said"
       if (n < 8 && (w == "and" || (n > 0 && (doc_.tokens[k].is_upper_initial || w == "the")))) { ++n; continue; }
-      if (!(one_of(w, {"'", "s", "has", "had", "have", "also", "on", "publicly", "first", "later"}) || listed(k, words_.reporter_heads)))
+      if (!(one_of(w, {"'", "s", "has", "had", "have", "also", "on", "publicly", "first", "later"}) || listed(k, words_.reporter_heads))) {
+        if (legal_action_object(k, sent)) return true;
         break;
+      }
     }
     if (appositive_then_reporter_verb(l, sent)) return true;
     for (size_t k = f; k >= 1 && k + 4 >= f; --k) {
@@ -442,6 +506,18 @@ class RelationFinder {
     return false;
   }
 
+  // A verb whose object is a legal action, right after the body: "placed sanctions on", "unsealed an
+  // indictment", "expanded its sanctions listing", "brought charges against" (the verb itself is
+  // no reporting verb; "imposed" and "sanctioned" are).
+  bool legal_action_object(size_t k, uint32_t sent) const {
+    if (!in_sentence(k, sent) || !doc_.tokens[k].is_word || !doc_.tokens[k].is_all_lower || listed(k, words_.denial_words)) return false;
+    for (size_t u = k + 1; u <= k + 3 && in_sentence(u, sent); ++u) {
+      if (listed(u, words_.legal_action_words)) return true;
+      if (!doc_.tokens[u].is_word || !doc_.tokens[u].is_all_lower || !one_of(word(u), {"a", "an", "its", "their", "new", "further", "fresh", "more", "criminal", "financial"}))
+        return false;
+    }
+    return false;
+  }
   // A description set off by commas between the name and its verb: "SektorCERT, the country's
   // security centre for critical infrastructure, described", "Cyvers, which spotted the transfers
   // as they happened, said", "Trend Micro, which tracks the same actor as Pawn Storm, also said".
@@ -564,33 +640,11 @@ class RelationFinder {
               return true;
           }
     if (reporter_position(m)) return false;  // the one who tells: "stole $300 million from an exchange, the FBI said"
-    for (size_t t = f; t >= 1 && t + 9 >= f && in_sentence(t - 1, sent); --t) {
-      const std::string_view w = word(t - 1);
-      const bool glued = t >= 2 && word(t - 2) == "-";  // "the Tokyo-based exchange"
-      if (w == "by" || w == ";" || w == ":" || w == "to" || speaker_verb(t - 1) || (doc_.has_cue(t - 1, kAttributionCues) && !glued) || one_of(w, {"which", "who", "that"})) break;
-      if ((doc_.has_cue(t - 1, kTargetCues) || listed(t - 1, words_.hack_words)) && doc_.tokens[t - 1].is_all_lower) return true;
-      if (doc_.has_cue(t - 1, kVictimNouns) && one_of(word(t), {"of", "at"})) return true;  // "the network of Kyivstar"
-      // a list of examples after the victims: "went after about 200 companies ..., including defence
-      // contractors, electronics makers such as Mitsubishi Electric and Hitachi"
-      // (not the attackers' machines: "the servers the group used, including IP addresses registered with China Unicom")
-      bool machines = false;
-      for (size_t u = t; u < f; ++u) machines = machines || listed(u, words_.infrastructure_nouns);
-      if ((w == "including" || (w == "as" && t >= 2 && word(t - 2) == "such")) && !machines)
-        for (size_t u = t - 1; u >= 1 && u + 30 >= t && in_sentence(u - 1, sent); --u) {
-          const std::string_view v = word(u - 1);
-          if (v == ";" || v == ":" || speaker_verb(u - 1) || one_of(v, {"which", "who", "by"})) break;  // not "that": "in that period"
-          if (((doc_.has_cue(u - 1, kTargetCues) && !listed(u - 1, words_.target_cue_nouns)) || listed(u - 1, words_.hack_words)) &&
-              doc_.tokens[u - 1].is_all_lower && v != "against")
-            return true;
-        }
-      // "stole $308 million in bitcoin from the exchange DMM Bitcoin", "a wave of attacks on the ministry"
-      if (one_of(w, {"from", "on", "against", "into"}))
-        for (size_t u = t - 1; u >= 1 && u + 12 >= t && in_sentence(u - 1, sent); --u) {
-          const std::string_view v = word(u - 1);
-          if (v == ";" || speaker_verb(u - 1) || one_of(v, {"which", "who", "that", "by"})) break;
-          if (doc_.has_cue(u - 1, kTargetCues) && doc_.tokens[u - 1].is_all_lower) return true;
-        }
-    }
+    if (attacked_before(f, sent)) return true;
+    // a later member of a list of victims: "hacking into the networks of the American ratings firm
+    // Moody's Analytics, the German industrial group Siemens and the satellite-navigation company
+    // Trimble", "victims include the Reserve Bank of New Zealand, ..., the law firm Jones Day"
+    if (const size_t s0 = name_list_start(f, sent); s0 < f && attacked_before(s0, sent)) return true;
     bool be = false;
     size_t after_be = 0, before_be = 0;
     for (size_t t = l + 1; in_sentence(t, sent) && t <= l + 14; ++t) {
@@ -609,6 +663,78 @@ class RelationFinder {
     }
     return false;
   }
+  // An attack word close before the name starting at token f: its object ("hacked into X", "the
+  // network of X", "stole ... from X", "victims include X").
+  bool attacked_before(size_t f, uint32_t sent) const {
+    for (size_t t = f; t >= 1 && t + 9 >= f && in_sentence(t - 1, sent); --t) {
+      const std::string_view w = word(t - 1);
+      const bool glued = t >= 2 && word(t - 2) == "-";  // "the Tokyo-based exchange"
+      if (w == "by" || w == ";" || w == ":" || w == "to" || speaker_verb(t - 1) || (doc_.has_cue(t - 1, kAttributionCues) && !glued) || one_of(w, {"which", "who", "that"})) break;
+      if ((doc_.has_cue(t - 1, kTargetCues) || listed(t - 1, words_.hack_words)) && doc_.tokens[t - 1].is_all_lower && !listed(t - 1, words_.target_cue_nouns)) return true;
+      if (doc_.has_cue(t - 1, kVictimNouns) && one_of(word(t), {"of", "at"})) return true;  // "the network of Kyivstar"
+      // a list of examples after the victims: "went after about 200 companies ..., including defence
+      // contractors, electronics makers such as Mitsubishi Electric and Hitachi"
+      // (not the attackers' machines: "the servers the group used, including IP addresses registered with China Unicom")
+      bool machines = false;
+      for (size_t u = t; u < f; ++u) machines = machines || listed(u, words_.infrastructure_nouns);
+      if ((one_of(w, {"including", "include", "included", "includes"}) || (w == "as" && t >= 2 && word(t - 2) == "such")) && !machines)
+        for (size_t u = t - 1; u >= 1 && u + 30 >= t && in_sentence(u - 1, sent); --u) {
+          const std::string_view v = word(u - 1);
+          if (v == ";" || v == ":" || speaker_verb(u - 1) || one_of(v, {"which", "who", "by"})) break;  // not "that": "in that period"
+          if (((doc_.has_cue(u - 1, kTargetCues) && !listed(u - 1, words_.target_cue_nouns)) || listed(u - 1, words_.hack_words)) &&
+              doc_.tokens[u - 1].is_all_lower && v != "against")
+            return true;
+        }
+      // "stole $308 million in bitcoin from the exchange DMM Bitcoin", "a wave of attacks on the ministry"
+      if (one_of(w, {"from", "on", "against", "into"}))
+        for (size_t u = t - 1; u >= 1 && u + 12 >= t && in_sentence(u - 1, sent); --u) {
+          const std::string_view v = word(u - 1);
+          if (v == ";" || speaker_verb(u - 1) || one_of(v, {"which", "who", "that", "by"})) break;
+          if (doc_.has_cue(u - 1, kTargetCues) && doc_.tokens[u - 1].is_all_lower) return true;
+        }
+    }
+    return false;
+  }
+  // The first token of a list of names the name at token f ends: names (with their article and
+  // at most three lower-case words of description, "the law firm Jones Day", "South Korea's Samsung")
+  // joined by ",", "and", "as well as". f itself when the name is not a later member of a list.
+  static constexpr int kListMembers = 12;  // a hostile list of thousands costs no more than this per name
+  size_t name_list_start(size_t f, uint32_t sent) const {
+    size_t k = member_start(f, sent, true), start = f;
+    for (int members = 0; members < kListMembers && k >= 2 && in_sentence(k - 2, sent); ++members) {
+      // the glue before the current member
+      size_t g = k;
+      if (word(g - 1) == ",") --g;
+      if (g >= 1 && in_sentence(g - 1, sent) && one_of(word(g - 1), {"and", "or"})) --g;
+      else if (g >= 3 && in_sentence(g - 3, sent) && word(g - 1) == "as" && word(g - 2) == "well" && word(g - 3) == "as") g -= 3;
+      if (g == k) break;
+      const size_t j = member_start(g, sent, false);
+      if (j == g) break;
+      k = start = j;
+    }
+    return start;
+  }
+  // Where the list member ending before token g starts: a capitalised name with its article and at
+  // most three lower-case words of description; g when there is none (no capitalised word).
+  size_t member_start(size_t g, uint32_t sent, bool name) const {
+    size_t j = g, lower = 0;
+    while (j >= 1 && in_sentence(j - 1, sent)) {
+      const Token& t = doc_.tokens[j - 1];
+      const std::string_view w = word(j - 1);
+      if (t.is_upper_initial && t.is_word) { name = true; lower = 0; --j; continue; }
+      if (w == "'" || w == "s" || w == "-" || w == "&" || t.is_digit) { --j; continue; }
+      if (w == "of" && j >= 2 && doc_.tokens[j - 2].is_upper_initial && name) { --j; continue; }
+      if (one_of(w, {"the", "a", "an"})) { --j; break; }
+      if (t.is_word && t.is_all_lower && ++lower <= 3 && !doc_.has_cue(j - 1, kTargetCues) && !listed(j - 1, words_.hack_words) &&
+          !one_of(w, {"of", "in", "by", "for", "to", "from", "at", "on", "with", "and", "or", "which", "who", "that", "said", "says"})) {
+        --j;
+        continue;
+      }
+      break;
+    }
+    return name ? j : g;
+  }
+
   // A flaw in a product, not a tool someone used: "a ConnectWise ScreenConnect vulnerability",
   // "a flaw in Exchange".
   bool product_flaw(const Mention& m) const {

@@ -57,18 +57,32 @@ class Roles {
   }
 
   void run() {
+    std::set<std::string> attribution;  // countries read as an attacker's somewhere in the article
+    std::vector<Mention*> weak;          // target readings that rest only on an attack word in the sentence
     for (auto& m : doc_.mentions) {
       if (m.type != MentionType::Country && m.type != MentionType::Sector) continue;
       std::string why;
+      weak_target_ = false;
       m.role = m.type == MentionType::Country ? role_of(m, why) : sector_role(m, why);
       if (doc_.options.explain && !why.empty()) m.cue += (m.cue.empty() ? "" : "; ") + ("role: " + why);
+      if (m.type != MentionType::Country) continue;
+      if (m.role == "attribution") attribution.insert(m.value);
+      if (m.role == "target" && weak_target_) weak.push_back(&m);
     }
+    // The attackers' own country is no victim on that evidence alone: "spying on German industry
+    // fitted China's economic goals", "a North Korean trading company ... over WannaCry"
+    for (Mention* m : weak)
+      if (attribution.count(m->value)) {
+        m->role = "mention";
+        if (doc_.options.explain) m->cue += "; role: the attackers' country elsewhere, only an attack word in the sentence here";
+      }
   }
 
  private:
   Document& doc_;
   const ContextWords& words_;  // rules/context word lists
   bool cyber_ = false;
+  mutable bool weak_target_ = false;  // the last target reading rests only on an attack word in the sentence
   std::vector<bool> sector_start_;                              // per token: a sector mention starts here
   std::vector<bool> group_end_;                                 // per token: a threat group's name ends here
   std::vector<bool> group_start_;                               // per token: a threat group's name starts here
@@ -143,6 +157,35 @@ class Roles {
     while (k > 0 && in_sentence(k - 1, sent) && word(k - 1) == "the") --k;
     return k;
   }
+  // The last token of the list of countries the country ending at token l starts or goes on:
+  // "Slovakia, Brazil and India" from Slovakia ends at India. l when none follows.
+  // Every member's end is the list's: remembered, so a list of n countries costs n steps (hostile
+  // text lists thousands).
+  size_t list_end(size_t l, uint32_t sent) const {
+    if (list_end_.size() != doc_.tokens.size()) list_end_.assign(doc_.tokens.size(), UINT32_MAX);
+    if (list_end_[l] != UINT32_MAX) return list_end_[l];
+    std::vector<size_t> members{l};
+    size_t e = l, k = l + 1;
+    while (in_sentence(k, sent)) {
+      size_t j = k;
+      while (in_sentence(j, sent) && (list_joint(word(j)) || word(j) == "the")) ++j;
+      if (j == k || !in_sentence(j, sent) || !is_country_token(j)) break;
+      while (in_sentence(j + 1, sent) && is_country_token(j + 1)) ++j;
+      if (list_end_[j] != UINT32_MAX) { e = list_end_[j]; break; }
+      members.push_back(j);
+      e = j;
+      k = j + 1;
+    }
+    for (size_t m : members) list_end_[m] = uint32_t(e);
+    return e;
+  }
+  mutable std::vector<uint32_t> list_end_;  // last token of a country -> last token of its list
+  // An auxiliary's participle: "had forced", "has been" (not "has customers").
+  bool participle(size_t k) const {
+    if (k >= doc_.tokens.size() || !doc_.tokens[k].is_all_lower) return false;
+    const std::string_view w = word(k);
+    return w.ends_with("ed") || w.ends_with("en") || listed(k, words_.irregular_attack_verbs);
+  }
   mutable std::vector<uint32_t> list_stop_;  // token -> where a list walk from it stops
   mutable std::vector<uint32_t> passed_;
 
@@ -174,6 +217,16 @@ class Roles {
     const size_t end = phrase_end(l, sent);
     const std::string_view before1 = f >= 1 && in_sentence(f - 1, sent) ? word(f - 1) : "";
     const std::string_view before2 = f >= 2 && in_sentence(f - 2, sent) ? word(f - 2) : "";
+
+    // The suspect's nationality in a story of charges or arrests: "Karim Baratov, a Canadian citizen,
+    // was arrested", "identified him as a Russian national", "A British man who helped take over"
+    // (the noun heads its phrase: not "a Russian national security expert")
+    if (legal_story() && in_sentence(l + 1, sent) && listed(l + 1, words_.suspect_nouns) && doc_.tokens[l + 1].is_all_lower &&
+        !(in_sentence(l + 2, sent) && doc_.tokens[l + 2].is_word && doc_.tokens[l + 2].is_all_lower &&
+          !verb_form(l + 2) && !one_of(word(l + 2), {"who", "was", "is", "has", "had", "and", "born", "from", "in", "with"}))) {
+      why = "a suspect's nationality ('" + word(l + 1) + "'), charges in the story";
+      return "attribution";
+    }
 
     // A person's background or workplace: "a former Israeli intelligence officer", "a researcher
     // at a British university", "an analyst who studies Chinese operations", "U.S. intelligence officials".
@@ -317,6 +370,13 @@ class Roles {
       return "mention";
     }
 
+    // The home of a product's maker: "firewalls made by the Taiwanese manufacturer Zyxel", "routers
+    // made by MikroTik, a Latvian manufacturer", "software from a US supplier"
+    if (const size_t k = maker_before(f, sent); k != std::string::npos) {
+      why = "'" + word(k) + "' a product's maker, not a victim";
+      return "mention";
+    }
+
     // Target.
     // an attack word, not only a noun like "companies" or "officials" (rules/context/target-cue-nouns.txt)
     const bool attack_sentence = attack_word_in(sent) != std::string::npos;
@@ -351,7 +411,7 @@ class Roles {
         for (size_t k = p; k > 0 && k + 25 >= p && in_sentence(k - 1, sent); --k) {
           const size_t t = k - 1;
           const std::string_view w = word(t);
-          if (w == "." || w == ";" || speaker_verb(t) || one_of(w, {"has", "have", "had"}) ||
+          if (w == "." || w == ";" || speaker_verb(t) || (one_of(w, {"has", "have", "had"}) && !participle(t + 1)) ||
               (cue(t, kObserverNouns) && !one_of(w, {"officials", "official"})))
             break;
           if (cue(t, kTargetCues) && w != "against" && pw != "against") { why = "'" + w + " ... " + pw + "'"; return "target"; }
@@ -387,8 +447,10 @@ class Roles {
           }
         }
     // Passive voice: "Ukraine was hit", "South Korea's banks were attacked"
+    // (after the whole list: "Operations at plants in Slovakia, Brazil and India were also disrupted")
     bool be = false;
-    for (size_t k = l + 1; in_sentence(k, sent) && k <= l + 10; ++k) {
+    const size_t le = list_end(l, sent);
+    for (size_t k = le + 1; in_sentence(k, sent) && k <= le + 10; ++k) {
       const std::string_view w = word(k);
       // the participle of an attack verb ("was hit", "were breached") or a victim noun ("have been
       // favourite targets"), not a preposition ("were caught in April with hacking equipment")
@@ -419,7 +481,11 @@ class Roles {
       for (size_t k = s; k > 0 && in_sentence(k - 1, sent); --k) {
         const std::string_view w = word(k - 1);
         if (w == ";" || speaker_verb(k - 1) || one_of(w, {"has", "have", "had", "while", "whereas", "but"})) break;
-        if (cue(k - 1, kTargetCues) && w != "against") { why = "attack word '" + w + "' earlier in the sentence"; return "target"; }
+        if (cue(k - 1, kTargetCues) && w != "against") {
+          why = "attack word '" + w + "' earlier in the sentence";
+          weak_target_ = true;
+          return "target";
+        }
       }
     return "mention";
   }
@@ -457,6 +523,16 @@ class Roles {
   static constexpr size_t kNotLooked = std::string::npos - 1;
   mutable std::vector<size_t> attack_word_at_;
 
+  // The article tells of charges, indictments, sanctions or arrests.
+  bool legal_story() const {
+    if (legal_story_ < 0) {
+      legal_story_ = 0;
+      for (size_t k = 0; k < doc_.tokens.size() && !legal_story_; ++k) legal_story_ = listed(k, words_.legal_action_words);
+    }
+    return legal_story_ == 1;
+  }
+  mutable int8_t legal_story_ = -1;
+
   // The country's noun phrase is followed by a speaker verb ("Israel's military said", "Australian
   // intelligence determined", "Dutch intelligence had concluded").
   bool speaker_after(size_t l, size_t end, uint32_t sent) const {
@@ -465,6 +541,24 @@ class Roles {
     size_t k = end;
     while (in_sentence(k, sent) && one_of(word(k), {"has", "have", "had", "also"})) ++k;
     return in_sentence(k, sent) && speaker_verb(k);
+  }
+
+  // "made by", "sold by" or "<product> from" before the country's phrase (over its article and an
+  // apposition's name: "made by MikroTik, a Latvian manufacturer"); returns the verb or product
+  // noun, npos if none.
+  size_t maker_before(size_t f, uint32_t sent) const {
+    size_t k = f;
+    auto back = [&](size_t t) { return t >= 1 && in_sentence(t - 1, sent); };
+    while (back(k) && (determiner(word(k - 1)) || one_of(word(k - 1), {"another", "one"}))) --k;
+    if (back(k) && word(k - 1) == ",") {  // an apposition: "MikroTik, a Latvian manufacturer"
+      size_t j = k - 1;
+      while (back(j) && doc_.tokens[j - 1].is_upper_initial) --j;
+      if (j < k - 1) k = j;
+    }
+    if (!back(k) || !back(k - 1)) return std::string::npos;
+    if (word(k - 1) == "by" && listed(k - 2, words_.maker_verbs)) return k - 2;
+    if (word(k - 1) == "from" && listed(k - 2, words_.product_nouns)) return k - 2;
+    return std::string::npos;
   }
 
   // An infrastructure noun after "to", "from", "via", "through" that the country's phrase hangs from

@@ -157,7 +157,10 @@ ContextWords::ContextWords(const RuleSet& r, Problems& p)
       list_leads(needed(r, p, "list-leads")), vendor_words(needed(r, p, "vendor-words")),
       irregular_attack_verbs(needed(r, p, "irregular-attack-verbs")), home_words(needed(r, p, "home-words")),
       cosigner_nouns(needed(r, p, "cosigner-nouns")), cosign_cues(needed(r, p, "cosign-cues")),
-      business_words(needed(r, p, "business-words")), not_name_words(needed(r, p, "not-name-words")),
+      business_words(needed(r, p, "business-words")),
+      organization_descriptors(needed(r, p, "organization-descriptors")),
+      maker_verbs(needed(r, p, "maker-verbs")), product_nouns(needed(r, p, "product-nouns")), suspect_nouns(needed(r, p, "suspect-nouns")),
+      not_name_words(needed(r, p, "not-name-words")),
       not_cluster_words(needed(r, p, "not-cluster-words")), name_joiners(needed(r, p, "name-joiners")),
       company_suffixes(needed(r, p, "company-suffixes")) {}
 

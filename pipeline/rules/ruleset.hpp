@@ -205,7 +205,8 @@ struct ContextWords {
       &target_cue_nouns, &legal_action_words, &infrastructure_nouns;
   // country roles (and the lists above they share)
   const WordList &country_speaker_verbs, &bare_attribution_cues, &with_attribution_cues, &list_leads, &vendor_words,
-      &irregular_attack_verbs, &home_words, &cosigner_nouns, &cosign_cues, &business_words;
+      &irregular_attack_verbs, &home_words, &cosigner_nouns, &cosign_cues, &business_words,
+      &organization_descriptors, &maker_verbs, &product_nouns, &suspect_nouns;
   // unknown names
   const WordList &not_name_words, &not_cluster_words, &name_joiners, &company_suffixes;
 };
