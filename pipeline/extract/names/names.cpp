@@ -58,6 +58,16 @@ bool overlaps_known(CandidateIndex& known, uint32_t s, uint32_t e, bool organisa
   return false;
 }
 
+// "New Jersey", "Northern Ireland": a country form right after a capitalised word names
+// another place.
+bool inside_a_place_name(const Document& doc, const Candidate& country) {
+  const size_t f = doc.token_starting_at(country.start);
+  if (f == std::string::npos || f == 0) return false;
+  const Token& prev = doc.tokens[f - 1];
+  return prev.is_word && prev.is_upper_initial && !prev.is_all_upper && prev.sentence == doc.tokens[f].sentence &&
+         f - 1 != doc.sentences[prev.sentence].first_token;
+}
+
 // "in" or "," right after a name: a country after it is where the name is.
 bool one_of_in(const Document& doc, size_t k) { return doc.folded_token(k) == "in" || doc.folded_token(k) == ","; }
 
@@ -119,6 +129,23 @@ void find_names(Document& doc, const RuleSet& rules) {
       }
     if (most < 2 || 2 * most <= all) main_country.clear();  // no country the article is about
   }
+  // Known actors named in the article, by canonical name: "Heartland, a card-payment
+  // processor" is the Heartland Payment Systems the article names in full.
+  std::vector<std::pair<std::string_view, uint32_t>> known_names;
+  for (const Candidate& c : doc.candidates)
+    if (c.type == MentionType::Actor && !c.ambiguous && c.entry < rules.actors.size() && c.kind != "person")
+      known_names.emplace_back(rules.actors[c.entry].name, c.entry);
+  auto the_known_actor_it_shortens = [&](Candidate& c, const auto& names) {
+    for (const auto& [name, entry] : names)
+      if (name.size() > c.value.size() + 1 && name.starts_with(c.value) && name[c.value.size()] == ' ' &&
+          rules.actors[entry].kind == c.kind) {
+        c.entry = entry;
+        c.value = std::string(name);
+        c.country.clear();
+        c.cue += "; short for " + c.value;
+        return;
+      }
+  };
   for (int idx : patterns_that_may_match(rules.name_prefilter.get(), rules.name_patterns.size(), text)) {
     const NamePattern& np = rules.name_patterns[size_t(idx)];
     const int group = np.name_group;
@@ -194,7 +221,7 @@ void find_names(Document& doc, const RuleSet& rules) {
           after = doc.tokens[doc.folded_token(last + 2) == "the" ? last + 3 < doc.tokens.size() ? last + 3 : last + 2 : last + 2].end;
         for (uint32_t i : known.overlapping(std::min(ms, doc.tokens[last].end), std::max(me, after))) {
           const Candidate& o = known[i];
-          if (o.type == MentionType::Country && ((o.start >= ms && o.end <= me) || (o.start >= doc.tokens[last].end && o.end <= after)) &&
+          if (o.type == MentionType::Country && !inside_a_place_name(doc, o) && ((o.start >= ms && o.end <= me) || (o.start >= doc.tokens[last].end && o.end <= after)) &&
               !(o.start < doc.tokens[last].end && doc.tokens[first].start < o.end)) {
             country = o.value;
             break;
@@ -213,6 +240,7 @@ void find_names(Document& doc, const RuleSet& rules) {
       c.cue = "pattern " + np.id;
       c.country = country;
       Found f{&np, {}, c.value};
+      if (np.type == MentionType::Actor) the_known_actor_it_shortens(c, known_names);
       for (size_t k = first; k <= last; ++k) f.vocab.push_back(doc.tokens[k].vocab);
       found.push_back(std::move(f));
       added.push_back(std::move(c));
