@@ -130,3 +130,14 @@ TEST_CASE("the record written as text is the canonical JSON of the record tree")
   CHECK(codes[0] == "invalid-utf8");
   CHECK(err == p.process(bad).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
 }
+
+TEST_CASE("a sentence does not end at an abbreviation a name goes on after") {
+  using news::test::analyse;
+  const size_t besides = analyse("One sentence.")->sentences.size() - 1;  // the document's own (title, ...)
+  auto count = [&](const std::string& text) { return analyse(text)->sentences.size() - besides; };
+  CHECK(count("In 2019 the U.S. Treasury sanctioned Evil Corp. It was the first time.") == 2);
+  CHECK(count("Gen. Paul Nakasone said the command was ready. Officials agreed.") == 2);
+  CHECK(count("Robert M. Lee, the chief executive, said so. He was right.") == 2);
+  CHECK(count("The servers were in the U.S. The attackers used them for months.") == 2);
+  CHECK(count("The plan was called Annex A. Then the hackers moved on.") == 2);
+}

@@ -162,7 +162,10 @@ ContextWords::ContextWords(const RuleSet& r, Problems& p)
       maker_verbs(needed(r, p, "maker-verbs")), product_nouns(needed(r, p, "product-nouns")), suspect_nouns(needed(r, p, "suspect-nouns")),
       not_name_words(needed(r, p, "not-name-words")),
       not_cluster_words(needed(r, p, "not-cluster-words")), name_joiners(needed(r, p, "name-joiners")),
-      company_suffixes(needed(r, p, "company-suffixes")) {}
+      company_suffixes(needed(r, p, "company-suffixes")),
+      abbreviations_never_final(needed(r, p, "abbreviations-never-final")),
+      abbreviations_maybe_final(needed(r, p, "abbreviations-maybe-final")),
+      sentence_starters(needed(r, p, "sentence-starters")) {}
 
 int RuleSet::country_index(std::string_view code) const {
   auto it = country_by_code_.find(std::string(code));

@@ -209,6 +209,8 @@ struct ContextWords {
       &organization_descriptors, &maker_verbs, &product_nouns, &suspect_nouns;
   // unknown names
   const WordList &not_name_words, &not_cluster_words, &name_joiners, &company_suffixes;
+  // the sentence splitter
+  const WordList &abbreviations_never_final, &abbreviations_maybe_final, &sentence_starters;
 };
 
 class RuleSet {

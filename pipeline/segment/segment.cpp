@@ -24,7 +24,36 @@ icu::BreakIterator& sentence_iterator() {
   return *it;
 }
 
-void split_sentences(Document& doc) {
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+// ICU breaks after "U.S." in "the U.S. Treasury" and after "Gen." in "Gen. Nakasone": a break
+// after an abbreviation no sentence ends with is joined, and one after an abbreviation that may
+// end a sentence (or a name's initial) unless the next word is one a sentence starts with.
+bool break_after_abbreviation(std::string_view text, size_t sentence_start, size_t at, const RuleSet& rules) {
+  size_t e = at;
+  while (e > sentence_start && is_space(text[e - 1])) --e;
+  if (e == sentence_start || text[e - 1] != '.' || e == at) return false;  // no full stop, or no space after it
+  size_t w = e - 1;
+  while (w > sentence_start && !is_space(text[w - 1]) && text[w - 1] != '(' && text[w - 1] != '"') --w;
+  const std::string_view word = text.substr(w, e - 1 - w);  // without the final full stop
+  if (word.empty() || word.size() > 8 || !(word[0] >= 'A' && word[0] <= 'Z')) return false;
+  std::string bare;
+  for (char c : word)
+    if (c != '.') bare += c;
+  size_t n = at;
+  while (n < text.size() && is_space(text[n])) ++n;
+  size_t ne = n;
+  while (ne < text.size() && !is_space(text[ne]) && text[ne] != ',' && text[ne] != '.' && text[ne] != ';' && text[ne] != ':') ++ne;
+  if (n == ne) return false;
+  const ContextWords& words = *rules.words;
+  const uint32_t id = rules.vocab.find(fold(bare));
+  if (words.abbreviations_never_final.has(id)) return true;
+  const bool initial = bare.size() == 1;
+  if (!initial && !words.abbreviations_maybe_final.has(id)) return false;
+  return !words.sentence_starters.has(rules.vocab.find(fold(text.substr(n, ne - n))));
+}
+
+void split_sentences(Document& doc, const RuleSet& rules) {
   const std::string& s = doc.norm;
   UErrorCode status = U_ZERO_ERROR;
   UText* ut = utext_openUTF8(nullptr, s.data(), int64_t(s.size()), &status);
@@ -32,8 +61,11 @@ void split_sentences(Document& doc) {
   auto& bi = sentence_iterator();
   bi.setText(ut, status);
   int32_t start = bi.first();
-  for (int32_t end = bi.next(); end != icu::BreakIterator::DONE; start = end, end = bi.next())
+  for (int32_t end = bi.next(); end != icu::BreakIterator::DONE; end = bi.next()) {
+    if (size_t(end) < s.size() && rules.words && break_after_abbreviation(s, size_t(start), size_t(end), rules)) continue;
     doc.sentences.push_back({uint32_t(start), uint32_t(end), 0, 0});
+    start = end;
+  }
   utext_close(ut);
   if (doc.sentences.empty()) doc.sentences.push_back({0, uint32_t(s.size()), 0, 0});
 }
@@ -58,7 +90,7 @@ void append_folded(std::string_view token, std::string& folded) {
 }  // namespace
 
 void segment(Document& doc, const RuleSet& rules) {
-  split_sentences(doc);
+  split_sentences(doc, rules);
   std::vector<RawToken> raw;
   raw.reserve(doc.norm.size() / 5 + 8);
   tokenize(doc.norm, raw);
