@@ -192,7 +192,7 @@ void find_dates(Document& doc, const RuleSet& rules) {
       c.priority = 10;
       c.date = r->value;
       c.value = r->value.value;
-      if (dp.resolver == "same") c.cue = "same-" + *rules.date_list_value("unit", caps["unit"]);
+      if (!r->linked.empty()) c.cue = r->linked;
       else if (r->year_inferred) c.cue = "year-inferred";
       else if (r->explicit_year) c.cue = "explicit-year";
       doc.candidates.push_back(std::move(c));
@@ -215,14 +215,35 @@ void link_dates(Document& doc, const RuleSet& rules) {
       m.cue = "year-from-context";
     }
   };
-  // "the same day": the previous date of the text, at that precision.
+  // "the same day": the previous date of the text, at that precision; "a day earlier", "two
+  // weeks later": that date moved.
+  auto linked = [](const Mention& m) { return m.cue.rfind("same-", 0) == 0 || m.cue.rfind("offset-", 0) == 0; };
   for (size_t k = 0; k < dates.size(); ++k) {
     Mention& m = doc.mentions[dates[k]];
+    if (m.cue.rfind("offset-", 0) == 0) {
+      const size_t colon = m.cue.find(':');
+      const std::string unit = m.cue.substr(7, colon - 7);
+      const int n = std::atoi(m.cue.c_str() + colon + 1);
+      for (size_t j = k; j-- > 0 && k - j <= 64;) {
+        const Mention& o = doc.mentions[dates[j]];
+        if (o.date.type != "DATE" || o.value.empty() || linked(o) || !std::isdigit(static_cast<unsigned char>(o.value[0]))) continue;
+        const bool has_day = o.value.size() >= 10 && o.value[7] == '-';
+        const bool has_month = o.value.size() >= 7 && o.value[4] == '-' && std::isdigit(static_cast<unsigned char>(o.value[5]));
+        std::optional<CivilDate> base;
+        if (has_day) base = parse_iso_date(o.value.substr(0, 10));
+        else if (has_month && (unit == "M" || unit == "Y")) base = parse_iso_date(o.value.substr(0, 7) + "-01");
+        else if (unit == "Y" && o.value.size() == 4) base = parse_iso_date(o.value + "-01-01");
+        if (!base) break;  // the date before is too coarse for this unit
+        m.value = m.date.value = shift_unit(*base, unit, n);
+        break;
+      }
+      continue;
+    }
     if (m.cue.rfind("same-", 0) != 0) continue;
     const std::string unit = m.cue.substr(5);
     for (size_t j = k; j-- > 0 && k - j <= 64;) {  // the previous dates, not the whole text
       const Mention& o = doc.mentions[dates[j]];
-      if (o.date.type != "DATE" || o.value.empty() || o.cue.rfind("same-", 0) == 0 || !std::isdigit(static_cast<unsigned char>(o.value[0]))) continue;
+      if (o.date.type != "DATE" || o.value.empty() || linked(o) || !std::isdigit(static_cast<unsigned char>(o.value[0]))) continue;
       std::string v;
       if (unit == "D" && o.value.size() >= 10 && o.value[7] == '-') v = o.value.substr(0, 10);
       else if (unit == "W" && o.value.size() >= 10 && o.value[7] == '-') {

@@ -344,7 +344,7 @@ std::optional<ResolvedDate> r_weekday(const std::string& type, const Captures& c
   return make(t, value, c, rules, true);
 }
 
-std::string shift_unit(const CivilDate& a, const std::string& unit, int n) {
+std::string shift_by(const CivilDate& a, const std::string& unit, int n) {
   if (unit == "D") return format_date(add_days(a, n));
   if (unit == "W") return format_week(iso_week(add_days(a, 7L * n)));
   if (unit == "WE") return format_week(iso_week(add_days(a, 7L * n))) + "-WE";
@@ -367,7 +367,7 @@ std::optional<ResolvedDate> r_relative(const std::string& type, const Captures& 
   if (!ctx.anchor) return unresolved(type, c, rules);
   // "over the weekend": the latest one, this week's from Saturday on.
   const int n = rel ? std::atoi(rel->c_str()) : (weekday(*ctx.anchor) >= 6 || ctx.future ? 0 : -1);
-  std::string v = shift_unit(*ctx.anchor, *unit, n);
+  std::string v = shift_by(*ctx.anchor, *unit, n);
   if (v.empty()) return std::nullopt;
   return make(type, v, c, rules, true);
 }
@@ -397,7 +397,7 @@ std::optional<ResolvedDate> r_ago(const std::string& type, const Captures& c, co
   if (!ctx.anchor) return unresolved(type, c, rules);
   const std::string* dir = listed(c, "dir", rules, "direction");
   const int sign = dir ? std::atoi(dir->c_str()) : -1;
-  std::string v = shift_unit(*ctx.anchor, *unit, sign * *n);
+  std::string v = shift_by(*ctx.anchor, *unit, sign * *n);
   if (v.empty()) return std::nullopt;
   return make(type, v, c, rules, true);
 }
@@ -460,7 +460,25 @@ std::optional<ResolvedDate> r_duration(const std::string& type, const Captures& 
 std::optional<ResolvedDate> r_same(const std::string& type, const Captures& c, const DateContext&, const RuleSet& rules) {
   const std::string* unit = listed(c, "unit", rules, "unit");
   if (!unit || (*unit != "D" && *unit != "W" && *unit != "M" && *unit != "Y")) return std::nullopt;
-  return make(type, "", c, rules, true);
+  ResolvedDate r = make(type, "", c, rules, true);
+  r.linked = "same-" + *unit;
+  return r;
+}
+
+// a day earlier, two weeks later: counted from the date before it in the text
+std::optional<ResolvedDate> r_offset(const std::string& type, const Captures& c, const DateContext&, const RuleSet& rules) {
+  const std::string* unit = listed(c, "unit", rules, "unit");
+  if (!unit || (*unit != "D" && *unit != "W" && *unit != "M" && *unit != "Y")) return std::nullopt;
+  auto n = number(c, "num", rules, "number");
+  if (!n) {
+    if (cap(c, "num")) return std::nullopt;  // "a few days later": no value
+    n = 1;
+  }
+  const std::string* dir = listed(c, "dir", rules, "direction");
+  if (!dir) return std::nullopt;
+  ResolvedDate r = make(type, "", c, rules, true);
+  r.linked = "offset-" + *unit + ":" + std::to_string(std::atoi(dir->c_str()) * *n);
+  return r;
 }
 
 // every Monday, daily, each year, every two weeks
@@ -532,14 +550,16 @@ std::optional<ResolvedDate> r_time(const std::string& type, const Captures& c, c
 }
 
 struct Named { const char* name; Resolver fn; };
-constexpr std::array<Named, 19> kResolvers = {{
-    {"same", r_same},
+constexpr std::array<Named, 20> kResolvers = {{
+    {"same", r_same}, {"offset", r_offset},
     {"ymd", r_ymd}, {"ym", r_ym}, {"year", r_year}, {"numeric", r_numeric}, {"decade", r_decade},
     {"century", r_century}, {"quarter", r_quarter}, {"half", r_half}, {"season", r_season},
     {"holiday", r_holiday}, {"weekday", r_weekday}, {"relative", r_relative}, {"deictic", r_deictic},
     {"ago", r_ago}, {"ref", r_ref}, {"duration", r_duration}, {"set", r_set}, {"time", r_time}}};
 
 }  // namespace
+
+std::string shift_unit(const CivilDate& a, const std::string& unit, int n) { return shift_by(a, unit, n); }
 
 bool is_known_date_resolver(std::string_view name) {
   for (auto& r : kResolvers) if (name == r.name) return true;

@@ -34,7 +34,13 @@ struct ResolvedDate {
   DateValue value;
   bool year_inferred = false;  // no year in the text: taken from the anchor
   bool explicit_year = false;
+  // A value taken from the date before it in the text, once the dates are settled (link_dates):
+  // "same-D" (the same day), "offset-D:-1" (a day earlier), "offset-W:2" (two weeks later).
+  std::string linked;
 };
+
+// `a` moved by n units (D, W, WE, M, Q, Y, DE, CE), written at that unit's precision.
+std::string shift_unit(const CivilDate& a, const std::string& unit, int n);
 
 bool is_known_date_resolver(std::string_view name);
 std::optional<ResolvedDate> resolve_date(std::string_view resolver, const std::string& type, const Captures& caps,
