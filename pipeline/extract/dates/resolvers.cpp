@@ -466,7 +466,7 @@ std::optional<ResolvedDate> r_same(const std::string& type, const Captures& c, c
 }
 
 // a day earlier, two weeks later: counted from the date before it in the text
-std::optional<ResolvedDate> r_offset(const std::string& type, const Captures& c, const DateContext&, const RuleSet& rules) {
+std::optional<ResolvedDate> r_offset(const std::string& type, const Captures& c, const DateContext& ctx, const RuleSet& rules) {
   const std::string* unit = listed(c, "unit", rules, "unit");
   if (!unit || (*unit != "D" && *unit != "W" && *unit != "M" && *unit != "Y")) return std::nullopt;
   auto n = number(c, "num", rules, "number");
@@ -476,8 +476,10 @@ std::optional<ResolvedDate> r_offset(const std::string& type, const Captures& c,
   }
   const std::string* dir = listed(c, "dir", rules, "direction");
   if (!dir) return std::nullopt;
-  ResolvedDate r = make(type, "", c, rules, true);
-  r.linked = "offset-" + *unit + ":" + std::to_string(std::atoi(dir->c_str()) * *n);
+  const int shift = std::atoi(dir->c_str()) * *n;
+  // From the publication date until link_dates finds the date before it in the text.
+  ResolvedDate r = make(type, ctx.anchor ? shift_by(*ctx.anchor, *unit, shift) : "", c, rules, true);
+  r.linked = "offset-" + *unit + ":" + std::to_string(shift);
   return r;
 }
 
