@@ -193,7 +193,7 @@ class Evidence {
   bool multi_word(const Candidate& c) const { return end_token(c) - first_token(c) > 1; }
 
   // "Sichuan Silence Information Technology": an ambiguous name between capitalised words,
-  // in mid-sentence, is a word of a longer name (a known entity, a group cue or a title next
+  // in mid-sentence (or one of several words followed by one), is a word of a longer name (a known entity, a group cue or a title next
   // to it does not count: "Kaspersky Silence report", "the Russian Silence Gang").
   bool inside_a_longer_name(const Candidate& c) const {
     const size_t f = doc_.token_starting_at(c.start), l = doc_.token_ending_at(c.end);
@@ -207,7 +207,11 @@ class Evidence {
     const bool before = f > 0 && toks[f].space_before && capitalised_word(f - 1) &&
                         !(f - 1 == doc_.sentences[toks[f].sentence].first_token);
     const bool after = l + 1 < toks.size() && toks[l + 1].space_before && capitalised_word(l + 1);
-    return before && after;
+    if (before && after) return true;
+    // a name of several words needs only a capitalised word after it: "The National Assembly",
+    // "the National Bank of Georgia" (even one that begins a known name)
+    return l > f && l + 1 < toks.size() && toks[l + 1].space_before && toks[l + 1].is_word && toks[l + 1].is_upper_initial &&
+           !toks[l + 1].is_digit && toks[l + 1].sentence == toks[f].sentence && !doc_.has_cue(l + 1, kGroupCues);
   }
 
   std::string reason(const Candidate& c) const {

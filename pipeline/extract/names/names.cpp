@@ -71,6 +71,20 @@ bool inside_a_place_name(const Document& doc, const Candidate& country) {
 // "in" or "," right after a name: a country after it is where the name is.
 bool one_of_in(const Document& doc, size_t k) { return doc.folded_token(k) == "in" || doc.folded_token(k) == ","; }
 
+// "the Americas, the firm said": a verb of saying right after a description word.
+bool said_after_description(const Document& doc, const NamePattern& np, const std::vector<re2::StringPiece>& m,
+                            const WordList& speaker_verbs) {
+  for (const NamePattern::ListedCapture& lc : np.listed) {
+    const re2::StringPiece& c = m[size_t(lc.group)];
+    if (c.data() == nullptr) continue;
+    const size_t last = doc.token_ending_at(uint32_t(c.data() - doc.norm.data() + c.size()));
+    if (last != std::string::npos && last + 1 < doc.tokens.size() && doc.tokens[last + 1].sentence == doc.tokens[last].sentence &&
+        speaker_verbs.has(doc.tokens[last + 1].vocab))
+      return true;
+  }
+  return false;
+}
+
 // Each capture named in_<list> holds a word of its list.
 bool captures_listed(const Document& doc, const NamePattern& np, const std::vector<re2::StringPiece>& m) {
   for (const NamePattern::ListedCapture& lc : np.listed) {
@@ -94,6 +108,7 @@ void find_names(Document& doc, const RuleSet& rules) {
   const WordList& not_cluster = rules.words->not_cluster_words;
   const WordList& joiners = rules.words->name_joiners;
   const WordList& company_suffixes = rules.words->company_suffixes;
+  const WordList& speaker_verbs = rules.words->speaker_verbs;
   const re2::StringPiece text(doc.norm);
   struct Found {
     const NamePattern* pattern;
@@ -167,6 +182,9 @@ void find_names(Document& doc, const RuleSet& rules) {
       size_t last = doc.token_ending_at(s + uint32_t(m[group].size()));
       if (first_found == std::string::npos || last == std::string::npos) continue;
       while (last > first_found && !doc.tokens[last].is_word) --last;
+      // "... were in the Americas, the firm said": a description the text closes with a verb of
+      // saying points back at the speaker, not at the name before it
+      if (said_after_description(doc, np, m, speaker_verbs)) continue;
       if (np.kind != "threat-group" && np.type == MentionType::Actor) {
         // "Wuhan Xiaoruizhiyuan Science and Technology, a company": the capture is only the tail of a
         // longer name joined by "and", "of"; no name rather than a wrong one

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/text.hpp"
+
 namespace news {
 
 namespace {
@@ -96,7 +98,7 @@ class PeopleFinder {
       // Jean-Luc, O'Brien, Hyun-woo: a hyphen or apostrophe inside the name joins any word.
       if ((tt == "-" || tt == "'" || tt == "’") && !toks_[j].space_before && j + 1 < toks_.size() && toks_[j + 1].is_word &&
           !toks_[j + 1].is_digit && !toks_[j + 1].space_before && toks_[j + 1].end - toks_[j + 1].start > 1 &&
-          !toks_[j + 1].is_all_upper) { j += 2; continue; }  // "X-FAB" is a company
+          !toks_[j + 1].is_all_upper && !compound_adjective_tail(j + 1)) { j += 2; continue; }  // "X-FAB" is a company
       const bool particle = tt == "van" || tt == "de" || tt == "von" || tt == "der" || tt == "al" || tt == "el" || tt == "bin" || tt == "da";
       if (particle && j + 1 < toks_.size() && is_name_token(j + 1)) { j += 2; continue; }
       // "Abdel Fattah el-Sisi", "Bashar al-Assad"
@@ -120,6 +122,13 @@ class PeopleFinder {
   bool continues_into_an_institution(size_t end) const {
     return end < toks_.size() && toks_[end].sentence == toks_[end - 1].sentence && toks_[end].space_before &&
            toks_[end].is_word && toks_[end].is_upper_initial && !toks_[end].is_all_upper && doc_.has_cue(end, kNotNames);
+  }
+
+  // "Georgian-born", "Kremlin-backed", "Russian-speaking": an adjective, not a name.
+  bool compound_adjective_tail(size_t k) const {
+    const std::string w = fold(text(k));
+    return w == "born" || w == "based" || w == "backed" || w == "linked" || w == "led" || w == "made" || w == "owned" ||
+           w == "run" || w == "speaking" || w == "sponsored" || w == "style" || w == "affiliated" || w == "aligned";
   }
 
   // Capitalised words of a name, without its particles, hyphens and initials' full stops.
