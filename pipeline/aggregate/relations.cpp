@@ -631,14 +631,21 @@ class RelationFinder {
     const uint32_t sent = doc_.tokens[f].sentence;
     // a speaker whose own things were hit: "the HSE said the attackers encrypted its files", "the
     // Energy Department confirmed that records from two of its entities had been compromised"
-    if ((k == "organization" || k == "government") && reporter_position(m))
-      for (size_t t = l + 1; in_sentence(t, sent); ++t)
+    // also the subject that opens the sentence: "Royal Mail has asked customers to stop sending letters
+    // abroad after its international export services were hit"
+    const bool opens = f == doc_.sentences[sent].first_token || (f == doc_.sentences[sent].first_token + 1 && word(f - 1) == "the");
+    if ((k == "organization" || k == "government") && (reporter_position(m) || opens))
+      for (size_t t = l + 1; in_sentence(t, sent); ++t) {
+        // the subject's own: no other name between ("United Nations experts have estimated that North
+        // Korea finances ... its missile program with stolen cryptocurrency")
+        if (opens && !reporter_position(m) && doc_.tokens[t].is_upper_initial) break;
         if (one_of(word(t), {"its", "their", "our"}))
           for (size_t u = t >= 1 ? t - 1 : t; in_sentence(u, sent) && u <= t + 8; ++u) {
             if (doc_.has_cue(u, kTargetCues) && doc_.tokens[u].is_all_lower && word(u) != "against" && word(u) != "victims" &&
                 !negated_after(t, sent))  // "Liminal said its own platform had not been breached"
               return true;
           }
+      }
     if (reporter_position(m)) return false;  // the one who tells: "stole $300 million from an exchange, the FBI said"
     if (attacked_before(f, sent)) return true;
     // a later member of a list of victims: "hacking into the networks of the American ratings firm
@@ -646,14 +653,20 @@ class RelationFinder {
     // Trimble", "victims include the Reserve Bank of New Zealand, ..., the law firm Jones Day"
     if (const size_t s0 = name_list_start(f, sent); s0 < f && attacked_before(s0, sent)) return true;
     bool be = false;
-    size_t after_be = 0, before_be = 0;
-    for (size_t t = l + 1; in_sentence(t, sent) && t <= l + 14; ++t) {
+    size_t after_be = 0, before_be = 0, counted = 0;
+    // the names of a list and their glue do not count: "the broadcasters KBS, MBC and YTN and at
+    // Shinhan Bank, Nonghyup and Jeju Bank were knocked out"
+    for (size_t t = appositive_end(l, sent) + 1; in_sentence(t, sent) && counted <= 14; ++t) {
       const std::string_view w = word(t);
-      if (be && doc_.has_cue(t, kTargetCues) && doc_.tokens[t].is_all_lower && w != "against") return true;
+      if (!(doc_.tokens[t].is_upper_initial || w == "," || w == "and")) ++counted;
+      // not a noun of people or firms: "has urged customers running on-premises servers"
+      if (be && doc_.has_cue(t, kTargetCues) && doc_.tokens[t].is_all_lower && w != "against" && !listed(t, words_.target_cue_nouns)) return true;
       if (one_of(w, {"was", "were", "is", "are", "been", "has", "have", "had"})) { be = true; continue; }
+      if (be && w == "among" && after_be <= 1) return among_victims(t, sent);  // "was among the group's victims"
       if (be) {
         if (!doc_.tokens[t].is_all_lower || ++after_be > 3) break;  // "was also badly hit", "were among the victims"
-      } else if (!(w == "'" || w == "s" || w == "and" || w == "," || w == "the" || doc_.has_cue(t, kVictimNouns) || doc_.tokens[t].is_upper_initial)) {
+      } else if (!(w == "'" || w == "s" || w == "-" || w == "and" || w == "," || w == "the" || doc_.has_cue(t, kVictimNouns) || doc_.tokens[t].is_upper_initial ||
+                   (w == "also" && in_sentence(t + 1, sent) && one_of(word(t + 1), {"was", "were", "had", "has", "have"})))) {
         // its own place or unit: "a Foxconn electronics plant in Mexico was hit"
         if (!doc_.tokens[t].is_all_lower || !doc_.tokens[t].is_word || ++before_be > 4 || reporting_word(t) || speaker_verb(t) ||
             one_of(w, {"which", "who", "that", "also", "not", "did", "does", "do", "will", "would", "could", "can", "may", "might"}) ||
@@ -662,6 +675,27 @@ class RelationFinder {
       }
     }
     return false;
+  }
+  // "among" after a form of be, then an attack word within the phrase: "among the group's victims",
+  // "among about ten businesses that were struck" (not "among the companies that sponsored it").
+  bool among_victims(size_t t, uint32_t sent) const {
+    for (size_t u = t + 1; in_sentence(u, sent) && u <= t + 8; ++u) {
+      if (one_of(word(u), {",", ";", ":", "("})) break;
+      if (doc_.has_cue(u, kTargetCues) && doc_.tokens[u].is_all_lower && !listed(u, words_.target_cue_nouns) && word(u) != "against") return true;
+    }
+    return false;
+  }
+  // The last token of a description set off by commas right after the name ending at token l ("Netnod,
+  // a Swedish internet infrastructure company that disclosed an attack in February, was among ..."):
+  // lower-case at its start, no other organisation, no quote or clause mark in it. l when there is none.
+  size_t appositive_end(size_t l, uint32_t sent) const {
+    if (!in_sentence(l + 2, sent) || word(l + 1) != "," || !doc_.tokens[l + 2].is_all_lower || !doc_.tokens[l + 2].is_word) return l;
+    for (size_t k = l + 2; in_sentence(k, sent) && k <= l + 25; ++k) {
+      const std::string_view w = word(k);
+      if (w == ";" || w == ":" || w == "(" || w == "\"" || (k < org_token_.size() && org_token_[k])) return l;
+      if (w == ",") return k > l + 3 ? k : l;
+    }
+    return l;
   }
   // An attack word close before the name starting at token f: its object ("hacked into X", "the
   // network of X", "stole ... from X", "victims include X").

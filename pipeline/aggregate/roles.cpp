@@ -471,6 +471,15 @@ class Roles {
       if (be_verb(w)) be = true;
       if (!(w == "'" || doc_.tokens[k].is_word) || phrase_stop(w)) break;
     }
+    // Where the victims the sentence before counted are: "Of those, 1,660 were in Lebanon, 483 in
+    // Israel", "About 80% of them were in Ukraine, with most of the rest in Romania, Poland and
+    // Hungary", "The largest numbers were in Morocco and Brazil, followed by Britain and Spain"
+    if (!attack_sentence && !home_in && s >= 1 && in_sentence(s - 1, sent) &&
+        (word(s - 1) == "in" || (word(s - 1) == "by" && s >= 2 && in_sentence(s - 2, sent) && word(s - 2) == "followed")) &&
+        counts_out_victims(sent)) {
+      why = "'" + word(s - 1) + "' in a sentence that counts out the victims of the sentence before";
+      return "target";
+    }
     // Fallback: an attack word earlier in the same sentence ("the cyberattack that forced
     // JBS to halt plants in the United States"), no speaker or new clause between; not a
     // country things go to or come by ("moved its data to Ireland", "condemned by Germany").
@@ -506,6 +515,16 @@ class Roles {
     }
     why = "no attack word in the sentence";
     return "mention";
+  }
+  // The sentence opens by counting out what the sentence before, which has an attack word, told
+  // of: a word that refers back or a share ("of those", "80% of them", "the largest numbers",
+  // "most of the rest") among its first six words.
+  bool counts_out_victims(uint32_t sent) const {
+    if (sent == 0 || attack_word_in(sent - 1) == std::string::npos) return false;
+    const size_t first = doc_.sentences[sent].first_token;
+    for (size_t k = first; k < first + 6 && in_sentence(k, sent); ++k)
+      if (one_of(word(k), {"those", "them", "these", "numbers", "rest", "majority"})) return true;
+    return false;
   }
   // A target cue that is more than a noun for an organisation or people ("hit", "intrusions", "victims").
   bool attack_word(size_t k) const { return cue(k, kTargetCues) && !listed(k, words_.target_cue_nouns); }
@@ -572,7 +591,8 @@ class Roles {
       if (w == "." || w == ";" || w == "," || speaker_verb(k) || attack_verb(k)) break;
       if (!listed(k, words_.infrastructure_nouns) || !in_sentence(k + 1, sent) || !one_of(word(k + 1), {"in", "of", "at"})) continue;
       // not the victim's machines: "pushed an uninstaller to infected machines in the United States"
-      for (size_t d = k; d > 0 && d + 3 >= k && in_sentence(d - 1, sent) && !cue(d - 1, kTargetCues); --d)
+      // (over a possessive: "gained access to the gang's servers in Germany")
+      for (size_t d = k; d > 0 && d + 5 >= k && in_sentence(d - 1, sent) && !cue(d - 1, kTargetCues); --d)
         if (one_of(word(d - 1), {"to", "from", "via", "through"})) return d - 1;
     }
     return std::string::npos;
