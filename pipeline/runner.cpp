@@ -101,14 +101,14 @@ class BatchRunner {
     stats_.bytes += batch.bytes;
   }
 
-  // Groups of articles run stage by stage: at most stage_group articles, and no more than
-  // stage_group_bytes of text unless one article alone is larger (memory: a group's
-  // documents are all alive at once). With several workers a batch is cut into at least
-  // four groups per worker, so that a slow group does not leave the others idle at its end.
+  // Groups of articles run stage by stage: at most stage_group articles, no more than a
+  // worker's share of the batch (every worker gets work), and no more than stage_group_bytes
+  // of text unless one article alone is larger (memory: a group's documents are all alive
+  // at once). Smaller groups, four a worker, balanced better but ran 4% slower (colder caches).
   std::vector<size_t> group_starts(const Batch& batch) const {
     std::vector<size_t> starts;
     const size_t n = batch.articles.size();
-    const size_t per_worker = threads_ == 1 ? n : (n + 4 * threads_ - 1) / (4 * threads_);
+    const size_t per_worker = threads_ == 1 ? n : (n + threads_ - 1) / threads_;
     const size_t most = std::clamp<size_t>(per_worker, 1, std::max<size_t>(1, options_.stage_group));
     size_t count = 0, group_bytes = 0;
     for (size_t i = 0; i < n; ++i) {
