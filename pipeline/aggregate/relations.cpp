@@ -95,6 +95,51 @@ class RelationFinder {
       sentence(s, it == by_sentence.end() ? none : it->second);
     }
     victim_seats();
+    victim_sectors();
+  }
+
+  // A victim's own kind gives its sector: a ministry or agency hit is government, a broadcaster
+  // or newspaper hit is communications, also when no sector word says so ("APT28 breached the
+  // Foreign Office"). The sector is listed at the victim's own mention when no word names it.
+  void victim_sectors() {
+    std::vector<Relation> hits;
+    for (const auto& r : doc_.relations)
+      if (r.type == "targets" && r.target_type == "actor") hits.push_back(r);
+    std::vector<Mention> listed;
+    for (const auto& r : hits) {
+      const Mention* victim = nullptr;
+      for (const auto& m : doc_.mentions)
+        if (m.type == MentionType::Actor && m.value == r.target && m.entry != UINT32_MAX && !doc_.in_title(m.start)) {
+          victim = &m;
+          break;
+        }
+      if (!victim) continue;
+      const std::string& kind = rules_.actors[victim->entry].kind;
+      const char* sector = kind == "government" ? "government" : kind == "media" ? "communications" : nullptr;
+      if (!sector) continue;
+      add("targets", r.source, r.source_type == "operation" ? "operation" : "actor", sector, "sector", r.sentence,
+          "the sector of " + r.target + ", which it targets");
+      const auto named = [&](const Mention& m) { return m.type == MentionType::Sector && m.value == sector; };
+      if (std::none_of(doc_.mentions.begin(), doc_.mentions.end(), named) && std::none_of(listed.begin(), listed.end(), named)) {
+        Mention m;
+        m.type = MentionType::Sector;
+        m.start = victim->start;
+        m.end = victim->end;
+        m.value = sector;
+        m.role = "target";
+        m.rule = victim->rule;
+        m.cue = "the sector of the victim " + r.target;
+        listed.push_back(std::move(m));
+      }
+    }
+    for (auto& m : listed) {  // in text order; dates keep pointing at their other ends
+      const auto at = std::upper_bound(doc_.mentions.begin(), doc_.mentions.end(), m.start,
+                                       [](uint32_t start, const Mention& o) { return start < o.start; });
+      const int pos = int(at - doc_.mentions.begin());
+      doc_.mentions.insert(at, std::move(m));
+      for (auto& o : doc_.mentions)
+        if (o.range_with >= pos) ++o.range_with;
+    }
   }
 
   // The country a victim organisation is based in, given as "Estonia-based Atomic Wallet" or
