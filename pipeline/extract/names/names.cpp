@@ -71,6 +71,43 @@ bool inside_a_place_name(const Document& doc, const Candidate& country) {
 // "in" or "," right after a name: a country after it is where the name is.
 bool one_of_in(const Document& doc, size_t k) { return doc.folded_token(k) == "in" || doc.folded_token(k) == ","; }
 
+// "the Ministry of Defence", "the Foreign Ministry", "the Supreme Court" in a story plainly
+// about one country: that country's body of the name, when the rules list one whose name
+// ends so (RuleSet::government_body). The whole capitalised phrase must be the name.
+void bodies_of_the_article_country(Document& doc, const RuleSet& rules, const std::string& country) {
+  const auto& toks = doc.tokens;
+  auto inner = [&](size_t k) { const auto w = doc.folded_token(k); return w == "of" || w == "and" || w == "for" || w == "the"; };
+  auto capital = [&](size_t k) { return toks[k].is_word && toks[k].is_upper_initial && !toks[k].is_digit; };
+  for (size_t i = 0; i < toks.size(); ++i) {
+    if (!capital(i) || toks[i].start < doc.body_start) continue;
+    size_t e = i + 1;  // the phrase [i, e): capitalised words, "of", "and", "for", "the" inside
+    while (e < toks.size() && toks[e].sentence == toks[i].sentence && e - i < 10 && (capital(e) || (inner(e) && e + 1 < toks.size() && capital(e + 1))))
+      e += capital(e) ? 1 : 2;
+    const size_t first = doc.folded_token(i) == "the" ? i + 1 : i;
+    if (e - first >= 2 && !(i > 0 && toks[i - 1].sentence == toks[i].sentence && capital(i - 1))) {
+      std::string name;
+      for (size_t k = first; k < e; ++k) {
+        if (k > first) name += ' ';
+        name += doc.folded_token(k);
+      }
+      if (const uint32_t body = rules.government_body(country, name); body != UINT32_MAX) {
+        Candidate c;
+        c.type = MentionType::Actor;
+        c.kind = "government";
+        c.start = toks[first].start;
+        c.end = toks[e - 1].end;
+        c.entry = body;
+        c.value = rules.actors[body].name;
+        c.rule = rules.actors[body].rule;
+        c.priority = 100;  // below a name the gazetteer knows as written
+        c.cue = "the body of the country the story is about";
+        doc.candidates.push_back(std::move(c));
+      }
+    }
+    i = e - 1;
+  }
+}
+
 // "the Americas, the firm said": a verb of saying right after a description word.
 bool said_after_description(const Document& doc, const NamePattern& np, const std::vector<re2::StringPiece>& m,
                             const WordList& speaker_verbs) {
@@ -136,6 +173,7 @@ void find_names(Document& doc, const RuleSet& rules) {
     int most = 0, all = 0;
     for (const Candidate& c : doc.candidates)
       if (c.type == MentionType::Country && c.start >= doc.body_start) {
+        if (times[c.value] < 0) continue;  // the attackers' country is not what the story is about
         ++all;
         if (++times[c.value] > most) {
           most = times[c.value];
@@ -144,6 +182,7 @@ void find_names(Document& doc, const RuleSet& rules) {
       }
     if (most < 2 || 2 * most <= all) main_country.clear();  // no country the article is about
   }
+  if (!main_country.empty()) bodies_of_the_article_country(doc, rules, main_country);
   // Known actors named in the article, by canonical name: "Heartland, a card-payment
   // processor" is the Heartland Payment Systems the article names in full.
   std::vector<std::pair<std::string_view, uint32_t>> known_names;
