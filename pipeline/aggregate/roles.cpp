@@ -320,6 +320,9 @@ class Roles {
         // an organisation's capitalised name right after: "the Dutch Military Intelligence and Security
         // Service" (not "Russia's GRU", whose attacker noun is the name)
         if (org_start_[k] && doc_.tokens[k].is_upper_initial && !doc_.tokens[k].is_all_upper) break;
+        // "the British Army", "the Indian Army": a capitalised noun names the country's own
+        // institution, not an attacker (unlike "Russian military hackers", "Russia's GRU")
+        if (cue(k, kAttackerNouns) && k == l + 1 && doc_.tokens[k].is_upper_initial && !doc_.tokens[k].is_all_upper) break;
         if (cue(k, kAttackerNouns)) { why = "attacker noun '" + word(k) + "' after"; return "attribution"; }
         if (cue(k, kTargetCues) || cue(k, kAttributionCues)) break;
       }
