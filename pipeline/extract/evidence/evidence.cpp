@@ -34,6 +34,8 @@ class Evidence {
     drop_bodies_of_another_country();
     drop_acronyms_of_other_names();
     for (const auto& c : doc_.candidates)
+      if (c.type == MentionType::Country) countries_named_.insert(c.value);
+    for (const auto& c : doc_.candidates)
       if (!c.ambiguous && c.entry != UINT32_MAX && (c.type == MentionType::Actor || c.type == MentionType::Tool)) {
         entity_edge_.insert(c.start);
         entity_edge_.insert(c.end);
@@ -173,6 +175,7 @@ class Evidence {
   Document& doc_;
   const RuleSet& rules_;
   std::set<std::pair<int, uint32_t>> unambiguous_;
+  std::set<std::string> countries_named_;  // ISO codes the article names (starred forms too)
   std::set<uint32_t> entity_edge_;  // byte offsets where an unambiguous known entity starts or ends
   std::vector<bool> cyber_sentence_;
   std::map<uint32_t, std::vector<bool>> trap_sentences_;  // only traps with a cue in the article
@@ -272,6 +275,9 @@ class Evidence {
           return "";
         }
         if (a.kind == "person") return "";
+        // "the National Election Commission" in a story about Cambodia is not South Korea's: an
+        // ambiguous body's name counts only in a story that names its country
+        if (a.kind == "government" && !a.country.empty() && a.country != "-" && !countries_named_.count(a.country)) return "";
         if (cue_near(c, kOrgCues, 2, 2)) return "organization-cue";
         if ((cyber() || cyber_sentence(c)) && multi_word(c) && !sentence_initial(c)) return "cyber-context";
         return "";

@@ -84,9 +84,12 @@ void bodies_of_the_article_country(Document& doc, const RuleSet& rules, const st
     while (e < toks.size() && toks[e].sentence == toks[i].sentence && e - i < 10 && (capital(e) || (inner(e) && e + 1 < toks.size() && capital(e + 1))))
       e += capital(e) ? 1 : 2;
     const size_t first = doc.folded_token(i) == "the" ? i + 1 : i;
-    if (e - first >= 2 && !(i > 0 && toks[i - 1].sentence == toks[i].sentence && capital(i - 1))) {
+    // the whole phrase, else its longest head that is a body's name ("the Ministry of Foreign
+    // Affairs and International Cooperation")
+    for (size_t end = e; end >= first + 2 && !(i > 0 && toks[i - 1].sentence == toks[i].sentence && capital(i - 1)); --end) {
+      if (!capital(end - 1)) continue;
       std::string name;
-      for (size_t k = first; k < e; ++k) {
+      for (size_t k = first; k < end; ++k) {
         if (k > first) name += ' ';
         name += doc.folded_token(k);
       }
@@ -95,13 +98,14 @@ void bodies_of_the_article_country(Document& doc, const RuleSet& rules, const st
         c.type = MentionType::Actor;
         c.kind = "government";
         c.start = toks[first].start;
-        c.end = toks[e - 1].end;
         c.entry = body;
         c.value = rules.actors[body].name;
         c.rule = rules.actors[body].rule;
         c.priority = 100;  // below a name the gazetteer knows as written
         c.cue = "the body of the country the story is about";
+        c.end = toks[end - 1].end;
         doc.candidates.push_back(std::move(c));
+        break;
       }
     }
     i = e - 1;
