@@ -142,6 +142,10 @@ class PeopleFinder {
     if (i == 0) return false;
     size_t k = i - 1;
     if (text(k) == "." && k > 0) --k;  // "Dr. Jane Doe"
+    // "a Chinese national Li Xiaoyu", but "Kenya's National Computer ... Committee": a status
+    // noun is a title only in lower case
+    if (toks_[k].is_upper_initial && one_of(fold(text(k)), {"national", "resident", "citizen", "native", "member", "student"}))
+      return false;
     return doc_.has_cue(k, kTitles) && toks_[k].sentence == toks_[i].sentence;
   }
 
