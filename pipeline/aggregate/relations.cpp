@@ -293,6 +293,13 @@ class RelationFinder {
     const size_t f = doc_.token_starting_at(m.start), l = doc_.token_ending_at(m.end);
     if (f == std::string::npos || l == std::string::npos) return false;
     const uint32_t sent = doc_.tokens[f].sentence;
+    // blamed for the attacks: "the centre blamed the GRU for a string of intrusions"
+    if (in_sentence(l + 1, sent) && word(l + 1) == "for")
+      for (size_t k = l + 2; in_sentence(k, sent) && k <= l + 7; ++k)
+        if (((doc_.has_cue(k, kTargetCues) && !listed(k, words_.target_cue_nouns)) || listed(k, words_.hack_words)) &&
+            doc_.tokens[k].is_all_lower && f >= 1 && in_sentence(f - 1, sent) &&
+            (doc_.has_cue(f - 1, kAttributionCues) || (f >= 2 && word(f - 1) == "the" && doc_.has_cue(f - 2, kAttributionCues))))
+          return true;
     // the sponsor of those who attack: "hackers working for Iran's MOIS", "a group run by the GRU"
     for (size_t k = f; k >= 1 && k + 4 >= f && in_sentence(k - 1, sent); --k)
       if (doc_.has_cue(k - 1, kAttributionCues) || word(k - 1) == "for") return false;
@@ -306,7 +313,8 @@ class RelationFinder {
         return !passive && !listed(k, words_.takedown_verbs);
       if (one_of(w, {"was", "were", "is", "are"})) { passive = true; continue; }
       if (one_of(w, {"'", "s", ",", "of", "had", "has", "have", "also", "allegedly", "reportedly", "repeatedly", "then", "later",
-                     "trying", "tried", "attempting", "attempted", "sought", "to", "unit", "units", "engineers", "officers"}) ||
+                     "trying", "tried", "attempting", "attempted", "sought", "to", "unit", "units", "engineers", "officers",
+                     "\"", "“", "”", "almost", "certainly", "likely", "highly", "probably", "most"}) ||
           doc_.tokens[k].is_digit || (doc_.has_cue(k, kAttackerNouns) && doc_.tokens[k].is_all_lower))
         continue;
       break;
