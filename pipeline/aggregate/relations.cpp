@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 #include "core/text.hpp"
 
 namespace news {
@@ -102,18 +103,14 @@ class RelationFinder {
   // or newspaper hit is communications, also when no sector word says so ("APT28 breached the
   // Foreign Office"). The sector is listed at the victim's own mention when no word names it.
   void victim_sectors() {
-    std::vector<Relation> hits;
-    for (const auto& r : doc_.relations)
-      if (r.type == "targets" && r.target_type == "actor") hits.push_back(r);
+    std::unordered_map<std::string_view, const Mention*> known_victim;  // name -> its first mention in the body
+    for (const auto& m : doc_.mentions)
+      if (m.type == MentionType::Actor && m.entry != UINT32_MAX && !doc_.in_title(m.start)) known_victim.emplace(m.value, &m);
     std::vector<Mention> listed;
-    for (const auto& r : hits) {
-      const Mention* victim = nullptr;
-      for (const auto& m : doc_.mentions)
-        if (m.type == MentionType::Actor && m.value == r.target && m.entry != UINT32_MAX && !doc_.in_title(m.start)) {
-          victim = &m;
-          break;
-        }
-      if (!victim) continue;
+    for (const auto& r : targeted_actors()) {
+      const auto it = known_victim.find(r.target);
+      if (it == known_victim.end()) continue;
+      const Mention* victim = it->second;
       const std::string& kind = rules_.actors[victim->entry].kind;
       const char* sector = kind == "government" ? "government" : kind == "media" ? "communications" : nullptr;
       if (!sector) continue;
@@ -145,11 +142,16 @@ class RelationFinder {
   // The country a victim organisation is based in, given as "Estonia-based Atomic Wallet" or
   // "Harmony, a US-based blockchain company", is a target of its attacker (its sentence often tells
   // only what the company said).
-  void victim_seats() {
+  // The "targets" relations whose target is an actor, copied: adding relations may move them.
+  std::vector<Relation> targeted_actors() const {
     std::vector<Relation> hits;
     for (const auto& r : doc_.relations)
       if (r.type == "targets" && r.target_type == "actor") hits.push_back(r);
-    for (const auto& r : hits)
+    return hits;
+  }
+
+  void victim_seats() {
+    for (const auto& r : targeted_actors())
       for (auto& m : doc_.mentions) {
         if (m.type != MentionType::Actor || m.value != r.target || doc_.in_title(m.start)) continue;
         Mention* seat = seat_country(m);
@@ -294,11 +296,11 @@ class RelationFinder {
     if (f == std::string::npos || l == std::string::npos) return false;
     const uint32_t sent = doc_.tokens[f].sentence;
     // blamed for the attacks: "the centre blamed the GRU for a string of intrusions"
-    if (in_sentence(l + 1, sent) && word(l + 1) == "for")
+    const bool blamed = f >= 1 && in_sentence(f - 1, sent) &&
+                        (doc_.has_cue(f - 1, kAttributionCues) || (f >= 2 && word(f - 1) == "the" && doc_.has_cue(f - 2, kAttributionCues)));
+    if (blamed && in_sentence(l + 1, sent) && word(l + 1) == "for")
       for (size_t k = l + 2; in_sentence(k, sent) && k <= l + 7; ++k)
-        if (((doc_.has_cue(k, kTargetCues) && !listed(k, words_.target_cue_nouns)) || listed(k, words_.hack_words)) &&
-            doc_.tokens[k].is_all_lower && f >= 1 && in_sentence(f - 1, sent) &&
-            (doc_.has_cue(f - 1, kAttributionCues) || (f >= 2 && word(f - 1) == "the" && doc_.has_cue(f - 2, kAttributionCues))))
+        if (((doc_.has_cue(k, kTargetCues) && !listed(k, words_.target_cue_nouns)) || listed(k, words_.hack_words)) && doc_.tokens[k].is_all_lower)
           return true;
     // the sponsor of those who attack: "hackers working for Iran's MOIS", "a group run by the GRU"
     for (size_t k = f; k >= 1 && k + 4 >= f && in_sentence(k - 1, sent); --k)

@@ -165,6 +165,18 @@ class Document {
   // Index of the token that ends exactly at byte b, or npos.
   size_t token_ending_at(uint32_t b) const;
   size_t token_starting_at(uint32_t b) const;
+  // The end of the capitalised phrase starting at token i: tokens `capital` accepts, with "of",
+  // "and", "for" or "the" inside before another one ("Ministry of Foreign Affairs and International
+  // Cooperation"), within the sentence, at most `most` tokens.
+  template <class Capital>
+  size_t capitalised_phrase_end(size_t i, Capital capital, size_t most) const {
+    auto inner = [&](size_t k) { const auto w = folded_token(k); return w == "of" || w == "and" || w == "for" || w == "the"; };
+    size_t e = i + 1;
+    while (e < tokens.size() && tokens[e].sentence == tokens[i].sentence && e - i < most &&
+           (capital(e) || (inner(e) && e + 1 < tokens.size() && capital(e + 1))))
+      e += capital(e) ? 1 : 2;
+    return e;
+  }
   bool has_cue(size_t token, int list) const { return token < cue_bits.size() && (cue_bits[token] >> list) & 1; }
   uint32_t first_cue_in_sentence(uint32_t sentence, int list) const {
     const size_t i = size_t(sentence) * kCueLists + size_t(list);

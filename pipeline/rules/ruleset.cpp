@@ -165,7 +165,8 @@ ContextWords::ContextWords(const RuleSet& r, Problems& p)
       company_suffixes(needed(r, p, "company-suffixes")),
       abbreviations_never_final(needed(r, p, "abbreviations-never-final")),
       abbreviations_maybe_final(needed(r, p, "abbreviations-maybe-final")),
-      sentence_starters(needed(r, p, "sentence-starters")) {}
+      sentence_starters(needed(r, p, "sentence-starters")),
+      compound_adjective_tails(needed(r, p, "compound-adjective-tails")), status_titles(needed(r, p, "status-titles")) {}
 
 int RuleSet::country_index(std::string_view code) const {
   auto it = country_by_code_.find(std::string(code));

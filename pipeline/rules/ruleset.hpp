@@ -211,6 +211,8 @@ struct ContextWords {
   const WordList &not_name_words, &not_cluster_words, &name_joiners, &company_suffixes;
   // the sentence splitter
   const WordList &abbreviations_never_final, &abbreviations_maybe_final, &sentence_starters;
+  // the people finder
+  const WordList &compound_adjective_tails, &status_titles;
 };
 
 class RuleSet {

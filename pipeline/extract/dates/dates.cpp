@@ -218,32 +218,35 @@ void link_dates(Document& doc, const RuleSet& rules) {
   // "the same day": the previous date of the text, at that precision; "a day earlier", "two
   // weeks later": that date moved.
   auto linked = [](const Mention& m) { return m.cue.rfind("same-", 0) == 0 || m.cue.rfind("offset-", 0) == 0; };
+  // The calendar dates before date k, nearest first (not the whole text), until `use` takes one.
+  auto earlier_dates = [&](size_t k, auto use) {
+    for (size_t j = k; j-- > 0 && k - j <= 64;) {
+      const Mention& o = doc.mentions[dates[j]];
+      if (o.date.type == "DATE" && !o.value.empty() && !linked(o) && std::isdigit(static_cast<unsigned char>(o.value[0])) && use(o)) return;
+    }
+  };
   for (size_t k = 0; k < dates.size(); ++k) {
     Mention& m = doc.mentions[dates[k]];
-    if (m.cue.rfind("offset-", 0) == 0) {
+    if (m.cue.rfind("offset-", 0) == 0) {  // "offset-<unit>:<signed count>", from the nearest date
       const size_t colon = m.cue.find(':');
+      if (colon == std::string::npos) continue;
       const std::string unit = m.cue.substr(7, colon - 7);
       const int n = std::atoi(m.cue.c_str() + colon + 1);
-      for (size_t j = k; j-- > 0 && k - j <= 64;) {
-        const Mention& o = doc.mentions[dates[j]];
-        if (o.date.type != "DATE" || o.value.empty() || linked(o) || !std::isdigit(static_cast<unsigned char>(o.value[0]))) continue;
+      earlier_dates(k, [&](const Mention& o) {
         const bool has_day = o.value.size() >= 10 && o.value[7] == '-';
         const bool has_month = o.value.size() >= 7 && o.value[4] == '-' && std::isdigit(static_cast<unsigned char>(o.value[5]));
         std::optional<CivilDate> base;
         if (has_day) base = parse_iso_date(o.value.substr(0, 10));
         else if (has_month && (unit == "M" || unit == "Y")) base = parse_iso_date(o.value.substr(0, 7) + "-01");
         else if (unit == "Y" && o.value.size() == 4) base = parse_iso_date(o.value + "-01-01");
-        if (!base) break;  // the date before is too coarse for this unit
-        m.value = m.date.value = shift_unit(*base, unit, n);
-        break;
-      }
+        if (base) m.value = m.date.value = shift_unit(*base, unit, n);
+        return true;  // a date too coarse for the unit: the value counted from publication stays
+      });
       continue;
     }
     if (m.cue.rfind("same-", 0) != 0) continue;
     const std::string unit = m.cue.substr(5);
-    for (size_t j = k; j-- > 0 && k - j <= 64;) {  // the previous dates, not the whole text
-      const Mention& o = doc.mentions[dates[j]];
-      if (o.date.type != "DATE" || o.value.empty() || linked(o) || !std::isdigit(static_cast<unsigned char>(o.value[0]))) continue;
+    earlier_dates(k, [&](const Mention& o) {  // the nearest one with that precision
       std::string v;
       if (unit == "D" && o.value.size() >= 10 && o.value[7] == '-') v = o.value.substr(0, 10);
       else if (unit == "W" && o.value.size() >= 10 && o.value[7] == '-') {
@@ -251,11 +254,10 @@ void link_dates(Document& doc, const RuleSet& rules) {
       } else if (unit == "W" && o.value.size() >= 8 && o.value[5] == 'W') v = o.value.substr(0, 8);
       else if (unit == "M" && o.value.size() >= 7 && o.value[4] == '-' && std::isdigit(static_cast<unsigned char>(o.value[5]))) v = o.value.substr(0, 7);
       else if (unit == "Y" && o.value.size() >= 4) v = o.value.substr(0, 4);
-      if (!v.empty()) {
-        m.value = m.date.value = v;
-        break;
-      }
-    }
+      if (v.empty()) return false;
+      m.value = m.date.value = v;
+      return true;
+    });
   }
   for (size_t k = 0; k + 1 < dates.size(); ++k) {
     Mention& a = doc.mentions[dates[k]];

@@ -344,7 +344,9 @@ std::optional<ResolvedDate> r_weekday(const std::string& type, const Captures& c
   return make(t, value, c, rules, true);
 }
 
-std::string shift_by(const CivilDate& a, const std::string& unit, int n) {
+}  // namespace
+
+std::string shift_unit(const CivilDate& a, const std::string& unit, int n) {
   if (unit == "D") return format_date(add_days(a, n));
   if (unit == "W") return format_week(iso_week(add_days(a, 7L * n)));
   if (unit == "WE") return format_week(iso_week(add_days(a, 7L * n))) + "-WE";
@@ -359,6 +361,8 @@ std::string shift_by(const CivilDate& a, const std::string& unit, int n) {
   return {};
 }
 
+namespace {
+
 // last week, this month, next year, the coming weekend
 std::optional<ResolvedDate> r_relative(const std::string& type, const Captures& c, const DateContext& ctx, const RuleSet& rules) {
   const std::string* unit = listed(c, "unit", rules, "unit");
@@ -367,7 +371,7 @@ std::optional<ResolvedDate> r_relative(const std::string& type, const Captures& 
   if (!ctx.anchor) return unresolved(type, c, rules);
   // "over the weekend": the latest one, this week's from Saturday on.
   const int n = rel ? std::atoi(rel->c_str()) : (weekday(*ctx.anchor) >= 6 || ctx.future ? 0 : -1);
-  std::string v = shift_by(*ctx.anchor, *unit, n);
+  std::string v = shift_unit(*ctx.anchor, *unit, n);
   if (v.empty()) return std::nullopt;
   return make(type, v, c, rules, true);
 }
@@ -397,7 +401,7 @@ std::optional<ResolvedDate> r_ago(const std::string& type, const Captures& c, co
   if (!ctx.anchor) return unresolved(type, c, rules);
   const std::string* dir = listed(c, "dir", rules, "direction");
   const int sign = dir ? std::atoi(dir->c_str()) : -1;
-  std::string v = shift_by(*ctx.anchor, *unit, sign * *n);
+  std::string v = shift_unit(*ctx.anchor, *unit, sign * *n);
   if (v.empty()) return std::nullopt;
   return make(type, v, c, rules, true);
 }
@@ -478,7 +482,7 @@ std::optional<ResolvedDate> r_offset(const std::string& type, const Captures& c,
   if (!dir) return std::nullopt;
   const int shift = std::atoi(dir->c_str()) * *n;
   // From the publication date until link_dates finds the date before it in the text.
-  ResolvedDate r = make(type, ctx.anchor ? shift_by(*ctx.anchor, *unit, shift) : "", c, rules, true);
+  ResolvedDate r = make(type, ctx.anchor ? shift_unit(*ctx.anchor, *unit, shift) : "", c, rules, true);
   r.linked = "offset-" + *unit + ":" + std::to_string(shift);
   return r;
 }
@@ -561,7 +565,6 @@ constexpr std::array<Named, 20> kResolvers = {{
 
 }  // namespace
 
-std::string shift_unit(const CivilDate& a, const std::string& unit, int n) { return shift_by(a, unit, n); }
 
 bool is_known_date_resolver(std::string_view name) {
   for (auto& r : kResolvers) if (name == r.name) return true;

@@ -90,17 +90,14 @@ class Evidence {
     }
     if (acronyms.empty()) return;
     std::set<std::string> taken;  // acronyms another name of the article spells
-    auto small = [&](size_t k) { const auto w = doc_.folded_token(k); return w == "of" || w == "and" || w == "for" || w == "the"; };
     auto capital = [&](size_t k) { return toks[k].is_word && toks[k].is_upper_initial && !toks[k].is_all_upper && !toks[k].is_digit; };
     for (size_t i = 0; i < toks.size(); ++i) {
       if (!capital(i)) continue;
-      std::string initials;
+      const size_t phrase_end = doc_.capitalised_phrase_end(i, capital, 13);
+      std::string initials;  // of its first seven capitalised words
       size_t e = i;
-      while (e < toks.size() && toks[e].sentence == toks[i].sentence && initials.size() < 7) {
+      for (; e < phrase_end && initials.size() < 7; ++e)
         if (capital(e)) initials += char(doc_.norm[toks[e].start]);
-        else if (!(small(e) && e + 1 < toks.size() && capital(e + 1))) break;
-        ++e;
-      }
       if (initials.size() >= 2)
         if (auto it = acronyms.find(initials); it != acronyms.end()) {
           const bool same_entity = std::any_of(doc_.candidates.begin(), doc_.candidates.end(), [&](const Candidate& c) {

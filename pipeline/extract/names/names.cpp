@@ -76,17 +76,15 @@ bool one_of_in(const Document& doc, size_t k) { return doc.folded_token(k) == "i
 // ends so (RuleSet::government_body). The whole capitalised phrase must be the name.
 void bodies_of_the_article_country(Document& doc, const RuleSet& rules, const std::string& country) {
   const auto& toks = doc.tokens;
-  auto inner = [&](size_t k) { const auto w = doc.folded_token(k); return w == "of" || w == "and" || w == "for" || w == "the"; };
   auto capital = [&](size_t k) { return toks[k].is_word && toks[k].is_upper_initial && !toks[k].is_digit; };
   for (size_t i = 0; i < toks.size(); ++i) {
     if (!capital(i) || toks[i].start < doc.body_start) continue;
-    size_t e = i + 1;  // the phrase [i, e): capitalised words, "of", "and", "for", "the" inside
-    while (e < toks.size() && toks[e].sentence == toks[i].sentence && e - i < 10 && (capital(e) || (inner(e) && e + 1 < toks.size() && capital(e + 1))))
-      e += capital(e) ? 1 : 2;
+    const size_t e = doc.capitalised_phrase_end(i, capital, 10);
     const size_t first = doc.folded_token(i) == "the" ? i + 1 : i;
+    const bool starts_the_phrase = !(i > 0 && toks[i - 1].sentence == toks[i].sentence && capital(i - 1));
     // the whole phrase, else its longest head that is a body's name ("the Ministry of Foreign
     // Affairs and International Cooperation")
-    for (size_t end = e; end >= first + 2 && !(i > 0 && toks[i - 1].sentence == toks[i].sentence && capital(i - 1)); --end) {
+    for (size_t end = e; starts_the_phrase && end >= first + 2; --end) {
       if (!capital(end - 1)) continue;
       std::string name;
       for (size_t k = first; k < end; ++k) {

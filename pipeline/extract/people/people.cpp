@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include "core/text.hpp"
-
 namespace news {
 
 namespace {
@@ -125,11 +123,7 @@ class PeopleFinder {
   }
 
   // "Georgian-born", "Kremlin-backed", "Russian-speaking": an adjective, not a name.
-  bool compound_adjective_tail(size_t k) const {
-    const std::string w = fold(text(k));
-    return w == "born" || w == "based" || w == "backed" || w == "linked" || w == "led" || w == "made" || w == "owned" ||
-           w == "run" || w == "speaking" || w == "sponsored" || w == "style" || w == "affiliated" || w == "aligned";
-  }
+  bool compound_adjective_tail(size_t k) const { return rules_.words->compound_adjective_tails.has(toks_[k].vocab); }
 
   // Capitalised words of a name, without its particles, hyphens and initials' full stops.
   size_t name_words(size_t first, size_t end) const {
@@ -144,8 +138,7 @@ class PeopleFinder {
     if (text(k) == "." && k > 0) --k;  // "Dr. Jane Doe"
     // "a Chinese national Li Xiaoyu", but "Kenya's National Computer ... Committee": a status
     // noun is a title only in lower case
-    if (toks_[k].is_upper_initial && one_of(fold(text(k)), {"national", "resident", "citizen", "native", "member", "student"}))
-      return false;
+    if (toks_[k].is_upper_initial && rules_.words->status_titles.has(toks_[k].vocab)) return false;
     return doc_.has_cue(k, kTitles) && toks_[k].sentence == toks_[i].sentence;
   }
 
