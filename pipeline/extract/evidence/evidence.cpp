@@ -37,9 +37,10 @@ class Evidence {
       if (c.type == MentionType::Country) countries_named_.insert(c.value);
     for (const auto& c : doc_.candidates)
       if (!c.ambiguous && c.entry != UINT32_MAX && (c.type == MentionType::Actor || c.type == MentionType::Tool)) {
-        entity_edge_.insert(c.start);
-        entity_edge_.insert(c.end);
+        entity_edge_.push_back(c.start);
+        entity_edge_.push_back(c.end);
       }
+    std::sort(entity_edge_.begin(), entity_edge_.end());
     std::vector<Candidate> kept;
     kept.reserve(doc_.candidates.size());
     // First the unambiguous forms: they are evidence for the ambiguous ones ("Lazarus Group" ... "Lazarus").
@@ -120,6 +121,12 @@ class Evidence {
   // another country (or to another country's body) is that country's body, not the one the
   // gazetteer lists under the shared name.
   void drop_bodies_of_another_country() {
+    auto national_body = [&](const Candidate& c) {
+      if (c.type != MentionType::Actor || c.entry == UINT32_MAX) return false;
+      const ActorEntry& actor = rules_.actors[c.entry];
+      return actor.kind == "government" && !actor.country.empty() && actor.country != "-";
+    };
+    if (std::none_of(doc_.candidates.begin(), doc_.candidates.end(), national_body)) return;
     std::map<uint32_t, std::string> country_ending_at, country_starting_at;  // byte offset -> ISO code
     for (const auto& c : doc_.candidates) {
       if (c.ambiguous) continue;
@@ -151,9 +158,8 @@ class Evidence {
       return it == country_starting_at.end() ? std::string() : it->second;
     };
     std::erase_if(doc_.candidates, [&](Candidate& c) {
-      if (c.type != MentionType::Actor || c.entry == UINT32_MAX) return false;
+      if (!national_body(c)) return false;
       const ActorEntry& actor = rules_.actors[c.entry];
-      if (actor.kind != "government" || actor.country.empty() || actor.country == "-") return false;
       const size_t f = doc_.token_starting_at(c.start), l = doc_.token_ending_at(c.end);
       if (f == std::string::npos || l == std::string::npos) return false;
       std::string other = country_before(f);
@@ -173,7 +179,8 @@ class Evidence {
   const RuleSet& rules_;
   std::set<std::pair<int, uint32_t>> unambiguous_;
   std::set<std::string> countries_named_;  // ISO codes the article names (starred forms too)
-  std::set<uint32_t> entity_edge_;  // byte offsets where an unambiguous known entity starts or ends
+  std::vector<uint32_t> entity_edge_;  // byte offsets where an unambiguous known entity starts or ends, sorted
+  bool entity_edge(uint32_t b) const { return std::binary_search(entity_edge_.begin(), entity_edge_.end(), b); }
   std::vector<bool> cyber_sentence_;
   std::map<uint32_t, std::vector<bool>> trap_sentences_;  // only traps with a cue in the article
   bool traps_scanned_ = false;
@@ -244,8 +251,8 @@ class Evidence {
     const auto& toks = doc_.tokens;
     auto capitalised_word = [&](size_t t) {
       return toks[t].is_word && toks[t].is_upper_initial && !toks[t].is_digit && toks[t].sentence == toks[f].sentence &&
-             !doc_.has_cue(t, kGroupCues) && !doc_.has_cue(t, kTitles) && !entity_edge_.count(toks[t].start) &&
-             !entity_edge_.count(toks[t].end);
+             !doc_.has_cue(t, kGroupCues) && !doc_.has_cue(t, kTitles) && !entity_edge(toks[t].start) &&
+             !entity_edge(toks[t].end);
     };
     const bool before = f > 0 && toks[f].space_before && capitalised_word(f - 1) &&
                         !(f - 1 == doc_.sentences[toks[f].sentence].first_token);
