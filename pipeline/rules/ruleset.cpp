@@ -163,6 +163,8 @@ ContextWords::ContextWords(const RuleSet& r, Problems& p)
       not_name_words(needed(r, p, "not-name-words")),
       not_cluster_words(needed(r, p, "not-cluster-words")), name_joiners(needed(r, p, "name-joiners")),
       company_suffixes(needed(r, p, "company-suffixes")),
+      news_source_nouns(needed(r, p, "news-source-nouns")), source_leads(needed(r, p, "source-leads")),
+      source_verbs(needed(r, p, "source-verbs")), source_fillers(needed(r, p, "source-fillers")), workplace_nouns(needed(r, p, "workplace-nouns")),
       abbreviations_never_final(needed(r, p, "abbreviations-never-final")),
       abbreviations_maybe_final(needed(r, p, "abbreviations-maybe-final")),
       sentence_starters(needed(r, p, "sentence-starters")),

@@ -48,6 +48,7 @@ class Evidence {
     for (size_t i = 0; i < doc_.candidates.size(); ++i) {
       Candidate& c = doc_.candidates[i];
       if (c.type == MentionType::Country && trapped(c)) continue;
+      if (c.type == MentionType::Sector && (names_a_news_source(c) || names_a_workplace(c))) continue;
       // Outside cyber news a sector word names an industry hit only in a sentence about an attack or
       // next to a cue ("the mining industry"): "the charity said", "a local school" are not sectors hit.
       if (c.type == MentionType::Sector && (c.ambiguous || !(cyber() || sentence_has(c, kTargetCues) || cyber_sentence(c)))) {
@@ -177,6 +178,7 @@ class Evidence {
 
   Document& doc_;
   const RuleSet& rules_;
+  const ContextWords& words_ = *rules_.words;
   std::set<std::pair<int, uint32_t>> unambiguous_;
   std::set<std::string> countries_named_;  // ISO codes the article names (starred forms too)
   std::vector<uint32_t> entity_edge_;  // byte offsets where an unambiguous known entity starts or ends, sorted
@@ -219,6 +221,54 @@ class Evidence {
     size_t k = s.first_token;
     while (k < f && !doc_.tokens[k].is_word) ++k;  // opening quotes, bullets
     return k == f;
+  }
+
+  bool listed(const WordList& list, size_t t) const { return t < doc_.tokens.size() && list.has(doc_.tokens[t].vocab); }
+  bool same_sentence(size_t a, size_t b) const { return doc_.tokens[a].sentence == doc_.tokens[b].sentence; }
+  // A capitalised word that is not the first of its sentence: a name, a demonym, a weekday.
+  bool capitalised_inside(size_t t) const {
+    return doc_.tokens[t].is_upper_initial && t > 0 && same_sentence(t - 1, t) && doc_.tokens[t - 1].is_word;
+  }
+  bool source_filler(size_t t) const { return listed(words_.source_fillers, t) || capitalised_inside(t); }
+
+  // "according to the newspaper", "the news agency ANI", "Swiss newspapers have reported": a
+  // news outlet the story cites is its source, not a communications company that was hit.
+  bool names_a_news_source(const Candidate& c) const {
+    const size_t f = first_token(c), e = end_token(c);
+    if (f == std::string::npos || e == 0 || e > doc_.tokens.size()) return false;
+    // "a technology news site", "the business newspaper": the sector word describes an outlet.
+    if (e < doc_.tokens.size() && same_sentence(f, e) && doc_.tokens[e].space_before && listed(words_.news_source_nouns, e)) return true;
+    bool news_noun = false;
+    for (size_t k = f; k < e; ++k) news_noun = news_noun || listed(words_.news_source_nouns, k);
+    if (!news_noun) return false;
+    for (size_t k = e; k < doc_.tokens.size() && k < e + 4 && same_sentence(f, k); ++k) {
+      if (listed(words_.source_verbs, k)) return true;
+      if (!source_filler(k) && doc_.token_text(doc_.tokens[k]) != ",") break;
+    }
+    for (size_t k = f; k-- > 0 && f - k <= 5 && same_sentence(f, k);) {
+      if (listed(words_.source_leads, k)) return true;
+      // "Channel One, a Russian state television network": what a named outlet is.
+      if (doc_.token_text(doc_.tokens[k]) == "," && k > 0 && same_sentence(k - 1, k) && doc_.tokens[k - 1].is_upper_initial) {
+        const std::string_view det = doc_.token_text(doc_.tokens[k + 1]);
+        if (det == "a" || det == "an" || det == "the") return true;
+      }
+      if (!source_filler(k)) break;
+    }
+    return false;
+  }
+
+  // "a researcher at a Dutch university", "an analyst at a think tank": where a speaker works.
+  bool names_a_workplace(const Candidate& c) const {
+    const size_t f = first_token(c);
+    if (f == std::string::npos) return false;
+    auto preposition = [&](size_t t) {
+      const std::string_view w = doc_.token_text(doc_.tokens[t]);
+      return w == "at" || w == "of" || w == "from" || w == "with";
+    };
+    size_t k = f;
+    while (k > 0 && f - k < 4 && same_sentence(f, k - 1) && !preposition(k - 1) && source_filler(k - 1)) --k;
+    if (k < 2 || !same_sentence(f, k - 2) || !preposition(k - 1)) return false;
+    return listed(words_.workplace_nouns, k - 2);
   }
 
   bool cyber() const { return doc_.cyber_score >= kCyberContextThreshold; }
