@@ -220,6 +220,11 @@ class RecordText {
         out_.key("country").string_or_null(a.country);
         if (!a.motivation.empty()) out_.key("motivation").string(a.motivation);
         if (!a.mitre.empty()) out_.key("mitre").string(a.mitre);
+        if (!a.sectors.empty()) {  // what an organisation does, hit or not (its gazetteer entry)
+          out_.key("sectors").begin_array();
+          for (const auto& sector : a.sectors) out_.string(sector);
+          out_.end_array();
+        }
         out_.key("id").string(a.id);
       } else {  // found by its syntax (people, unknown groups and victims): the finder's kind
         kind = m.kind.empty() ? std::string_view("person") : std::string_view(m.kind);

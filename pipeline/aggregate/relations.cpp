@@ -1,6 +1,7 @@
 #include "aggregate/relations.hpp"
 
 #include <algorithm>
+#include <span>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -99,34 +100,46 @@ class RelationFinder {
     victim_sectors();
   }
 
-  // A victim's own kind gives its sector: a ministry or agency hit is government, a broadcaster
-  // or newspaper hit is communications, also when no sector word says so ("APT28 breached the
-  // Foreign Office"). The sector is listed at the victim's own mention when no word names it.
+  // A known victim gives its sectors, also when no sector word says so: its entry's `sectors`
+  // ("Toll Group": transportation), else its kind's (rules/sectors/actor-kinds.tsv: "APT28
+  // breached the Foreign Office" is government). A sector no word names is listed at the
+  // victim's own mention.
   void victim_sectors() {
     std::unordered_map<std::string_view, const Mention*> known_victim;  // name -> its first mention in the body
+    std::unordered_map<std::string_view, int> times_named;
     for (const auto& m : doc_.mentions)
-      if (m.type == MentionType::Actor && m.entry != UINT32_MAX && !doc_.in_title(m.start)) known_victim.emplace(m.value, &m);
+      if (m.type == MentionType::Actor && m.entry != UINT32_MAX) {
+        ++times_named[m.value];
+        if (!doc_.in_title(m.start)) known_victim.emplace(m.value, &m);
+      }
     std::vector<Mention> listed;
     for (const auto& r : targeted_actors()) {
       const auto it = known_victim.find(r.target);
       if (it == known_victim.end()) continue;
       const Mention* victim = it->second;
-      const std::string& kind = rules_.actors[victim->entry].kind;
-      const char* sector = kind == "government" ? "government" : kind == "media" ? "communications" : nullptr;
-      if (!sector) continue;
-      add("targets", r.source, r.source_type == "operation" ? "operation" : "actor", sector, "sector", r.sentence,
-          "the sector of " + r.target + ", which it targets");
-      const auto named = [&](const Mention& m) { return m.type == MentionType::Sector && m.value == sector; };
-      if (std::none_of(doc_.mentions.begin(), doc_.mentions.end(), named) && std::none_of(listed.begin(), listed.end(), named)) {
-        Mention m;
-        m.type = MentionType::Sector;
-        m.start = victim->start;
-        m.end = victim->end;
-        m.value = sector;
-        m.role = "target";
-        m.rule = victim->rule;
-        m.cue = "the sector of the victim " + r.target;
-        listed.push_back(std::move(m));
+      const ActorEntry& entry = rules_.actors[victim->entry];
+      const auto [sectors, rule] = rules_.victim_sectors(entry);
+      if (!sectors) continue;
+      // An organisation named once is often a past victim the story recalls ("the group behind
+      // the Sony Pictures hack"): its line of business says little about this attack's targets.
+      if (!entry.sectors.empty() && times_named[r.target] < 2) continue;
+      // Only the main one: a chipmaker hit is technology, and news rarely counts it in
+      // manufacturing as well.
+      for (const std::string& sector : std::span(*sectors).first(1)) {
+        add("targets", r.source, r.source_type == "operation" ? "operation" : "actor", sector, "sector", r.sentence,
+            "the sector of " + r.target + ", which it targets");
+        const auto named = [&](const Mention& m) { return m.type == MentionType::Sector && m.value == sector; };
+        if (std::none_of(doc_.mentions.begin(), doc_.mentions.end(), named) && std::none_of(listed.begin(), listed.end(), named)) {
+          Mention m;
+          m.type = MentionType::Sector;
+          m.start = victim->start;
+          m.end = victim->end;
+          m.value = sector;
+          m.role = "target";
+          m.rule = rule;
+          m.cue = "the sector of the victim " + r.target;
+          listed.push_back(std::move(m));
+        }
       }
     }
     for (auto& m : listed) {  // in text order; dates keep pointing at their other ends

@@ -155,7 +155,9 @@ class StixBuilder {
       sdo("intrusion-set", "actor", name, with_aliases(json::object(), aliases_.of_group(name)));
       return;
     }
-    sdo("identity", "actor", name, {{"identity_class", kind == "person" ? "individual" : "organization"}});
+    json props = {{"identity_class", kind == "person" ? "individual" : "organization"}};
+    if (auto sectors = a.find("sectors"); sectors != a.end() && sectors->is_array() && !sectors->empty()) props["sectors"] = *sectors;
+    sdo("identity", "actor", name, props);
   }
 
   void sector(const std::string& term) {

@@ -175,6 +175,12 @@ int RuleSet::country_index(std::string_view code) const {
   return it == country_by_code_.end() ? -1 : it->second;
 }
 
+std::pair<const std::vector<std::string>*, RuleRef> RuleSet::victim_sectors(const ActorEntry& a) const {
+  if (!a.sectors.empty()) return {&a.sectors, a.rule};
+  if (auto it = sectors_of_kind.find(a.kind); it != sectors_of_kind.end()) return {&it->second.sectors, it->second.rule};
+  return {nullptr, {}};
+}
+
 int RuleSet::actor_index(std::string_view id) const {
   auto it = actor_by_id_.find(std::string(id));
   return it == actor_by_id_.end() ? -1 : it->second;
@@ -218,7 +224,8 @@ class RuleLoader {
     load_countries_from_icu();
     for (auto& p : tsv_files("countries", "forms")) load_country_forms(p);
     for (auto& p : tsv_files("actors")) load_actors(p);
-    for (auto& p : tsv_files("sectors")) load_sectors(p);
+    for (auto& p : tsv_files("sectors", "sectors")) load_sectors(p);
+    for (auto& p : tsv_files("sectors", "actor-kinds")) load_actor_kind_sectors(p);
     for (auto& p : tsv_files("tools")) load_tools(p);
     for (auto& p : tsv_files("operations", "campaigns")) load_campaigns(p);
     for (auto& p : tsv_files("operations", "patterns")) load_operation_patterns(p);
@@ -416,13 +423,13 @@ class RuleLoader {
 
   void load_actors(const fs::path& p) {
     uint32_t file;
-    auto t = read(p, {"id", "name", "kind", "country", "aliases"}, {"mitre", "motivation"}, file);
+    auto t = read(p, {"id", "name", "kind", "country", "aliases"}, {"mitre", "motivation", "sectors"}, file);
     static const std::set<std::string> kinds = {"threat-group", "security-vendor", "government", "media", "organization", "person"};
     static const std::set<std::string> motivations = {"state", "criminal", "hacktivist", "-", ""};
     for (auto& row : t.rows) {
       ActorEntry a{std::string(row.get("id")), std::string(row.get("name")), std::string(row.get("kind")),
                    std::string(row.get("country")), std::string(row.get("mitre")), std::string(row.get("motivation")),
-                   {file, row.line}};
+                   {}, {file, row.line}};
       bool ok = true;
       if (!valid_id(a.id)) { problem(t.path, row.line, "bad id '" + a.id + "' (lower-case a-z, 0-9, '-')"); ok = false; }
       else if (!actor_ids_.insert(a.id).second) { problem(t.path, row.line, "duplicate actor id '" + a.id + "'"); ok = false; }
@@ -433,6 +440,8 @@ class RuleLoader {
         problem(t.path, row.line, "bad MITRE ATT&CK group id '" + a.mitre + "' (G0000)"); ok = false;
       }
       if (!motivations.count(a.motivation)) { problem(t.path, row.line, "unknown motivation '" + a.motivation + "' (state, criminal, hacktivist)"); ok = false; }
+      if (const std::string_view sectors = row.get("sectors"); !sectors.empty() && sectors != "-")
+        if (!stix_sectors(t.path, row.line, sectors, a.sectors)) ok = false;
       if (!ok) continue;
       if (a.country == "-") a.country.clear();
       if (a.mitre == "-") a.mitre.clear();
@@ -452,6 +461,30 @@ class RuleLoader {
         e.kind = al == a.name ? FormKind::Name : FormKind::Alias;
         add_form(t.path, al, e);
       }
+    }
+  }
+
+  // "utilities|energy": STIX industry-sector terms joined by '|'.
+  bool stix_sectors(const std::string& path, uint32_t line, std::string_view list, std::vector<std::string>& out) {
+    for (const auto& term : split_list(list)) {
+      if (std::find(kStixSectors.begin(), kStixSectors.end(), term) == kStixSectors.end()) {
+        problem(path, line, "unknown STIX 2.1 industry sector '" + term + "'");
+        return false;
+      }
+      out.push_back(term);
+    }
+    return !out.empty();
+  }
+
+  void load_actor_kind_sectors(const fs::path& p) {
+    uint32_t file;
+    auto t = read(p, {"kind", "sectors"}, {}, file);
+    for (auto& row : t.rows) {
+      const std::string kind(row.get("kind"));
+      KindSectors k;
+      k.rule = {file, row.line};
+      if (!stix_sectors(t.path, row.line, row.get("sectors"), k.sectors)) continue;
+      if (!rs_.sectors_of_kind.emplace(kind, std::move(k)).second) problem(t.path, row.line, "actor kind '" + kind + "' listed twice");
     }
   }
 

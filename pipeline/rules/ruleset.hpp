@@ -114,6 +114,13 @@ struct FormEntry {
 
 struct ActorEntry {
   std::string id, name, kind, country, mitre, motivation;
+  std::vector<std::string> sectors;  // STIX industry sectors of an organisation (its `sectors` column)
+  RuleRef rule;
+};
+// The sectors a victim of an actor kind belongs to when its own entry lists none
+// (rules/sectors/actor-kinds.tsv: a ministry hit is government, a newspaper communications).
+struct KindSectors {
+  std::vector<std::string> sectors;
   RuleRef rule;
 };
 struct CountryEntry {
@@ -273,6 +280,10 @@ class RuleSet {
   std::unordered_map<std::string, uint32_t> government_body_by_country_name;
   // The index into actors, or UINT32_MAX.
   uint32_t government_body(std::string_view country, std::string_view folded_name) const;
+
+  std::unordered_map<std::string, KindSectors> sectors_of_kind;
+  // The sectors a victim belongs to, and the rule that says so: the entry's own, else its kind's.
+  std::pair<const std::vector<std::string>*, RuleRef> victim_sectors(const ActorEntry& a) const;
 
   size_t sectors_count() const { return kStixSectors.size(); }
   int country_index(std::string_view code) const;
