@@ -38,7 +38,10 @@ class RelationFinder {
       if (m.type == MentionType::Date)
         for (size_t k = doc.token_starting_at(m.start); k < doc.tokens.size() && doc.tokens[k].start < m.end; ++k) date_token_[k] = true;
     org_token_.assign(doc.tokens.size(), false);
+    country_token_.assign(doc.tokens.size(), false);
     for (const auto& m : doc.mentions) {
+      if (m.type == MentionType::Country)
+        for (size_t k = doc.token_starting_at(m.start); k < doc.tokens.size() && doc.tokens[k].start < m.end; ++k) country_token_[k] = true;
       if (is_group(m, rules)) names_group_ = true;
       else if (m.type == MentionType::Actor)
         for (size_t k = doc.token_starting_at(m.start); k < doc.tokens.size() && doc.tokens[k].start < m.end; ++k) org_token_[k] = true;
@@ -272,6 +275,8 @@ class RelationFinder {
   const ContextWords& words_;  // rules/context word lists: "said", "according", "denied", "vulnerability"...
   bool names_group_ = false;  // the article names a threat group
   std::vector<bool> org_token_;  // per token: part of an actor's name that is no threat group
+  std::vector<bool> country_token_;  // per token: part of a country's name or adjective
+  bool country_token(size_t k) const { return k < country_token_.size() && country_token_[k]; }
   std::set<std::string> state_attackers_;  // state bodies the text makes attackers ("GRU officers hacked")
   std::map<std::string, std::set<std::string>> body_groups_;  // such a body -> groups of its state named in a sentence with it
   std::vector<Attacker> named_;       // every named group and operation of the body, in text order
@@ -568,7 +573,7 @@ class RelationFinder {
         return false;
       }
       if (!(w == "the" || w == "a" || w == "security" || w == "company" || w == "firm" || w == "vendor" || w == "research" ||
-            w == "cybersecurity" || w == "cyber" || w == "," || w == "agency"))
+            w == "cybersecurity" || w == "cyber" || w == "," || w == "agency" || country_token(k - 1)))  // "by the US National Security Agency"
         break;
     }
     return false;
@@ -642,7 +647,8 @@ class RelationFinder {
     for (size_t k = lo + 1; k < hi; ++k) {
       const std::string_view w = word(k);
       if (one_of(w, {",", "and"})) { glue = true; lower_run = 0; continue; }
-      if (one_of(w, {"the", "of", "'", "s", "-", "&"}) || doc_.tokens[k].is_upper_initial || doc_.tokens[k].is_all_upper) { lower_run = 0; continue; }
+      // "(CISA)": an acronym in brackets after its name
+      if (one_of(w, {"the", "of", "'", "s", "-", "&", "(", ")"}) || doc_.tokens[k].is_upper_initial || doc_.tokens[k].is_all_upper) { lower_run = 0; continue; }
       if (!doc_.tokens[k].is_word || reporting_word(k) || doc_.has_cue(k, kTargetCues) || ++lower_run > 2) return false;
     }
     return glue;
