@@ -263,8 +263,14 @@ void find_names(Document& doc, const RuleSet& rules) {
       const bool bare_head = first == last && np.kind == "organization" && np.listed.empty();
       // "Copy-paste malware": a lower-case word inside makes a compound, not a group's or tool's name
       bool lower_inside = false;
-      for (size_t k = first + 1; k <= last && np.kind != "organization"; ++k)
-        lower_inside = lower_inside || (doc.tokens[k].is_word && doc.tokens[k].is_all_lower);
+      for (size_t k = first + 1; k <= last && np.kind != "organization"; ++k) {
+        // a short particle glued by a hyphen is part of the name: "Edalat-e Ali", "Jund al-Islam"
+        const bool particle = doc.tokens[k].end - doc.tokens[k].start <= 2 && doc.token_text(doc.tokens[k - 1]) == "-" &&
+                              !doc.tokens[k - 1].space_before && !doc.tokens[k].space_before;
+        // and a joiner between capitalised words: "Cutting Sword of Justice"
+        const bool joiner = k < last && joiners.has(doc.tokens[k].vocab) && doc.tokens[k + 1].is_upper_initial;
+        lower_inside = lower_inside || (doc.tokens[k].is_word && doc.tokens[k].is_all_lower && !particle && !joiner);
+      }
       bool calendar = false;  // "On Tuesday, the gang's leak site"
       for (size_t k = first; k <= last; ++k) calendar = calendar || rules.is_calendar_word(doc.tokens[k].vocab);
       std::string country = np.country;
