@@ -35,9 +35,12 @@ class Roles {
     group_start_.assign(doc.tokens.size(), false);
     org_start_.assign(doc.tokens.size(), false);
     observer_start_.assign(doc.tokens.size(), false);
+    date_token_.assign(doc.tokens.size(), false);
     for (const auto& m : doc.mentions) {
       const size_t f = doc.token_starting_at(m.start);
       if (f == std::string::npos) continue;
+      if (m.type == MentionType::Date)
+        for (size_t k = f; k < doc.tokens.size() && doc.tokens[k].start < m.end; ++k) date_token_[k] = true;
       if (m.type == MentionType::Sector) sector_start_[f] = true;
       if (m.type == MentionType::Actor && m.entry != UINT32_MAX) {
         if (rules.actors[m.entry].kind != "threat-group") org_start_[f] = true;
@@ -87,6 +90,7 @@ class Roles {
   std::vector<bool> group_end_;                                 // per token: a threat group's name ends here
   std::vector<bool> group_start_;                               // per token: a threat group's name starts here
   std::vector<bool> org_start_;                                 // per token: another actor's name starts here
+  std::vector<bool> date_token_;                                // per token: part of a date ("on Monday published")
   std::vector<bool> observer_start_;                            // per token: a vendor's or outlet's name starts here
   std::set<std::pair<uint32_t, std::string>> group_countries_;  // (sentence, home of a group named there)
 
@@ -561,7 +565,8 @@ class Roles {
     for (size_t k = l + 2; k < end; ++k)
       if (speaker_verb(k)) return true;
     size_t k = end;
-    while (in_sentence(k, sent) && one_of(word(k), {"has", "have", "had", "also"})) ++k;
+    // "Australia's signals intelligence agency on Monday published", "has also said"
+    while (in_sentence(k, sent) && (one_of(word(k), {"has", "have", "had", "also", "on", "publicly"}) || date_token_[k])) ++k;
     return in_sentence(k, sent) && speaker_verb(k);
   }
 
