@@ -165,6 +165,8 @@ ContextWords::ContextWords(const RuleSet& r, Problems& p)
       company_suffixes(needed(r, p, "company-suffixes")),
       news_source_nouns(needed(r, p, "news-source-nouns")), source_leads(needed(r, p, "source-leads")),
       source_verbs(needed(r, p, "source-verbs")), source_fillers(needed(r, p, "source-fillers")), workplace_nouns(needed(r, p, "workplace-nouns")),
+      sector_description_heads(needed(r, p, "sector-description-heads")), speaker_heads(needed(r, p, "speaker-heads")),
+      sector_speaker_verbs(needed(r, p, "sector-speaker-verbs")),
       abbreviations_never_final(needed(r, p, "abbreviations-never-final")),
       abbreviations_maybe_final(needed(r, p, "abbreviations-maybe-final")),
       sentence_starters(needed(r, p, "sentence-starters")),

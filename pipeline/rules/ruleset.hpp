@@ -217,7 +217,8 @@ struct ContextWords {
   // unknown names
   const WordList &not_name_words, &not_cluster_words, &name_joiners, &company_suffixes;
   // the evidence stage: sector words that name the story's source or a speaker's workplace
-  const WordList &news_source_nouns, &source_leads, &source_verbs, &source_fillers, &workplace_nouns;
+  const WordList &news_source_nouns, &source_leads, &source_verbs, &source_fillers, &workplace_nouns, &sector_description_heads,
+      &speaker_heads, &sector_speaker_verbs;
   // the sentence splitter
   const WordList &abbreviations_never_final, &abbreviations_maybe_final, &sentence_starters;
   // the people finder

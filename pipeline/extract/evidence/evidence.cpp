@@ -48,7 +48,7 @@ class Evidence {
     for (size_t i = 0; i < doc_.candidates.size(); ++i) {
       Candidate& c = doc_.candidates[i];
       if (c.type == MentionType::Country && trapped(c)) continue;
-      if (c.type == MentionType::Sector && (names_a_news_source(c) || names_a_workplace(c))) continue;
+      if (c.type == MentionType::Sector && (names_a_news_source(c) || names_a_workplace(c) || describes_a_thing(c) || speaks(c))) continue;
       // Outside cyber news a sector word names an industry hit only in a sentence about an attack or
       // next to a cue ("the mining industry"): "the charity said", "a local school" are not sectors hit.
       if (c.type == MentionType::Sector && (c.ambiguous || !(cyber() || sentence_has(c, kTargetCues) || cyber_sentence(c)))) {
@@ -255,6 +255,24 @@ class Evidence {
       if (!source_filler(k)) break;
     }
     return false;
+  }
+
+  // "a banking trojan", "bank details", "a bank loan": the sector word describes a thing.
+  bool describes_a_thing(const Candidate& c) const {
+    const size_t f = first_token(c), e = end_token(c);
+    return f != std::string::npos && e < doc_.tokens.size() && same_sentence(f, e) && listed(words_.sector_description_heads, e);
+  }
+
+  // "government officials stressed", "a foreign ministry spokesman said": who speaks for it.
+  bool speaks(const Candidate& c) const {
+    const size_t f = first_token(c);
+    size_t k = end_token(c);
+    if (f == std::string::npos) return false;
+    // (a sector word that speaks alone is often the victim itself: "the carmaker said production stopped")
+    if (k >= doc_.tokens.size() || !same_sentence(f, k) || !listed(words_.speaker_heads, k)) return false;
+    ++k;
+    while (k < doc_.tokens.size() && same_sentence(f, k) && source_filler(k)) ++k;
+    return k < doc_.tokens.size() && same_sentence(f, k) && listed(words_.sector_speaker_verbs, k);
   }
 
   // "a researcher at a Dutch university", "an analyst at a think tank": where a speaker works.
