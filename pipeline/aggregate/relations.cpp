@@ -721,7 +721,7 @@ class RelationFinder {
           }
       }
     if (reporter_position(m)) return false;  // the one who tells: "stole $300 million from an exchange, the FBI said"
-    if (attacked_before(f, sent)) return true;
+    if (attacked_before(f, sent) || on_leak_site(l, sent)) return true;
     // a later member of a list of victims: "hacking into the networks of the American ratings firm
     // Moody's Analytics, the German industrial group Siemens and the satellite-navigation company
     // Trimble", "victims include the Reserve Bank of New Zealand, ..., the law firm Jones Day"
@@ -747,6 +747,19 @@ class RelationFinder {
             doc_.has_cue(t, kTargetCues))
           break;
       }
+    }
+    return false;
+  }
+  // The name the gang put on its site: "listed Boeing on its leak site", "added the hospital to its
+  // data leak site on Friday".
+  bool on_leak_site(size_t l, uint32_t sent) const {
+    if (!in_sentence(l + 1, sent) || !one_of(word(l + 1), {"on", "to"})) return false;
+    bool leak = false;
+    for (size_t t = l + 2; in_sentence(t, sent) && t <= l + 8; ++t) {
+      const std::string_view w = word(t);
+      if (one_of(w, {"site", "sites", "website", "portal", "blog", "page"})) return leak;
+      leak = leak || listed(t, words_.leak_site_words);
+      if (!doc_.tokens[t].is_word && w != "'" && w != "-") return false;
     }
     return false;
   }

@@ -152,7 +152,7 @@ ContextWords::ContextWords(const RuleSet& r, Problems& p)
       reporter_titles(needed(r, p, "reporter-titles")), reporter_heads(needed(r, p, "reporter-heads")),
       report_nouns(needed(r, p, "report-nouns")), authorship_verbs(needed(r, p, "authorship-verbs")),
       target_cue_nouns(needed(r, p, "target-cue-nouns")), legal_action_words(needed(r, p, "legal-action-words")),
-      infrastructure_nouns(needed(r, p, "infrastructure-nouns")), country_speaker_verbs(needed(r, p, "country-speaker-verbs")),
+      infrastructure_nouns(needed(r, p, "infrastructure-nouns")), leak_site_words(needed(r, p, "leak-site-words")), country_speaker_verbs(needed(r, p, "country-speaker-verbs")),
       bare_attribution_cues(needed(r, p, "bare-attribution-cues")), with_attribution_cues(needed(r, p, "with-attribution-cues")),
       list_leads(needed(r, p, "list-leads")), vendor_words(needed(r, p, "vendor-words")),
       irregular_attack_verbs(needed(r, p, "irregular-attack-verbs")), home_words(needed(r, p, "home-words")),
