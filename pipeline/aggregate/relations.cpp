@@ -313,10 +313,15 @@ class RelationFinder {
     const size_t f = doc_.token_starting_at(m.start), l = doc_.token_ending_at(m.end);
     if (f == std::string::npos || l == std::string::npos) return false;
     const uint32_t sent = doc_.tokens[f].sentence;
-    // blamed for the attacks: "the centre blamed the GRU for a string of intrusions"
-    const bool blamed = f >= 1 && in_sentence(f - 1, sent) &&
-                        (doc_.has_cue(f - 1, kAttributionCues) || (f >= 2 && word(f - 1) == "the" && doc_.has_cue(f - 2, kAttributionCues)));
-    if (blamed && in_sentence(l + 1, sent) && word(l + 1) == "for")
+    // blamed for the attacks: "the centre blamed the GRU for a string of intrusions", "accused the US
+    // National Security Agency of a long-running cyberattack"
+    size_t b = f;
+    while (b >= 1 && in_sentence(b - 1, sent) && (word(b - 1) == "the" || country_token(b - 1))) --b;
+    // (an accusation against a state names the attacker only when the article names no group:
+    // "accused the Kremlin of a campaign" in a story about Dragonfly is about Dragonfly's sponsor)
+    const bool accused = !names_group_ && b >= 1 && in_sentence(b - 1, sent) && one_of(word(b - 1), {"accused", "accuses", "accusing", "accuse"});
+    const bool blamed = b >= 1 && in_sentence(b - 1, sent) && (doc_.has_cue(b - 1, kAttributionCues) || accused);
+    if (blamed && in_sentence(l + 1, sent) && (word(l + 1) == "for" || (accused && word(l + 1) == "of")))
       for (size_t k = l + 2; in_sentence(k, sent) && k <= l + 7; ++k)
         if (((doc_.has_cue(k, kTargetCues) && !listed(k, words_.target_cue_nouns)) || listed(k, words_.hack_words)) && doc_.tokens[k].is_all_lower)
           return true;
