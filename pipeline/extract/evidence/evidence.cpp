@@ -48,7 +48,9 @@ class Evidence {
     for (size_t i = 0; i < doc_.candidates.size(); ++i) {
       Candidate& c = doc_.candidates[i];
       if (c.type == MentionType::Country && trapped(c)) continue;
-      if (c.type == MentionType::Sector && (names_a_news_source(c) || names_a_workplace(c) || describes_a_thing(c) || speaks(c))) continue;
+      if (c.type == MentionType::Sector && (names_a_news_source(c) || names_a_workplace(c) || describes_a_thing(c) || speaks(c) ||
+                                            inside_a_name(c)))
+        continue;
       // Outside cyber news a sector word names an industry hit only in a sentence about an attack or
       // next to a cue ("the mining industry"): "the charity said", "a local school" are not sectors hit.
       if (c.type == MentionType::Sector && (c.ambiguous || !(cyber() || sentence_has(c, kTargetCues) || cyber_sentence(c)))) {
@@ -255,6 +257,20 @@ class Evidence {
       if (!source_filler(k)) break;
     }
     return false;
+  }
+
+  // "the Information Technology Act", "the Senate Banking Committee": capitalised sector words that
+  // modify the next word of a longer name (in the body: a title capitalises every word).
+  bool inside_a_name(const Candidate& c) const {
+    const size_t f = first_token(c), e = end_token(c);
+    if (f == std::string::npos || e == 0 || doc_.in_title(c.start)) return false;
+    for (size_t k = f; k < e; ++k)
+      if (doc_.tokens[k].is_word && !doc_.tokens[k].is_upper_initial) return false;
+    auto capital_word = [&](size_t k) {
+      return k < doc_.tokens.size() && same_sentence(f, k) && doc_.tokens[k].is_word && doc_.tokens[k].is_upper_initial &&
+             doc_.tokens[k].space_before;
+    };
+    return capital_word(e);  // (the head of a name is a sector: "Heinrich Heine University", "Odesa International Airport")
   }
 
   // "a banking trojan", "bank details", "a bank loan": the sector word describes a thing.
