@@ -41,6 +41,9 @@ class Evidence {
         entity_edge_.push_back(c.end);
       }
     std::sort(entity_edge_.begin(), entity_edge_.end());
+    for (const auto& c : doc_.candidates)
+      if (c.type == MentionType::Sector) sector_starts_.push_back(c.start);
+    std::sort(sector_starts_.begin(), sector_starts_.end());
     std::vector<Candidate> kept;
     kept.reserve(doc_.candidates.size());
     // First the unambiguous forms: they are evidence for the ambiguous ones ("Lazarus Group" ... "Lazarus").
@@ -49,7 +52,7 @@ class Evidence {
       Candidate& c = doc_.candidates[i];
       if (c.type == MentionType::Country && trapped(c)) continue;
       if (c.type == MentionType::Sector && (names_a_news_source(c) || names_a_workplace(c) || describes_a_thing(c) || speaks(c) ||
-                                            inside_a_name(c)))
+                                            inside_a_name(c) || modifies_another_sector(c)))
         continue;
       // Outside cyber news a sector word names an industry hit only in a sentence about an attack or
       // next to a cue ("the mining industry"): "the charity said", "a local school" are not sectors hit.
@@ -271,6 +274,18 @@ class Evidence {
              doc_.tokens[k].space_before;
     };
     return capital_word(e);  // (the head of a name is a sector: "Heinrich Heine University", "Odesa International Airport")
+  }
+
+  // "a university hospital", "an energy trade association": a sector word right before another
+  // sector's word modifies it; the head names the sector.
+  std::vector<uint32_t> sector_starts_;  // where sector candidates start, sorted
+  bool modifies_another_sector(const Candidate& c) const {
+    const size_t e = end_token(c);
+    if (e == 0 || e >= doc_.tokens.size() || !doc_.tokens[e].space_before || !same_sentence(e - 1, e)) return false;
+    if (!std::binary_search(sector_starts_.begin(), sector_starts_.end(), doc_.tokens[e].start)) return false;
+    for (const auto& o : doc_.candidates)
+      if (o.type == MentionType::Sector && o.start == doc_.tokens[e].start && o.value != c.value) return true;
+    return false;
   }
 
   // "a banking trojan", "bank details", "a bank loan": the sector word describes a thing.
