@@ -383,6 +383,12 @@ class Evidence {
         if (a.kind == "government" && !a.country.empty() && a.country != "-" && !countries_named_.count(a.country)) return "";
         if (cue_near(c, kOrgCues, 2, 2)) return "organization-cue";
         if ((cyber() || cyber_sentence(c)) && multi_word(c) && !sentence_initial(c)) return "cyber-context";
+        // "Apple", "Amazon": a company's one-word name written with its capital inside a sentence of
+        // cyber news (the title capitalises every word)
+        // alone, not a word of a longer name ("Tiananmen Square", "Caterpillar web shell" is lower-case after)
+        if (a.kind != "government" && cyber() && cyber_sentence(c) && !sentence_initial(c) && !doc_.in_title(c.start) &&
+            doc_.tokens[first_token(c)].is_upper_initial && !doc_.tokens[first_token(c)].is_all_upper && !capitalised_neighbour(c))
+          return "cyber-context";
         return "";
       }
       case MentionType::Tool:
@@ -397,6 +403,12 @@ class Evidence {
       default:
         return "";
     }
+  }
+
+  bool capitalised_neighbour(const Candidate& c) const {
+    const size_t f = first_token(c), e = end_token(c);
+    auto capital = [&](size_t k) { return k < doc_.tokens.size() && same_sentence(f, k) && doc_.tokens[k].is_word && doc_.tokens[k].is_upper_initial; };
+    return (f >= 1 && capital(f - 1)) || capital(e);
   }
 
   bool phrase_at(size_t t, const std::vector<uint32_t>& phrase) const {
