@@ -42,8 +42,15 @@ class Evidence {
       }
     std::sort(entity_edge_.begin(), entity_edge_.end());
     for (const auto& c : doc_.candidates)
-      if (c.type == MentionType::Sector) sector_starts_.push_back(c.start);
+      if (c.type == MentionType::Sector) sector_starts_.push_back({c.start, &c.value});
     std::sort(sector_starts_.begin(), sector_starts_.end());
+    // decided before any candidate is moved: the tests read the others
+    std::vector<bool> no_sector_hit(doc_.candidates.size(), false);
+    for (size_t i = 0; i < doc_.candidates.size(); ++i) {
+      const Candidate& c = doc_.candidates[i];
+      no_sector_hit[i] = c.type == MentionType::Sector && (names_a_news_source(c) || names_a_workplace(c) || describes_a_thing(c) ||
+                                                           speaks(c) || inside_a_name(c) || modifies_another_sector(c));
+    }
     std::vector<Candidate> kept;
     kept.reserve(doc_.candidates.size());
     // First the unambiguous forms: they are evidence for the ambiguous ones ("Lazarus Group" ... "Lazarus").
@@ -51,9 +58,7 @@ class Evidence {
     for (size_t i = 0; i < doc_.candidates.size(); ++i) {
       Candidate& c = doc_.candidates[i];
       if (c.type == MentionType::Country && trapped(c)) continue;
-      if (c.type == MentionType::Sector && (names_a_news_source(c) || names_a_workplace(c) || describes_a_thing(c) || speaks(c) ||
-                                            inside_a_name(c) || modifies_another_sector(c)))
-        continue;
+      if (no_sector_hit[i]) continue;
       // Outside cyber news a sector word names an industry hit only in a sentence about an attack or
       // next to a cue ("the mining industry"): "the charity said", "a local school" are not sectors hit.
       if (c.type == MentionType::Sector && (c.ambiguous || !(cyber() || sentence_has(c, kTargetCues) || cyber_sentence(c)))) {
@@ -187,6 +192,7 @@ class Evidence {
   std::set<std::pair<int, uint32_t>> unambiguous_;
   std::set<std::string> countries_named_;  // ISO codes the article names (starred forms too)
   std::vector<uint32_t> entity_edge_;  // byte offsets where an unambiguous known entity starts or ends, sorted
+  std::vector<std::pair<uint32_t, const std::string*>> sector_starts_;  // where sector candidates start, and their sector
   bool entity_edge(uint32_t b) const { return std::binary_search(entity_edge_.begin(), entity_edge_.end(), b); }
   std::vector<bool> cyber_sentence_;
   std::map<uint32_t, std::vector<bool>> trap_sentences_;  // only traps with a cue in the article
@@ -278,13 +284,13 @@ class Evidence {
 
   // "a university hospital", "an energy trade association": a sector word right before another
   // sector's word modifies it; the head names the sector.
-  std::vector<uint32_t> sector_starts_;  // where sector candidates start, sorted
   bool modifies_another_sector(const Candidate& c) const {
     const size_t e = end_token(c);
     if (e == 0 || e >= doc_.tokens.size() || !doc_.tokens[e].space_before || !same_sentence(e - 1, e)) return false;
-    if (!std::binary_search(sector_starts_.begin(), sector_starts_.end(), doc_.tokens[e].start)) return false;
-    for (const auto& o : doc_.candidates)
-      if (o.type == MentionType::Sector && o.start == doc_.tokens[e].start && o.value != c.value) return true;
+    const uint32_t next = doc_.tokens[e].start;
+    for (auto it = std::lower_bound(sector_starts_.begin(), sector_starts_.end(), std::pair<uint32_t, const std::string*>{next, nullptr});
+         it != sector_starts_.end() && it->first == next; ++it)
+      if (*it->second != c.value) return true;
     return false;
   }
 
@@ -384,8 +390,8 @@ class Evidence {
         if (cue_near(c, kOrgCues, 2, 2)) return "organization-cue";
         if ((cyber() || cyber_sentence(c)) && multi_word(c) && !sentence_initial(c)) return "cyber-context";
         // "Apple", "Amazon": a company's one-word name written with its capital inside a sentence of
-        // cyber news (the title capitalises every word)
-        // alone, not a word of a longer name ("Tiananmen Square", "Caterpillar web shell" is lower-case after)
+        // cyber news (not in the title, which capitalises every word), alone: not a word of a longer
+        // name ("Tiananmen Square")
         if (a.kind != "government" && cyber() && cyber_sentence(c) && !sentence_initial(c) && !doc_.in_title(c.start) &&
             doc_.tokens[first_token(c)].is_upper_initial && !doc_.tokens[first_token(c)].is_all_upper && !capitalised_neighbour(c))
           return "cyber-context";
