@@ -426,7 +426,6 @@ class RuleLoader {
   void load_actors(const fs::path& p) {
     uint32_t file;
     auto t = read(p, {"id", "name", "kind", "country", "aliases"}, {"mitre", "motivation", "sectors"}, file);
-    static const std::set<std::string> kinds = {"threat-group", "security-vendor", "government", "media", "organization", "person"};
     static const std::set<std::string> motivations = {"state", "criminal", "hacktivist", "-", ""};
     for (auto& row : t.rows) {
       ActorEntry a{std::string(row.get("id")), std::string(row.get("name")), std::string(row.get("kind")),
@@ -436,7 +435,7 @@ class RuleLoader {
       if (!valid_id(a.id)) { problem(t.path, row.line, "bad id '" + a.id + "' (lower-case a-z, 0-9, '-')"); ok = false; }
       else if (!actor_ids_.insert(a.id).second) { problem(t.path, row.line, "duplicate actor id '" + a.id + "'"); ok = false; }
       if (a.name.empty() || a.name == "-") { problem(t.path, row.line, "empty name"); ok = false; }
-      if (!kinds.count(a.kind)) { problem(t.path, row.line, "unknown kind '" + a.kind + "'"); ok = false; }
+      if (!kActorKinds.count(a.kind)) { problem(t.path, row.line, "unknown kind '" + a.kind + "'"); ok = false; }
       if (!check_country(t.path, row.line, a.country)) ok = false;
       if (!a.mitre.empty() && a.mitre != "-" && (a.mitre.size() < 5 || a.mitre[0] != 'G')) {
         problem(t.path, row.line, "bad MITRE ATT&CK group id '" + a.mitre + "' (G0000)"); ok = false;
@@ -466,8 +465,14 @@ class RuleLoader {
     }
   }
 
+  static inline const std::set<std::string> kActorKinds = {"threat-group", "security-vendor", "government", "media", "organization", "person"};
+
   // "utilities|energy": STIX industry-sector terms joined by '|'.
   bool stix_sectors(const std::string& path, uint32_t line, std::string_view list, std::vector<std::string>& out) {
+    if (split_list(list).empty()) {
+      problem(path, line, "no sectors");
+      return false;
+    }
     for (const auto& term : split_list(list)) {
       if (std::find(kStixSectors.begin(), kStixSectors.end(), term) == kStixSectors.end()) {
         problem(path, line, "unknown STIX 2.1 industry sector '" + term + "'");
@@ -483,6 +488,7 @@ class RuleLoader {
     auto t = read(p, {"kind", "sectors"}, {}, file);
     for (auto& row : t.rows) {
       const std::string kind(row.get("kind"));
+      if (!kActorKinds.count(kind)) { problem(t.path, row.line, "unknown actor kind '" + kind + "'"); continue; }
       KindSectors k;
       k.rule = {file, row.line};
       if (!stix_sectors(t.path, row.line, row.get("sectors"), k.sectors)) continue;
