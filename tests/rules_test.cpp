@@ -55,7 +55,7 @@ TEST_CASE("every kind of broken rule line is reported with path:line, all at onc
   rc.append("actors/security-vendors.tsv", "new-vendor\tNew Vendor\tsecurity-vendor\tXX\t-");
   rc.append("actors/security-vendors.tsv", "odd-kind\tOdd\twizard\tUS\t-");
   rc.append("sectors/sectors.tsv", "space-mining\tasteroid miners");
-  rc.append("operations/campaigns.tsv", "op-nowhere\tOperation Nowhere\tno-such-group\t-");
+  rc.append("operations/campaigns.tsv", "op-nowhere\tOperation Nowhere\tno-such-group\t-\tcampaign");
   rc.append("operations/patterns.tsv", "broken-regex\t5\t(?P<name>Operation (unclosed");
   rc.append("operations/patterns.tsv", "no-name\t5\tOperation [A-Z]\\w+");
   rc.append("dates/patterns.tsv", "bad-resolver\tDATE\tguess\t\\d+");

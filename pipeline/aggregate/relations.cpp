@@ -39,6 +39,8 @@ class RelationFinder {
         for (size_t k = doc.token_starting_at(m.start); k < doc.tokens.size() && doc.tokens[k].start < m.end; ++k) date_token_[k] = true;
     org_token_.assign(doc.tokens.size(), false);
     country_token_.assign(doc.tokens.size(), false);
+    for (const auto& m : doc.mentions)
+      if (m.type == MentionType::Operation && m.entry != UINT32_MAX && rules.campaigns[m.entry].takedown) takedowns_.insert(m.value);
     for (const auto& m : doc.mentions) {
       if (m.type == MentionType::Country)
         for (size_t k = doc.token_starting_at(m.start); k < doc.tokens.size() && doc.tokens[k].start < m.end; ++k) country_token_[k] = true;
@@ -276,6 +278,7 @@ class RelationFinder {
   bool names_group_ = false;  // the article names a threat group
   std::vector<bool> org_token_;  // per token: part of an actor's name that is no threat group
   std::vector<bool> country_token_;  // per token: part of a country's name or adjective
+  std::set<std::string> takedowns_;  // law-enforcement operations the article names (campaigns.tsv kind takedown)
   bool country_token(size_t k) const { return k < country_token_.size() && country_token_[k]; }
   std::set<std::string> state_attackers_;  // state bodies the text makes attackers ("GRU officers hacked")
   std::map<std::string, std::set<std::string>> body_groups_;  // such a body -> groups of its state named in a sentence with it
@@ -394,6 +397,7 @@ class RelationFinder {
   void add(const std::string& type, const std::string& src, const char* st, const std::string& dst, const char* dt,
            uint32_t sent, const std::string& cue) {
     if (src.empty() || dst.empty() || src == dst) return;
+    if (type != "reported-by" && takedowns_.count(src)) return;  // "Operation Tovar" disrupted GameOver Zeus; it did not use it
     if (!seen_.insert(type + "\t" + src + "\t" + dst).second) return;
     const Sentence& s = doc_.sentences[sent];
     doc_.relations.push_back({type, src, st, dst, dt, sent, s.start, s.end, cue});

@@ -558,9 +558,11 @@ class RuleLoader {
 
   void load_campaigns(const fs::path& p) {
     uint32_t file;
-    auto t = read(p, {"id", "name", "actor", "aliases"}, {}, file);
+    auto t = read(p, {"id", "name", "actor", "aliases"}, {"kind"}, file);
     for (auto& row : t.rows) {
       CampaignEntry c{std::string(row.get("id")), std::string(row.get("name")), -1, {file, row.line}};
+      if (const std::string_view kind = row.get("kind"); kind == "takedown") c.takedown = true;
+      else if (!kind.empty() && kind != "campaign") { problem(t.path, row.line, "kind must be campaign or takedown"); continue; }
       if (!valid_id(c.id)) { problem(t.path, row.line, "bad id '" + c.id + "'"); continue; }
       if (!campaign_ids_.insert(c.id).second) { problem(t.path, row.line, "duplicate campaign id '" + c.id + "'"); continue; }
       const std::string actor(row.get("actor"));

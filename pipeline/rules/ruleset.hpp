@@ -131,6 +131,7 @@ struct CampaignEntry {
   std::string id, name;
   int actor = -1;  // index into actors
   RuleRef rule;
+  bool takedown = false;  // a law-enforcement operation against the attackers (kind `takedown`)
 };
 struct ToolEntry {
   std::string id, name, kind;
