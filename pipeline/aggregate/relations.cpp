@@ -316,6 +316,11 @@ class RelationFinder {
     const size_t f = doc_.token_starting_at(m.start), l = doc_.token_ending_at(m.end);
     if (f == std::string::npos || l == std::string::npos) return false;
     const uint32_t sent = doc_.tokens[f].sentence;
+    // the one who tells: "According to the Foreign Office, officers of Unit 26165 carried out ..."
+    if (f >= 2 && in_sentence(f - 2, sent) && (word(f - 1) == "to" || (word(f - 1) == "the" && f >= 3 && word(f - 2) == "to"))) {
+      const size_t a = word(f - 1) == "to" ? f - 2 : f - 3;
+      if (word(a) == "according") return false;
+    }
     // blamed for the attacks: "the centre blamed the GRU for a string of intrusions", "accused the US
     // National Security Agency of a long-running cyberattack"
     size_t b = f;
