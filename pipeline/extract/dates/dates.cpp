@@ -149,6 +149,8 @@ void find_dates(Document& doc, const RuleSet& rules) {
    line_end = line_end == std::string::npos ? view.size() : line_end + 1;
    const re2::StringPiece piece(view.data() + line_start, line_end - line_start);
    line_start = line_end;
+   // a blank line holds no date (half the lines of news text): no need to ask the set
+   if (std::all_of(piece.begin(), piece.end(), [](char ch) { return ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t'; })) continue;
    for (int idx : patterns_that_may_match(rules.date_prefilter.get(), rules.date_patterns.size(), piece)) {
     const DatePattern& dp = rules.date_patterns[size_t(idx)];
     const int n = dp.re->NumberOfCapturingGroups() + 1;
