@@ -735,7 +735,7 @@ class RelationFinder {
           }
       }
     if (reporter_position(m)) return false;  // the one who tells: "stole $300 million from an exchange, the FBI said"
-    if (attacked_before(f, sent) || on_leak_site(l, sent)) return true;
+    if (attacked_before(f, sent) || on_leak_site(l, sent) || object_of_split_attack(f, l, sent)) return true;
     // a later member of a list of victims: "hacking into the networks of the American ratings firm
     // Moody's Analytics, the German industrial group Siemens and the satellite-navigation company
     // Trimble", "victims include the Reserve Bank of New Zealand, ..., the law firm Jones Day"
@@ -761,6 +761,21 @@ class RelationFinder {
             doc_.has_cue(t, kTargetCues))
           break;
       }
+    }
+    return false;
+  }
+  // Between an attack verb and its particle: "knocked Microsoft's Outlook and Azure services offline",
+  // "knocked the French broadcaster TV5Monde off the air", "took the ministry's website down".
+  bool object_of_split_attack(size_t f, size_t l, uint32_t sent) const {
+    bool verb = false;
+    for (size_t t = f; t >= 1 && t + 6 >= f && in_sentence(t - 1, sent); --t) {
+      if (listed(t - 1, words_.split_attack_verbs) && doc_.tokens[t - 1].is_all_lower) { verb = true; break; }
+      if (!doc_.tokens[t - 1].is_word || one_of(word(t - 1), {"which", "who", "that", "by"})) break;  // a clause or list mark
+    }
+    if (!verb) return false;
+    for (size_t t = l + 1; in_sentence(t, sent) && t <= l + 8; ++t) {
+      if (listed(t, words_.split_attack_particles) && doc_.tokens[t].is_all_lower) return true;
+      if (one_of(word(t), {",", ";", ":", "(", "\"", "which", "who", "that"})) return false;
     }
     return false;
   }
