@@ -1,6 +1,7 @@
 #include "rules/ruleset.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <optional>
 #include <filesystem>
 #include <set>
@@ -31,6 +32,187 @@ std::vector<int> patterns_that_may_match(const RE2::Set* set, size_t pattern_cou
   }
   if (set->Match(text, &which)) std::sort(which.begin(), which.end());
   return which;
+}
+
+namespace {
+
+// The code point of the UTF-8 character at p[i], moving i past it (a stray byte counts as itself).
+uint32_t next_code_point(std::string_view p, size_t& i) {
+  const auto b = static_cast<unsigned char>(p[i++]);
+  const int more = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : b >= 0xC0 ? 1 : 0;
+  uint32_t cp = more == 3 ? b & 0x07u : more == 2 ? b & 0x0Fu : more == 1 ? b & 0x1Fu : b;
+  for (int k = 0; k < more && i < p.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(p[i++]) & 0x3Fu);
+  return cp;
+}
+
+// After a backslash at p[i - 1]: reads the escape, moving i past it. Returns the one character it
+// stands for, or UINT32_MAX for a class of characters (then `newline` says whether the class, or
+// anything the escape may stand for, holds "\n").
+uint32_t read_escape(std::string_view p, size_t& i, bool& newline) {
+  newline = false;
+  if (i >= p.size()) return '\\';
+  const char c = p[i];
+  if (c == 'x') {
+    ++i;
+    std::string hex;
+    if (i < p.size() && p[i] == '{') {
+      const size_t close = p.find('}', i);
+      if (close == std::string_view::npos) { newline = true; i = p.size(); return UINT32_MAX; }
+      hex = std::string(p.substr(i + 1, close - i - 1));
+      i = close + 1;
+    } else {
+      hex = std::string(p.substr(i, 2));
+      i = std::min(p.size(), i + 2);
+    }
+    if (hex.empty() || hex.size() > 6 || hex.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos) {
+      newline = true;
+      return UINT32_MAX;
+    }
+    const auto cp = uint32_t(std::stoul(hex, nullptr, 16));
+    newline = cp == '\n';
+    return cp;
+  }
+  if (c == 'p' || c == 'P') {  // Unicode classes: letters and numbers hold no line break
+    ++i;
+    std::string name;
+    if (i < p.size() && p[i] == '{') {
+      const size_t close = p.find('}', i);
+      name = std::string(p.substr(i + 1, close == std::string_view::npos ? std::string_view::npos : close - i - 1));
+      i = close == std::string_view::npos ? p.size() : close + 1;
+    } else if (i < p.size()) {
+      name = std::string(1, p[i++]);
+    }
+    newline = c == 'P' || name.empty() || !(name[0] == 'L' || name[0] == 'N');
+    return UINT32_MAX;
+  }
+  ++i;
+  switch (c) {
+    case 'n': newline = true; return '\n';
+    case 's': case 'W': case 'D': case 'C': newline = true; return UINT32_MAX;
+    case 'S': case 'w': case 'd': return UINT32_MAX;
+    case 't': return '\t';
+    case 'r': return '\r';
+    case 'f': return '\f';
+    case 'v': return '\v';
+    case 'a': return '\a';
+    default:
+      if (c >= '0' && c <= '9') { newline = true; return UINT32_MAX; }  // octal: not worth reading
+      --i;
+      return next_code_point(p, i);  // an escaped literal: "\.", "\$", "\-"
+  }
+}
+
+}  // namespace
+
+bool may_match_newline(std::string_view p) {
+  bool dot_all = false;  // "(?s)" anywhere: "." may match "\n"
+  for (size_t i = 0; i + 1 < p.size(); ++i) {
+    if (p[i] != '(' || p[i + 1] != '?') continue;
+    size_t k = i + 2;
+    while (k < p.size() && std::string_view("imsU-").find(p[k]) != std::string_view::npos) ++k;
+    if (k < p.size() && (p[k] == ')' || p[k] == ':') && p.substr(i + 2, k - i - 2).find('s') != std::string_view::npos) dot_all = true;
+  }
+  for (size_t i = 0; i < p.size();) {
+    const char c = p[i];
+    if (c == '\n') return true;
+    if (c == '.') {
+      if (dot_all) return true;
+      ++i;
+      continue;
+    }
+    if (c == '\\') {
+      ++i;
+      if (i < p.size() && p[i] == 'Q') {  // \Q...\E: literal text
+        const size_t end = p.find("\\E", i);
+        if (p.substr(i, end == std::string_view::npos ? std::string_view::npos : end - i).find('\n') != std::string_view::npos) return true;
+        i = end == std::string_view::npos ? p.size() : end + 2;
+        continue;
+      }
+      bool newline = false;
+      read_escape(p, i, newline);
+      if (newline) return true;
+      continue;
+    }
+    if (c != '[') {
+      ++i;
+      continue;
+    }
+    // a character class: does it hold "\n"?
+    ++i;
+    const bool negated = i < p.size() && p[i] == '^';
+    if (negated) ++i;
+    bool holds = false;
+    bool first = true;
+    while (i < p.size() && (p[i] != ']' || first)) {
+      first = false;
+      if (p.compare(i, 2, "[:") == 0) {
+        const size_t close = p.find(":]", i + 2);
+        if (close == std::string_view::npos) return true;
+        std::string_view name = p.substr(i + 2, close - i - 2);
+        const bool not_in = !name.empty() && name[0] == '^';
+        if (not_in) name.remove_prefix(1);
+        const bool has = name == "space" || name == "cntrl" || name == "ascii";
+        holds = holds || (has != not_in);
+        i = close + 2;
+        continue;
+      }
+      auto item = [&](bool& newline) -> uint32_t {
+        newline = false;
+        if (p[i] == '\\') {
+          ++i;
+          return read_escape(p, i, newline);
+        }
+        const uint32_t cp = next_code_point(p, i);
+        newline = cp == '\n';
+        return cp;
+      };
+      bool newline = false;
+      const uint32_t lo = item(newline);
+      holds = holds || newline;
+      if (lo != UINT32_MAX && i + 1 < p.size() && p[i] == '-' && p[i + 1] != ']') {  // a range
+        ++i;
+        const uint32_t hi = item(newline);
+        holds = holds || newline || (hi == UINT32_MAX) || (lo <= '\n' && '\n' <= hi);
+      }
+    }
+    if (i >= p.size()) return true;  // no closing bracket: RE2 refuses it anyway
+    ++i;
+    if (holds != negated) return true;
+  }
+  return false;
+}
+
+bool may_match_empty(const RE2& re) {
+  // every pair of neighbours an assertion (\b, \B, ^, $, \A, \z, (?m)) can tell apart: text
+  // edge, word character, other character, line break
+  static const char* const kContexts[] = {"", "a", " ", "\n", "aa", "a ", " a", "a\n", "\na", "  ", "\n\n", " \n", "\n "};
+  for (const char* context : kContexts) {
+    const re2::StringPiece text(context);
+    for (size_t i = 0; i <= text.size(); ++i)
+      if (re.Match(text, i, i, RE2::UNANCHORED, nullptr, 0)) return true;
+  }
+  return false;
+}
+
+void PatternLines::find(const RE2::Set* set, size_t pattern_count, const re2::StringPiece& text, size_t from) {
+  lines.clear();
+  hits.clear();
+  size_t start = from;
+  while (start > 0 && text[start - 1] != '\n') --start;  // the set sees the line's start, as the pattern does
+  while (start < text.size() || (start == text.size() && lines.empty())) {
+    const void* nl = memchr(text.data() + start, '\n', text.size() - start);
+    const size_t end = nl ? size_t(static_cast<const char*>(nl) - text.data()) + 1 : text.size();
+    const auto line = uint32_t(lines.size());
+    lines.emplace_back(uint32_t(start), uint32_t(end));
+    which.clear();
+    if (!set) {
+      for (size_t p = 0; p < pattern_count; ++p) hits.emplace_back(int(p), line);
+    } else if (set->Match(re2::StringPiece(text.data() + start, end - start), &which)) {
+      for (int p : which) hits.emplace_back(p, line);
+    }
+    start = end;
+  }
+  std::sort(hits.begin(), hits.end());
 }
 
 namespace {
@@ -654,6 +836,7 @@ class RuleLoader {
       op.rule = {file, row.line};
       if (!pattern_ids_.insert("op:" + op.id).second) { problem(t.path, row.line, "duplicate pattern id '" + op.id + "'"); continue; }
       if (!read_name_pattern(t.path, row, op.priority, op.re, op.name_group)) continue;
+      op.may_cross_lines = may_match_newline(op.re->pattern()) || may_match_empty(*op.re);
       rs_.operation_patterns.push_back(std::move(op));
     }
     std::vector<const RE2*> res;
@@ -725,6 +908,7 @@ class RuleLoader {
         np.listed.push_back({group, &it->second});
       }
       if (!lists_known) continue;
+      np.may_cross_lines = may_match_newline(np.re->pattern()) || may_match_empty(*np.re);
       rs_.name_patterns.push_back(std::move(np));
     }
     std::vector<const RE2*> res;

@@ -147,6 +147,7 @@ struct OperationPattern {
   int priority = 0;
   std::unique_ptr<RE2> re;
   int name_group = 0;  // index of the (?P<name>...) capture
+  bool may_cross_lines = true;  // see may_match_newline: false lets the pattern run line by line
   RuleRef rule;
 };
 struct DatePattern {
@@ -179,6 +180,7 @@ struct NamePattern {
     const WordList* list;
   };
   std::vector<ListedCapture> listed;
+  bool may_cross_lines = true;  // see may_match_newline: false lets the pattern run line by line
   RuleRef rule;
 };
 // A date word list: folded form -> value.
@@ -193,6 +195,45 @@ extern const std::array<const char*, 34> kStixSectors;
 // Indexes (ascending) of the patterns that can match `text` according to `set`; all of
 // them when there is no set. Empty when none can.
 std::vector<int> patterns_that_may_match(const RE2::Set* set, size_t pattern_count, const re2::StringPiece& text);
+
+// Whether some part of the RE2 pattern can match a line break ("\s", "[^.]", "\W", "." under
+// (?s), ...). Errs towards true: false means that no match of it holds a "\n", so the
+// pattern can run over each line on its own (with the whole text as context) and find the
+// same matches as over the whole text.
+bool may_match_newline(std::string_view pattern);
+// Whether `re` can match the empty string somewhere (tried at every kind of boundary). Such a
+// pattern could find the same empty match at the end of one line and the start of the next.
+bool may_match_empty(const RE2& re);
+
+// Which patterns of a set may match on which line of a text: lines are [start, end) with their
+// "\n", from the line holding `from` to the end; `hits` holds (pattern, line) pairs in order of
+// pattern, then line. A pattern that cannot match a "\n" (may_match_newline) and has no match on
+// a line it is not listed for there; running it over each of its lines with the whole text as
+// context ([start, end) of RE2::Match) finds every match a run over the whole text finds, in the
+// same order. Kept between articles so that its vectors are reused.
+struct PatternLines {
+  std::vector<std::pair<uint32_t, uint32_t>> lines;
+  std::vector<std::pair<int, uint32_t>> hits;
+  std::vector<int> which;
+  void find(const RE2::Set* set, size_t pattern_count, const re2::StringPiece& text, size_t from);
+  // The range of `hits` for pattern p, given the index where the previous (smaller) pattern's ended.
+  size_t end_of(int p, size_t begin) const {
+    while (begin < hits.size() && hits[begin].first == p) ++begin;
+    return begin;
+  }
+  // The next match of `re` at or after `pos`: over the whole text from there when `whole`, else
+  // on the lines of hits [hit, end_hit), moving `hit` on to the line of the match.
+  bool next_match(const RE2& re, const re2::StringPiece& text, bool whole, size_t& hit, size_t end_hit, size_t& pos,
+                  re2::StringPiece* m, int n) const {
+    if (whole) return pos <= text.size() && re.Match(text, pos, text.size(), RE2::UNANCHORED, m, n);
+    for (; hit < end_hit; ++hit) {
+      const auto [start, end] = lines[hits[hit].second];
+      pos = std::max<size_t>(pos, start);
+      if ((pos < end || (pos == end && end == text.size())) && re.Match(text, pos, end, RE2::UNANCHORED, m, n)) return true;
+    }
+    return false;
+  }
+};
 
 // Cue lists, by number (FormEntry::cue_list).
 enum CueList : int8_t {
