@@ -97,6 +97,13 @@ TEST_CASE("a pattern that cannot match a line break is told apart from one that 
   CHECK_FALSE(may_match_empty(RE2(R"(\bab?)")));
 }
 
+TEST_CASE("a pattern may end with a line break and still run line by line") {
+  for (const char* stays : {R"(\bTechnology(?:$|[^ A-Za-z0-9]| [^A-Z]))", R"(ab\s)", R"(x(?P<tail>[^a]|yz))", R"(\b[A-Z][a-z]+\b)"})
+    CHECK_MESSAGE(!may_cross_lines(RE2(stays)), stays);
+  for (const char* crosses : {R"(a\sb)", R"(a(?:[^b]|c)d)", R"(a[^b]+)", R"(a(?:[^b]c|d))", R"((?s)a.)", R"(a|b\s)", R"(\b)"})
+    CHECK_MESSAGE(may_cross_lines(RE2(crosses)), crosses);
+}
+
 TEST_CASE("patterns run line by line find what they find over the whole text") {
   const std::vector<std::string> patterns = {R"(\b[A-Z][a-z]+ (?:gang|crew)\b)", R"(\bthe [A-Z][a-z]+\b)", R"(\bx\b)"};
   RE2::Set set(RE2::Options(), RE2::UNANCHORED);

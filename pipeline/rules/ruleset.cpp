@@ -182,6 +182,133 @@ bool may_match_newline(std::string_view p) {
   return false;
 }
 
+namespace {
+
+// The end of the class that starts at p[i] == '['.
+size_t class_end(std::string_view p, size_t i) {
+  ++i;
+  if (i < p.size() && p[i] == '^') ++i;
+  if (i < p.size() && p[i] == ']') ++i;  // a leading ']' is a literal
+  while (i < p.size() && p[i] != ']') {
+    if (p[i] == '\\') i += 2;
+    else if (p.compare(i, 2, "[:") == 0 && p.find(":]", i + 2) != std::string_view::npos) i = p.find(":]", i + 2) + 2;
+    else ++i;
+  }
+  return std::min(p.size(), i + 1);
+}
+
+// The top-level pieces of a regular expression: each atom with its quantifier ("quantified").
+// False when the text has a top-level '|', or a construct this reading does not know (\Q).
+struct Piece {
+  std::string_view atom;
+  bool quantified = false;
+};
+bool top_level_pieces(std::string_view p, std::vector<Piece>& out) {
+  out.clear();
+  for (size_t i = 0; i < p.size();) {
+    const size_t start = i;
+    const char c = p[i];
+    if (c == '|') return false;
+    if (c == '\\') {
+      if (i + 1 >= p.size() || p[i + 1] == 'Q') return false;
+      const char e = p[i + 1];
+      i += 2;
+      if ((e == 'x' || e == 'p' || e == 'P') && i < p.size() && p[i] == '{') {
+        const size_t close = p.find('}', i);
+        if (close == std::string_view::npos) return false;
+        i = close + 1;
+      } else if (e == 'x') {
+        i = std::min(p.size(), i + 2);
+      } else if (e == 'p' || e == 'P') {
+        i = std::min(p.size(), i + 1);
+      }
+    } else if (c == '[') {
+      i = class_end(p, i);
+    } else if (c == '(') {
+      int depth = 0;
+      while (i < p.size()) {
+        if (p[i] == '\\') { i += 2; continue; }
+        if (p[i] == '[') { i = class_end(p, i); continue; }
+        if (p[i] == '(') ++depth;
+        else if (p[i] == ')' && --depth == 0) { ++i; break; }
+        ++i;
+      }
+      if (depth != 0) return false;
+    } else {
+      ++i;
+      while (i < p.size() && (static_cast<unsigned char>(p[i]) & 0xC0) == 0x80) ++i;  // the rest of a UTF-8 character
+    }
+    Piece piece{p.substr(start, std::min(i, p.size()) - start), false};
+    if (i < p.size() && (p[i] == '?' || p[i] == '*' || p[i] == '+' || p[i] == '{')) {
+      piece.quantified = true;
+      if (p[i] == '{') {
+        const size_t close = p.find('}', i);
+        if (close == std::string_view::npos) return false;
+        i = close + 1;
+      } else {
+        ++i;
+      }
+      if (i < p.size() && p[i] == '?') ++i;  // lazy
+    }
+    out.push_back(piece);
+  }
+  return true;
+}
+
+// One character at most: a class, an escape or a literal (not a group, not quantified).
+bool single_character(const Piece& piece) {
+  return !piece.quantified && !piece.atom.empty() && piece.atom[0] != '(';
+}
+
+// Every part of `p` but its last character can match no "\n": the pieces before the last one
+// cannot, and the last one is one character, or a group whose alternatives are each so.
+bool newline_only_last(std::string_view p, int depth = 0) {
+  std::vector<Piece> pieces;
+  if (depth > 4 || !top_level_pieces(p, pieces)) return false;
+  if (pieces.empty()) return true;
+  for (size_t k = 0; k + 1 < pieces.size(); ++k)
+    if (may_match_newline(pieces[k].atom)) return false;
+  const Piece& last = pieces.back();
+  if (!may_match_newline(last.atom)) return true;
+  if (single_character(last)) return true;
+  if (last.quantified || last.atom[0] != '(' || last.atom.size() < 2) return false;
+  // a group: its content after "(?:", "(?P<name>" or "("; split at its own top-level '|'
+  std::string_view inner = last.atom.substr(1, last.atom.size() - 2);
+  if (inner.starts_with("?:")) inner.remove_prefix(2);
+  else if (inner.starts_with("?P<")) inner.remove_prefix(inner.find('>') + 1);
+  else if (inner.starts_with("?")) return false;  // flags
+  size_t from = 0;
+  int level = 0;
+  for (size_t i = 0; i <= inner.size(); ++i) {
+    if (i < inner.size()) {
+      if (inner[i] == '\\') { ++i; continue; }
+      if (inner[i] == '[') { i = class_end(inner, i) - 1; continue; }
+      if (inner[i] == '(') { ++level; continue; }
+      if (inner[i] == ')') { --level; continue; }
+      if (inner[i] != '|' || level != 0) continue;
+    }
+    if (!newline_only_last(inner.substr(from, i - from), depth + 1)) return false;
+    from = i + 1;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool may_cross_lines(const RE2& re) {
+  const std::string& p = re.pattern();
+  if (may_match_empty(re)) return true;
+  if (!may_match_newline(p)) return false;
+  // a flag group ("(?s)", "(?i:") could change what a piece means on its own: no closer look
+  for (size_t i = 0; i + 1 < p.size(); ++i) {
+    if (p[i] != '(' || p[i + 1] != '?') continue;
+    size_t k = i + 2;
+    while (k < p.size() && std::string_view("imsU-").find(p[k]) != std::string_view::npos) ++k;
+    if (k > i + 2 && k < p.size() && (p[k] == ')' || p[k] == ':')) return true;
+  }
+  return !newline_only_last(p);
+}
+
 bool may_match_empty(const RE2& re) {
   // every pair of neighbours an assertion (\b, \B, ^, $, \A, \z, (?m)) can tell apart: text
   // edge, word character, other character, line break
@@ -836,7 +963,7 @@ class RuleLoader {
       op.rule = {file, row.line};
       if (!pattern_ids_.insert("op:" + op.id).second) { problem(t.path, row.line, "duplicate pattern id '" + op.id + "'"); continue; }
       if (!read_name_pattern(t.path, row, op.priority, op.re, op.name_group)) continue;
-      op.may_cross_lines = may_match_newline(op.re->pattern()) || may_match_empty(*op.re);
+      op.may_cross_lines = may_cross_lines(*op.re);
       rs_.operation_patterns.push_back(std::move(op));
     }
     std::vector<const RE2*> res;
@@ -908,7 +1035,7 @@ class RuleLoader {
         np.listed.push_back({group, &it->second});
       }
       if (!lists_known) continue;
-      np.may_cross_lines = may_match_newline(np.re->pattern()) || may_match_empty(*np.re);
+      np.may_cross_lines = may_cross_lines(*np.re);
       rs_.name_patterns.push_back(std::move(np));
     }
     std::vector<const RE2*> res;

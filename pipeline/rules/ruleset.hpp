@@ -147,7 +147,7 @@ struct OperationPattern {
   int priority = 0;
   std::unique_ptr<RE2> re;
   int name_group = 0;  // index of the (?P<name>...) capture
-  bool may_cross_lines = true;  // see may_match_newline: false lets the pattern run line by line
+  bool may_cross_lines = true;  // see news::may_cross_lines
   RuleRef rule;
 };
 struct DatePattern {
@@ -180,7 +180,7 @@ struct NamePattern {
     const WordList* list;
   };
   std::vector<ListedCapture> listed;
-  bool may_cross_lines = true;  // see may_match_newline: false lets the pattern run line by line
+  bool may_cross_lines = true;  // see news::may_cross_lines
   RuleRef rule;
 };
 // A date word list: folded form -> value.
@@ -204,13 +204,16 @@ bool may_match_newline(std::string_view pattern);
 // Whether `re` can match the empty string somewhere (tried at every kind of boundary). Such a
 // pattern could find the same empty match at the end of one line and the start of the next.
 bool may_match_empty(const RE2& re);
+// Whether a match of `re` may hold a "\n" other than as its last byte, or be empty: false lets
+// it run line by line (PatternLines), each line with its "\n". Errs towards true.
+bool may_cross_lines(const RE2& re);
 
 // Which patterns of a set may match on which line of a text: lines are [start, end) with their
 // "\n", from the line holding `from` to the end; `hits` holds (pattern, line) pairs in order of
-// pattern, then line. A pattern that cannot match a "\n" (may_match_newline) and has no match on
-// a line it is not listed for there; running it over each of its lines with the whole text as
-// context ([start, end) of RE2::Match) finds every match a run over the whole text finds, in the
-// same order. Kept between articles so that its vectors are reused.
+// pattern, then line. A pattern that cannot cross lines (may_cross_lines) has no match on a line
+// it is not listed for there; running it over each of its lines with the whole text as context
+// ([start, end) of RE2::Match) finds every match a run over the whole text finds, in the same
+// order. Kept between articles so that its vectors are reused.
 struct PatternLines {
   std::vector<std::pair<uint32_t, uint32_t>> lines;
   std::vector<std::pair<int, uint32_t>> hits;
