@@ -116,7 +116,9 @@ TEST_CASE("patterns run line by line find what they find over the whole text") {
   REQUIRE(set.Compile());
   const std::string text = "Title: the Lazarus gang\n\nThe Conti gang struck.\nNothing here\nthe\nLapsus crew and the Clop gang\nx";
   PatternLines lines;
-  lines.find(&set, patterns.size(), text, 5);
+  std::vector<int> blank;
+  set.Match("\n", &blank);
+  lines.find(&set, blank, patterns.size(), text, 5);
   size_t hit = 0;
   for (size_t p = 0; p < patterns.size(); ++p) {
     const size_t first = hit;

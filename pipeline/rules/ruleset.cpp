@@ -321,7 +321,7 @@ bool may_match_empty(const RE2& re) {
   return false;
 }
 
-void PatternLines::find(const RE2::Set* set, size_t pattern_count, const re2::StringPiece& text, size_t from) {
+void PatternLines::find(const RE2::Set* set, const std::vector<int>& blank, size_t pattern_count, const re2::StringPiece& text, size_t from) {
   lines.clear();
   hits.clear();
   size_t start = from;
@@ -334,6 +334,10 @@ void PatternLines::find(const RE2::Set* set, size_t pattern_count, const re2::St
     which.clear();
     if (!set) {
       for (size_t p = 0; p < pattern_count; ++p) hits.emplace_back(int(p), line);
+    } else if (end - start == 1 && text[start] == '\n') {
+      // A blank line: the set's answer for "\n" alone, asked when the rules loaded (a call costs
+      // about as much as a long line: half of all the calls, a third of the time, were blank lines).
+      for (int p : blank) hits.emplace_back(p, line);
     } else if (set->Match(re2::StringPiece(text.data() + start, end - start), &which)) {
       for (int p : which) hits.emplace_back(p, line);
     }
@@ -1041,6 +1045,7 @@ class RuleLoader {
     std::vector<const RE2*> res;
     for (auto& np : rs_.name_patterns) res.push_back(np.re.get());
     rs_.name_prefilter = build_set(res);
+    rs_.name_prefilter_blank = blank_line_answer(rs_.name_prefilter.get());
   }
 
   void load_cue_list(const std::string& relpath, CueList list, bool keep_case) {
@@ -1184,6 +1189,13 @@ class RuleLoader {
 
   // One RE2::Set over the patterns: a single pass says which can match at all.
   // nullptr when RE2 cannot build it (then every pattern runs).
+  // Which patterns of the set match a blank line ("\n" alone), for PatternLines::find.
+  static std::vector<int> blank_line_answer(const RE2::Set* set) {
+    std::vector<int> which;
+    if (set) set->Match(re2::StringPiece("\n", 1), &which);
+    return which;
+  }
+
   static std::unique_ptr<RE2::Set> build_set(const std::vector<const RE2*>& res) {
     RE2::Options o;
     o.set_log_errors(false);

@@ -218,7 +218,8 @@ struct PatternLines {
   std::vector<std::pair<uint32_t, uint32_t>> lines;
   std::vector<std::pair<int, uint32_t>> hits;
   std::vector<int> which;
-  void find(const RE2::Set* set, size_t pattern_count, const re2::StringPiece& text, size_t from);
+  // `blank`: what the set says of a blank line ("\n" alone), asked once when the rules load.
+  void find(const RE2::Set* set, const std::vector<int>& blank, size_t pattern_count, const re2::StringPiece& text, size_t from);
   // The range of `hits` for pattern p, given the index where the previous (smaller) pattern's ended.
   size_t end_of(int p, size_t begin) const {
     while (begin < hits.size() && hits[begin].first == p) ++begin;
@@ -301,6 +302,7 @@ class RuleSet {
   std::vector<OperationPattern> operation_patterns;
   std::vector<NamePattern> name_patterns;
   std::unique_ptr<RE2::Set> name_prefilter;
+  std::vector<int> name_prefilter_blank;  // the patterns name_prefilter finds on a blank line
   // rules/context/<name>.txt files that are no cue list, by <name>.
   std::unordered_map<std::string, WordList> word_lists;
   // The list of that name; an empty one when the rules folder has none.

@@ -205,7 +205,7 @@ void find_names(Document& doc, const RuleSet& rules) {
   // Line by line, the set tells which patterns may match; a pattern that cannot match a line
   // break runs over those lines only (PatternLines), the others over the whole body.
   thread_local PatternLines by_line;
-  by_line.find(rules.name_prefilter.get(), rules.name_patterns.size(), text, doc.body_start);
+  by_line.find(rules.name_prefilter.get(), rules.name_prefilter_blank, rules.name_patterns.size(), text, doc.body_start);
   std::vector<re2::StringPiece> m;
   for (size_t idx = 0, hit = 0; idx < rules.name_patterns.size(); ++idx) {
     const size_t first_hit = hit;
