@@ -104,6 +104,21 @@ TEST_CASE("a pattern may end with a line break and still run line by line") {
     CHECK_MESSAGE(may_cross_lines(RE2(crosses)), crosses);
 }
 
+TEST_CASE("a pattern that may cross lines is asked line by line by its longest part that cannot") {
+  CHECK(line_part(RE2(R"x(["“](?P<name>Operation [A-Z][^".]{1,40}?)["”])x")) == R"x(["“]Operation [A-Z])x");
+  const RE2 crossing(R"x(\bcampaigns?\b[^.]{0,60}?\b(?:dubbed|named) "(?P<name>[A-Z]+)")x");
+  CHECK(line_part(crossing) == R"x(\b(?:dubbed|named) "[A-Z]+")x");
+  CHECK(line_part(RE2(R"x(\s+)x")) == "(?:)");      // nothing that stays on a line: every line may hold it
+  CHECK(line_part(RE2(R"x((?i)a\sbcd)x")) == "(?:)");  // a flag group: no closer look
+  // every match of the pattern holds a match of its part, within one line
+  const RE2 part(line_part(crossing));
+  const std::string text = "The campaign, which\nresearchers dubbed \"ZEBRA\", hit";
+  re2::StringPiece m;
+  REQUIRE(crossing.Match(text, 0, text.size(), RE2::UNANCHORED, &m, 1));
+  CHECK(m.find('\n') != re2::StringPiece::npos);
+  CHECK(RE2::PartialMatch("researchers dubbed \"ZEBRA\", hit", part));
+}
+
 TEST_CASE("patterns run line by line find what they find over the whole text") {
   const std::vector<std::string> patterns = {R"(\b[A-Z][a-z]+ (?:gang|crew)\b)", R"(\bthe [A-Z][a-z]+\b)", R"(\bx\b)"};
   RE2::Set set(RE2::Options(), RE2::UNANCHORED);

@@ -202,6 +202,7 @@ size_t class_end(std::string_view p, size_t i) {
 struct Piece {
   std::string_view atom;
   bool quantified = false;
+  std::string_view text;  // the atom with its quantifier
 };
 bool top_level_pieces(std::string_view p, std::vector<Piece>& out) {
   out.clear();
@@ -250,6 +251,7 @@ bool top_level_pieces(std::string_view p, std::vector<Piece>& out) {
       }
       if (i < p.size() && p[i] == '?') ++i;  // lazy
     }
+    piece.text = p.substr(start, std::min(i, p.size()) - start);
     out.push_back(piece);
   }
   return true;
@@ -294,6 +296,59 @@ bool newline_only_last(std::string_view p, int depth = 0) {
 }
 
 }  // namespace
+
+namespace {
+
+// The pieces of `p` with every group that is neither quantified nor an alternation opened up
+// ("(?P<name>Operation [A-Z0-9][^.]{1,40})" gives "O", "p", ..., "[A-Z0-9]", "[^.]{1,40}").
+void flat_pieces(std::string_view p, std::vector<Piece>& out, int depth = 0) {
+  std::vector<Piece> pieces;
+  if (depth > 8 || !top_level_pieces(p, pieces)) {
+    out.push_back({p, true, p});  // kept whole
+    return;
+  }
+  for (const Piece& piece : pieces) {
+    std::string_view inner = piece.atom;
+    if (piece.quantified || inner.size() < 2 || inner[0] != '(') {
+      out.push_back(piece);
+      continue;
+    }
+    inner = inner.substr(1, inner.size() - 2);
+    if (inner.starts_with("?:")) inner.remove_prefix(2);
+    else if (inner.starts_with("?P<")) inner.remove_prefix(inner.find('>') + 1);
+    else if (inner.starts_with("?")) {  // flags
+      out.push_back(piece);
+      continue;
+    }
+    std::vector<Piece> probe;
+    if (top_level_pieces(inner, probe)) flat_pieces(inner, out, depth + 1);
+    else out.push_back(piece);  // an alternation stays one piece
+  }
+}
+
+}  // namespace
+
+std::string line_part(const RE2& re) {
+  const std::string& p = re.pattern();
+  for (size_t i = 0; i + 1 < p.size(); ++i) {  // a flag group could change what a piece means alone
+    if (p[i] != '(' || p[i + 1] != '?') continue;
+    size_t k = i + 2;
+    while (k < p.size() && std::string_view("imsU-").find(p[k]) != std::string_view::npos) ++k;
+    if (k > i + 2 && k < p.size() && (p[k] == ')' || p[k] == ':')) return "(?:)";
+  }
+  std::vector<Piece> pieces;
+  flat_pieces(p, pieces);
+  std::string best, run;
+  for (size_t k = 0; k <= pieces.size(); ++k) {
+    if (k < pieces.size() && !may_match_newline(pieces[k].text)) {
+      run += pieces[k].text;
+      continue;
+    }
+    if (run.size() > best.size()) best = run;
+    run.clear();
+  }
+  return best.empty() ? "(?:)" : best;
+}
 
 bool may_cross_lines(const RE2& re) {
   const std::string& p = re.pattern();
@@ -970,9 +1025,10 @@ class RuleLoader {
       op.may_cross_lines = may_cross_lines(*op.re);
       rs_.operation_patterns.push_back(std::move(op));
     }
-    std::vector<const RE2*> res;
-    for (auto& op : rs_.operation_patterns) res.push_back(op.re.get());
+    std::vector<std::string> res;
+    for (auto& op : rs_.operation_patterns) res.push_back(op.may_cross_lines ? line_part(*op.re) : op.re->pattern());
     rs_.operation_prefilter = build_set(res);
+    rs_.operation_prefilter_blank = blank_line_answer(rs_.operation_prefilter.get());
   }
 
   // Every *.txt of the folder that was not loaded as a cue list becomes a named word list.
@@ -1042,8 +1098,8 @@ class RuleLoader {
       np.may_cross_lines = may_cross_lines(*np.re);
       rs_.name_patterns.push_back(std::move(np));
     }
-    std::vector<const RE2*> res;
-    for (auto& np : rs_.name_patterns) res.push_back(np.re.get());
+    std::vector<std::string> res;
+    for (auto& np : rs_.name_patterns) res.push_back(np.may_cross_lines ? line_part(*np.re) : np.re->pattern());
     rs_.name_prefilter = build_set(res);
     rs_.name_prefilter_blank = blank_line_answer(rs_.name_prefilter.get());
   }
@@ -1194,6 +1250,18 @@ class RuleLoader {
     std::vector<int> which;
     if (set) set->Match(re2::StringPiece("\n", 1), &which);
     return which;
+  }
+
+  static std::unique_ptr<RE2::Set> build_set(const std::vector<std::string>& patterns) {
+    RE2::Options o;
+    o.set_log_errors(false);
+    o.set_max_mem(256 << 20);
+    auto set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
+    for (const std::string& p : patterns) {
+      std::string err;
+      if (set->Add(p, &err) < 0) return nullptr;
+    }
+    return set->Compile() ? std::move(set) : nullptr;
   }
 
   static std::unique_ptr<RE2::Set> build_set(const std::vector<const RE2*>& res) {

@@ -207,6 +207,11 @@ bool may_match_empty(const RE2& re);
 // Whether a match of `re` may hold a "\n" other than as its last byte, or be empty: false lets
 // it run line by line (PatternLines), each line with its "\n". Errs towards true.
 bool may_cross_lines(const RE2& re);
+// For a pattern that may cross lines: the longest run of its parts that cannot match a line break,
+// as a pattern of its own ("["“'‘]Operation [A-Z0-9]" of "["“'‘](?P<name>Operation [A-Z0-9][^.]{1,40}?)["”'’]").
+// Every match of the pattern holds a match of it within one line, so a set asking it line by line
+// misses no article the pattern matches. "(?:)" (matches everywhere) when there is none.
+std::string line_part(const RE2& re);
 
 // Which patterns of a set may match on which line of a text: lines are [start, end) with their
 // "\n", from the line holding `from` to the end; `hits` holds (pattern, line) pairs in order of
@@ -225,11 +230,12 @@ struct PatternLines {
     while (begin < hits.size() && hits[begin].first == p) ++begin;
     return begin;
   }
-  // The next match of `re` at or after `pos`: over the whole text from there when `whole`, else
-  // on the lines of hits [hit, end_hit), moving `hit` on to the line of the match.
+  // The next match of `re` at or after `pos`: on the lines of hits [hit, end_hit), moving `hit` on
+  // to the line of the match; or, when `whole` (a pattern that may cross lines), over the whole
+  // text from there if any line holds its line_part.
   bool next_match(const RE2& re, const re2::StringPiece& text, bool whole, size_t& hit, size_t end_hit, size_t& pos,
                   re2::StringPiece* m, int n) const {
-    if (whole) return pos <= text.size() && re.Match(text, pos, text.size(), RE2::UNANCHORED, m, n);
+    if (whole) return hit < end_hit && pos <= text.size() && re.Match(text, pos, text.size(), RE2::UNANCHORED, m, n);
     for (; hit < end_hit; ++hit) {
       const auto [start, end] = lines[hits[hit].second];
       pos = std::max<size_t>(pos, start);
@@ -301,6 +307,7 @@ class RuleSet {
   std::vector<std::pair<uint32_t, uint32_t>> trap_cue_refs;
   std::vector<OperationPattern> operation_patterns;
   std::vector<NamePattern> name_patterns;
+  // Asked line by line (PatternLines): a pattern that may cross lines is there by its line_part.
   std::unique_ptr<RE2::Set> name_prefilter;
   std::vector<int> name_prefilter_blank;  // the patterns name_prefilter finds on a blank line
   // rules/context/<name>.txt files that are no cue list, by <name>.
@@ -308,7 +315,8 @@ class RuleSet {
   // The list of that name; an empty one when the rules folder has none.
   const WordList& word_list(const std::string& name) const;
   std::unique_ptr<const ContextWords> words;  // set by load()
-  std::unique_ptr<RE2::Set> operation_prefilter;
+  std::unique_ptr<RE2::Set> operation_prefilter;  // line by line, as name_prefilter
+  std::vector<int> operation_prefilter_blank;
   std::vector<DatePattern> date_patterns;
   std::unique_ptr<RE2::Set> date_prefilter;  // which date patterns can match an article at all
   std::vector<std::unique_ptr<RE2>> date_blockers;  // spans where no date may be found
