@@ -3,6 +3,7 @@
 #include "aggregate/relations.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <map>
 
@@ -27,10 +28,12 @@ class JsonOut {
   void end_object() { out_ += '}'; first_.pop_back(); }
   void begin_array() { prefix(); out_ += '['; first_.push_back(true); }
   void end_array() { out_ += ']'; first_.pop_back(); }
+  // Keys are the schema's names, plain ASCII with nothing to escape: written as they are.
   JsonOut& key(std::string_view k) {
     prefix();
-    escaped(k);
-    out_ += ':';
+    out_ += '"';
+    out_ += k;
+    out_ += "\":";
     after_key_ = true;
     return *this;
   }
@@ -58,20 +61,24 @@ class JsonOut {
   }
 
   void escaped(std::string_view s) {
-    for (char ch : s)
-      if (static_cast<unsigned char>(ch) >= 0x80) {
-        if (find_invalid_utf8(s) != std::string_view::npos) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    const size_t before = out_.size();
+    out_ += '"';
+    size_t run = 0;  // start of the bytes copied as they are
+    bool checked = false;  // the UTF-8 from the first byte >= 0x80 on was found valid
+    for (size_t i = 0; i < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (!kSpecial[c]) continue;
+      if (c >= 0x80) {
+        if (checked) continue;
+        if (find_invalid_utf8(s.substr(i)) != std::string_view::npos) {
+          out_.resize(before);
           out_ += json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
           return;
         }
-        break;
+        checked = true;
+        continue;
       }
-    static constexpr char kHex[] = "0123456789abcdef";
-    out_ += '"';
-    size_t run = 0;  // start of the bytes copied as they are
-    for (size_t i = 0; i < s.size(); ++i) {
-      const auto c = static_cast<unsigned char>(s[i]);
-      if (c >= 0x20 && c != '"' && c != '\\') continue;
       out_.append(s.data() + run, i - run);
       run = i + 1;
       switch (c) {
@@ -91,6 +98,14 @@ class JsonOut {
     out_.append(s.data() + run, s.size() - run);
     out_ += '"';
   }
+
+  // Bytes escaped() must look at: control characters, '"', '\\', and the start of non-ASCII
+  // UTF-8 (checked once per string).
+  static constexpr std::array<bool, 256> kSpecial = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 256; ++c) t[size_t(c)] = c < 0x20 || c == '"' || c == '\\' || c >= 0x80;
+    return t;
+  }();
 };
 
 struct Span {
@@ -157,6 +172,10 @@ class RecordText {
   const RuleSet& rules_;
   JsonOut out_;
   std::vector<Span> spans_;  // code point spans, parallel to doc_.mentions
+  // group_by_value's working vectors, kept between the types of a record
+  std::vector<size_t> of_type_, idx_;
+  std::vector<std::pair<size_t, size_t>> runs_;
+  std::vector<std::string_view> aliases_;
 
   Span span_of(const Mention& m) const {
     if (doc_.in_title(m.start))
@@ -170,19 +189,22 @@ class RecordText {
   // `fill` writes, then the forms used and the spans in the body.
   template <class Fill>
   void group_by_value(MentionType type, Fill fill) {
-    std::vector<std::string_view> order;
-    std::map<std::string_view, std::vector<size_t>> by_value;
-    for (size_t i = 0; i < doc_.mentions.size(); ++i) {
-      const auto& m = doc_.mentions[i];
-      if (m.type != type) continue;
-      auto [it, fresh] = by_value.try_emplace(m.value);
-      if (fresh) order.push_back(m.value);
-      it->second.push_back(i);
-    }
+    // The mentions of the type sorted by value (stable: each value's in text order), then the
+    // runs of one value in order of their first mention.
+    of_type_.clear();
+    for (size_t i = 0; i < doc_.mentions.size(); ++i)
+      if (doc_.mentions[i].type == type) of_type_.push_back(i);
+    std::stable_sort(of_type_.begin(), of_type_.end(), [&](size_t a, size_t b) { return doc_.mentions[a].value < doc_.mentions[b].value; });
+    runs_.clear();
+    for (size_t k = 0; k < of_type_.size(); ++k)
+      if (k == 0 || doc_.mentions[of_type_[k]].value != doc_.mentions[of_type_[k - 1]].value) runs_.emplace_back(k, k);
+    for (size_t r = 0; r < runs_.size(); ++r) runs_[r].second = r + 1 < runs_.size() ? runs_[r + 1].first : of_type_.size();
+    std::sort(runs_.begin(), runs_.end(), [&](const auto& a, const auto& b) { return of_type_[a.first] < of_type_[b.first]; });
     out_.begin_array();
-    std::vector<std::string_view> aliases;
-    for (const auto& v : order) {
-      const auto& idx = by_value[v];
+    std::vector<std::string_view>& aliases = aliases_;
+    for (const auto& [from, to] : runs_) {
+      idx_.assign(of_type_.begin() + std::ptrdiff_t(from), of_type_.begin() + std::ptrdiff_t(to));
+      const std::vector<size_t>& idx = idx_;
       out_.begin_object();
       fill(doc_.mentions[idx.front()], idx);
       aliases.clear();

@@ -42,6 +42,7 @@ void resolve_overlaps(Document& doc) {
   std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return outranks(cands[a], cands[b]); });
   std::map<uint32_t, size_t> taken;  // start -> index in doc.mentions (non-overlapping spans)
   std::vector<Mention> winners, nested_;
+  winners.reserve(cands.size());  // a Mention is large: no doubling that moves every winner again
   for (uint32_t ci : order) {
     Candidate& c = cands[ci];
     // Winner overlapping [c.start, c.end): the last span starting before c.end.
@@ -66,9 +67,7 @@ void resolve_overlaps(Document& doc) {
     }
     if (clash) continue;
     taken.emplace(c.start, winners.size());
-    Mention m;
-    static_cast<Candidate&>(m) = std::move(c);
-    winners.push_back(std::move(m));
+    static_cast<Candidate&>(winners.emplace_back()) = std::move(c);
   }
   cands.clear();
   // Nested countries settle among themselves by the same policy ("U.S." over "U.S").

@@ -1,6 +1,7 @@
 #include "rules/ruleset.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <optional>
 #include <filesystem>
 #include <set>
@@ -31,6 +32,373 @@ std::vector<int> patterns_that_may_match(const RE2::Set* set, size_t pattern_cou
   }
   if (set->Match(text, &which)) std::sort(which.begin(), which.end());
   return which;
+}
+
+namespace {
+
+// The code point of the UTF-8 character at p[i], moving i past it (a stray byte counts as itself).
+uint32_t next_code_point(std::string_view p, size_t& i) {
+  const auto b = static_cast<unsigned char>(p[i++]);
+  const int more = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : b >= 0xC0 ? 1 : 0;
+  uint32_t cp = more == 3 ? b & 0x07u : more == 2 ? b & 0x0Fu : more == 1 ? b & 0x1Fu : b;
+  for (int k = 0; k < more && i < p.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(p[i++]) & 0x3Fu);
+  return cp;
+}
+
+// After a backslash at p[i - 1]: reads the escape, moving i past it. Returns the one character it
+// stands for, or UINT32_MAX for a class of characters (then `newline` says whether the class, or
+// anything the escape may stand for, holds "\n").
+uint32_t read_escape(std::string_view p, size_t& i, bool& newline) {
+  newline = false;
+  if (i >= p.size()) return '\\';
+  const char c = p[i];
+  if (c == 'x') {
+    ++i;
+    std::string hex;
+    if (i < p.size() && p[i] == '{') {
+      const size_t close = p.find('}', i);
+      if (close == std::string_view::npos) { newline = true; i = p.size(); return UINT32_MAX; }
+      hex = std::string(p.substr(i + 1, close - i - 1));
+      i = close + 1;
+    } else {
+      hex = std::string(p.substr(i, 2));
+      i = std::min(p.size(), i + 2);
+    }
+    if (hex.empty() || hex.size() > 6 || hex.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos) {
+      newline = true;
+      return UINT32_MAX;
+    }
+    const auto cp = uint32_t(std::stoul(hex, nullptr, 16));
+    newline = cp == '\n';
+    return cp;
+  }
+  if (c == 'p' || c == 'P') {  // Unicode classes: letters and numbers hold no line break
+    ++i;
+    std::string name;
+    if (i < p.size() && p[i] == '{') {
+      const size_t close = p.find('}', i);
+      name = std::string(p.substr(i + 1, close == std::string_view::npos ? std::string_view::npos : close - i - 1));
+      i = close == std::string_view::npos ? p.size() : close + 1;
+    } else if (i < p.size()) {
+      name = std::string(1, p[i++]);
+    }
+    newline = c == 'P' || name.empty() || !(name[0] == 'L' || name[0] == 'N');
+    return UINT32_MAX;
+  }
+  ++i;
+  switch (c) {
+    case 'n': newline = true; return '\n';
+    case 's': case 'W': case 'D': case 'C': newline = true; return UINT32_MAX;
+    case 'S': case 'w': case 'd': return UINT32_MAX;
+    case 't': return '\t';
+    case 'r': return '\r';
+    case 'f': return '\f';
+    case 'v': return '\v';
+    case 'a': return '\a';
+    default:
+      if (c >= '0' && c <= '9') { newline = true; return UINT32_MAX; }  // octal: not worth reading
+      --i;
+      return next_code_point(p, i);  // an escaped literal: "\.", "\$", "\-"
+  }
+}
+
+}  // namespace
+
+bool may_match_newline(std::string_view p) {
+  bool dot_all = false;  // "(?s)" anywhere: "." may match "\n"
+  for (size_t i = 0; i + 1 < p.size(); ++i) {
+    if (p[i] != '(' || p[i + 1] != '?') continue;
+    size_t k = i + 2;
+    while (k < p.size() && std::string_view("imsU-").find(p[k]) != std::string_view::npos) ++k;
+    if (k < p.size() && (p[k] == ')' || p[k] == ':') && p.substr(i + 2, k - i - 2).find('s') != std::string_view::npos) dot_all = true;
+  }
+  for (size_t i = 0; i < p.size();) {
+    const char c = p[i];
+    if (c == '\n') return true;
+    if (c == '.') {
+      if (dot_all) return true;
+      ++i;
+      continue;
+    }
+    if (c == '\\') {
+      ++i;
+      if (i < p.size() && p[i] == 'Q') {  // \Q...\E: literal text
+        const size_t end = p.find("\\E", i);
+        if (p.substr(i, end == std::string_view::npos ? std::string_view::npos : end - i).find('\n') != std::string_view::npos) return true;
+        i = end == std::string_view::npos ? p.size() : end + 2;
+        continue;
+      }
+      bool newline = false;
+      read_escape(p, i, newline);
+      if (newline) return true;
+      continue;
+    }
+    if (c != '[') {
+      ++i;
+      continue;
+    }
+    // a character class: does it hold "\n"?
+    ++i;
+    const bool negated = i < p.size() && p[i] == '^';
+    if (negated) ++i;
+    bool holds = false;
+    bool first = true;
+    while (i < p.size() && (p[i] != ']' || first)) {
+      first = false;
+      if (p.compare(i, 2, "[:") == 0) {
+        const size_t close = p.find(":]", i + 2);
+        if (close == std::string_view::npos) return true;
+        std::string_view name = p.substr(i + 2, close - i - 2);
+        const bool not_in = !name.empty() && name[0] == '^';
+        if (not_in) name.remove_prefix(1);
+        const bool has = name == "space" || name == "cntrl" || name == "ascii";
+        holds = holds || (has != not_in);
+        i = close + 2;
+        continue;
+      }
+      auto item = [&](bool& newline) -> uint32_t {
+        newline = false;
+        if (p[i] == '\\') {
+          ++i;
+          return read_escape(p, i, newline);
+        }
+        const uint32_t cp = next_code_point(p, i);
+        newline = cp == '\n';
+        return cp;
+      };
+      bool newline = false;
+      const uint32_t lo = item(newline);
+      holds = holds || newline;
+      if (lo != UINT32_MAX && i + 1 < p.size() && p[i] == '-' && p[i + 1] != ']') {  // a range
+        ++i;
+        const uint32_t hi = item(newline);
+        holds = holds || newline || (hi == UINT32_MAX) || (lo <= '\n' && '\n' <= hi);
+      }
+    }
+    if (i >= p.size()) return true;  // no closing bracket: RE2 refuses it anyway
+    ++i;
+    if (holds != negated) return true;
+  }
+  return false;
+}
+
+namespace {
+
+// The end of the class that starts at p[i] == '['.
+size_t class_end(std::string_view p, size_t i) {
+  ++i;
+  if (i < p.size() && p[i] == '^') ++i;
+  if (i < p.size() && p[i] == ']') ++i;  // a leading ']' is a literal
+  while (i < p.size() && p[i] != ']') {
+    if (p[i] == '\\') i += 2;
+    else if (p.compare(i, 2, "[:") == 0 && p.find(":]", i + 2) != std::string_view::npos) i = p.find(":]", i + 2) + 2;
+    else ++i;
+  }
+  return std::min(p.size(), i + 1);
+}
+
+// The top-level pieces of a regular expression: each atom with its quantifier ("quantified").
+// False when the text has a top-level '|', or a construct this reading does not know (\Q).
+struct Piece {
+  std::string_view atom;
+  bool quantified = false;
+  std::string_view text;  // the atom with its quantifier
+};
+bool top_level_pieces(std::string_view p, std::vector<Piece>& out) {
+  out.clear();
+  for (size_t i = 0; i < p.size();) {
+    const size_t start = i;
+    const char c = p[i];
+    if (c == '|') return false;
+    if (c == '\\') {
+      if (i + 1 >= p.size() || p[i + 1] == 'Q') return false;
+      const char e = p[i + 1];
+      i += 2;
+      if ((e == 'x' || e == 'p' || e == 'P') && i < p.size() && p[i] == '{') {
+        const size_t close = p.find('}', i);
+        if (close == std::string_view::npos) return false;
+        i = close + 1;
+      } else if (e == 'x') {
+        i = std::min(p.size(), i + 2);
+      } else if (e == 'p' || e == 'P') {
+        i = std::min(p.size(), i + 1);
+      }
+    } else if (c == '[') {
+      i = class_end(p, i);
+    } else if (c == '(') {
+      int depth = 0;
+      while (i < p.size()) {
+        if (p[i] == '\\') { i += 2; continue; }
+        if (p[i] == '[') { i = class_end(p, i); continue; }
+        if (p[i] == '(') ++depth;
+        else if (p[i] == ')' && --depth == 0) { ++i; break; }
+        ++i;
+      }
+      if (depth != 0) return false;
+    } else {
+      ++i;
+      while (i < p.size() && (static_cast<unsigned char>(p[i]) & 0xC0) == 0x80) ++i;  // the rest of a UTF-8 character
+    }
+    Piece piece{p.substr(start, std::min(i, p.size()) - start), false};
+    if (i < p.size() && (p[i] == '?' || p[i] == '*' || p[i] == '+' || p[i] == '{')) {
+      piece.quantified = true;
+      if (p[i] == '{') {
+        const size_t close = p.find('}', i);
+        if (close == std::string_view::npos) return false;
+        i = close + 1;
+      } else {
+        ++i;
+      }
+      if (i < p.size() && p[i] == '?') ++i;  // lazy
+    }
+    piece.text = p.substr(start, std::min(i, p.size()) - start);
+    out.push_back(piece);
+  }
+  return true;
+}
+
+// One character at most: a class, an escape or a literal (not a group, not quantified).
+bool single_character(const Piece& piece) {
+  return !piece.quantified && !piece.atom.empty() && piece.atom[0] != '(';
+}
+
+// Every part of `p` but its last character can match no "\n": the pieces before the last one
+// cannot, and the last one is one character, or a group whose alternatives are each so.
+bool newline_only_last(std::string_view p, int depth = 0) {
+  std::vector<Piece> pieces;
+  if (depth > 4 || !top_level_pieces(p, pieces)) return false;
+  if (pieces.empty()) return true;
+  for (size_t k = 0; k + 1 < pieces.size(); ++k)
+    if (may_match_newline(pieces[k].atom)) return false;
+  const Piece& last = pieces.back();
+  if (!may_match_newline(last.atom)) return true;
+  if (single_character(last)) return true;
+  if (last.quantified || last.atom[0] != '(' || last.atom.size() < 2) return false;
+  // a group: its content after "(?:", "(?P<name>" or "("; split at its own top-level '|'
+  std::string_view inner = last.atom.substr(1, last.atom.size() - 2);
+  if (inner.starts_with("?:")) inner.remove_prefix(2);
+  else if (inner.starts_with("?P<")) inner.remove_prefix(inner.find('>') + 1);
+  else if (inner.starts_with("?")) return false;  // flags
+  size_t from = 0;
+  int level = 0;
+  for (size_t i = 0; i <= inner.size(); ++i) {
+    if (i < inner.size()) {
+      if (inner[i] == '\\') { ++i; continue; }
+      if (inner[i] == '[') { i = class_end(inner, i) - 1; continue; }
+      if (inner[i] == '(') { ++level; continue; }
+      if (inner[i] == ')') { --level; continue; }
+      if (inner[i] != '|' || level != 0) continue;
+    }
+    if (!newline_only_last(inner.substr(from, i - from), depth + 1)) return false;
+    from = i + 1;
+  }
+  return true;
+}
+
+}  // namespace
+
+namespace {
+
+// The pieces of `p` with every group that is neither quantified nor an alternation opened up
+// ("(?P<name>Operation [A-Z0-9][^.]{1,40})" gives "O", "p", ..., "[A-Z0-9]", "[^.]{1,40}").
+void flat_pieces(std::string_view p, std::vector<Piece>& out, int depth = 0) {
+  std::vector<Piece> pieces;
+  if (depth > 8 || !top_level_pieces(p, pieces)) {
+    out.push_back({p, true, p});  // kept whole
+    return;
+  }
+  for (const Piece& piece : pieces) {
+    std::string_view inner = piece.atom;
+    if (piece.quantified || inner.size() < 2 || inner[0] != '(') {
+      out.push_back(piece);
+      continue;
+    }
+    inner = inner.substr(1, inner.size() - 2);
+    if (inner.starts_with("?:")) inner.remove_prefix(2);
+    else if (inner.starts_with("?P<")) inner.remove_prefix(inner.find('>') + 1);
+    else if (inner.starts_with("?")) {  // flags
+      out.push_back(piece);
+      continue;
+    }
+    std::vector<Piece> probe;
+    if (top_level_pieces(inner, probe)) flat_pieces(inner, out, depth + 1);
+    else out.push_back(piece);  // an alternation stays one piece
+  }
+}
+
+}  // namespace
+
+std::string line_part(const RE2& re) {
+  const std::string& p = re.pattern();
+  for (size_t i = 0; i + 1 < p.size(); ++i) {  // a flag group could change what a piece means alone
+    if (p[i] != '(' || p[i + 1] != '?') continue;
+    size_t k = i + 2;
+    while (k < p.size() && std::string_view("imsU-").find(p[k]) != std::string_view::npos) ++k;
+    if (k > i + 2 && k < p.size() && (p[k] == ')' || p[k] == ':')) return "(?:)";
+  }
+  std::vector<Piece> pieces;
+  flat_pieces(p, pieces);
+  std::string best, run;
+  for (size_t k = 0; k <= pieces.size(); ++k) {
+    if (k < pieces.size() && !may_match_newline(pieces[k].text)) {
+      run += pieces[k].text;
+      continue;
+    }
+    if (run.size() > best.size()) best = run;
+    run.clear();
+  }
+  return best.empty() ? "(?:)" : best;
+}
+
+bool may_cross_lines(const RE2& re) {
+  const std::string& p = re.pattern();
+  if (may_match_empty(re)) return true;
+  if (!may_match_newline(p)) return false;
+  // a flag group ("(?s)", "(?i:") could change what a piece means on its own: no closer look
+  for (size_t i = 0; i + 1 < p.size(); ++i) {
+    if (p[i] != '(' || p[i + 1] != '?') continue;
+    size_t k = i + 2;
+    while (k < p.size() && std::string_view("imsU-").find(p[k]) != std::string_view::npos) ++k;
+    if (k > i + 2 && k < p.size() && (p[k] == ')' || p[k] == ':')) return true;
+  }
+  return !newline_only_last(p);
+}
+
+bool may_match_empty(const RE2& re) {
+  // every pair of neighbours an assertion (\b, \B, ^, $, \A, \z, (?m)) can tell apart: text
+  // edge, word character, other character, line break
+  static const char* const kContexts[] = {"", "a", " ", "\n", "aa", "a ", " a", "a\n", "\na", "  ", "\n\n", " \n", "\n "};
+  for (const char* context : kContexts) {
+    const re2::StringPiece text(context);
+    for (size_t i = 0; i <= text.size(); ++i)
+      if (re.Match(text, i, i, RE2::UNANCHORED, nullptr, 0)) return true;
+  }
+  return false;
+}
+
+void PatternLines::find(const RE2::Set* set, const std::vector<int>& blank, size_t pattern_count, const re2::StringPiece& text, size_t from) {
+  lines.clear();
+  hits.clear();
+  size_t start = from;
+  while (start > 0 && text[start - 1] != '\n') --start;  // the set sees the line's start, as the pattern does
+  while (start < text.size() || (start == text.size() && lines.empty())) {
+    const void* nl = memchr(text.data() + start, '\n', text.size() - start);
+    const size_t end = nl ? size_t(static_cast<const char*>(nl) - text.data()) + 1 : text.size();
+    const auto line = uint32_t(lines.size());
+    lines.emplace_back(uint32_t(start), uint32_t(end));
+    which.clear();
+    if (!set) {
+      for (size_t p = 0; p < pattern_count; ++p) hits.emplace_back(int(p), line);
+    } else if (end - start == 1 && text[start] == '\n') {
+      // A blank line: the set's answer for "\n" alone, asked when the rules loaded (a call costs
+      // about as much as a long line: half of all the calls, a third of the time, were blank lines).
+      for (int p : blank) hits.emplace_back(p, line);
+    } else if (set->Match(re2::StringPiece(text.data() + start, end - start), &which)) {
+      for (int p : which) hits.emplace_back(p, line);
+    }
+    start = end;
+  }
+  std::sort(hits.begin(), hits.end());
 }
 
 namespace {
@@ -665,11 +1033,13 @@ class RuleLoader {
       op.rule = {file, row.line};
       if (!pattern_ids_.insert("op:" + op.id).second) { problem(t.path, row.line, "duplicate pattern id '" + op.id + "'"); continue; }
       if (!read_name_pattern(t.path, row, op.priority, op.re, op.name_group)) continue;
+      op.may_cross_lines = may_cross_lines(*op.re);
       rs_.operation_patterns.push_back(std::move(op));
     }
-    std::vector<const RE2*> res;
-    for (auto& op : rs_.operation_patterns) res.push_back(op.re.get());
+    std::vector<std::string> res;
+    for (auto& op : rs_.operation_patterns) res.push_back(op.may_cross_lines ? line_part(*op.re) : op.re->pattern());
     rs_.operation_prefilter = build_set(res);
+    rs_.operation_prefilter_blank = blank_line_answer(rs_.operation_prefilter.get());
   }
 
   // Every *.txt of the folder that was not loaded as a cue list becomes a named word list.
@@ -736,11 +1106,13 @@ class RuleLoader {
         np.listed.push_back({group, &it->second});
       }
       if (!lists_known) continue;
+      np.may_cross_lines = may_cross_lines(*np.re);
       rs_.name_patterns.push_back(std::move(np));
     }
-    std::vector<const RE2*> res;
-    for (auto& np : rs_.name_patterns) res.push_back(np.re.get());
+    std::vector<std::string> res;
+    for (auto& np : rs_.name_patterns) res.push_back(np.may_cross_lines ? line_part(*np.re) : np.re->pattern());
     rs_.name_prefilter = build_set(res);
+    rs_.name_prefilter_blank = blank_line_answer(rs_.name_prefilter.get());
   }
 
   void load_cue_list(const std::string& relpath, CueList list, bool keep_case) {
@@ -884,6 +1256,25 @@ class RuleLoader {
 
   // One RE2::Set over the patterns: a single pass says which can match at all.
   // nullptr when RE2 cannot build it (then every pattern runs).
+  // Which patterns of the set match a blank line ("\n" alone), for PatternLines::find.
+  static std::vector<int> blank_line_answer(const RE2::Set* set) {
+    std::vector<int> which;
+    if (set) set->Match(re2::StringPiece("\n", 1), &which);
+    return which;
+  }
+
+  static std::unique_ptr<RE2::Set> build_set(const std::vector<std::string>& patterns) {
+    RE2::Options o;
+    o.set_log_errors(false);
+    o.set_max_mem(256 << 20);
+    auto set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
+    for (const std::string& p : patterns) {
+      std::string err;
+      if (set->Add(p, &err) < 0) return nullptr;
+    }
+    return set->Compile() ? std::move(set) : nullptr;
+  }
+
   static std::unique_ptr<RE2::Set> build_set(const std::vector<const RE2*>& res) {
     RE2::Options o;
     o.set_log_errors(false);

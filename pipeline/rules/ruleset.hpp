@@ -148,6 +148,7 @@ struct OperationPattern {
   int priority = 0;
   std::unique_ptr<RE2> re;
   int name_group = 0;  // index of the (?P<name>...) capture
+  bool may_cross_lines = true;  // see news::may_cross_lines
   RuleRef rule;
 };
 struct DatePattern {
@@ -180,6 +181,7 @@ struct NamePattern {
     const WordList* list;
   };
   std::vector<ListedCapture> listed;
+  bool may_cross_lines = true;  // see news::may_cross_lines
   RuleRef rule;
 };
 // A date word list: folded form -> value.
@@ -194,6 +196,55 @@ extern const std::array<const char*, 34> kStixSectors;
 // Indexes (ascending) of the patterns that can match `text` according to `set`; all of
 // them when there is no set. Empty when none can.
 std::vector<int> patterns_that_may_match(const RE2::Set* set, size_t pattern_count, const re2::StringPiece& text);
+
+// Whether some part of the RE2 pattern can match a line break ("\s", "[^.]", "\W", "." under
+// (?s), ...). Errs towards true: false means that no match of it holds a "\n", so the
+// pattern can run over each line on its own (with the whole text as context) and find the
+// same matches as over the whole text.
+bool may_match_newline(std::string_view pattern);
+// Whether `re` can match the empty string somewhere (tried at every kind of boundary). Such a
+// pattern could find the same empty match at the end of one line and the start of the next.
+bool may_match_empty(const RE2& re);
+// Whether a match of `re` may hold a "\n" other than as its last byte, or be empty: false lets
+// it run line by line (PatternLines), each line with its "\n". Errs towards true.
+bool may_cross_lines(const RE2& re);
+// For a pattern that may cross lines: the longest run of its parts that cannot match a line break,
+// as a pattern of its own ("["“'‘]Operation [A-Z0-9]" of "["“'‘](?P<name>Operation [A-Z0-9][^.]{1,40}?)["”'’]").
+// Every match of the pattern holds a match of it within one line, so a set asking it line by line
+// misses no article the pattern matches. "(?:)" (matches everywhere) when there is none.
+std::string line_part(const RE2& re);
+
+// Which patterns of a set may match on which line of a text: lines are [start, end) with their
+// "\n", from the line holding `from` to the end; `hits` holds (pattern, line) pairs in order of
+// pattern, then line. A pattern that cannot cross lines (may_cross_lines) has no match on a line
+// it is not listed for there; running it over each of its lines with the whole text as context
+// ([start, end) of RE2::Match) finds every match a run over the whole text finds, in the same
+// order. Kept between articles so that its vectors are reused.
+struct PatternLines {
+  std::vector<std::pair<uint32_t, uint32_t>> lines;
+  std::vector<std::pair<int, uint32_t>> hits;
+  std::vector<int> which;
+  // `blank`: what the set says of a blank line ("\n" alone), asked once when the rules load.
+  void find(const RE2::Set* set, const std::vector<int>& blank, size_t pattern_count, const re2::StringPiece& text, size_t from);
+  // The range of `hits` for pattern p, given the index where the previous (smaller) pattern's ended.
+  size_t end_of(int p, size_t begin) const {
+    while (begin < hits.size() && hits[begin].first == p) ++begin;
+    return begin;
+  }
+  // The next match of `re` at or after `pos`: on the lines of hits [hit, end_hit), moving `hit` on
+  // to the line of the match; or, when `whole` (a pattern that may cross lines), over the whole
+  // text from there if any line holds its line_part.
+  bool next_match(const RE2& re, const re2::StringPiece& text, bool whole, size_t& hit, size_t end_hit, size_t& pos,
+                  re2::StringPiece* m, int n) const {
+    if (whole) return hit < end_hit && pos <= text.size() && re.Match(text, pos, text.size(), RE2::UNANCHORED, m, n);
+    for (; hit < end_hit; ++hit) {
+      const auto [start, end] = lines[hits[hit].second];
+      pos = std::max<size_t>(pos, start);
+      if ((pos < end || (pos == end && end == text.size())) && re.Match(text, pos, end, RE2::UNANCHORED, m, n)) return true;
+    }
+    return false;
+  }
+};
 
 // Cue lists, by number (FormEntry::cue_list).
 enum CueList : int8_t {
@@ -259,13 +310,16 @@ class RuleSet {
   std::vector<std::pair<uint32_t, uint32_t>> trap_cue_refs;
   std::vector<OperationPattern> operation_patterns;
   std::vector<NamePattern> name_patterns;
+  // Asked line by line (PatternLines): a pattern that may cross lines is there by its line_part.
   std::unique_ptr<RE2::Set> name_prefilter;
+  std::vector<int> name_prefilter_blank;  // the patterns name_prefilter finds on a blank line
   // rules/context/<name>.txt files that are no cue list, by <name>.
   std::unordered_map<std::string, WordList> word_lists;
   // The list of that name; an empty one when the rules folder has none.
   const WordList& word_list(const std::string& name) const;
   std::unique_ptr<const ContextWords> words;  // set by load()
-  std::unique_ptr<RE2::Set> operation_prefilter;
+  std::unique_ptr<RE2::Set> operation_prefilter;  // line by line, as name_prefilter
+  std::vector<int> operation_prefilter_blank;
   std::vector<DatePattern> date_patterns;
   std::unique_ptr<RE2::Set> date_prefilter;  // which date patterns can match an article at all
   std::vector<std::unique_ptr<RE2>> date_blockers;  // spans where no date may be found

@@ -202,13 +202,20 @@ void find_names(Document& doc, const RuleSet& rules) {
         return;
       }
   };
-  for (int idx : patterns_that_may_match(rules.name_prefilter.get(), rules.name_patterns.size(), text)) {
-    const NamePattern& np = rules.name_patterns[size_t(idx)];
+  // Line by line, the set tells which patterns may match; a pattern that cannot match a line
+  // break runs over those lines only (PatternLines), the others over the whole body.
+  thread_local PatternLines by_line;
+  by_line.find(rules.name_prefilter.get(), rules.name_prefilter_blank, rules.name_patterns.size(), text, doc.body_start);
+  std::vector<re2::StringPiece> m;
+  for (size_t idx = 0, hit = 0; idx < rules.name_patterns.size(); ++idx) {
+    const size_t first_hit = hit;
+    hit = by_line.end_of(int(idx), hit);
+    const NamePattern& np = rules.name_patterns[idx];
     const int group = np.name_group;
     const int ngroups = np.re->NumberOfCapturingGroups() + 1;
-    std::vector<re2::StringPiece> m(static_cast<size_t>(ngroups));
-    size_t pos = std::max<size_t>(doc.body_start, 0);
-    while (pos <= doc.norm.size() && np.re->Match(text, pos, doc.norm.size(), RE2::UNANCHORED, m.data(), ngroups)) {
+    m.assign(static_cast<size_t>(ngroups), {});
+    size_t pos = doc.body_start, line = first_hit;
+    while (by_line.next_match(*np.re, text, np.may_cross_lines, line, hit, pos, m.data(), ngroups)) {
       const size_t whole_end = size_t(m[0].data() - doc.norm.data()) + m[0].size();
       pos = whole_end > pos ? whole_end : pos + 1;
       if (!captures_listed(doc, np, m)) {

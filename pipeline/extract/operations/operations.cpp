@@ -30,15 +30,20 @@ bool names_something_else(const Document& doc, const RuleSet& rules, size_t firs
 void find_operations(Document& doc, const RuleSet& rules) {
   if (doc.cyber_score == 0) return;  // evidence (weigh_evidence) later asks for cyber context per sentence
   const re2::StringPiece text(doc.norm);
-  for (int idx : patterns_that_may_match(rules.operation_prefilter.get(), rules.operation_patterns.size(), text)) {
-    const auto& op = rules.operation_patterns[size_t(idx)];
+  // Line by line, the set tells which patterns may match; a pattern that cannot cross lines runs
+  // over those lines only, the others over the whole text (PatternLines, as the name patterns).
+  thread_local PatternLines by_line;
+  by_line.find(rules.operation_prefilter.get(), rules.operation_prefilter_blank, rules.operation_patterns.size(), text, 0);
+  std::vector<re2::StringPiece> m;
+  for (size_t idx = 0, hit = 0; idx < rules.operation_patterns.size(); ++idx) {
+    const size_t first_hit = hit;
+    hit = by_line.end_of(int(idx), hit);
+    const auto& op = rules.operation_patterns[idx];
     const int group = op.name_group;
     const int ngroups = op.re->NumberOfCapturingGroups() + 1;
-    std::vector<re2::StringPiece> m;
-    m.resize(size_t(ngroups));
-    size_t pos = 0;
-    while (pos <= doc.norm.size() &&
-           op.re->Match(text, pos, doc.norm.size(), RE2::UNANCHORED, m.data(), ngroups)) {
+    m.assign(size_t(ngroups), {});
+    size_t pos = 0, line = first_hit;
+    while (by_line.next_match(*op.re, text, op.may_cross_lines, line, hit, pos, m.data(), ngroups)) {
       const size_t whole_end = size_t(m[0].data() - doc.norm.data()) + m[0].size();
       pos = whole_end > pos ? whole_end : pos + 1;
       if (m[group].data() == nullptr || m[group].empty()) continue;
