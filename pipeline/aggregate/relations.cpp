@@ -180,18 +180,17 @@ class RelationFinder {
             "the seat of " + r.target + ", which it targets");
       }
   }
-  // The victim's home in the gazetteer when the article names that country: the mention of it
-  // nearest the victim's ("Garmin" ... "the U.S. navigation and fitness device maker").
-  static constexpr uint32_t kSeatSentences = 0;
+  // The victim's home in the gazetteer when its sentence names that country: the mention of it
+  // nearest the victim's ("Garmin, the U.S. navigation and fitness device maker").
   Mention* home_named(const Mention& m) {
     if (m.entry == UINT32_MAX || rules_.actors[m.entry].country.empty()) return nullptr;
+    const std::string& home = rules_.actors[m.entry].country;
+    const uint32_t sent = sentence_of(doc_, m);
     Mention* best = nullptr;
     size_t best_distance = SIZE_MAX;
     for (auto& c : doc_.mentions) {
-      if (c.type != MentionType::Country || c.value != rules_.actors[m.entry].country || doc_.in_title(c.start)) continue;
+      if (c.type != MentionType::Country || c.value != home || doc_.in_title(c.start) || sentence_of(doc_, c) != sent) continue;
       const size_t d = c.start > m.start ? c.start - m.start : m.start - c.start;
-      const uint32_t cs = sentence_of(doc_, c), ms = sentence_of(doc_, m);
-      if ((cs > ms ? cs - ms : ms - cs) > kSeatSentences) continue;
       if (d < best_distance) { best = &c; best_distance = d; }
     }
     return best;
@@ -317,9 +316,9 @@ class RelationFinder {
     if (f == std::string::npos || l == std::string::npos) return false;
     const uint32_t sent = doc_.tokens[f].sentence;
     // the one who tells: "According to the Foreign Office, officers of Unit 26165 carried out ..."
-    if (f >= 2 && in_sentence(f - 2, sent) && (word(f - 1) == "to" || (word(f - 1) == "the" && f >= 3 && word(f - 2) == "to"))) {
-      const size_t a = word(f - 1) == "to" ? f - 2 : f - 3;
-      if (word(a) == "according") return false;
+    {
+      const size_t k = f >= 1 && word(f - 1) == "the" ? f - 1 : f;
+      if (k >= 2 && in_sentence(k - 2, sent) && word(k - 1) == "to" && word(k - 2) == "according") return false;
     }
     // blamed for the attacks: "the centre blamed the GRU for a string of intrusions", "accused the US
     // National Security Agency of a long-running cyberattack"
@@ -744,7 +743,8 @@ class RelationFinder {
     size_t after_be = 0, before_be = 0, counted = 0;
     // the names of a list and their glue do not count: "the broadcasters KBS, MBC and YTN and at
     // Shinhan Bank, Nonghyup and Jeju Bank were knocked out"
-    for (size_t t = appositive_end(l, sent) + 1; in_sentence(t, sent) && counted <= 14; ++t) {
+    // (and at most kVictimReach tokens in all: a hostile run of thousands of names costs no more)
+    for (size_t t = appositive_end(l, sent) + 1; in_sentence(t, sent) && counted <= 14 && t <= l + kVictimReach; ++t) {
       const std::string_view w = word(t);
       if (!(doc_.tokens[t].is_upper_initial || w == "," || w == "and")) ++counted;
       // not a noun of people or firms: "has urged customers running on-premises servers"
@@ -849,6 +849,8 @@ class RelationFinder {
   // at most three lower-case words of description, "the law firm Jones Day", "South Korea's Samsung")
   // joined by ",", "and", "as well as". f itself when the name is not a later member of a list.
   static constexpr int kListMembers = 12;  // a hostile list of thousands costs no more than this per name
+  static constexpr size_t kVictimReach = 80;  // tokens after a name that may hold its passive attack verb
+  static constexpr size_t kMemberReach = 24;  // tokens one list member may span
   size_t name_list_start(size_t f, uint32_t sent) const {
     size_t k = member_start(f, sent, true), start = f;
     for (int members = 0; members < kListMembers && k >= 2 && in_sentence(k - 2, sent); ++members) {
@@ -868,7 +870,7 @@ class RelationFinder {
   // most three lower-case words of description; g when there is none (no capitalised word).
   size_t member_start(size_t g, uint32_t sent, bool name) const {
     size_t j = g, lower = 0;
-    while (j >= 1 && in_sentence(j - 1, sent)) {
+    while (j >= 1 && in_sentence(j - 1, sent) && g - j < kMemberReach) {
       const Token& t = doc_.tokens[j - 1];
       const std::string_view w = word(j - 1);
       if (t.is_upper_initial && t.is_word) { name = true; lower = 0; --j; continue; }

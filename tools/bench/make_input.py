@@ -21,6 +21,8 @@ if sys.argv[1] == "--pathological":
         "capitalised": ("Alpha Bravo Charlie Delta Echo Foxtrot Golf Hotel " * 25000)[:1_000_000],
         "operations": ("Operation " * 100000)[:1_000_000],
         "digits-slashes": ("12/31/2019/11/2020 1999-2014 " * 40000)[:1_000_000],
+        # one sentence naming the same victim thousands of times after an attack verb
+        "victim-names": ("Hackers from APT28 breached " + "Microsoft " * 100000)[:1_000_000],
     }
     for name, text in cases.items():
         with open(os.path.join(out, f"path-{name}.jsonl"), "w") as f:
