@@ -36,17 +36,17 @@ class RelationFinder {
     date_token_.assign(doc.tokens.size(), false);
     for (const auto& m : doc.mentions)
       if (m.type == MentionType::Date)
-        for (size_t k = doc.token_starting_at(m.start); k < doc.tokens.size() && doc.tokens[k].start < m.end; ++k) date_token_[k] = true;
+        doc.mark_tokens(m.start, m.end, date_token_);
     org_token_.assign(doc.tokens.size(), false);
     country_token_.assign(doc.tokens.size(), false);
     for (const auto& m : doc.mentions)
       if (m.type == MentionType::Operation && m.entry != UINT32_MAX && rules.campaigns[m.entry].takedown) takedowns_.insert(m.value);
     for (const auto& m : doc.mentions) {
       if (m.type == MentionType::Country)
-        for (size_t k = doc.token_starting_at(m.start); k < doc.tokens.size() && doc.tokens[k].start < m.end; ++k) country_token_[k] = true;
+        doc.mark_tokens(m.start, m.end, country_token_);
       if (is_group(m, rules)) names_group_ = true;
       else if (m.type == MentionType::Actor)
-        for (size_t k = doc.token_starting_at(m.start); k < doc.tokens.size() && doc.tokens[k].start < m.end; ++k) org_token_[k] = true;
+        doc.mark_tokens(m.start, m.end, org_token_);
     }
     for (const auto& m : doc.mentions)
       if (!doc.in_title(m.start) && state_body_attacks(m)) state_attackers_.insert(m.value);

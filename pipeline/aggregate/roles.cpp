@@ -40,7 +40,7 @@ class Roles {
       const size_t f = doc.token_starting_at(m.start);
       if (f == std::string::npos) continue;
       if (m.type == MentionType::Date)
-        for (size_t k = f; k < doc.tokens.size() && doc.tokens[k].start < m.end; ++k) date_token_[k] = true;
+        doc.mark_tokens(m.start, m.end, date_token_);
       if (m.type == MentionType::Sector) sector_start_[f] = true;
       if (m.type == MentionType::Actor && m.entry != UINT32_MAX) {
         if (rules.actors[m.entry].kind != "threat-group") org_start_[f] = true;
@@ -65,12 +65,12 @@ class Roles {
     for (auto& m : doc_.mentions) {
       if (m.type != MentionType::Country && m.type != MentionType::Sector) continue;
       std::string why;
-      weak_target_ = false;
-      m.role = m.type == MentionType::Country ? role_of(m, why) : sector_role(m, why);
+      bool weak_target = false;  // a target reading that rests only on an attack word in the sentence
+      m.role = m.type == MentionType::Country ? role_of(m, why, weak_target) : sector_role(m, why);
       if (doc_.options.explain && !why.empty()) m.cue += (m.cue.empty() ? "" : "; ") + ("role: " + why);
       if (m.type != MentionType::Country) continue;
       if (m.role == "attribution") attribution.insert(m.value);
-      if (m.role == "target" && weak_target_) weak.push_back(&m);
+      if (m.role == "target" && weak_target) weak.push_back(&m);
     }
     // The attackers' own country is no victim on that evidence alone: "spying on German industry
     // fitted China's economic goals", "a North Korean trading company ... over WannaCry"
@@ -85,7 +85,6 @@ class Roles {
   Document& doc_;
   const ContextWords& words_;  // rules/context word lists
   bool cyber_ = false;
-  mutable bool weak_target_ = false;  // the last target reading rests only on an attack word in the sentence
   std::vector<bool> sector_start_;                              // per token: a sector mention starts here
   std::vector<bool> group_end_;                                 // per token: a threat group's name ends here
   std::vector<bool> group_start_;                               // per token: a threat group's name starts here
@@ -213,7 +212,7 @@ class Roles {
   mutable std::vector<bool> country_tokens_;
   mutable bool country_tokens_built_ = false;
 
-  std::string role_of(const Mention& m, std::string& why) const {
+  std::string role_of(const Mention& m, std::string& why, bool& weak_target) const {
     const size_t f = doc_.token_starting_at(m.start), l = doc_.token_ending_at(m.end);
     if (f == std::string::npos || l == std::string::npos) return "mention";
     const uint32_t sent = doc_.tokens[f].sentence;
@@ -499,7 +498,7 @@ class Roles {
         if (w == ";" || speaker_verb(k - 1) || one_of(w, {"has", "have", "had", "while", "whereas", "but"})) break;
         if (cue(k - 1, kTargetCues) && w != "against") {
           why = "attack word '" + w + "' earlier in the sentence";
-          weak_target_ = true;
+          weak_target = true;
           return "target";
         }
       }

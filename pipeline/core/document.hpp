@@ -165,6 +165,10 @@ class Document {
   // Index of the token that ends exactly at byte b, or npos.
   size_t token_ending_at(uint32_t b) const;
   size_t token_starting_at(uint32_t b) const;
+  // Sets flags[k] for the tokens of the mention starting at byte `start` (flags sized to the tokens).
+  void mark_tokens(uint32_t start, uint32_t end, std::vector<bool>& flags) const {
+    for (size_t k = token_starting_at(start); k < tokens.size() && tokens[k].start < end; ++k) flags[k] = true;
+  }
   // The end of the capitalised phrase starting at token i: tokens `capital` accepts, with "of",
   // "and", "for" or "the" inside before another one ("Ministry of Foreign Affairs and International
   // Cooperation"), within the sentence, at most `most` tokens.
