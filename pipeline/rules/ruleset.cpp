@@ -104,14 +104,24 @@ uint32_t read_escape(std::string_view p, size_t& i, bool& newline) {
 
 }  // namespace
 
-bool may_match_newline(std::string_view p) {
-  bool dot_all = false;  // "(?s)" anywhere: "." may match "\n"
+namespace {
+// The flags of every flag group of the pattern ("(?s)", "(?i:"), all together; nullopt when it
+// has none (a plain "(?:" group sets no flag).
+std::optional<std::string> flag_groups(std::string_view p) {
+  std::optional<std::string> flags;
   for (size_t i = 0; i + 1 < p.size(); ++i) {
     if (p[i] != '(' || p[i + 1] != '?') continue;
     size_t k = i + 2;
     while (k < p.size() && std::string_view("imsU-").find(p[k]) != std::string_view::npos) ++k;
-    if (k < p.size() && (p[k] == ')' || p[k] == ':') && p.substr(i + 2, k - i - 2).find('s') != std::string_view::npos) dot_all = true;
+    if (k > i + 2 && k < p.size() && (p[k] == ')' || p[k] == ':')) flags = flags.value_or("") + std::string(p.substr(i + 2, k - i - 2));
   }
+  return flags;
+}
+}  // namespace
+
+bool may_match_newline(std::string_view p) {
+  const auto flags = flag_groups(p);
+  const bool dot_all = flags && flags->find('s') != std::string::npos;  // "(?s)" anywhere: "." may match "\n"
   for (size_t i = 0; i < p.size();) {
     const char c = p[i];
     if (c == '\n') return true;
@@ -330,12 +340,7 @@ void flat_pieces(std::string_view p, std::vector<Piece>& out, int depth = 0) {
 
 std::string line_part(const RE2& re) {
   const std::string& p = re.pattern();
-  for (size_t i = 0; i + 1 < p.size(); ++i) {  // a flag group could change what a piece means alone
-    if (p[i] != '(' || p[i + 1] != '?') continue;
-    size_t k = i + 2;
-    while (k < p.size() && std::string_view("imsU-").find(p[k]) != std::string_view::npos) ++k;
-    if (k > i + 2 && k < p.size() && (p[k] == ')' || p[k] == ':')) return "(?:)";
-  }
+  if (flag_groups(p)) return "(?:)";  // a flag group could change what a piece means alone
   std::vector<Piece> pieces;
   flat_pieces(p, pieces);
   std::string best, run;
@@ -355,13 +360,7 @@ bool may_cross_lines(const RE2& re) {
   if (may_match_empty(re)) return true;
   if (!may_match_newline(p)) return false;
   // a flag group ("(?s)", "(?i:") could change what a piece means on its own: no closer look
-  for (size_t i = 0; i + 1 < p.size(); ++i) {
-    if (p[i] != '(' || p[i + 1] != '?') continue;
-    size_t k = i + 2;
-    while (k < p.size() && std::string_view("imsU-").find(p[k]) != std::string_view::npos) ++k;
-    if (k > i + 2 && k < p.size() && (p[k] == ')' || p[k] == ':')) return true;
-  }
-  return !newline_only_last(p);
+  return flag_groups(p) || !newline_only_last(p);
 }
 
 bool may_match_empty(const RE2& re) {
@@ -838,11 +837,12 @@ class RuleLoader {
 
   // "utilities|energy": STIX industry-sector terms joined by '|'.
   bool stix_sectors(const std::string& path, uint32_t line, std::string_view list, std::vector<std::string>& out) {
-    if (split_list(list).empty()) {
+    const auto terms = split_list(list);
+    if (terms.empty()) {
       problem(path, line, "no sectors");
       return false;
     }
-    for (const auto& term : split_list(list)) {
+    for (const auto& term : terms) {
       if (std::find(kStixSectors.begin(), kStixSectors.end(), term) == kStixSectors.end()) {
         problem(path, line, "unknown STIX 2.1 industry sector '" + term + "'");
         return false;
