@@ -16,6 +16,8 @@
 //  - reported-by: vendors, agencies, media and organisations in the reporter's place ("said",
 //    "according to", "tracked as X by", "told Reuters"), not when answering an accusation;
 //  - uses: the malware and tools named.
+// A cyber story that reads no country as a target makes the country of its lead (named there
+// and again) the target, of the first attacker named (story_country).
 // Each relation keeps its sentence as evidence and, for --explain, the cue.
 #pragma once
 #include "core/document.hpp"

@@ -67,6 +67,7 @@ class Roles {
       std::string why;
       bool weak_target = false;  // a target reading that rests only on an attack word in the sentence
       m.role = m.type == MentionType::Country ? role_of(m, why, weak_target) : sector_role(m, why);
+      m.role_by_default = m.role == "mention" && why.empty();
       if (doc_.options.explain && !why.empty()) m.cue += (m.cue.empty() ? "" : "; ") + ("role: " + why);
       if (m.type != MentionType::Country) continue;
       if (m.role == "attribution") attribution.insert(m.value);
@@ -502,6 +503,12 @@ class Roles {
           return "target";
         }
       }
+    // "researchers in Canada", "prosecutors in Washington": where an observer works (no role, but
+    // a reason: the story's-country fallback of relations.cpp passes it by)
+    if (s >= 2 && in_sentence(s - 2, sent) && one_of(word(s - 1), {"in", "at", "from"}) && cue(s - 2, kObserverNouns)) {
+      why = "'" + word(s - 2) + " " + word(s - 1) + "': where an observer works";
+      return "mention";
+    }
     return "mention";
   }
 

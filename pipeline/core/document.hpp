@@ -87,6 +87,7 @@ struct Candidate {
   DateValue date;        // for dates
   int range_with = -1;   // dates: index (in mentions) of the other end of a range
   std::string role;      // countries: target / attribution / mention
+  bool role_by_default = false;  // countries: a mention only because no rule read a role (not "a researcher in Canada")
   std::string kind;      // actors: threat-group, security-vendor, ..., person
   std::string link;      // people: the organisation the text ties them to ("a researcher at ESET")
   std::string country;   // actors found by their syntax: the country their name holds ("Port of Lisbon": PT)
