@@ -493,7 +493,11 @@ class Roles {
     // a vendor's or outlet's home: "the British security company NCC Group and its Dutch subsidiary Fox-IT"
     bool observer_org = false;
     for (size_t k = l + 1; k <= end && k < observer_start_.size(); ++k) observer_org = observer_org || observer_start_[k];
-    if (attack_sentence && !home_in && !observer_org && !(s >= 1 && in_sentence(s - 1, sent) && one_of(word(s - 1), {"to", "by", "with", "for"})))
+    // not the subject of its own verb: "Britain and the United States accused a group", "police in
+    // the Netherlands arrested a teenager", "Australian media reported"
+    const size_t subject_verb = verb_after(list_end(l, sent), sent);
+    if (attack_sentence && !home_in && !observer_org && subject_verb == std::string::npos &&
+        !(s >= 1 && in_sentence(s - 1, sent) && one_of(word(s - 1), {"to", "by", "with", "for"})))
       for (size_t k = s; k > 0 && in_sentence(k - 1, sent); --k) {
         const std::string_view w = word(k - 1);
         if (w == ";" || speaker_verb(k - 1) || one_of(w, {"has", "have", "had", "while", "whereas", "but"})) break;
@@ -567,6 +571,23 @@ class Roles {
 
   // The country's noun phrase is followed by a speaker verb ("Israel's military said", "Australian
   // intelligence determined", "Dutch intelligence had concluded").
+  // The verb of which the noun phrase ending at token l (a country, its nouns: "Australian media")
+  // is the subject: a speaker's verb, a legal action, an attribution cue ("linked", "blamed") or
+  // "reported"; over "has", "also", adverbs and dates. npos if none.
+  size_t verb_after(size_t l, uint32_t sent) const {
+    const auto subject_verb = [&](size_t k) {
+      return doc_.tokens[k].is_all_lower && (speaker_verb(k) || listed(k, words_.legal_action_words) || word(k) == "reported" ||
+                                             (cue(k, kAttributionCues) && word(k).ends_with("ed")));
+    };
+    const size_t end = phrase_end(l, sent);
+    for (size_t k = l + 1; k < end; ++k)  // the noun phrase reads on over a verb: "police in the Netherlands arrested a"
+      if (subject_verb(k)) return k;
+    size_t k = end;
+    while (in_sentence(k, sent) && (one_of(word(k), {"has", "have", "had", "also", "on", "publicly", "jointly", "formally", "and", "or"}) ||
+                                    date_token_[k] || (word(k).ends_with("ly") && doc_.tokens[k].is_all_lower)))
+      ++k;
+    return in_sentence(k, sent) && subject_verb(k) ? k : std::string::npos;
+  }
   bool speaker_after(size_t l, size_t end, uint32_t sent) const {
     for (size_t k = l + 2; k < end; ++k)
       if (speaker_verb(k)) return true;
