@@ -327,6 +327,8 @@ class Roles {
         // "the British Army", "the Indian Army": a capitalised noun names the country's own
         // institution, not an attacker (unlike "Russian military hackers", "Russia's GRU")
         if (cue(k, kAttackerNouns) && k == l + 1 && doc_.tokens[k].is_upper_initial && !doc_.tokens[k].is_all_upper) break;
+        // "South Korean military documents", "US military computers": the institution's own
+        if (cue(k, kAttackerNouns) && in_sentence(k + 1, sent) && listed(k + 1, words_.owned_nouns) && doc_.tokens[k + 1].is_all_lower) break;
         if (cue(k, kAttackerNouns)) { why = "attacker noun '" + word(k) + "' after"; return "attribution"; }
         if (cue(k, kTargetCues) || cue(k, kAttributionCues)) break;
       }
