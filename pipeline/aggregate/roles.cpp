@@ -231,6 +231,13 @@ class Roles {
       why = "a suspect's nationality ('" + word(l + 1) + "'), charges in the story";
       return "attribution";
     }
+    // the same with the nationality as the noun: "a Romanian and a Moldovan were detained", "Vasile
+    // Mereacre, a Canadian living in Toronto, pleaded guilty"
+    if (legal_story() && one_of(before1, {"a", "an"}) && in_sentence(l + 1, sent) &&
+        one_of(word(l + 1), {"and", "was", "were", "who", "living", "residing", "based"})) {
+      why = "a suspect's nationality ('" + std::string(before1) + " ... " + word(l + 1) + "'), charges in the story";
+      return "attribution";
+    }
 
     // A person's background or workplace: "a former Israeli intelligence officer", "a researcher
     // at a British university", "an analyst who studies Chinese operations", "U.S. intelligence officials".
@@ -339,10 +346,14 @@ class Roles {
       return "attribution";
     }
     // "North Korea was behind the attack", "the government of Iran was responsible"
-    for (size_t k = l + 1; in_sentence(k, sent) && k <= l + 5; ++k) {
+    // (also "China was believed to be behind", "the Russian authorities were behind")
+    for (size_t k = l + 1; in_sentence(k, sent) && k <= l + 7; ++k) {
       if (cue(k, kAttributionAfter)) { why = "'" + word(k) + "' after"; return "attribution"; }
       const std::string_view w = word(k);
-      if (!(be_verb(w) || w == "'" || w == "s" || w == "government" || w == "itself" || w == "state")) break;
+      if (!(be_verb(w) || w == "'" || w == "s" || one_of(w, {"government", "itself", "state", "authorities", "regime", "leadership",
+                                                             "believed", "thought", "suspected", "likely", "probably", "widely",
+                                                             "to", "may", "might", "could", "have"})))
+        break;
     }
     // The home of a threat group named in the same sentence.
     if (group_countries_.count({sent, m.value})) { why = "home of a group named in the sentence"; return "attribution"; }
