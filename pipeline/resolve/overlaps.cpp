@@ -54,8 +54,9 @@ void resolve_overlaps(Document& doc) {
       if (w.end > c.start) {
         clash = true;
         // A country named inside an organisation's name ("the U.S. Treasury", "Iran's Revolutionary
-        // Guard Corps") is still a country mention; it nests in the actor's span.
-        if (c.type == MentionType::Country && w.type == MentionType::Actor && w.kind != "threat-group" &&
+        // Guard Corps") is still a country mention; it nests in the actor's span. Not in a person's
+        // ("Lisa Monaco", "Sofia Lindqvist").
+        if (c.type == MentionType::Country && w.type == MentionType::Actor && w.kind != "threat-group" && w.kind != "person" &&
             w.start <= c.start && c.end <= w.end && (w.end - w.start) > (c.end - c.start)) {
           Mention nested;
           static_cast<Candidate&>(nested) = c;

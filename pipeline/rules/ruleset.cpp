@@ -536,6 +536,8 @@ ContextWords::ContextWords(const RuleSet& r, Problems& p)
       source_verbs(needed(r, p, "source-verbs")), source_fillers(needed(r, p, "source-fillers")), workplace_nouns(needed(r, p, "workplace-nouns")),
       sector_description_heads(needed(r, p, "sector-description-heads")), speaker_heads(needed(r, p, "speaker-heads")),
       sector_speaker_verbs(needed(r, p, "sector-speaker-verbs")),
+      language_nouns(needed(r, p, "language-nouns")), language_adjectives(needed(r, p, "language-adjectives")),
+      language_leads(needed(r, p, "language-leads")),
       abbreviations_never_final(needed(r, p, "abbreviations-never-final")),
       abbreviations_maybe_final(needed(r, p, "abbreviations-maybe-final")),
       sentence_starters(needed(r, p, "sentence-starters")),

@@ -272,6 +272,8 @@ struct ContextWords {
   // the evidence stage: sector words that name the story's source or a speaker's workplace
   const WordList &news_source_nouns, &source_leads, &source_verbs, &source_fillers, &workplace_nouns, &sector_description_heads,
       &speaker_heads, &sector_speaker_verbs;
+  // the evidence stage: a demonym that names a language
+  const WordList &language_nouns, &language_adjectives, &language_leads;
   // the sentence splitter
   const WordList &abbreviations_never_final, &abbreviations_maybe_final, &sentence_starters;
   // the people finder

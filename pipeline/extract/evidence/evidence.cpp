@@ -57,7 +57,7 @@ class Evidence {
     std::vector<size_t> ambiguous, pending_sectors;
     for (size_t i = 0; i < doc_.candidates.size(); ++i) {
       Candidate& c = doc_.candidates[i];
-      if (c.type == MentionType::Country && trapped(c)) continue;
+      if (c.type == MentionType::Country && (trapped(c) || currency(c) || language(c))) continue;
       if (no_sector_hit[i]) continue;
       // Outside cyber news a sector word names an industry hit only in a sentence about an attack or
       // next to a cue ("the mining industry"): "the charity said", "a local school" are not sectors hit.
@@ -455,6 +455,42 @@ class Evidence {
       const auto* hits = trap_sentences(trap);
       if (hits && (rules_.traps[trap].article_scope || (*hits)[sent]))
         return true;
+    }
+    return false;
+  }
+
+  // "US$50 million", "NZ$2 million": a currency, not the country.
+  bool currency(const Candidate& c) const {
+    const size_t e = end_token(c);
+    return e < doc_.tokens.size() && doc_.tokens[e].start == c.end && doc_.token_text(doc_.tokens[e]) == "$";
+  }
+
+  // A demonym that names a language: "written in fluent Spanish", "in Ukrainian, Russian and Polish",
+  // "from English into Chinese", "Polish-language", "Italian-speaking countries", "a Ukrainian
+  // keyboard layout", "set to Russian". The words are rules/context/language-*.txt.
+  bool language(const Candidate& c) const {
+    // (a plural names people: "sent to Northern Mariana Islanders")
+    if (c.form == UINT32_MAX || rules_.forms[c.form].kind != FormKind::Demonym || rules_.forms[c.form].surface.ends_with("s")) return false;
+    const size_t f = first_token(c), e = end_token(c);
+    if (f == std::string::npos || e == std::string::npos) return false;
+    auto in = [&](size_t k) { return k < doc_.tokens.size() && same_sentence(f, k); };
+    auto w = [&](size_t k) { return doc_.folded_token(k); };
+    auto listed = [&](size_t k, const WordList& l) { return in(k) && l.has(doc_.tokens[k].vocab); };
+    // after: "-language", "-speaking", "speakers", "keyboard"
+    if (in(e) && w(e) == "-" && listed(e + 1, words_.language_nouns)) return true;
+    if (listed(e, words_.language_nouns)) return true;
+    // before: "in", "into", "from", "to" (over "fluent", "good", "broken"), and the word after ends
+    // the phrase (not "in Russian hands", "to Chinese hackers")
+    size_t b = f;
+    while (b >= 1 && in(b - 1) && listed(b - 1, words_.language_adjectives)) --b;
+    const bool ends = !in(e) || !doc_.tokens[e].is_word || one_of(w(e), {"and", "or", "but", "as", "with", "by", "on", "than"});
+    if (!ends) return false;
+    if (b >= 1 && in(b - 1) && listed(b - 1, words_.language_leads)) return true;
+    // a later member of a list that opens so: "in Ukrainian, Russian and Polish", "in Chinese and English"
+    for (size_t k = f, n = 0; k >= 2 && in(k - 1) && n < 12; --k, ++n) {
+      const std::string_view g = w(k - 1);
+      if (!(g == "," || g == "and" || g == "or" || doc_.tokens[k - 1].is_upper_initial)) break;
+      if (doc_.tokens[k - 1].is_upper_initial && k >= 2 && in(k - 2) && listed(k - 2, words_.language_leads)) return true;
     }
     return false;
   }
