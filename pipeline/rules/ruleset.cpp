@@ -535,7 +535,7 @@ ContextWords::ContextWords(const RuleSet& r, Problems& p)
       news_source_nouns(needed(r, p, "news-source-nouns")), source_leads(needed(r, p, "source-leads")),
       source_verbs(needed(r, p, "source-verbs")), source_fillers(needed(r, p, "source-fillers")), workplace_nouns(needed(r, p, "workplace-nouns")),
       sector_description_heads(needed(r, p, "sector-description-heads")), speaker_heads(needed(r, p, "speaker-heads")),
-      sector_speaker_verbs(needed(r, p, "sector-speaker-verbs")),
+      sector_speaker_verbs(needed(r, p, "sector-speaker-verbs")), client_verbs(needed(r, p, "client-verbs")),
       language_nouns(needed(r, p, "language-nouns")), language_adjectives(needed(r, p, "language-adjectives")),
       language_leads(needed(r, p, "language-leads")),
       abbreviations_never_final(needed(r, p, "abbreviations-never-final")),

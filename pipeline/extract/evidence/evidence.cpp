@@ -49,7 +49,8 @@ class Evidence {
     for (size_t i = 0; i < doc_.candidates.size(); ++i) {
       const Candidate& c = doc_.candidates[i];
       no_sector_hit[i] = c.type == MentionType::Sector && (names_a_news_source(c) || names_a_workplace(c) || describes_a_thing(c) ||
-                                                           speaks(c) || inside_a_name(c) || modifies_another_sector(c));
+                                                           speaks(c) || inside_a_name(c) || modifies_another_sector(c) ||
+                                                           names_clients(c));
     }
     std::vector<Candidate> kept;
     kept.reserve(doc_.candidates.size());
@@ -310,6 +311,19 @@ class Evidence {
     ++k;
     while (k < doc_.tokens.size() && same_sentence(f, k) && source_filler(k)) ++k;
     return k < doc_.tokens.size() && same_sentence(f, k) && listed(words_.sector_speaker_verbs, k);
+  }
+
+  // "NSO sells only to vetted government agencies", "sold its products to governments": those a
+  // vendor sells to are its clients, not victims (rules/context/client-verbs.txt).
+  bool names_clients(const Candidate& c) const {
+    const size_t f = first_token(c);
+    if (f == std::string::npos) return false;
+    size_t k = f;
+    while (k > 0 && f - k < 3 && same_sentence(f, k - 1) && doc_.tokens[k - 1].is_all_lower && doc_.token_text(doc_.tokens[k - 1]) != "to") --k;
+    if (k < 2 || !same_sentence(f, k - 1) || doc_.token_text(doc_.tokens[k - 1]) != "to") return false;
+    for (size_t v = k - 1; v > 0 && k - 1 - v < 4 && same_sentence(f, v - 1); --v)
+      if (listed(words_.client_verbs, v - 1)) return true;
+    return false;
   }
 
   // "a researcher at a Dutch university", "an analyst at a think tank": where a speaker works.
