@@ -681,6 +681,10 @@ class Roles {
       --k;
       skip_heads();
     }
+    // "intrusions blamed on Pyongyang", "pinned the intrusions on Moscow" (not "blamed for an attack on")
+    if (back() == "on")
+      for (size_t t = k - 1; t >= 1 && t + 6 >= k && in_sentence(t - 1, sent) && doc_.tokens[t - 1].is_word && word(t - 1) != "for"; --t)
+        if (one_of(word(t - 1), {"blamed", "blame", "blames", "blaming", "pinned", "pin", "pins", "pinning"})) return t - 1;
     std::string prep;
     if (link_preposition(back())) {
       prep = back();
