@@ -26,6 +26,11 @@ bool be_verb(std::string_view w) {
   return one_of(w, {"was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "also", "reportedly", "allegedly"});
 }
 
+// How far before "in/on/at X" a victim noun may stand to make X the victims' place ("media groups
+// in Seoul"; not "media groups, angry at their coverage of a festival in Pyongyang"). Attack
+// words reach the whole clause.
+constexpr size_t kVictimNounReach = 8;
+
 class Roles {
  public:
   Roles(Document& doc, const RuleSet& rules)
@@ -435,7 +440,7 @@ class Roles {
               (cue(t, kObserverNouns) && !one_of(w, {"officials", "official"})))
             break;
           if (cue(t, kTargetCues) && w != "against" && pw != "against") { why = "'" + w + " ... " + pw + "'"; return "target"; }
-          if (victim_at(t) && pw != "from") { why = "'" + w + " ... " + pw + "', attack word in the sentence"; return "target"; }
+          if (victim_at(t) && pw != "from" && p - t <= kVictimNounReach) { why = "'" + w + " ... " + pw + "', attack word in the sentence"; return "target"; }
         }
       }
       if (word(p) == "against" && p >= 1 && cue(p - 1, kTargetCues)) { why = "'" + word(p - 1) + " against'"; return "target"; }
