@@ -341,6 +341,11 @@ class Roles {
         if (cue(k, kAttackerNouns) && k == l + 1 && doc_.tokens[k].is_upper_initial && !doc_.tokens[k].is_all_upper) break;
         // "South Korean military documents", "US military computers": the institution's own
         if (cue(k, kAttackerNouns) && in_sentence(k + 1, sent) && listed(k + 1, words_.owned_nouns) && doc_.tokens[k + 1].is_all_lower) break;
+        // a dateline's dash: "SEOUL -- Hackers believed to be working for North Korea" (its place's
+        // victims may follow: "WELLINGTON - Hospitals across the Waikato region were ...")
+        if (word(k) == "-" && doc_.tokens[k].space_before) break;
+        // "which U.S. intelligence agencies have linked to the GRU": the country's own who attribute
+        if (cue(k, kAttackerNouns) && attributes_after(l, sent)) break;
         if (cue(k, kAttackerNouns)) { why = "attacker noun '" + word(k) + "' after"; return "attribution"; }
         if (cue(k, kTargetCues) || cue(k, kAttributionCues)) break;
       }
@@ -589,6 +594,15 @@ class Roles {
 
   // The country's noun phrase is followed by a speaker verb ("Israel's military said", "Australian
   // intelligence determined", "Dutch intelligence had concluded").
+  // "have linked", "has publicly blamed": the noun phrase ending at token l attributes an attack.
+  bool attributes_after(size_t l, uint32_t sent) const {
+    size_t k = phrase_end(l, sent);
+    if (!in_sentence(k, sent) || !one_of(word(k), {"has", "have", "had"})) return false;
+    ++k;
+    while (in_sentence(k, sent) && (word(k) == "also" || (word(k).ends_with("ly") && doc_.tokens[k].is_all_lower))) ++k;
+    return in_sentence(k, sent) && doc_.tokens[k].is_all_lower && cue(k, kAttributionCues) && word(k).ends_with("ed");
+  }
+
   // The verb of which the noun phrase ending at token l (a country, its nouns: "Australian media")
   // is the subject: a speaker's verb, a legal action, an attribution cue ("linked", "blamed") or
   // "reported"; over "has", "also", adverbs and dates. npos if none.
