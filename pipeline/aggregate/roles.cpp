@@ -39,6 +39,7 @@ class Roles {
     group_end_.assign(doc.tokens.size(), false);
     group_start_.assign(doc.tokens.size(), false);
     org_start_.assign(doc.tokens.size(), false);
+    org_token_.assign(doc.tokens.size(), false);
     observer_start_.assign(doc.tokens.size(), false);
     date_token_.assign(doc.tokens.size(), false);
     for (const auto& m : doc.mentions) {
@@ -48,7 +49,10 @@ class Roles {
         doc.mark_tokens(m.start, m.end, date_token_);
       if (m.type == MentionType::Sector) sector_start_[f] = true;
       if (m.type == MentionType::Actor && m.entry != UINT32_MAX) {
-        if (rules.actors[m.entry].kind != "threat-group") org_start_[f] = true;
+        if (rules.actors[m.entry].kind != "threat-group") {
+          org_start_[f] = true;
+          doc.mark_tokens(m.start, m.end, org_token_);
+        }
         if (rules.actors[m.entry].kind == "security-vendor" || rules.actors[m.entry].kind == "media") observer_start_[f] = true;
         else if (const size_t l = doc.token_ending_at(m.end); l != std::string::npos) group_end_[l] = true;
         if (rules.actors[m.entry].kind == "threat-group") group_start_[f] = true;
@@ -95,6 +99,7 @@ class Roles {
   std::vector<bool> group_end_;                                 // per token: a threat group's name ends here
   std::vector<bool> group_start_;                               // per token: a threat group's name starts here
   std::vector<bool> org_start_;                                 // per token: another actor's name starts here
+  std::vector<bool> org_token_;                                 // per token: inside another actor's name
   std::vector<bool> date_token_;                                // per token: part of a date ("on Monday published")
   std::vector<bool> observer_start_;                            // per token: a vendor's or outlet's name starts here
   std::set<std::pair<uint32_t, std::string>> group_countries_;  // (sentence, home of a group named there)
@@ -278,6 +283,15 @@ class Roles {
     // Kremlin computers and Russian government institutions"
     // (a mention even after "traced": where the machines sit is not whom they serve; "traced the
     // connections to internet addresses in two Chinese provinces" is a mention in the corpus)
+    // (also with the country as an adjective: "sent to a Chinese address", "routed through Russian servers")
+    if (in_sentence(l + 1, sent) && listed(l + 1, words_.infrastructure_nouns) && doc_.tokens[l + 1].is_all_lower) {
+      size_t k = f;
+      while (k >= 1 && in_sentence(k - 1, sent) && determiner(word(k - 1))) --k;
+      if (k >= 1 && in_sentence(k - 1, sent) && one_of(word(k - 1), {"to", "from", "via", "through"})) {
+        why = "'" + word(k - 1) + " ... " + word(l + 1) + "' the attacker's machines, not a victim";
+        return "mention";
+      }
+    }
     if (const size_t k = infrastructure_before(f, sent); k != std::string::npos) {
       why = "'" + word(k) + "' the attacker's machines, not a victim";
       return "mention";
@@ -722,8 +736,16 @@ class Roles {
         if (cue(t - 1, kAttributionCues)) { c = t - 1; break; }
       }
     if (c == std::string::npos) return c;
-    // "diplomats based in Russia": victims live there, attackers are not from there
+    // "diplomats based in Russia", "employees were based at the US embassy", "Bitfinex, which was
+    // then based in Hong Kong": victims and organisations live there, attackers are not from there
     if (c >= 1 && in_sentence(c - 1, sent) && victim_at(c - 1)) return std::string::npos;
+    for (size_t t = c; word(c) == "based" && t >= 1 && t + 6 >= c && in_sentence(t - 1, sent); --t) {
+      if (victim_at(t - 1) || org_token_[t - 1]) return std::string::npos;
+      const std::string_view w = word(t - 1);
+      if (!(be_verb(w) || one_of(w, {",", "which", "who", "that", "then", "now", "still", "either", "all", "both", "mostly", "mainly"}) ||
+            (w.ends_with("ly") && doc_.tokens[t - 1].is_all_lower)))
+        break;
+    }
     return c;
   }
 
