@@ -600,7 +600,8 @@ class Roles {
   bool legal_story() const {
     if (legal_story_ < 0) {
       legal_story_ = 0;
-      for (size_t k = 0; k < doc_.tokens.size() && !legal_story_; ++k) legal_story_ = listed(k, words_.legal_action_words);
+      for (size_t k = 0; k < doc_.tokens.size() && !legal_story_; ++k)
+        legal_story_ = listed(k, words_.legal_action_words) || listed(k, words_.legal_story_words);
     }
     return legal_story_ == 1;
   }
