@@ -34,7 +34,7 @@ constexpr size_t kVictimNounReach = 8;
 class Roles {
  public:
   Roles(Document& doc, const RuleSet& rules)
-      : doc_(doc), words_(*rules.words) {
+      : doc_(doc), rules_(rules), words_(*rules.words) {
     sector_start_.assign(doc.tokens.size(), false);
     group_end_.assign(doc.tokens.size(), false);
     group_start_.assign(doc.tokens.size(), false);
@@ -93,6 +93,7 @@ class Roles {
 
  private:
   Document& doc_;
+  const RuleSet& rules_;
   const ContextWords& words_;  // rules/context word lists
   bool cyber_ = false;
   std::vector<bool> sector_start_;                              // per token: a sector mention starts here
@@ -369,6 +370,24 @@ class Roles {
       why = "attacker noun, then '" + before1 + "'";
       return "attribution";
     }
+    // "prepared by hackers in Russia", "cybercriminals in Nigeria" (people who attack, not "groups in")
+    if (before1 == "in" && f >= 2 && in_sentence(f - 2, sent) &&
+        one_of(word(f - 2), {"hackers", "hacker", "cybercriminals", "criminals", "spies", "operatives", "attackers", "hacktivists", "fraudsters", "scammers"})) {
+      why = "'" + word(f - 2) + " in'";
+      return "attribution";
+    }
+    // those charged, by their home: "Viktor Pleshchuk, 28, of St. Petersburg, Russia", "five
+    // Russians left Taiwan before the police closed in"
+    if (legal_story() && charged_from(f, sent)) {
+      why = "the home of someone charged or sought, '<name>, <age>, of'";
+      return "attribution";
+    }
+    // (a small count in words: "400 Singaporeans" and "35 million Koreans" are victims)
+    if (legal_story() && plural_demonym(m) && f >= 1 && in_sentence(f - 1, sent) &&
+        one_of(before1, {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several"})) {
+      why = "'" + std::string(before1) + " <nationals>', a count of suspects in a legal story";
+      return "attribution";
+    }
     // "North Korea was behind the attack", "the government of Iran was responsible"
     // (also "China was believed to be behind", "the Russian authorities were behind")
     for (size_t k = l + 1; in_sentence(k, sent) && k <= l + 7; ++k) {
@@ -616,6 +635,23 @@ class Roles {
     ++k;
     while (in_sentence(k, sent) && (word(k) == "also" || (word(k).ends_with("ly") && doc_.tokens[k].is_all_lower))) ++k;
     return in_sentence(k, sent) && doc_.tokens[k].is_all_lower && cue(k, kAttributionCues) && word(k).ends_with("ed");
+  }
+
+  // "<Name>, 28, of St. Petersburg, Russia" or "<Name>, 25, of Tallinn": the country (or its
+  // city) right after "<age>, of" following a capitalised name.
+  bool plural_demonym(const Mention& m) const {
+    return m.form != UINT32_MAX && rules_.forms[m.form].kind == FormKind::Demonym && rules_.forms[m.form].surface.ends_with("s");
+  }
+  bool charged_from(size_t f, uint32_t sent) const {
+    size_t k = f;
+    // over "<city>, " before the country: "Tallinn, Estonia", "St. Petersburg, Russia"
+    if (k >= 2 && in_sentence(k - 2, sent) && word(k - 1) == "," && doc_.tokens[k - 2].is_upper_initial) {
+      k -= 1;
+      for (size_t n = 0; n < 5 && k >= 1 && in_sentence(k - 1, sent) && (doc_.tokens[k - 1].is_upper_initial || word(k - 1) == "."); ++n) --k;
+    }
+    if (k < 5 || !in_sentence(k - 5, sent) || word(k - 1) != "of" || word(k - 2) != "," || !doc_.tokens[k - 3].is_digit || word(k - 4) != ",")
+      return false;
+    return doc_.tokens[k - 5].is_upper_initial;
   }
 
   // The verb of which the noun phrase ending at token l (a country, its nouns: "Australian media")
