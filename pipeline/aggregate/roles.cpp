@@ -607,8 +607,13 @@ class Roles {
     if (attack_word_at_[sent] == kNotLooked) {
       attack_word_at_[sent] = std::string::npos;
       const Sentence& sentence = doc_.sentences[sent];
+      // not a negated one: "offices in France and Brazil ... were not affected"
       for (size_t k = sentence.first_token; k < sentence.end_token; ++k)
-        if (attack_word(k)) { attack_word_at_[sent] = k; break; }
+        if (attack_word(k) && !(k >= sentence.first_token + 1 && one_of(word(k - 1), {"not", "never", "t", "un"})) &&
+            !(k >= sentence.first_token + 2 && one_of(word(k - 2), {"not", "never"}) && word(k - 1) == "been")) {
+          attack_word_at_[sent] = k;
+          break;
+        }
     }
     return attack_word_at_[sent];
   }
@@ -702,12 +707,17 @@ class Roles {
   // ("sent to servers in China", "from IP addresses of Kremlin computers and Russian ...");
   // returns the direction word, npos if none.
   size_t infrastructure_before(size_t f, uint32_t sent) const {
-    const size_t s = list_start(f, sent);
+    size_t s = list_start(f, sent);
+    // over the city before the country: "a server in the Siberian city of Tomsk, Russia"
+    if (s >= 2 && in_sentence(s - 2, sent) && word(s - 1) == "," && doc_.tokens[s - 2].is_upper_initial) s -= 2;
     for (size_t t = s; t > 0 && t + 10 >= s && in_sentence(t - 1, sent); --t) {
       const size_t k = t - 1;
       const std::string_view w = word(k);
       if (w == "." || w == ";" || w == "," || speaker_verb(k) || attack_verb(k)) break;
-      if (!listed(k, words_.infrastructure_nouns) || !in_sentence(k + 1, sent) || !one_of(word(k + 1), {"in", "of", "at"})) continue;
+      if (!listed(k, words_.infrastructure_nouns) || !in_sentence(k + 1, sent)) continue;
+      // "servers in", "a server located in", "domains registered in"
+      const size_t p = one_of(word(k + 1), {"located", "hosted", "registered", "rented", "based", "physically"}) ? k + 2 : k + 1;
+      if (!in_sentence(p, sent) || !one_of(word(p), {"in", "of", "at"})) continue;
       // not the victim's machines: "pushed an uninstaller to infected machines in the United States"
       // (over a possessive: "gained access to the gang's servers in Germany")
       for (size_t d = k; d > 0 && d + 5 >= k && in_sentence(d - 1, sent) && !cue(d - 1, kTargetCues); --d)
