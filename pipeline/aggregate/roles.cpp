@@ -692,7 +692,11 @@ class Roles {
     size_t k = f;
     auto back = [&](size_t t) { return t >= 1 && in_sentence(t - 1, sent); };
     while (back(k) && (determiner(word(k - 1)) || one_of(word(k - 1), {"another", "one"}))) --k;
-    if (back(k) && word(k - 1) == ",") {  // an apposition: "MikroTik, a Latvian manufacturer"
+    if (back(k) && word(k - 1) == "of") {  // the maker's home after its name: "made by Wincor Nixdorf of Germany"
+      size_t j = k - 1;
+      while (back(j) && doc_.tokens[j - 1].is_upper_initial && k - j < 5) --j;
+      if (j < k - 1) k = j;
+    } else if (back(k) && word(k - 1) == ",") {  // an apposition: "MikroTik, a Latvian manufacturer"
       size_t j = k - 1;
       while (back(j) && doc_.tokens[j - 1].is_upper_initial) --j;
       if (j < k - 1) k = j;
