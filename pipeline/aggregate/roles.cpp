@@ -41,6 +41,7 @@ class Roles {
     org_start_.assign(doc.tokens.size(), false);
     org_token_.assign(doc.tokens.size(), false);
     observer_start_.assign(doc.tokens.size(), false);
+    vendor_start_.assign(doc.tokens.size(), false);
     date_token_.assign(doc.tokens.size(), false);
     for (const auto& m : doc.mentions) {
       const size_t f = doc.token_starting_at(m.start);
@@ -53,6 +54,7 @@ class Roles {
           org_start_[f] = true;
           doc.mark_tokens(m.start, m.end, org_token_);
         }
+        if (rules.actors[m.entry].kind == "security-vendor") vendor_start_[f] = true;
         if (rules.actors[m.entry].kind == "security-vendor" || rules.actors[m.entry].kind == "media") observer_start_[f] = true;
         else if (const size_t l = doc.token_ending_at(m.end); l != std::string::npos) group_end_[l] = true;
         if (rules.actors[m.entry].kind == "threat-group") group_start_[f] = true;
@@ -103,6 +105,7 @@ class Roles {
   std::vector<bool> org_token_;                                 // per token: inside another actor's name
   std::vector<bool> date_token_;                                // per token: part of a date ("on Monday published")
   std::vector<bool> observer_start_;                            // per token: a vendor's or outlet's name starts here
+  std::vector<bool> vendor_start_;                              // per token: a security vendor's name starts here
   std::set<std::pair<uint32_t, std::string>> group_countries_;  // (sentence, home of a group named there)
 
   bool in_sentence(size_t k, uint32_t sent) const { return k < doc_.tokens.size() && doc_.tokens[k].sentence == sent; }
@@ -444,8 +447,14 @@ class Roles {
     // an attack word, not only a noun like "companies" or "officials" (rules/context/target-cue-nouns.txt)
     const bool attack_sentence = attack_word_in(sent) != std::string::npos;
     // "Ukrainian power grid", "Israeli targets", "Brazil's health ministry", "U.S. defense contractors"
-    if (attack_sentence)
+    // (not a security vendor named after the noun, "the US company Secureworks", nor a state's
+    // agencies that speak, "three US agencies said"; a company that speaks is often the victim:
+    // "the Japanese carmaker said the disruption began on Sunday")
+    bool names_vendor = false;
+    for (size_t k = l + 1; k <= end && k < vendor_start_.size(); ++k) names_vendor = names_vendor || vendor_start_[k];
+    if (attack_sentence && !names_vendor)
       for (size_t k = l + 1; k < end; ++k) {
+        if (speaker && one_of(word(k), {"agencies", "agency", "officials", "authorities", "government", "ministry", "ministries"})) break;
         if (vendor_word(k)) break;  // "Dutch security company Fox-IT", "a British threat intelligence firm"
         // a sector counts wherever the attack word is; a victim noun only after it ("hackers hit a
         // German carmaker", not "a Chinese company it said was involved in the intrusions")
@@ -474,7 +483,9 @@ class Roles {
         for (size_t k = p; k > 0 && k + 25 >= p && in_sentence(k - 1, sent); --k) {
           const size_t t = k - 1;
           const std::string_view w = word(t);
+          // (nor past the verb of an arrest: "... attacks ever seen has been arrested in Spain")
           if (w == "." || w == ";" || speaker_verb(t) || (one_of(w, {"has", "have", "had"}) && !participle(t + 1)) ||
+              (listed(t, words_.legal_action_words) && doc_.tokens[t].is_all_lower) ||
               (cue(t, kObserverNouns) && !one_of(w, {"officials", "official"})))
             break;
           if (cue(t, kTargetCues) && w != "against" && pw != "against") { why = "'" + w + " ... " + pw + "'"; return "target"; }
