@@ -548,7 +548,7 @@ class Roles {
     // Where the victims the sentence before counted are: "Of those, 1,660 were in Lebanon, 483 in
     // Israel", "About 80% of them were in Ukraine, with most of the rest in Romania, Poland and
     // Hungary", "The largest numbers were in Morocco and Brazil, followed by Britain and Spain"
-    if (!attack_sentence && !home_in && s >= 1 && in_sentence(s - 1, sent) &&
+    if (!attack_sentence && !home_in && !speaker && s >= 1 && in_sentence(s - 1, sent) &&
         (word(s - 1) == "in" || (word(s - 1) == "by" && s >= 2 && in_sentence(s - 2, sent) && word(s - 2) == "followed")) &&
         counts_out_victims(sent)) {
       why = "'" + word(s - 1) + "' in a sentence that counts out the victims of the sentence before";
@@ -607,7 +607,7 @@ class Roles {
     if (sent == 0 || attack_word_in(sent - 1) == std::string::npos) return false;
     const size_t first = doc_.sentences[sent].first_token;
     for (size_t k = first; k < first + 6 && in_sentence(k, sent); ++k)
-      if (one_of(word(k), {"those", "them", "these", "numbers", "rest", "majority"})) return true;
+      if (one_of(word(k), {"those", "them", "these", "numbers", "rest", "majority", "others", "further", "remainder"})) return true;
     return false;
   }
   // A target cue that is more than a noun for an organisation or people ("hit", "intrusions", "victims").
