@@ -318,8 +318,9 @@ class Roles {
     if (before1 == "-" && before2 == "pro") { why = "pro-"; return "attribution"; }
     // "linked to Iran", "on behalf of North Korea", "backed by the government of China", "traced to Beijing"
     bool org_phrase = false;  // "run by U.S. satellite company Viasat": the cue is about the company
+    // (and "developed by Vietnam-based Sky Mavis": an organisation's name in the phrase)
     for (size_t k = l + 1; k < end; ++k)
-      if (victim_at(k) || cue(k, kObserverNouns) || cue(k, kSectorCues)) org_phrase = true;
+      if (victim_at(k) || cue(k, kObserverNouns) || cue(k, kSectorCues) || org_start_[k]) org_phrase = true;
     if (size_t k = org_phrase ? std::string::npos : attribution_cue_before(f, sent); k != std::string::npos) {
       why = "attribution cue '" + word(k) + "' before";
       return "attribution";
