@@ -374,9 +374,9 @@ class Roles {
       why = "attacker noun, then '" + before1 + "'";
       return "attribution";
     }
-    // "prepared by hackers in Russia", "cybercriminals in Nigeria" (people who attack, not "groups in")
-    if (before1 == "in" && f >= 2 && in_sentence(f - 2, sent) &&
-        one_of(word(f - 2), {"hackers", "hacker", "cybercriminals", "criminals", "spies", "operatives", "attackers", "hacktivists", "fraudsters", "scammers"})) {
+    // "prepared by hackers in Russia", "cybercriminals in Nigeria" (people who attack, not "groups in";
+    // rules/context/attacker-people.txt)
+    if (before1 == "in" && f >= 2 && in_sentence(f - 2, sent) && listed(f - 2, words_.attacker_people)) {
       why = "'" + word(f - 2) + " in'";
       return "attribution";
     }
@@ -643,8 +643,6 @@ class Roles {
   }
   mutable int8_t legal_story_ = -1;
 
-  // The country's noun phrase is followed by a speaker verb ("Israel's military said", "Australian
-  // intelligence determined", "Dutch intelligence had concluded").
   // "have linked", "has publicly blamed": the noun phrase ending at token l attributes an attack.
   bool attributes_after(size_t l, uint32_t sent) const {
     size_t k = phrase_end(l, sent);
@@ -654,11 +652,12 @@ class Roles {
     return in_sentence(k, sent) && doc_.tokens[k].is_all_lower && cue(k, kAttributionCues) && word(k).ends_with("ed");
   }
 
-  // "<Name>, 28, of St. Petersburg, Russia" or "<Name>, 25, of Tallinn": the country (or its
-  // city) right after "<age>, of" following a capitalised name.
+  // "Russians", "Estonians": people of the country, written as a demonym.
   bool plural_demonym(const Mention& m) const {
     return m.form != UINT32_MAX && rules_.forms[m.form].kind == FormKind::Demonym && rules_.forms[m.form].surface.ends_with("s");
   }
+  // "<Name>, 28, of St. Petersburg, Russia" or "<Name>, 25, of Tallinn": the country (or its
+  // city) right after "<age>, of" following a capitalised name.
   bool charged_from(size_t f, uint32_t sent) const {
     size_t k = f;
     // over "<city>, " before the country: "Tallinn, Estonia", "St. Petersburg, Russia"
@@ -688,6 +687,8 @@ class Roles {
       ++k;
     return in_sentence(k, sent) && subject_verb(k) ? k : std::string::npos;
   }
+  // The country's noun phrase is followed by a speaker verb ("Israel's military said", "Australian
+  // intelligence determined", "Dutch intelligence had concluded").
   bool speaker_after(size_t l, size_t end, uint32_t sent) const {
     for (size_t k = l + 2; k < end; ++k)
       if (speaker_verb(k)) return true;
