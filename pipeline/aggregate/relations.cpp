@@ -619,7 +619,9 @@ class RelationFinder {
       }
     }
     if (appositive_then_reporter_verb(l, sent)) return true;
-    for (size_t k = f; k >= 1 && k + 4 >= f; --k) {
+    // (over what the reporter is: "according to the New Zealand-based security firm Emsisoft",
+    // "a study published by the threat-intelligence firm Recorded Future")
+    for (size_t k = f; k >= 1 && k + 8 >= f; --k) {
       const std::string_view w = w_at(k - 1);
       if (w == "told") return true;
       if (reporter_before(w)) {
@@ -634,8 +636,9 @@ class RelationFinder {
         }
         return false;
       }
-      if (!(w == "the" || w == "a" || w == "security" || w == "company" || w == "firm" || w == "vendor" || w == "research" ||
-            w == "cybersecurity" || w == "cyber" || w == "," || w == "agency" || country_token(k - 1)))  // "by the US National Security Agency"
+      if (!(w == "the" || w == "a" || w == "an" || w == "cyber" || w == "," || w == "agency" || w == "-" || w == "based" ||
+            listed(k - 1, words_.vendor_words) || listed(k - 1, words_.security_vendor_descriptors) ||
+            listed(k - 1, words_.news_source_nouns) || country_token(k - 1)))  // "by the US National Security Agency"
         break;
     }
     return false;
