@@ -1,6 +1,7 @@
 #include "core/text.hpp"
 
 #include <algorithm>
+#include <array>
 #include <unicode/bytestream.h>
 #include <unicode/edits.h>
 #include <unicode/normalizer2.h>
@@ -23,12 +24,40 @@ static bool is_space_cp(UChar32 c) {
   return u_isUWhiteSpace(c) || c == 0x200B || c == 0xFEFF;
 }
 
+namespace {
+// Classes of the ASCII bytes, so that the common case of a word needs neither U8_NEXT nor ICU
+// (the same answers as is_space_cp and is_word_cp give below 0x80).
+enum AsciiClass : uint8_t { kSymbol, kSpace, kDigit, kUpper, kLower };
+constexpr std::array<uint8_t, 128> kAsciiClass = [] {
+  std::array<uint8_t, 128> t{};
+  for (char c : {' ', '\t', '\n', '\r', '\f', '\v', '\0'}) t[size_t(c)] = kSpace;
+  for (int c = '0'; c <= '9'; ++c) t[size_t(c)] = kDigit;
+  for (int c = 'A'; c <= 'Z'; ++c) t[size_t(c)] = kUpper;
+  for (int c = 'a'; c <= 'z'; ++c) t[size_t(c)] = kLower;
+  return t;
+}();
+}  // namespace
+
 void tokenize(std::string_view text, std::vector<RawToken>& out, uint32_t base) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t n = static_cast<int32_t>(text.size());
   int32_t i = 0;
   bool space = true;
   while (i < n) {
+    if (s[i] < 0x80 && kAsciiClass[s[i]] <= kSpace) {
+      if (kAsciiClass[s[i]] == kSpace) {
+        space = true;
+      } else {
+        RawToken t;
+        t.start = base + uint32_t(i);
+        t.end = t.start + 1;
+        t.space_before = space;
+        space = false;
+        out.push_back(t);
+      }
+      ++i;
+      continue;
+    }
     const int32_t begin = i;
     UChar32 c;
     U8_NEXT(s, i, n, c);
@@ -50,7 +79,17 @@ void tokenize(std::string_view text, std::vector<RawToken>& out, uint32_t base) 
     bool any_letter = false, any_upper = false, any_lower = false, all_digit = true;
     bool first = true;
     int32_t j = begin;
+    unsigned ascii_seen = 0;  // bit per AsciiClass of the ASCII letters and digits met
     while (j < n) {
+      if (s[j] < 0x80) {
+        const int32_t run = j;
+        while (j < n && s[j] < 0x80 && kAsciiClass[s[j]] >= kDigit) ascii_seen |= 1u << kAsciiClass[s[j++]];
+        if (j > run) {
+          if (first) t.upper_initial = kAsciiClass[s[run]] == kUpper;
+          first = false;
+        }
+        if (j == n || s[j] < 0x80) break;  // the end, or an ASCII byte that is no part of a word
+      }
       const int32_t k = j;
       UChar32 d;
       U8_NEXT(s, j, n, d);
@@ -70,6 +109,12 @@ void tokenize(std::string_view text, std::vector<RawToken>& out, uint32_t base) 
       }
       first = false;
     }
+    if (ascii_seen & (1u << kUpper | 1u << kLower)) {
+      any_letter = true;
+      all_digit = false;
+    }
+    any_upper |= (ascii_seen & 1u << kUpper) != 0;
+    any_lower |= (ascii_seen & 1u << kLower) != 0;
     t.end = base + uint32_t(j);
     t.is_word = true;
     t.is_digit = all_digit;
