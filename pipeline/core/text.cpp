@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <unicode/bytestream.h>
 #include <unicode/edits.h>
 #include <unicode/normalizer2.h>
@@ -154,12 +155,25 @@ std::string fold(std::string_view token) {
   return out;
 }
 
+namespace {
+// The length of the run of ASCII bytes at the start of s, counted eight bytes at a time.
+size_t ascii_prefix(const char* s, size_t n) {
+  size_t i = 0;
+  for (uint64_t w; i + 8 <= n; i += 8) {
+    std::memcpy(&w, s + i, 8);
+    if (w & 0x8080808080808080ull) break;
+  }
+  while (i < n && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
+}
+}  // namespace
+
 size_t find_invalid_utf8(std::string_view text) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t n = static_cast<int32_t>(text.size());
   int32_t i = 0;
   while (i < n) {
-    if (s[i] < 0x80) { ++i; continue; }
+    if (s[i] < 0x80) { i += int32_t(ascii_prefix(text.data() + i, size_t(n - i))); continue; }
     const int32_t begin = i;
     UChar32 c;
     U8_NEXT(s, i, n, c);
@@ -173,10 +187,7 @@ bool nfc_if_needed(std::string_view s, std::string& out, void* edits_ptr) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) return false;
-  bool ascii = true;
-  for (char ch : s)
-    if (static_cast<unsigned char>(ch) >= 0x80) { ascii = false; break; }
-  if (ascii) return false;
+  if (ascii_prefix(s.data(), s.size()) == s.size()) return false;  // ASCII is NFC
   if (nfc->isNormalizedUTF8(icu::StringPiece(s.data(), int32_t(s.size())), status) && U_SUCCESS(status))
     return false;
   status = U_ZERO_ERROR;
