@@ -143,6 +143,7 @@ void find_dates(Document& doc, const RuleSet& rules) {
   const auto blocked = blocked_spans(doc, rules);
   std::vector<int8_t> future_cache(doc.sentences.size(), -1);  // per sentence: a date future cue? (-1 unknown)
   std::vector<re2::StringPiece> m;
+  Captures caps;
   const auto future_list = rules.date_lists.find("future-cue");
   const DateList* future_cues = future_list == rules.date_lists.end() ? nullptr : &future_list->second;
   // Paragraph by paragraph (lines: a date never crosses a line break, but it may cross a
@@ -177,9 +178,9 @@ void find_dates(Document& doc, const RuleSet& rules) {
       if (first > 0 && !doc.tokens[first].space_before && doc.tokens[first - 1].is_word) continue;
       if (last + 1 < doc.tokens.size() && !doc.tokens[last + 1].space_before && doc.tokens[last + 1].is_word) continue;
       if (overlaps_blocked(blocked, s, e)) continue;
-      Captures caps;
+      caps.clear();
       for (auto& [i, name] : names)
-        if (m[size_t(i)].data()) caps[name] = std::string(m[size_t(i)].data(), m[size_t(i)].size());
+        if (m[size_t(i)].data()) caps.add(name, std::string_view(m[size_t(i)].data(), m[size_t(i)].size()));
       if (auto it = caps.find("reject"); it != caps.end() && !it->second.empty()) continue;
       if (auto it = caps.find("count_noun"); it != caps.end() && is_count(it->second, rules) && !preceded_by_the(doc, first)) continue;
       const uint32_t sent = doc.tokens[first].sentence;
@@ -196,8 +197,8 @@ void find_dates(Document& doc, const RuleSet& rules) {
       c.end = e;
       c.rule = dp.rule;
       c.priority = 10;
-      c.date = r->value;
-      c.value = r->value.value;
+      c.date = std::move(r->value);
+      c.value = c.date.value;
       if (!r->linked.empty()) c.cue = r->linked;
       else if (r->year_inferred) c.cue = "year-inferred";
       else if (r->explicit_year) c.cue = "explicit-year";
