@@ -155,9 +155,9 @@ std::string fold(std::string_view token) {
   return out;
 }
 
-namespace {
-// The length of the run of ASCII bytes at the start of s, counted eight bytes at a time.
-size_t ascii_prefix(const char* s, size_t n) {
+size_t ascii_prefix(std::string_view text) {
+  const char* s = text.data();
+  const size_t n = text.size();
   size_t i = 0;
   for (uint64_t w; i + 8 <= n; i += 8) {
     std::memcpy(&w, s + i, 8);
@@ -166,14 +166,13 @@ size_t ascii_prefix(const char* s, size_t n) {
   while (i < n && static_cast<unsigned char>(s[i]) < 0x80) ++i;
   return i;
 }
-}  // namespace
 
 size_t find_invalid_utf8(std::string_view text) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t n = static_cast<int32_t>(text.size());
   int32_t i = 0;
   while (i < n) {
-    if (s[i] < 0x80) { i += int32_t(ascii_prefix(text.data() + i, size_t(n - i))); continue; }
+    if (s[i] < 0x80) { i += int32_t(ascii_prefix(text.substr(size_t(i)))); continue; }
     const int32_t begin = i;
     UChar32 c;
     U8_NEXT(s, i, n, c);
@@ -187,7 +186,7 @@ bool nfc_if_needed(std::string_view s, std::string& out, void* edits_ptr) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) return false;
-  if (ascii_prefix(s.data(), s.size()) == s.size()) return false;  // ASCII is NFC
+  if (ascii_prefix(s) == s.size()) return false;  // ASCII is NFC
   if (nfc->isNormalizedUTF8(icu::StringPiece(s.data(), int32_t(s.size())), status) && U_SUCCESS(status))
     return false;
   status = U_ZERO_ERROR;

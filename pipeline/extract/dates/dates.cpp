@@ -81,6 +81,10 @@ bool sentence_has_date_future_cue(const Document& doc, uint32_t sentence, const 
 std::string date_view(const std::string& norm) {
   std::string v = norm;
   for (size_t i = 0; i + 1 < v.size(); ++i) {
+    if (static_cast<unsigned char>(v[i]) < 0x80) {  // ASCII runs, most of the text, at eight bytes a step
+      i += ascii_prefix(std::string_view(v).substr(i)) - 1;
+      continue;
+    }
     const auto c0 = static_cast<unsigned char>(v[i]), c1 = static_cast<unsigned char>(v[i + 1]);
     if (c0 == 0xC2 && c1 == 0xA0) { v[i] = v[i + 1] = ' '; ++i; continue; }
     if (c0 == 0xE2 && i + 2 < v.size()) {
