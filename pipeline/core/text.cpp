@@ -60,23 +60,29 @@ void tokenize(std::string_view text, std::vector<RawToken>& out, uint32_t base) 
       continue;
     }
     const int32_t begin = i;
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (c < 0) {  // invalid byte: treat as a symbol of its own
-      out.push_back({base + uint32_t(begin), base + uint32_t(i), false, false, false, false, false, space});
-      space = false;
-      continue;
+    if (s[i] >= 0x80) {  // an ASCII letter or digit starts a word at once
+      UChar32 c;
+      U8_NEXT(s, i, n, c);
+      if (c < 0) {  // invalid byte: treat as a symbol of its own
+        out.push_back({base + uint32_t(begin), base + uint32_t(i), false, false, false, false, false, space});
+        space = false;
+        continue;
+      }
+      if (is_space_cp(c)) { space = true; continue; }
+      if (!is_word_cp(c)) {
+        RawToken t;
+        t.start = base + uint32_t(begin);
+        t.end = base + uint32_t(i);
+        t.space_before = space;
+        space = false;
+        out.push_back(t);
+        continue;
+      }
     }
-    if (is_space_cp(c)) { space = true; continue; }
     RawToken t;
     t.start = base + uint32_t(begin);
     t.space_before = space;
     space = false;
-    if (!is_word_cp(c)) {
-      t.end = base + uint32_t(i);
-      out.push_back(t);
-      continue;
-    }
     bool any_letter = false, any_upper = false, any_lower = false, all_digit = true;
     bool first = true;
     int32_t j = begin;
