@@ -1,6 +1,8 @@
 #include "core/text.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <unicode/bytestream.h>
 #include <unicode/edits.h>
 #include <unicode/normalizer2.h>
@@ -23,34 +25,78 @@ static bool is_space_cp(UChar32 c) {
   return u_isUWhiteSpace(c) || c == 0x200B || c == 0xFEFF;
 }
 
+namespace {
+// Classes of the ASCII bytes, so that the common case of a word needs neither U8_NEXT nor ICU
+// (the same answers as is_space_cp and is_word_cp give below 0x80).
+enum AsciiClass : uint8_t { kSymbol, kSpace, kDigit, kUpper, kLower };
+constexpr std::array<uint8_t, 128> kAsciiClass = [] {
+  std::array<uint8_t, 128> t{};
+  for (char c : {' ', '\t', '\n', '\r', '\f', '\v', '\0'}) t[size_t(c)] = kSpace;
+  for (int c = '0'; c <= '9'; ++c) t[size_t(c)] = kDigit;
+  for (int c = 'A'; c <= 'Z'; ++c) t[size_t(c)] = kUpper;
+  for (int c = 'a'; c <= 'z'; ++c) t[size_t(c)] = kLower;
+  return t;
+}();
+}  // namespace
+
 void tokenize(std::string_view text, std::vector<RawToken>& out, uint32_t base) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t n = static_cast<int32_t>(text.size());
   int32_t i = 0;
   bool space = true;
   while (i < n) {
-    const int32_t begin = i;
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (c < 0) {  // invalid byte: treat as a symbol of its own
-      out.push_back({base + uint32_t(begin), base + uint32_t(i), false, false, false, false, false, space});
-      space = false;
+    if (s[i] < 0x80 && kAsciiClass[s[i]] <= kSpace) {
+      if (kAsciiClass[s[i]] == kSpace) {
+        space = true;
+      } else {
+        RawToken t;
+        t.start = base + uint32_t(i);
+        t.end = t.start + 1;
+        t.space_before = space;
+        space = false;
+        out.push_back(t);
+      }
+      ++i;
       continue;
     }
-    if (is_space_cp(c)) { space = true; continue; }
+    const int32_t begin = i;
+    if (s[i] >= 0x80) {  // an ASCII letter or digit starts a word at once
+      UChar32 c;
+      U8_NEXT(s, i, n, c);
+      if (c < 0) {  // invalid byte: treat as a symbol of its own
+        out.push_back({base + uint32_t(begin), base + uint32_t(i), false, false, false, false, false, space});
+        space = false;
+        continue;
+      }
+      if (is_space_cp(c)) { space = true; continue; }
+      if (!is_word_cp(c)) {
+        RawToken t;
+        t.start = base + uint32_t(begin);
+        t.end = base + uint32_t(i);
+        t.space_before = space;
+        space = false;
+        out.push_back(t);
+        continue;
+      }
+    }
     RawToken t;
     t.start = base + uint32_t(begin);
     t.space_before = space;
     space = false;
-    if (!is_word_cp(c)) {
-      t.end = base + uint32_t(i);
-      out.push_back(t);
-      continue;
-    }
     bool any_letter = false, any_upper = false, any_lower = false, all_digit = true;
     bool first = true;
     int32_t j = begin;
+    unsigned ascii_seen = 0;  // bit per AsciiClass of the ASCII letters and digits met
     while (j < n) {
+      if (s[j] < 0x80) {
+        const int32_t run = j;
+        while (j < n && s[j] < 0x80 && kAsciiClass[s[j]] >= kDigit) ascii_seen |= 1u << kAsciiClass[s[j++]];
+        if (j > run) {
+          if (first) t.upper_initial = kAsciiClass[s[run]] == kUpper;
+          first = false;
+        }
+        if (j == n || s[j] < 0x80) break;  // the end, or an ASCII byte that is no part of a word
+      }
       const int32_t k = j;
       UChar32 d;
       U8_NEXT(s, j, n, d);
@@ -70,6 +116,12 @@ void tokenize(std::string_view text, std::vector<RawToken>& out, uint32_t base) 
       }
       first = false;
     }
+    if (ascii_seen & (1u << kUpper | 1u << kLower)) {
+      any_letter = true;
+      all_digit = false;
+    }
+    any_upper |= (ascii_seen & 1u << kUpper) != 0;
+    any_lower |= (ascii_seen & 1u << kLower) != 0;
     t.end = base + uint32_t(j);
     t.is_word = true;
     t.is_digit = all_digit;
@@ -109,12 +161,24 @@ std::string fold(std::string_view token) {
   return out;
 }
 
+size_t ascii_prefix(std::string_view text) {
+  const char* s = text.data();
+  const size_t n = text.size();
+  size_t i = 0;
+  for (uint64_t w; i + 8 <= n; i += 8) {
+    std::memcpy(&w, s + i, 8);
+    if (w & 0x8080808080808080ull) break;
+  }
+  while (i < n && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
+}
+
 size_t find_invalid_utf8(std::string_view text) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t n = static_cast<int32_t>(text.size());
   int32_t i = 0;
   while (i < n) {
-    if (s[i] < 0x80) { ++i; continue; }
+    if (s[i] < 0x80) { i += int32_t(ascii_prefix(text.substr(size_t(i)))); continue; }
     const int32_t begin = i;
     UChar32 c;
     U8_NEXT(s, i, n, c);
@@ -128,10 +192,7 @@ bool nfc_if_needed(std::string_view s, std::string& out, void* edits_ptr) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) return false;
-  bool ascii = true;
-  for (char ch : s)
-    if (static_cast<unsigned char>(ch) >= 0x80) { ascii = false; break; }
-  if (ascii) return false;
+  if (ascii_prefix(s) == s.size()) return false;  // ASCII is NFC
   if (nfc->isNormalizedUTF8(icu::StringPiece(s.data(), int32_t(s.size())), status) && U_SUCCESS(status))
     return false;
   status = U_ZERO_ERROR;

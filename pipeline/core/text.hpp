@@ -29,6 +29,9 @@ void tokenize(std::string_view text, std::vector<RawToken>& out, uint32_t base =
 std::string fold(std::string_view token);
 void fold_into(std::string_view token, std::string& out);
 
+// The length of the run of ASCII bytes (< 0x80) that starts the text, read eight bytes at a time.
+size_t ascii_prefix(std::string_view text);
+
 // Byte offset of the first invalid UTF-8 sequence, or npos when valid.
 size_t find_invalid_utf8(std::string_view s);
 

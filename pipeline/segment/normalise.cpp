@@ -38,13 +38,11 @@ void normalise(Document& doc) {
   if (!doc.anchor && doc.options.default_anchor) doc.anchor = doc.options.default_anchor;
 
   // The title first, so that one pass of every stage covers both fields.
-  OffsetMap title_map = append_normalised(a.title, doc.norm);
-  doc.title_offsets = std::move(title_map);
+  doc.norm.reserve(doc.norm.size() + a.title.size() + 2 + a.text.size());
+  doc.title_offsets = append_normalised(a.title, doc.norm);
   doc.norm += "\n\n";
   doc.body_start = uint32_t(doc.norm.size());
-  std::string body;
-  doc.offsets = append_normalised(a.text, body);
-  doc.norm += body;
+  doc.offsets = append_normalised(a.text, doc.norm);
 }
 
 }  // namespace news

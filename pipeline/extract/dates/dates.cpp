@@ -66,10 +66,12 @@ bool is_count(std::string_view words, const RuleSet& rules) {
 
 // Words of the sentence (dates/lists/future-cue.tsv) that put a date without a year ahead
 // of the publication date, besides context/future-cues.txt ("the deadline is Sept. 30").
-bool sentence_has_date_future_cue(const Document& doc, uint32_t sentence, const RuleSet& rules) {
+// `future_cues` is that list (nullptr without one); a token's folded form is its key.
+bool sentence_has_date_future_cue(const Document& doc, uint32_t sentence, const DateList* future_cues) {
+  if (!future_cues) return false;
   const Sentence& s = doc.sentences[sentence];
   for (uint32_t t = s.first_token; t < s.end_token; ++t)
-    if (doc.tokens[t].is_word && rules.date_list_value("future-cue", doc.token_text(doc.tokens[t]))) return true;
+    if (doc.tokens[t].is_word && future_cues->values.count(std::string(doc.folded_token(t)))) return true;
   return false;
 }
 
@@ -79,6 +81,10 @@ bool sentence_has_date_future_cue(const Document& doc, uint32_t sentence, const 
 std::string date_view(const std::string& norm) {
   std::string v = norm;
   for (size_t i = 0; i + 1 < v.size(); ++i) {
+    if (static_cast<unsigned char>(v[i]) < 0x80) {  // ASCII runs, most of the text, at eight bytes a step
+      i += ascii_prefix(std::string_view(v).substr(i)) - 1;
+      continue;
+    }
     const auto c0 = static_cast<unsigned char>(v[i]), c1 = static_cast<unsigned char>(v[i + 1]);
     if (c0 == 0xC2 && c1 == 0xA0) { v[i] = v[i + 1] = ' '; ++i; continue; }
     if (c0 == 0xE2 && i + 2 < v.size()) {
@@ -99,12 +105,12 @@ bool local_past(const Document& doc, size_t first, size_t last) {
   static const char* reporting[] = {"said", "announced", "reported", "confirmed", "disclosed", "revealed", "told", "was", "were", "had"};
   auto is_past = [&](size_t t, bool ed) {
     if (t >= doc.tokens.size() || !doc.tokens[t].is_word || doc.tokens[t].sentence != doc.tokens[first].sentence) return false;
-    const std::string w = fold(doc.token_text(doc.tokens[t]));
+    const std::string_view w = doc.folded_token(t);
     for (auto r : reporting) if (w == r) return true;
     return ed && w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 && w != "scheduled" && w != "planned" && w != "expected";
   };
   size_t before = first;
-  if (before > 0 && fold(doc.token_text(doc.tokens[before - 1])) == "on") --before;
+  if (before > 0 && doc.folded_token(before - 1) == "on") --before;
   if (before > 0 && is_past(before - 1, before < first)) return true;  // "was attacked on Monday"
   size_t after = last + 1;
   if (after < doc.tokens.size() && doc.token_text(doc.tokens[after]) == ",") ++after;
@@ -114,12 +120,12 @@ bool local_past(const Document& doc, size_t first, size_t last) {
 // "patch by December 24", "until Friday", "Easter, which falls on April 20": words before
 // the date that point ahead of the publication date, even in past narrative.
 bool points_ahead(const Document& doc, size_t first) {
-  auto word = [&](size_t back) -> std::string {
+  auto word = [&](size_t back) -> std::string_view {
     if (first < back) return {};
     const Token& t = doc.tokens[first - back];
-    return t.sentence == doc.tokens[first].sentence ? fold(doc.token_text(t)) : std::string();
+    return t.sentence == doc.tokens[first].sentence ? doc.folded_token(first - back) : std::string_view();
   };
-  const std::string w1 = word(1), w2 = word(2);
+  const std::string_view w1 = word(1), w2 = word(2);
   if (w1 == "by" || w1 == "until" || w1 == "till" || w1 == "before") return true;
   if (w1 == "of" && w2 == "ahead") return true;
   return w1 == "on" && (w2 == "falls" || w2 == "fall" || w2 == "is" || w2 == "are" || w2 == "due");
@@ -129,7 +135,7 @@ bool preceded_by_the(const Document& doc, size_t first) {
   if (first == 0) return false;
   const Token& prev = doc.tokens[first - 1];
   if (!prev.is_word || prev.sentence != doc.tokens[first].sentence) return false;
-  const std::string w = fold(doc.token_text(prev));
+  const std::string_view w = doc.folded_token(first - 1);
   return w == "the" || w == "this" || w == "that" || w == "its" || w == "their";
 }
 
@@ -141,6 +147,9 @@ void find_dates(Document& doc, const RuleSet& rules) {
   const auto blocked = blocked_spans(doc, rules);
   std::vector<int8_t> future_cache(doc.sentences.size(), -1);  // per sentence: a date future cue? (-1 unknown)
   std::vector<re2::StringPiece> m;
+  Captures caps;
+  const auto future_list = rules.date_lists.find("future-cue");
+  const DateList* future_cues = future_list == rules.date_lists.end() ? nullptr : &future_list->second;
   // Paragraph by paragraph (lines: a date never crosses a line break, but it may cross a
   // sentence boundary the splitter put after "Oct."), the RE2::Set tells which patterns can
   // match at all; only those run, and only over that paragraph.
@@ -173,13 +182,13 @@ void find_dates(Document& doc, const RuleSet& rules) {
       if (first > 0 && !doc.tokens[first].space_before && doc.tokens[first - 1].is_word) continue;
       if (last + 1 < doc.tokens.size() && !doc.tokens[last + 1].space_before && doc.tokens[last + 1].is_word) continue;
       if (overlaps_blocked(blocked, s, e)) continue;
-      Captures caps;
+      caps.clear();
       for (auto& [i, name] : names)
-        if (m[size_t(i)].data()) caps[name] = std::string(m[size_t(i)].data(), m[size_t(i)].size());
+        if (m[size_t(i)].data()) caps.add(name, std::string_view(m[size_t(i)].data(), m[size_t(i)].size()));
       if (auto it = caps.find("reject"); it != caps.end() && !it->second.empty()) continue;
       if (auto it = caps.find("count_noun"); it != caps.end() && is_count(it->second, rules) && !preceded_by_the(doc, first)) continue;
       const uint32_t sent = doc.tokens[first].sentence;
-      if (future_cache[sent] < 0) future_cache[sent] = sentence_has_date_future_cue(doc, sent, rules) ? 1 : 0;
+      if (future_cache[sent] < 0) future_cache[sent] = sentence_has_date_future_cue(doc, sent, future_cues) ? 1 : 0;
       DateContext ctx{doc.anchor,
                       (doc.sentence_has_cue(sent, kFutureCues) || future_cache[sent] == 1) &&
                           !local_past(doc, first, last),
@@ -192,8 +201,8 @@ void find_dates(Document& doc, const RuleSet& rules) {
       c.end = e;
       c.rule = dp.rule;
       c.priority = 10;
-      c.date = r->value;
-      c.value = r->value.value;
+      c.date = std::move(r->value);
+      c.value = c.date.value;
       if (!r->linked.empty()) c.cue = r->linked;
       else if (r->year_inferred) c.cue = "year-inferred";
       else if (r->explicit_year) c.cue = "explicit-year";

@@ -9,10 +9,12 @@
 // what the capture names mean. Pure functions over read-only rules.
 #pragma once
 
-#include <map>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/calendar.hpp"
 #include "core/document.hpp"
@@ -21,7 +23,33 @@ namespace news {
 
 class RuleSet;
 
-using Captures = std::map<std::string, std::string, std::less<>>;
+// The named captures of one match, by name. A pattern has a dozen at most, so a flat list
+// (no node to allocate per capture); names are views of strings that outlive it (RE2's group
+// names, literals).
+class Captures {
+ public:
+  using value_type = std::pair<std::string_view, std::string>;
+  using const_iterator = std::vector<value_type>::const_iterator;
+  Captures() = default;
+  Captures(std::initializer_list<value_type> items) : items_(items) {}
+  const_iterator find(std::string_view name) const {
+    for (auto it = items_.begin(); it != items_.end(); ++it)
+      if (it->first == name) return it;
+    return items_.end();
+  }
+  const_iterator end() const { return items_.end(); }
+  std::string& operator[](std::string_view name) {
+    for (auto& item : items_)
+      if (item.first == name) return item.second;
+    return items_.emplace_back(name, std::string()).second;
+  }
+  // A capture whose name is not there yet.
+  void add(std::string_view name, std::string_view value) { items_.emplace_back(name, std::string(value)); }
+  void clear() { items_.clear(); }
+
+ private:
+  std::vector<value_type> items_;
+};
 
 struct DateContext {
   std::optional<CivilDate> anchor;
