@@ -337,6 +337,7 @@ class Roles {
     if (!observer && !affiliation && !speaker) {
       for (size_t k = l + 1; k < end; ++k) {
         if (victim_at(k)) break;
+        if (speaker_verb(k)) break;  // "Reserve Bank of Australia confirms hackers got into its network"
         // a capitalised noun after another capitalised word names an organisation: "Britain's NCC
         // Group", "South Korea's National Intelligence Service"
         if (doc_.tokens[k].is_upper_initial && !doc_.tokens[k].is_all_upper && k > l + 1 && doc_.tokens[k - 1].is_upper_initial &&
@@ -543,7 +544,9 @@ class Roles {
         why = "passive '... " + w + "'";
         return "target";
       }
-      if (be_verb(w)) be = true;
+      // a form of "be" makes the passive; "had hacked" is active ("US and British intelligence
+      // agencies had probably hacked into its networks")
+      if (one_of(w, {"was", "were", "is", "are", "be", "been", "being"})) be = true;
       if (!(w == "'" || doc_.tokens[k].is_word) || phrase_stop(w)) break;
     }
     // Where the victims the sentence before counted are: "Of those, 1,660 were in Lebanon, 483 in
@@ -808,7 +811,7 @@ class Roles {
     for (size_t t = c; word(c) == "based" && t >= 1 && t + 6 >= c && in_sentence(t - 1, sent); --t) {
       if (victim_at(t - 1) || org_token_[t - 1]) return std::string::npos;
       const std::string_view w = word(t - 1);
-      if (!(be_verb(w) || one_of(w, {",", "which", "who", "that", "then", "now", "still", "either", "all", "both", "mostly", "mainly"}) ||
+      if (!(be_verb(w) || one_of(w, {",", "which", "who", "that", "then", "now", "still", "either", "all", "both", "mostly", "mainly", "also"}) ||
             (w.ends_with("ly") && doc_.tokens[t - 1].is_all_lower)))
         break;
     }
