@@ -524,13 +524,14 @@ class Roles {
         }
     // Passive voice: "Ukraine was hit", "South Korea's banks were attacked"
     // (after the whole list: "Operations at plants in Slovakia, Brazil and India were also disrupted")
-    bool be = false;
+    bool be = false, have = false;
     const size_t le = list_end(l, sent);
     for (size_t k = le + 1; in_sentence(k, sent) && k <= le + 10; ++k) {
       const std::string_view w = word(k);
       // the participle of an attack verb ("was hit", "were breached") or a victim noun ("have been
       // favourite targets"), not a preposition ("were caught in April with hacking equipment")
-      if (cue(k, kTargetCues) && be && w != "against" && word(k - 1) != "to" &&
+      // (after "has/had" only a victim noun: "Spain had the largest number of victim organisations")
+      if (cue(k, kTargetCues) && (be || (have && cue(k, kVictimNouns) && !attack_verb(k))) && w != "against" && word(k - 1) != "to" &&
           (w.ends_with("ed") || w.ends_with("ing") || listed(k, words_.irregular_attack_verbs) || cue(k, kVictimNouns))) {
         // "Russia is attacking Estonia": the progressive is active, its subject the attacker
         const bool after_be = be_verb(word(k - 1)) || (k >= 2 && word(k - 1).ends_with("ly") && be_verb(word(k - 2)));
@@ -547,6 +548,7 @@ class Roles {
       // a form of "be" makes the passive; "had hacked" is active ("US and British intelligence
       // agencies had probably hacked into its networks")
       if (one_of(w, {"was", "were", "is", "are", "be", "been", "being"})) be = true;
+      if (one_of(w, {"has", "have", "had"})) have = true;
       if (!(w == "'" || doc_.tokens[k].is_word) || phrase_stop(w)) break;
     }
     // Where the victims the sentence before counted are: "Of those, 1,660 were in Lebanon, 483 in
