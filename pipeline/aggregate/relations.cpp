@@ -113,7 +113,7 @@ class RelationFinder {
   // attacker the article names. In the development sets it fired 25 times: 22 targets, 3 mentions.
   // Not in a story of a takedown, whose countries are those of the police forces.
   void story_country() {
-    if (!cyber_story() || !takedowns_.empty()) return;
+    if (!cyber_news(doc_, rules_) || !takedowns_.empty()) return;
     const uint32_t lead_end = lead_end_byte();
     // country -> (times named, its first mention in the lead)
     std::map<std::string, std::pair<int, Mention*>> named;
@@ -147,11 +147,6 @@ class RelationFinder {
       if (++body_sentences == 3) return s.end;
     }
     return UINT32_MAX;
-  }
-  bool cyber_story() const {
-    if (doc_.cyber_score >= kCyberContextThreshold || names_group_) return true;
-    return std::any_of(doc_.mentions.begin(), doc_.mentions.end(),
-                       [](const Mention& m) { return m.type == MentionType::Operation && m.entry != UINT32_MAX; });
   }
 
   // A known victim gives its sectors, also when no sector word says so: its entry's `sectors`

@@ -63,11 +63,7 @@ class Roles {
           !rules.actors[m.entry].country.empty())
         group_countries_.insert({doc.tokens[f].sentence, rules.actors[m.entry].country});
     }
-    cyber_ = doc.cyber_score >= kCyberContextThreshold;
-    for (const auto& m : doc.mentions) {  // a threat group or a known campaign named in the article is cyber news too
-      if (m.type == MentionType::Actor && m.entry != UINT32_MAX && rules.actors[m.entry].kind == "threat-group") cyber_ = true;
-      if (m.type == MentionType::Operation && m.entry != UINT32_MAX) cyber_ = true;
-    }
+    cyber_ = cyber_news(doc, rules);
   }
 
   void run() {
@@ -109,6 +105,12 @@ class Roles {
   std::set<std::pair<uint32_t, std::string>> group_countries_;  // (sentence, home of a group named there)
 
   bool in_sentence(size_t k, uint32_t sent) const { return k < doc_.tokens.size() && doc_.tokens[k].sentence == sent; }
+  // Whether a per-token flag is set on any token of [from, to].
+  static bool any_of_tokens(const std::vector<bool>& flags, size_t from, size_t to) {
+    for (size_t k = from; k <= to && k < flags.size(); ++k)
+      if (flags[k]) return true;
+    return false;
+  }
   std::string_view word(size_t k) const { return doc_.folded_token(k); }
   bool listed(size_t k, const WordList& l) const { return k < doc_.tokens.size() && l.has(doc_.tokens[k].vocab); }
   // Verbs after a country's noun phrase that make it the speaker ("Israel's military said").
@@ -452,9 +454,7 @@ class Roles {
     // (not a security vendor named after the noun, "the US company Secureworks", nor a state's
     // agencies that speak, "three US agencies said"; a company that speaks is often the victim:
     // "the Japanese carmaker said the disruption began on Sunday")
-    bool names_vendor = false;
-    for (size_t k = l + 1; k <= end && k < vendor_start_.size(); ++k) names_vendor = names_vendor || vendor_start_[k];
-    if (attack_sentence && !names_vendor)
+    if (attack_sentence && !any_of_tokens(vendor_start_, l + 1, end))
       for (size_t k = l + 1; k < end; ++k) {
         if (speaker && one_of(word(k), {"agencies", "agency", "officials", "authorities", "government", "ministry", "ministries"})) break;
         if (vendor_word(k)) break;  // "Dutch security company Fox-IT", "a British threat intelligence firm"
@@ -564,8 +564,7 @@ class Roles {
     // JBS to halt plants in the United States"), no speaker or new clause between; not a
     // country things go to or come by ("moved its data to Ireland", "condemned by Germany").
     // a vendor's or outlet's home: "the British security company NCC Group and its Dutch subsidiary Fox-IT"
-    bool observer_org = false;
-    for (size_t k = l + 1; k <= end && k < observer_start_.size(); ++k) observer_org = observer_org || observer_start_[k];
+    const bool observer_org = any_of_tokens(observer_start_, l + 1, end);
     // not the subject of its own verb: "Britain and the United States accused a group", "police in
     // the Netherlands arrested a teenager", "Australian media reported"
     const size_t subject_verb = verb_after(list_end(l, sent), sent);
@@ -660,9 +659,7 @@ class Roles {
   }
 
   // "Russians", "Estonians": people of the country, written as a demonym.
-  bool plural_demonym(const Mention& m) const {
-    return m.form != UINT32_MAX && rules_.forms[m.form].kind == FormKind::Demonym && rules_.forms[m.form].surface.ends_with("s");
-  }
+  bool plural_demonym(const Mention& m) const { return m.form != UINT32_MAX && rules_.forms[m.form].plural_demonym(); }
   // "<Name>, 28, of St. Petersburg, Russia" or "<Name>, 25, of Tallinn": the country (or its
   // city) right after "<age>, of" following a capitalised name.
   bool charged_from(size_t f, uint32_t sent) const {

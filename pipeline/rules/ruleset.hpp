@@ -110,6 +110,8 @@ struct FormEntry {
   int8_t cue_list = -1;        // >= 0: this form is a cue word of that list
   std::string surface;         // the form as written in the rule
   std::vector<uint32_t> traps; // indexes into RuleSet::traps that apply to this form (countries)
+  // A demonym for the people ("Russians", "Northern Mariana Islanders"), not the adjective.
+  bool plural_demonym() const { return kind == FormKind::Demonym && surface.ends_with("s"); }
 };
 
 struct ActorEntry {

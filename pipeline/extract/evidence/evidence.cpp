@@ -484,27 +484,27 @@ class Evidence {
   // keyboard layout", "set to Russian". The words are rules/context/language-*.txt.
   bool language(const Candidate& c) const {
     // (a plural names people: "sent to Northern Mariana Islanders")
-    if (c.form == UINT32_MAX || rules_.forms[c.form].kind != FormKind::Demonym || rules_.forms[c.form].surface.ends_with("s")) return false;
+    if (c.form == UINT32_MAX || rules_.forms[c.form].kind != FormKind::Demonym || rules_.forms[c.form].plural_demonym()) return false;
     const size_t f = first_token(c), e = end_token(c);
     if (f == std::string::npos || e == std::string::npos) return false;
     auto in = [&](size_t k) { return k < doc_.tokens.size() && same_sentence(f, k); };
     auto w = [&](size_t k) { return doc_.folded_token(k); };
-    auto listed = [&](size_t k, const WordList& l) { return in(k) && l.has(doc_.tokens[k].vocab); };
+    auto in_list = [&](size_t k, const WordList& l) { return in(k) && listed(l, k); };
     // after: "-language", "-speaking", "speakers", "keyboard"
-    if (in(e) && w(e) == "-" && listed(e + 1, words_.language_nouns)) return true;
-    if (listed(e, words_.language_nouns)) return true;
+    if (in(e) && w(e) == "-" && in_list(e + 1, words_.language_nouns)) return true;
+    if (in_list(e, words_.language_nouns)) return true;
     // before: "in", "into", "from", "to" (over "fluent", "good", "broken"), and the word after ends
     // the phrase (not "in Russian hands", "to Chinese hackers")
     size_t b = f;
-    while (b >= 1 && in(b - 1) && listed(b - 1, words_.language_adjectives)) --b;
+    while (b >= 1 && in(b - 1) && in_list(b - 1, words_.language_adjectives)) --b;
     const bool ends = !in(e) || !doc_.tokens[e].is_word || one_of(w(e), {"and", "or", "but", "as", "with", "by", "on", "than"});
     if (!ends) return false;
-    if (b >= 1 && in(b - 1) && listed(b - 1, words_.language_leads)) return true;
+    if (b >= 1 && in(b - 1) && in_list(b - 1, words_.language_leads)) return true;
     // a later member of a list that opens so: "in Ukrainian, Russian and Polish", "in Chinese and English"
     for (size_t k = f, n = 0; k >= 2 && in(k - 1) && n < 12; --k, ++n) {
       const std::string_view g = w(k - 1);
       if (!(g == "," || g == "and" || g == "or" || doc_.tokens[k - 1].is_upper_initial)) break;
-      if (doc_.tokens[k - 1].is_upper_initial && k >= 2 && in(k - 2) && listed(k - 2, words_.language_leads)) return true;
+      if (doc_.tokens[k - 1].is_upper_initial && k >= 2 && in(k - 2) && in_list(k - 2, words_.language_leads)) return true;
     }
     return false;
   }
