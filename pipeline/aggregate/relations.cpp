@@ -596,7 +596,8 @@ class RelationFinder {
     for (size_t k = l + 1; k <= l + 4; ++k)
       if (in_sentence(k, sent) && listed(k, words_.denial_words)) return false;
     bool title = false;  // "FBI Director Christopher Wray announced"
-    for (size_t k = l + 1, n = 0; k <= l + 3 + n && in_sentence(k, sent); ++k) {
+    const size_t after = bracketed_after(l, sent);  // "the Multi-State ... Center (MS-ISAC) said"
+    for (size_t k = after + 1, n = 0; k <= after + 3 + n && in_sentence(k, sent); ++k) {
       const std::string_view w = w_at(k);
       if (listed(k, words_.reporter_verbs)) return true;
       if (k < date_token_.size() && date_token_[k] && n < 8) { ++n; continue; }
@@ -613,7 +614,7 @@ class RelationFinder {
         break;
       }
     }
-    if (appositive_then_reporter_verb(l, sent)) return true;
+    if (appositive_then_reporter_verb(after, sent)) return true;
     // (over what the reporter is: "according to the New Zealand-based security firm Emsisoft",
     // "a study published by the threat-intelligence firm Recorded Future")
     for (size_t k = f; k >= 1 && k + 8 >= f; --k) {
@@ -631,12 +632,21 @@ class RelationFinder {
         }
         return false;
       }
-      if (!(w == "the" || w == "a" || w == "an" || w == "cyber" || w == "," || w == "agency" || w == "-" || w == "based" ||
+      if (!(one_of(w, {"the", "a", "an", "cyber", ",", "agency", "-", "based", "site", "website", "blog"}) ||
             listed(k - 1, words_.vendor_words) || listed(k - 1, words_.security_vendor_descriptors) ||
             listed(k - 1, words_.news_source_nouns) || country_token(k - 1)))  // "by the US National Security Agency"
         break;
     }
     return false;
+  }
+
+  // The last token of a short bracketed aside right after token l ("Agency (CISA)", "ESET (Slovakia)"),
+  // else l itself.
+  size_t bracketed_after(size_t l, uint32_t sent) const {
+    if (!in_sentence(l + 1, sent) || word(l + 1) != "(") return l;
+    for (size_t k = l + 2; k <= l + 5 && in_sentence(k, sent); ++k)
+      if (word(k) == ")") return k;
+    return l;
   }
 
   // A verb whose object is a legal action, right after the body: "placed sanctions on", "unsealed an
@@ -987,7 +997,10 @@ class RelationFinder {
     if (attackers.empty()) return;
     for (const Mention* m : ms) {
       const size_t t = doc_.token_starting_at(m->start);
-      const bool reporter = m->type == MentionType::Actor && m->entry != UINT32_MAX && reporter_in_list(*m, ms);
+      // a name the text itself calls a vendor or outlet ("the security news site SecurityAffairs")
+      // reports as a listed one does
+      const bool reporter = m->type == MentionType::Actor &&
+                            (m->entry != UINT32_MAX || one_of(m->kind, {"security-vendor", "media"})) && reporter_in_list(*m, ms);
       for (const Attacker* a : nearest(attackers, t, reporter || (m->type == MentionType::Tool && used_by_after(*m)))) {
         const std::string& name = a->name;
         const char* kind = a->kind;
