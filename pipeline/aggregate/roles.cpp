@@ -170,6 +170,8 @@ class Roles {
       // "in 21 other countries, including Britain": the list names the countries of the phrase
       if (j < k && j > 0 && word(j - 1) != "including" && listed(j - 1, words_.list_leads) && listed(k, words_.list_leads)) { k = j; continue; }
       if (listed(k - 1, words_.list_leads)) { --k; continue; }
+      // "in at least eight countries"
+      if (k >= 2 && word(k - 1) == "least" && word(k - 2) == "at" && listed(k, words_.list_leads)) { k -= 2; continue; }
       if (doc_.tokens[k - 1].is_digit && listed(k, words_.list_leads)) { --k; continue; }  // "21 other countries"
       break;
     }
@@ -450,11 +452,14 @@ class Roles {
     // Target.
     // an attack word, not only a noun like "companies" or "officials" (rules/context/target-cue-nouns.txt)
     const bool attack_sentence = attack_word_in(sent) != std::string::npos;
+    // malicious code found at victims tells of an attack too: "found the wiper at organisations in
+    // Ukraine, Latvia and Lithuania", "spyware on the phones of journalists in Mexico"
+    const bool harm_sentence = attack_sentence || malware_found_in(sent);
     // "Ukrainian power grid", "Israeli targets", "Brazil's health ministry", "U.S. defense contractors"
     // (not a security vendor named after the noun, "the US company Secureworks", nor a state's
     // agencies that speak, "three US agencies said"; a company that speaks is often the victim:
     // "the Japanese carmaker said the disruption began on Sunday")
-    if (attack_sentence && !any_of_tokens(vendor_start_, l + 1, end))
+    if (harm_sentence && !any_of_tokens(vendor_start_, l + 1, end))
       for (size_t k = l + 1; k < end; ++k) {
         if (speaker && one_of(word(k), {"agencies", "agency", "officials", "authorities", "government", "ministry", "ministries"})) break;
         if (vendor_word(k)) break;  // "Dutch security company Fox-IT", "a British threat intelligence firm"
@@ -481,12 +486,14 @@ class Roles {
         why = "'" + word(p - 1) + " against'";
         return "target";
       }
-      if (((victim_preposition(pw) || pw == "from") && attack_sentence) || (pw == "of" && p >= 1 && cue(p - 1, kTargetCues))) {
+      if (((victim_preposition(pw) || pw == "from") && harm_sentence) || (pw == "of" && p >= 1 && cue(p - 1, kTargetCues))) {
         for (size_t k = p; k > 0 && k + 25 >= p && in_sentence(k - 1, sent); --k) {
           const size_t t = k - 1;
           const std::string_view w = word(t);
           // (nor past the verb of an arrest: "... attacks ever seen has been arrested in Spain")
-          if (w == "." || w == ";" || speaker_verb(t) || (one_of(w, {"has", "have", "had"}) && !participle(t + 1)) ||
+          // (a passive one tells what was found, nobody speaks: "infections have been reported in")
+          const bool passive = t >= 1 && in_sentence(t - 1, sent) && be_verb(word(t - 1));
+          if (w == "." || w == ";" || (speaker_verb(t) && !passive) || (one_of(w, {"has", "have", "had"}) && !participle(t + 1)) ||
               (listed(t, words_.legal_action_words) && doc_.tokens[t].is_all_lower) ||
               (cue(t, kObserverNouns) && !one_of(w, {"officials", "official"})))
             break;
@@ -634,6 +641,21 @@ class Roles {
         }
     }
     return attack_word_at_[sent];
+  }
+  // Malicious code found or planted somewhere in the sentence: a verb of rules/context/malware-verbs.txt
+  // shortly before a word of malware-nouns.txt ("found the wiper", "planted spyware", "detected a new
+  // backdoor"); not "report every ransomware incident", "sanctioned the ransomware gang".
+  bool malware_found_in(uint32_t sent) const {
+    const Sentence& sentence = doc_.sentences[sent];
+    for (size_t k = sentence.first_token; k < sentence.end_token; ++k) {
+      if (!listed(k, words_.malware_nouns) || !doc_.tokens[k].is_all_lower) continue;
+      if (k + 1 < sentence.end_token && doc_.tokens[k + 1].is_word && doc_.tokens[k + 1].is_all_lower &&
+          !victim_preposition(word(k + 1)))
+        continue;  // a modifier: "ransomware gang", "malware samples"
+      for (size_t v = k; v > sentence.first_token && v + 4 > k; --v)
+        if (listed(v - 1, words_.malware_verbs) && doc_.tokens[v - 1].is_all_lower) return true;
+    }
+    return false;
   }
   static constexpr size_t kNotLooked = std::string::npos - 1;
   mutable std::vector<size_t> attack_word_at_;

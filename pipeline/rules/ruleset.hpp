@@ -268,7 +268,8 @@ struct ContextWords {
   // country roles (and the lists above they share)
   const WordList &country_speaker_verbs, &bare_attribution_cues, &with_attribution_cues, &list_leads, &vendor_words,
       &irregular_attack_verbs, &home_words, &cosigner_nouns, &cosign_cues, &business_words,
-      &organization_descriptors, &maker_verbs, &product_nouns, &suspect_nouns, &owned_nouns, &legal_story_words, &attacker_people;
+      &organization_descriptors, &maker_verbs, &product_nouns, &suspect_nouns, &owned_nouns, &legal_story_words, &attacker_people,
+      &malware_nouns, &malware_verbs;
   // unknown names
   const WordList &not_name_words, &not_cluster_words, &name_joiners, &company_suffixes;
   // the evidence stage: sector words that name the story's source or a speaker's workplace
