@@ -567,6 +567,11 @@ class Roles {
       why = "'" + word(s - 1) + "' in a sentence that counts out the victims of the sentence before";
       return "target";
     }
+    // (and the countries that rank after it in the same sentence: "..., and Bangladesh and Chile with two each")
+    if (!attack_sentence && !speaker && tally_lead(sent) && counts_out_victims(sent)) {
+      why = "a country that ranks in a tally of the victims of the sentence before";
+      return "target";
+    }
     // Fallback: an attack word earlier in the same sentence ("the cyberattack that forced
     // JBS to halt plants in the United States"), no speaker or new clause between; not a
     // country things go to or come by ("moved its data to Ireland", "condemned by Germany").
@@ -617,11 +622,30 @@ class Roles {
   // The sentence opens by counting out what the sentence before, which has an attack word, told
   // of: a word that refers back or a share ("of those", "80% of them", "the largest numbers",
   // "most of the rest") among its first six words.
-  bool counts_out_victims(uint32_t sent) const {
-    if (sent == 0 || attack_word_in(sent - 1) == std::string::npos) return false;
+  // A tally goes on over several sentences: "South Korea was hit most often, with ten incidents. India
+  // followed with three, and Bangladesh and Chile with two each. Single cases were recorded in Costa
+  // Rica, ..." (each sentence counts on from the one before, back to one with an attack word).
+  bool counts_out_victims(uint32_t sent, int depth = 0) const {
+    if (sent == 0 || depth > 3) return false;
+    if (attack_word_in(sent - 1) == std::string::npos && !(tally_lead(sent - 1) && counts_out_victims(sent - 1, depth + 1)))
+      return false;
     const size_t first = doc_.sentences[sent].first_token;
     for (size_t k = first; k < first + 6 && in_sentence(k, sent); ++k)
-      if (one_of(word(k), {"those", "them", "these", "numbers", "rest", "majority", "others", "further", "remainder"})) return true;
+      if (one_of(word(k), {"those", "them", "these", "numbers", "rest", "majority", "others", "further", "remainder", "cases", "incidents"}))
+        return true;
+    return tally_lead(sent);
+  }
+  // The sentence opens with a country that ranks in a tally: "India followed with three", "Brazil came
+  // next", "Germany accounted for 12%".
+  bool tally_lead(uint32_t sent) const {
+    const size_t first = doc_.sentences[sent].first_token;
+    size_t k = first;
+    while (in_sentence(k, sent) && k < first + 4 && (is_country_token(k) || word(k) == "the")) ++k;
+    if (k == first || !in_sentence(k, sent) || !one_of(word(k), {"followed", "came", "ranked", "accounted", "trailed"})) return false;
+    // with a count or a rank: not "India followed with a complaint"
+    for (size_t u = k + 1; u <= k + 4 && in_sentence(u, sent); ++u)
+      if (doc_.tokens[u].is_digit || listed(u, words_.list_leads) || one_of(word(u), {"next", "second", "third", "fourth", "fifth"}))
+        return true;
     return false;
   }
   // A target cue that is more than a noun for an organisation or people ("hit", "intrusions", "victims").
