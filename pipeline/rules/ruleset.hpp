@@ -270,6 +270,8 @@ struct ContextWords {
       &irregular_attack_verbs, &home_words, &cosigner_nouns, &cosign_cues, &business_words,
       &organization_descriptors, &maker_verbs, &product_nouns, &suspect_nouns, &owned_nouns, &legal_story_words, &attacker_people,
       &malware_nouns, &malware_verbs;
+  // the evidence stage: a capital named as a place
+  const WordList &place_prepositions, &government_nouns;
   // unknown names
   const WordList &not_name_words, &not_cluster_words, &name_joiners, &company_suffixes;
   // the evidence stage: sector words that name the story's source or a speaker's workplace

@@ -58,7 +58,7 @@ class Evidence {
     std::vector<size_t> ambiguous, pending_sectors;
     for (size_t i = 0; i < doc_.candidates.size(); ++i) {
       Candidate& c = doc_.candidates[i];
-      if (c.type == MentionType::Country && (trapped(c) || currency(c) || language(c))) continue;
+      if (c.type == MentionType::Country && (trapped(c) || currency(c) || language(c) || city_as_place(c))) continue;
       if (no_sector_hit[i]) continue;
       // Outside cyber news a sector word names an industry hit only in a sentence about an attack or
       // next to a cue ("the mining industry"): "the charity said", "a local school" are not sectors hit.
@@ -507,6 +507,28 @@ class Evidence {
       if (doc_.tokens[k - 1].is_upper_initial && k >= 2 && in(k - 2) && in_list(k - 2, words_.language_leads)) return true;
     }
     return false;
+  }
+
+  // A capital named as a place, not for its government: "the EU delegation in Moscow", "a summit in
+  // Helsinki", "Moscow-based". It names no country (news writes "Moscow denied", "Beijing-backed",
+  // "blamed Moscow", "officials in Pyongyang" for the government; those stay). The words before are
+  // rules/context/place-prepositions.txt. A dateline ("WELLINGTON - Hospitals across the region")
+  // stays: it places the story's victims.
+  bool city_as_place(const Candidate& c) const {
+    if (c.form == UINT32_MAX || rules_.forms[c.form].kind != FormKind::Capital) return false;
+    const size_t f = first_token(c), e = end_token(c);
+    if (f == std::string::npos || e == std::string::npos || e == 0) return false;
+    const auto& toks = doc_.tokens;
+    auto in = [&](size_t k) { return k < toks.size() && same_sentence(f, k); };
+    if (in(e + 1) && doc_.token_text(toks[e]) == "-" && doc_.folded_token(e + 1) == "based") return true;
+    size_t b = f;
+    if (b >= 1 && in(b - 1) && doc_.folded_token(b - 1) == "the") --b;
+    if (!(b >= 1 && in(b - 1) && listed(words_.place_prepositions, b - 1))) return false;
+    // "officials in Pyongyang denied", "the government in Tehran": the capital stands for its government
+    for (size_t k = b - 1; k >= 1 && in(k - 1) && k + 3 > b; --k)
+      if (listed(words_.government_nouns, k - 1)) return false;
+    // the place ends there: not "in Beijing's name", "from Moscow-backed groups"
+    return !in(e) || !(doc_.token_text(toks[e]) == "'" || doc_.token_text(toks[e]) == "’" || doc_.token_text(toks[e]) == "-");
   }
 
   static bool coordinator(std::string_view w) { return w == "and" || w == "or" || w == "," || w == "&" || w == "as" || w == "well"; }
