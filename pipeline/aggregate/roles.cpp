@@ -567,6 +567,13 @@ class Roles {
       why = "'" + word(s - 1) + "' in a sentence that counts out the victims of the sentence before";
       return "target";
     }
+    // a tally in one sentence: "Spain had the largest number of victim organisations, 25, followed by
+    // Pakistan with 22", "targets in the Palestinian territories were well ahead, followed by Jordan"
+    if (!speaker && s >= 2 && in_sentence(s - 2, sent) && word(s - 1) == "by" && word(s - 2) == "followed" &&
+        doc_.sentence_has_cue(sent, kTargetCues)) {
+      why = "'followed by' in a tally of victims";
+      return "target";
+    }
     // (and the countries that rank after it in the same sentence: "..., and Bangladesh and Chile with two each")
     if (!attack_sentence && !speaker && tally_lead(sent) && counts_out_victims(sent)) {
       why = "a country that ranks in a tally of the victims of the sentence before";
