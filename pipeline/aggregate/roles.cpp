@@ -497,6 +497,10 @@ class Roles {
               (listed(t, words_.legal_action_words) && doc_.tokens[t].is_all_lower) ||
               (cue(t, kObserverNouns) && !one_of(w, {"officials", "official"})))
             break;
+          // nor past a new clause of another verb: "accused the group of breaking into email accounts
+          // and recalled its ambassador from Moscow"
+          if (w == "and" && t + 1 < p && doc_.tokens[t + 1].is_all_lower && word(t + 1).ends_with("ed") && !attack_word(t + 1))
+            break;
           if (cue(t, kTargetCues) && w != "against" && pw != "against") { why = "'" + w + " ... " + pw + "'"; return "target"; }
           if (victim_at(t) && pw != "from" && p - t <= kVictimNounReach) { why = "'" + w + " ... " + pw + "', attack word in the sentence"; return "target"; }
         }

@@ -272,6 +272,8 @@ struct ContextWords {
       &malware_nouns, &malware_verbs;
   // the evidence stage: a capital named as a place
   const WordList &place_prepositions, &government_nouns;
+  // the operations finder: a vendor's tracking name is no campaign
+  const WordList &tracking_verbs;
   // unknown names
   const WordList &not_name_words, &not_cluster_words, &name_joiners, &company_suffixes;
   // the evidence stage: sector words that name the story's source or a speaker's workplace

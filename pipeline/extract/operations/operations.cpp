@@ -35,6 +35,20 @@ bool cyber_news(const Document& doc, const RuleSet& rules) {
   });
 }
 
+// "Microsoft, which tracks the company under the codename Sourgum": a vendor's name for an actor
+// it tracks, not a campaign. A verb of rules/context/tracking-verbs.txt shortly before the pattern's
+// match (which starts at token `match_first`) in the sentence of the name's first token `first`.
+bool tracking_name(const Document& doc, const ContextWords& words, size_t match_first, size_t first) {
+  if (match_first == std::string::npos) match_first = first;
+  const uint32_t sent = doc.tokens[first].sentence;
+  // (not over a word for a campaign: "has tracked a long-running malware campaign called Balada Injector")
+  for (size_t k = first, n = 0; k > 0 && n < 10 && doc.tokens[k - 1].sentence == sent; --k, ++n) {
+    if (words.operation_nouns.has(doc.tokens[k - 1].vocab)) return false;
+    if (k <= match_first && words.tracking_verbs.has(doc.tokens[k - 1].vocab)) return true;
+  }
+  return false;
+}
+
 void find_operations(Document& doc, const RuleSet& rules) {
   if (doc.cyber_score == 0) return;  // evidence (weigh_evidence) later asks for cyber context per sentence
   const re2::StringPiece text(doc.norm);
@@ -64,6 +78,7 @@ void find_operations(Document& doc, const RuleSet& rules) {
       while (last > first && !doc.tokens[last].is_word) --last;
       e = doc.tokens[last].end;
       if (names_something_else(doc, rules, first, last)) continue;
+      if (tracking_name(doc, *rules.words, size_t(doc.token_starting_at(uint32_t(m[0].data() - doc.norm.data()))), first)) continue;
       Candidate c;
       c.type = MentionType::Operation;
       c.start = s;
