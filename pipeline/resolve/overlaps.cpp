@@ -5,6 +5,13 @@
 
 namespace news {
 
+namespace {
+// An organisation or government body found by a name pattern, not listed in the rules.
+bool unlisted_institution(const Candidate& c) {
+  return c.type == MentionType::Actor && c.entry == UINT32_MAX && (c.kind == "organization" || c.kind == "government");
+}
+}  // namespace
+
 bool outranks(const Candidate& a, const Candidate& b) {
   const uint32_t la = a.end - a.start, lb = b.end - b.start;
   if (la != lb) return la > lb;
@@ -16,10 +23,12 @@ bool outranks(const Candidate& a, const Candidate& b) {
 void resolve_overlaps(Document& doc) {
   auto& cands = doc.candidates;
   // A sector word inside a name ("the state-owned Bank of China", "Colonial Pipeline") is part
-  // of the name: sectors give way to any actor, operation or tool they overlap.
+  // of the name: sectors give way to any actor, operation or tool they overlap. Not inside an
+  // institution's name the rules do not list ("Heinrich Heine University", "Kansas Heart
+  // Hospital"): no entry gives its sectors, so the word does, nested in the name as a country is.
   std::vector<std::pair<uint32_t, uint32_t>> names;
   for (const auto& c : cands)
-    if (c.type == MentionType::Actor || c.type == MentionType::Operation || c.type == MentionType::Tool)
+    if ((c.type == MentionType::Actor && !unlisted_institution(c)) || c.type == MentionType::Operation || c.type == MentionType::Tool)
       names.emplace_back(c.start, c.end);
   if (!names.empty()) {
     std::sort(names.begin(), names.end());
@@ -56,8 +65,9 @@ void resolve_overlaps(Document& doc) {
         // A country named inside an organisation's name ("the U.S. Treasury", "Iran's Revolutionary
         // Guard Corps") is still a country mention; it nests in the actor's span. Not in a person's
         // ("Lisa Monaco", "Sofia Lindqvist").
-        if (c.type == MentionType::Country && w.type == MentionType::Actor && w.kind != "threat-group" && w.kind != "person" &&
-            w.start <= c.start && c.end <= w.end && (w.end - w.start) > (c.end - c.start)) {
+        const bool nests = (c.type == MentionType::Country && w.type == MentionType::Actor && w.kind != "threat-group" && w.kind != "person") ||
+                           (c.type == MentionType::Sector && unlisted_institution(w));
+        if (nests && w.start <= c.start && c.end <= w.end && (w.end - w.start) > (c.end - c.start)) {
           Mention nested;
           static_cast<Candidate&>(nested) = c;
           nested_.push_back(std::move(nested));
@@ -71,7 +81,7 @@ void resolve_overlaps(Document& doc) {
     static_cast<Candidate&>(winners.emplace_back()) = std::move(c);
   }
   cands.clear();
-  // Nested countries settle among themselves by the same policy ("U.S." over "U.S").
+  // Nested countries and sectors settle among themselves by the same policy ("U.S." over "U.S").
   std::vector<Mention> kept_nested;
   for (auto& n : nested_) {  // already in policy order: candidates were sorted before
     bool overlaps = false;

@@ -1,6 +1,7 @@
 #include "extract/names/names.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <climits>
 #include <unordered_map>
 
@@ -49,7 +50,8 @@ bool overlaps_known(CandidateIndex& known, uint32_t s, uint32_t e, bool organisa
   for (uint32_t i : known.overlapping(s, e)) {
     const Candidate& c = known[i];
     if (people_too && c.type == MentionType::Actor && c.kind == "person") return true;
-    if (c.type == MentionType::Country && organisation && c.start > s && c.end <= e) {
+    // (or opens it, with more of the name after: "the Scottish Environment Protection Agency")
+    if (c.type == MentionType::Country && organisation && c.start >= s && c.end <= e && (c.start > s || c.end < e)) {
       country = c.value;
       continue;
     }
@@ -258,6 +260,19 @@ void find_names(Document& doc, const RuleSet& rules) {
       // sentences or describe are not part of a name; nothing left, no name
       size_t first = first_found;
       while (first <= last && (not_names.has(doc.tokens[first].vocab) || !doc.tokens[first].is_word)) ++first;
+      // "the New York State Assembly": a capitalised word dropped inside the sentence was part of the
+      // institution's name, which is longer than what is left (no name rather than a wrong one)
+      if (np.listed.empty() && (np.kind == "organization" || np.kind == "government")) {
+        bool cut_name = false;
+        for (size_t k = first_found; k < first && k <= last; ++k)
+          cut_name = cut_name || (doc.tokens[k].is_upper_initial && k != doc.sentences[doc.tokens[k].sentence].first_token);
+        // nor a number or ordinal right before: "the 54th Research Institute", "Unit 61398"
+        const size_t before = first_found - 1;
+        if (first_found > 0 && doc.tokens[before].sentence == doc.tokens[first_found].sentence &&
+            doc.tokens[before].start < doc.tokens[before].end && std::isdigit(static_cast<unsigned char>(doc.norm[doc.tokens[before].start])))
+          cut_name = true;
+        if (cut_name) continue;
+      }
       // a vendor's cluster name is two words or a code: "The Tempest" is no cluster, nor "Super Typhoon"
       if (np.whole && (first != first_found || not_cluster.has(doc.tokens[first].vocab))) continue;
       if (first > last || !(doc.tokens[first].is_upper_initial || doc.tokens[first].is_digit)) continue;  // "Rust-based": no name left
@@ -267,7 +282,7 @@ void find_names(Document& doc, const RuleSet& rules) {
       const bool gerund = first == last && w1.size() > 5 && w1.ends_with("ing");
       // (the head-noun patterns; a pattern that describes the organisation with listed words
       // captures its name, and one word is a name: "Zservers, a hosting company")
-      const bool bare_head = first == last && np.kind == "organization" && np.listed.empty();
+      const bool bare_head = first == last && (np.kind == "organization" || np.kind == "government") && np.listed.empty();
       // "Copy-paste malware": a lower-case word inside makes a compound, not a group's or tool's name
       bool lower_inside = false;
       for (size_t k = first + 1; k <= last && np.kind != "organization"; ++k) {
@@ -282,7 +297,7 @@ void find_names(Document& doc, const RuleSet& rules) {
       for (size_t k = first; k <= last; ++k) calendar = calendar || rules.is_calendar_word(doc.tokens[k].vocab);
       std::string country = np.country;
       if (gerund || bare_head || calendar || lower_inside ||
-          overlaps_known(known, doc.tokens[first].start, doc.tokens[last].end, np.kind == "organization", country, !np.listed.empty()))
+          overlaps_known(known, doc.tokens[first].start, doc.tokens[last].end, np.kind == "organization" || np.kind == "government", country, !np.listed.empty()))
         continue;
       // the country the rest of the match or the words right after give: "a Russian group known as
       // X", "X, a Chinese hacking group", "the Port of Sines in Portugal"
@@ -301,6 +316,9 @@ void find_names(Document& doc, const RuleSet& rules) {
         }
       }
       if (country.empty() && !np.listed.empty() && np.kind == "organization") country = main_country;
+      // an institution without its state in the name, in a story plainly about one country, is
+      // that country's ("the Ministry of National Defense" in a story about South Korea)
+      if (country.empty() && (np.kind == "government" || np.kind == "organization")) country = main_country;
       Candidate c;
       c.type = np.type;
       c.kind = np.kind;
