@@ -28,7 +28,7 @@ uint32_t sentence_of(const Document& doc, const Mention& m) {
 }
 
 // Words before an actor that make it the one who reports ("according to Proofpoint", "researchers at ESET").
-bool reporter_before(std::string_view w) { return one_of(w, {"to", "by", "at", "from"}); }
+bool reporter_before(std::string_view w) { return one_of(w, {"to", "by", "at", "from", "with"}); }
 
 class RelationFinder {
  public:
@@ -609,7 +609,9 @@ class RelationFinder {
       }
       // over a coordinated name: "the FBI and Japan's National Police Agency said"
       if (n < 8 && (w == "and" || (n > 0 && (doc_.tokens[k].is_upper_initial || w == "the")))) { ++n; continue; }
-      if (!(one_of(w, {"'", "s", "has", "had", "have", "also", "on", "publicly", "first", "later"}) || listed(k, words_.reporter_heads))) {
+      if (!(one_of(w, {"'", "s", "has", "had", "have", "also", "on", "publicly", "first", "later", "since", "previously", "already",
+                       "now", "repeatedly", "formally", "officially", "jointly"}) ||
+            listed(k, words_.reporter_heads))) {
         if (legal_action_object(k, sent)) return true;
         break;
       }
