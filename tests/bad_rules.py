@@ -35,6 +35,8 @@ broken("dates/patterns.tsv", "bad-lookbehind\tDATE\tyear\t(?<=in )\\d{4}", "RE2 
 broken("dates/patterns.tsv", "bad-list\tDATE\tym\t{nolist}", "unknown list")
 broken("names/patterns.tsv", "bad-word-list\tactor\torganization\t20\t-\tno\t{no-such-list} (?P<name>[A-Z][a-z]+)", "unknown word list {no-such-list}")
 broken("countries/traps.tsv", "Georgia\teverywhere\tpeach", "scope must be")
+broken("countries/subdivisions.tsv", "QQ\tstate\tNowhere", "unknown ISO 3166-1 alpha-2 code 'QQ'")
+broken("countries/subdivisions.tsv", "CA\tcity\tTexas", "'Texas' is already a place of US")
 broken("names/patterns.tsv", "bad-capture-list\tactor\torganization\t20\t-\tno\t(?P<in_no_such_list>[a-z]+) (?P<name>[A-Z][a-z]+)",
        "capture in_no_such_list names no word list")
 # A word list the pipeline reads, deleted: the load stops instead of the stage finding nothing.

@@ -621,6 +621,7 @@ class RuleLoader {
     if (std::error_code ec; fs::is_directory(fs::path(rs_.dir) / "names", ec))
       for (auto& p : tsv_files("names")) load_name_patterns(p);
     for (auto& p : tsv_files("countries", "traps")) load_traps(p);
+    for (auto& p : tsv_files("countries", "subdivisions")) load_subdivisions(p);
     attach_traps();
     for (auto& p : tsv_files("dates/lists")) load_date_list(p);
     mark_calendar_words();
@@ -764,6 +765,22 @@ class RuleLoader {
         e.rule = {file, 0};
         e.kind = FormKind::Name;
         add_form("ICU", f, e);
+      }
+    }
+  }
+
+  void load_subdivisions(const fs::path& p) {
+    uint32_t file;
+    auto t = read(p, {"code", "kind", "names"}, {}, file);
+    for (auto& row : t.rows) {
+      const std::string code(row.get("code"));
+      if (rs_.country_index(code) < 0) { problem(t.path, row.line, "unknown ISO 3166-1 alpha-2 code '" + code + "'"); continue; }
+      auto items = split_list(row.get("names"));
+      if (items.empty()) problem(t.path, row.line, "no names");
+      for (auto& n : items) {
+        if (n.empty()) { problem(t.path, row.line, "empty name in the list"); continue; }
+        auto [it, fresh] = rs_.subdivision_country.emplace(fold(n), RuleSet::Subdivision{code, {file, row.line}});
+        if (!fresh && it->second.country != code) problem(t.path, row.line, "'" + n + "' is already a place of " + it->second.country);
       }
     }
   }

@@ -344,6 +344,9 @@ class RuleSet {
   // ties to a country ("the Netherlands' National Cyber Security Centre") finds that
   // country's body. A name two bodies of one country end with is left out.
   std::unordered_map<std::string, uint32_t> government_body_by_country_name;
+  // countries/subdivisions.tsv: a state, province or city (folded) -> the code of its country
+  struct Subdivision { std::string country; RuleRef rule; };
+  std::unordered_map<std::string, Subdivision> subdivision_country;
   // The index into actors, or UINT32_MAX.
   uint32_t government_body(std::string_view country, std::string_view folded_name) const;
 

@@ -163,7 +163,7 @@ void find_names(Document& doc, const RuleSet& rules) {
   // together), unless a known group of the article comes from there: a company the press introduces
   // without its seat ("discount retailer Rusta" in a story on Swedish outages) is most often from
   // there; the attackers' home is not the victims'.
-  std::string main_country;
+  std::string main_country, lead_country;
   {
     std::unordered_map<std::string, int> times;
     for (const Candidate& c : doc.candidates)
@@ -184,6 +184,12 @@ void find_names(Document& doc, const RuleSet& rules) {
           main_country = c.value;
         }
       }
+    // the country named most often, ahead of every other: the likely home of an institution the
+    // text names without its state ("the House of Assembly" in a story about Bermuda)
+    int second = 0;
+    for (const auto& [code, n] : times)
+      if (code != main_country) second = std::max(second, n);
+    if (most > second) lead_country = main_country;
     if (most < 2 || 2 * most <= all) main_country.clear();  // no country the article is about
   }
   if (!main_country.empty()) bodies_of_the_article_country(doc, rules, main_country);
@@ -316,9 +322,22 @@ void find_names(Document& doc, const RuleSet& rules) {
         }
       }
       if (country.empty() && !np.listed.empty() && np.kind == "organization") country = main_country;
-      // an institution without its state in the name, in a story plainly about one country, is
-      // that country's ("the Ministry of National Defense" in a story about South Korea)
-      if (country.empty() && (np.kind == "government" || np.kind == "organization")) country = main_country;
+      // an institution without its state in the name: the state of a province or city that opens the
+      // name ("the Texas Department of Transportation", countries/subdivisions.tsv), else the country
+      // the story is about ("the Ministry of National Defense" in a story about South Korea)
+      std::string country_why;
+      if (country.empty() && (np.kind == "government" || np.kind == "organization")) {
+        std::string opening;
+        for (size_t k = first; k <= last && k < first + 4 && country.empty(); ++k) {
+          if (k > first) opening += ' ';
+          opening += doc.folded_token(k);
+          if (auto it = rules.subdivision_country.find(opening); it != rules.subdivision_country.end()) {
+            country = it->second.country;
+            if (doc.options.explain) country_why = "; country " + country + " from " + rules.rule_location(it->second.rule);
+          }
+        }
+        if (country.empty()) country = np.listed.empty() ? lead_country : main_country;
+      }
       Candidate c;
       c.type = np.type;
       c.kind = np.kind;
@@ -327,7 +346,7 @@ void find_names(Document& doc, const RuleSet& rules) {
       c.priority = np.priority;
       c.rule = np.rule;
       c.value = std::string(doc.span(c.start, c.end));
-      c.cue = "pattern " + np.id;
+      c.cue = "pattern " + np.id + country_why;
       c.country = country;
       Found f{&np, {}, c.value};
       if (np.type == MentionType::Actor) the_known_actor_it_shortens(c, known_names);
