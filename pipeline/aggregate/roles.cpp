@@ -680,18 +680,24 @@ class Roles {
   // Malicious code found or planted somewhere in the sentence: a verb of rules/context/malware-verbs.txt
   // shortly before a word of malware-nouns.txt ("found the wiper", "planted spyware", "detected a new
   // backdoor"); not "report every ransomware incident", "sanctioned the ransomware gang".
+  // Asked per country, found once per sentence (a hostile sentence lists thousands of countries).
   bool malware_found_in(uint32_t sent) const {
-    const Sentence& sentence = doc_.sentences[sent];
-    for (size_t k = sentence.first_token; k < sentence.end_token; ++k) {
-      if (!listed(k, words_.malware_nouns) || !doc_.tokens[k].is_all_lower) continue;
-      if (k + 1 < sentence.end_token && doc_.tokens[k + 1].is_word && doc_.tokens[k + 1].is_all_lower &&
-          !victim_preposition(word(k + 1)))
-        continue;  // a modifier: "ransomware gang", "malware samples"
-      for (size_t v = k; v > sentence.first_token && v + 4 > k; --v)
-        if (listed(v - 1, words_.malware_verbs) && doc_.tokens[v - 1].is_all_lower) return true;
+    if (malware_found_.size() != doc_.sentences.size()) malware_found_.assign(doc_.sentences.size(), -1);
+    if (malware_found_[sent] < 0) {
+      malware_found_[sent] = 0;
+      const Sentence& sentence = doc_.sentences[sent];
+      for (size_t k = sentence.first_token; k < sentence.end_token && !malware_found_[sent]; ++k) {
+        if (!listed(k, words_.malware_nouns) || !doc_.tokens[k].is_all_lower) continue;
+        if (k + 1 < sentence.end_token && doc_.tokens[k + 1].is_word && doc_.tokens[k + 1].is_all_lower &&
+            !victim_preposition(word(k + 1)))
+          continue;  // a modifier: "ransomware gang", "malware samples"
+        for (size_t v = k; v > sentence.first_token && v + 4 > k; --v)
+          if (listed(v - 1, words_.malware_verbs) && doc_.tokens[v - 1].is_all_lower) malware_found_[sent] = 1;
+      }
     }
-    return false;
+    return malware_found_[sent] == 1;
   }
+  mutable std::vector<int8_t> malware_found_;  // per sentence: -1 not looked, 0 no, 1 yes
   static constexpr size_t kNotLooked = std::string::npos - 1;
   mutable std::vector<size_t> attack_word_at_;
 

@@ -321,10 +321,10 @@ void find_names(Document& doc, const RuleSet& rules) {
           }
         }
       }
-      if (country.empty() && !np.listed.empty() && np.kind == "organization") country = main_country;
       // an institution without its state in the name: the state of a province or city that opens the
       // name ("the Texas Department of Transportation", countries/subdivisions.tsv), else the country
-      // the story is about ("the Ministry of National Defense" in a story about South Korea)
+      // the story is about ("the Ministry of National Defense" in a story about South Korea; one a
+      // pattern describes, "discount retailer Rusta", only when the story is plainly about it)
       std::string country_why;
       if (country.empty() && (np.kind == "government" || np.kind == "organization")) {
         std::string opening;
