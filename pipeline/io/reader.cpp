@@ -49,7 +49,7 @@ bool read_json_string(std::string_view s, size_t& i, std::string& out) {
   ++i;
   while (true) {
     const size_t run = i;
-    while (i < s.size() && s[i] != '"' && s[i] != '\\' && static_cast<unsigned char>(s[i]) >= 0x20) ++i;
+    i += json_plain_prefix(s.substr(i), false);
     out.append(s.data() + run, i - run);
     if (i >= s.size() || s[i] != '\\') {
       if (i >= s.size() || s[i] != '"') return false;
