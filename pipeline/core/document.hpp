@@ -157,15 +157,29 @@ class Document {
   std::string_view span(uint32_t s, uint32_t e) const { return std::string_view(norm).substr(s, e - s); }
   std::string_view token_text(const Token& t) const { return span(t.start, t.end); }
   // The folded form of token i ("" past the end).
+  // (Asked for every word by every stage: inline, with no bounds check beyond the one here;
+  // segmentation writes folded_start ascending and ending at folded.size().)
   std::string_view folded_token(size_t i) const {
     if (i + 1 >= folded_start.size()) return {};
-    return std::string_view(folded).substr(folded_start[i], folded_start[i + 1] - folded_start[i]);
+    return {folded.data() + folded_start[i], size_t(folded_start[i + 1] - folded_start[i])};
   }
   // Index of the first token starting at or after byte b.
-  size_t token_at_or_after(uint32_t b) const;
-  // Index of the token that ends exactly at byte b, or npos.
-  size_t token_ending_at(uint32_t b) const;
-  size_t token_starting_at(uint32_t b) const;
+  size_t token_at_or_after(uint32_t b) const {
+    if (b / kTokenBlock >= token_block.size()) return tokens.size();  // past the text, or not segmented
+    size_t i = token_block[b / kTokenBlock];
+    while (i < tokens.size() && tokens[i].start < b) ++i;
+    return i;
+  }
+  // Index of the token that ends exactly at byte b, or npos. Tokens are ordered and never
+  // overlap: the one ending at b is the last one starting before b.
+  size_t token_ending_at(uint32_t b) const {
+    const size_t next = token_at_or_after(b);
+    return next > 0 && tokens[next - 1].end == b ? next - 1 : std::string::npos;
+  }
+  size_t token_starting_at(uint32_t b) const {
+    const size_t i = token_at_or_after(b);
+    return i < tokens.size() && tokens[i].start == b ? i : std::string::npos;
+  }
   // Sets flags[k] for the tokens of the mention starting at byte `start` (flags sized to the tokens).
   void mark_tokens(uint32_t start, uint32_t end, std::vector<bool>& flags) const {
     for (size_t k = token_starting_at(start); k < tokens.size() && tokens[k].start < end; ++k) flags[k] = true;
