@@ -26,22 +26,23 @@ namespace {
 // finish() appends it to the output in one go.
 class JsonOut {
  public:
-  explicit JsonOut(std::string& out) : out_(out) {}
+  explicit JsonOut(std::string& out) : out_(out), buf_(thread_buffer()) {}
 
   void begin_object() { open('{'); }
   void end_object() { close('}'); }
   void begin_array() { open('['); }
   void end_array() { close(']'); }
-  // Keys are the schema's names, plain ASCII with nothing to escape: written as they are.
-  JsonOut& key(std::string_view k) {
+  // Keys are the schema's names, literals of plain ASCII with nothing to escape: written as
+  // they are, in copies of a size known when compiling.
+  template <size_t N>
+  JsonOut& key(const char (&k)[N]) {
     prefix();
-    char* p = room(k.size() + 3);
-    *p++ = '"';
-    std::memcpy(p, k.data(), k.size());
-    p += k.size();
-    *p++ = '"';
-    *p++ = ':';
-    pos_ = size_t(p - buf_.data());
+    char* p = room(N + 2);
+    p[0] = '"';
+    std::memcpy(p + 1, k, N - 1);
+    p[N] = '"';
+    p[N + 1] = ':';
+    pos_ += N + 2;
     after_key_ = true;
     return *this;
   }
@@ -58,8 +59,12 @@ class JsonOut {
 
  private:
   std::string& out_;
-  static thread_local std::string buf_;  // bytes [0, pos_) are the record so far
+  std::string& buf_;  // the thread's buffer (asked once: a thread_local is a call away); [0, pos_) is the record so far
   size_t pos_ = 0;
+  static std::string& thread_buffer() {
+    thread_local std::string buffer;
+    return buffer;
+  }
   // Bit d: the container open at depth d has nothing in it yet. The record nests six deep at most.
   uint64_t empty_ = 0;
   unsigned depth_ = 0;
@@ -67,9 +72,11 @@ class JsonOut {
 
   // n more bytes of room at the position; the pointer is valid until the next call.
   char* room(size_t n) {
-    if (pos_ + n > buf_.size()) buf_.resize(std::max(pos_ + n, 2 * buf_.size() + 4096));
+    if (pos_ + n > buf_.size()) [[unlikely]]
+      grow(n);
     return buf_.data() + pos_;
   }
+  [[gnu::noinline]] void grow(size_t n) { buf_.resize(std::max(pos_ + n, 2 * buf_.size() + 4096)); }
   void raw(std::string_view s) {
     std::memcpy(room(s.size()), s.data(), s.size());
     pos_ += s.size();
@@ -137,8 +144,6 @@ class JsonOut {
     put('"');
   }
 };
-
-thread_local std::string JsonOut::buf_;
 
 struct Span {
   uint32_t start, end;
