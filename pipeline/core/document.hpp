@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -107,6 +108,15 @@ struct Relation {
   std::string cue;                       // what in the sentence made the link (--explain)
 };
 
+// Which rule patterns may match on which lines of the body, as PatternLines (rules/ruleset.hpp)
+// finds them: a stage of its own finds them for a whole group of documents before the stage that
+// runs the patterns, so that neither evicts the other's RE2 states from the cache between documents.
+struct LinePatterns {
+  std::vector<std::pair<uint32_t, uint32_t>> lines;  // [start, end) in norm, each with its "\n"
+  std::vector<std::pair<int, uint32_t>> hits;        // (pattern, line), in order of pattern, then line
+  bool found = false;
+};
+
 // Options that change what a run produces (CLI flags end up here).
 struct ExtractOptions {
   bool explain = false;
@@ -147,6 +157,7 @@ class Document {
   std::vector<uint32_t> sentence_first_cue;
   static constexpr int kCueLists = 16;
   int cyber_score = 0;             // cyber-context terms found in the article
+  LinePatterns name_lines;         // the name patterns' (rules/names) lines, for find_names
 
   std::vector<Candidate> candidates;
   std::vector<Mention> mentions;  // after overlap resolution, in text order
