@@ -32,6 +32,7 @@ const std::array<Stage, Pipeline::kStages.size() - 1> kStageFunctions = {
     match_gazetteers,
     find_people,
     find_operations,
+    find_name_lines,
     find_names,
     find_dates,
     weigh_evidence,

@@ -29,6 +29,23 @@ TEST_CASE("JSON Lines: good lines and every kind of bad one") {
   CHECK(numeric_id.id == "17");
 }
 
+TEST_CASE("JSON Lines: the flat-object fast path reads a line as the JSON parser does") {
+  // escapes, other fields in key order, null fields, a key twice (the parser's rule applies)
+  auto a = ArticleReader::parse_line(R"({"text":"a\"b\\c\/d\n\u00e9\u20AC\uD83D\uDE00","zeta":"z","alpha":null,"id":"i","Beta":"b"})",
+                                     "f:1", kOptions);
+  CHECK(a.text == "a\"b\\c/d\n\u00e9\u20ac\U0001F600");
+  CHECK(a.id == "i");
+  CHECK(a.meta.dump() == R"({"Beta":"b","alpha":null,"zeta":"z"})");
+  auto nulls = ArticleReader::parse_line(R"( { "id" : null , "title" : null, "published": null, "body": "B", "content": "C" } )", "f:2", kOptions);
+  CHECK(nulls.id == "f:2");
+  CHECK(nulls.text == "B");
+  CHECK(nulls.meta.dump() == R"({"content":"C"})");
+  CHECK(ArticleReader::parse_line(R"({"text":"first","text":"second"})", "f:3", kOptions).text == "second");
+  CHECK(first_error(ArticleReader::parse_line(R"({"text":"a"} trailing)", "f:4", kOptions)) == "invalid-json");
+  CHECK(first_error(ArticleReader::parse_line("{\"text\":\"raw\tcontrol\"}", "f:5", kOptions)) == "invalid-json");
+  CHECK(first_error(ArticleReader::parse_line(R"({"text":"lone \uD800"})", "f:6", kOptions)) == "invalid-json");
+}
+
 TEST_CASE("articles larger than the limit get an error, not a crash") {
   ReaderOptions small;
   small.max_article_bytes = 10;

@@ -55,3 +55,18 @@ TEST_CASE("offsets: emoji and CJK count as one code point each") {
   OffsetMap map = OffsetMap::build(original, nullptr);
   CHECK(map.code_point(uint32_t(original.find("Lazarus"))) == 5);
 }
+
+TEST_CASE("json_plain_prefix stops at the first byte a JSON string escapes, across word boundaries") {
+  const std::string plain = "A plain ASCII run of some length, then";
+  CHECK(json_plain_prefix(plain, true) == plain.size());
+  for (const std::string& stop : std::vector<std::string>{"\"", "\\", "\n", std::string(1, '\0'), "\x1f"})
+    for (size_t at = 0; at < 20; ++at) {
+      const std::string s = std::string(at, 'x') + stop + "tail tail tail";
+      CHECK(json_plain_prefix(s, true) == at);
+      CHECK(json_plain_prefix(s, false) == at);
+    }
+  const std::string accent = "caf\xC3\xA9 and more text after it";
+  CHECK(json_plain_prefix(accent, true) == 3);
+  CHECK(json_plain_prefix(accent, false) == accent.size());
+  CHECK(json_plain_prefix("\x7F\x20 ok", true) == 5);  // DEL and space are plain
+}

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstring>
 #include <map>
 
 #include "core/text.hpp"
@@ -20,20 +21,28 @@ namespace {
 // control characters as \b \f \n \r \t or \u00xx, other UTF-8 as is, invalid UTF-8
 // (only possible in fields the pipeline does not validate, like an id) handed to
 // nlohmann itself so its replacement rules apply.
+// The text goes into a buffer of the thread, grown when needed and never shrunk, written
+// through a position with one room check per value instead of a string's check per append;
+// finish() appends it to the output in one go.
 class JsonOut {
  public:
-  explicit JsonOut(std::string& out) : out_(out) {}
+  explicit JsonOut(std::string& out) : out_(out), buf_(thread_buffer()) {}
 
-  void begin_object() { prefix(); out_ += '{'; first_.push_back(true); }
-  void end_object() { out_ += '}'; first_.pop_back(); }
-  void begin_array() { prefix(); out_ += '['; first_.push_back(true); }
-  void end_array() { out_ += ']'; first_.pop_back(); }
-  // Keys are the schema's names, plain ASCII with nothing to escape: written as they are.
-  JsonOut& key(std::string_view k) {
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
+  // Keys are the schema's names, literals of plain ASCII with nothing to escape: written as
+  // they are, in copies of a size known when compiling.
+  template <size_t N>
+  JsonOut& key(const char (&k)[N]) {
     prefix();
-    out_ += '"';
-    out_ += k;
-    out_ += "\":";
+    char* p = room(N + 2);
+    p[0] = '"';
+    std::memcpy(p + 1, k, N - 1);
+    p[N] = '"';
+    p[N + 1] = ':';
+    pos_ += N + 2;
     after_key_ = true;
     return *this;
   }
@@ -41,71 +50,99 @@ class JsonOut {
   void string_or_null(std::string_view s) { s.empty() ? null() : string(s); }
   void number(uint64_t n) {
     prefix();
-    char buf[24];
-    auto r = std::to_chars(buf, buf + sizeof buf, n);
-    out_.append(buf, r.ptr);
+    char* p = room(24);
+    pos_ = size_t(std::to_chars(p, p + 24, n).ptr - buf_.data());
   }
-  void null() { prefix(); out_ += "null"; }
-  void dumped(const json& j) { prefix(); out_ += j.dump(-1, ' ', false, json::error_handler_t::replace); }
+  void null() { prefix(); raw("null"); }
+  void dumped(const json& j) { prefix(); raw(j.dump(-1, ' ', false, json::error_handler_t::replace)); }
+  void finish() { out_.append(buf_.data(), pos_); }
 
  private:
   std::string& out_;
-  std::vector<bool> first_;  // per open container: nothing written in it yet
+  std::string& buf_;  // the thread's buffer (asked once: a thread_local is a call away); [0, pos_) is the record so far
+  size_t pos_ = 0;
+  static std::string& thread_buffer() {
+    thread_local std::string buffer;
+    return buffer;
+  }
+  // Bit d: the container open at depth d has nothing in it yet. The record nests six deep at most.
+  uint64_t empty_ = 0;
+  unsigned depth_ = 0;
   bool after_key_ = false;
+
+  // n more bytes of room at the position; the pointer is valid until the next call.
+  char* room(size_t n) {
+    if (pos_ + n > buf_.size()) [[unlikely]]
+      grow(n);
+    return buf_.data() + pos_;
+  }
+  [[gnu::noinline]] void grow(size_t n) { buf_.resize(std::max(pos_ + n, 2 * buf_.size() + 4096)); }
+  void raw(std::string_view s) {
+    std::memcpy(room(s.size()), s.data(), s.size());
+    pos_ += s.size();
+  }
+  void put(char c) {
+    *room(1) = c;
+    ++pos_;
+  }
+  void open(char c) {
+    prefix();
+    put(c);
+    empty_ |= uint64_t(1) << depth_;
+    ++depth_;
+  }
+  void close(char c) {
+    put(c);
+    --depth_;
+  }
 
   void prefix() {
     if (after_key_) { after_key_ = false; return; }
-    if (first_.empty()) return;
-    if (!first_.back()) out_ += ',';
-    first_.back() = false;
+    if (depth_ == 0) return;
+    const uint64_t bit = uint64_t(1) << (depth_ - 1);
+    if (!(empty_ & bit)) put(',');
+    empty_ &= ~bit;
   }
 
   void escaped(std::string_view s) {
     static constexpr char kHex[] = "0123456789abcdef";
-    const size_t before = out_.size();
-    out_ += '"';
+    const size_t before = pos_;
+    put('"');
     size_t run = 0;  // start of the bytes copied as they are
     bool checked = false;  // the UTF-8 from the first byte >= 0x80 on was found valid
     for (size_t i = 0; i < s.size(); ++i) {
+      i += json_plain_prefix(s.substr(i), !checked);
+      if (i == s.size()) break;
       const auto c = static_cast<unsigned char>(s[i]);
-      if (!kSpecial[c]) continue;
       if (c >= 0x80) {
         if (checked) continue;
         if (find_invalid_utf8(s.substr(i)) != std::string_view::npos) {
-          out_.resize(before);
-          out_ += json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
+          pos_ = before;
+          raw(json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace));
           return;
         }
         checked = true;
         continue;
       }
-      out_.append(s.data() + run, i - run);
+      raw(s.substr(run, i - run));
       run = i + 1;
       switch (c) {
-        case '"': out_ += "\\\""; break;
-        case '\\': out_ += "\\\\"; break;
-        case '\b': out_ += "\\b"; break;
-        case '\f': out_ += "\\f"; break;
-        case '\n': out_ += "\\n"; break;
-        case '\r': out_ += "\\r"; break;
-        case '\t': out_ += "\\t"; break;
-        default:
-          out_ += "\\u00";
-          out_ += kHex[c >> 4];
-          out_ += kHex[c & 15];
+        case '"': raw("\\\""); break;
+        case '\\': raw("\\\\"); break;
+        case '\b': raw("\\b"); break;
+        case '\f': raw("\\f"); break;
+        case '\n': raw("\\n"); break;
+        case '\r': raw("\\r"); break;
+        case '\t': raw("\\t"); break;
+        default: {
+          const char u[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+          raw(std::string_view(u, sizeof u));
+        }
       }
     }
-    out_.append(s.data() + run, s.size() - run);
-    out_ += '"';
+    raw(s.substr(run));
+    put('"');
   }
-
-  // Bytes escaped() must look at: control characters, '"', '\\', and the start of non-ASCII
-  // UTF-8 (checked once per string).
-  static constexpr std::array<bool, 256> kSpecial = [] {
-    std::array<bool, 256> t{};
-    for (int c = 0; c < 256; ++c) t[size_t(c)] = c < 0x20 || c == '"' || c == '\\' || c >= 0x80;
-    return t;
-  }();
 };
 
 struct Span {
@@ -156,6 +193,7 @@ class RecordText {
       out_.end_array();
     }
     out_.end_object();
+    out_.finish();
   }
 
   static void header(JsonOut& o, const Article& a, bool keep_text) {
@@ -391,12 +429,7 @@ class RecordText {
 
 }  // namespace
 
-void write_record(const Document& doc, const RuleSet& rules, std::string& out) {
-  // A record is about three times its text (mentions, aliases, spans): one allocation instead of
-  // a dozen doublings that copy it each time.
-  out.reserve(out.size() + 3 * doc.norm.size() + 512);
-  RecordText(doc, rules, out).write();
-}
+void write_record(const Document& doc, const RuleSet& rules, std::string& out) { RecordText(doc, rules, out).write(); }
 
 json build_record(const Document& doc, const RuleSet& rules) {
   std::string text;

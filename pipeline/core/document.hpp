@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -107,6 +108,15 @@ struct Relation {
   std::string cue;                       // what in the sentence made the link (--explain)
 };
 
+// Which rule patterns may match on which lines of the body, as PatternLines (rules/ruleset.hpp)
+// finds them: a stage of its own finds them for a whole group of documents before the stage that
+// runs the patterns, so that neither evicts the other's RE2 states from the cache between documents.
+struct LinePatterns {
+  std::vector<std::pair<uint32_t, uint32_t>> lines;  // [start, end) in norm, each with its "\n"
+  std::vector<std::pair<int, uint32_t>> hits;        // (pattern, line), in order of pattern, then line
+  bool found = false;
+};
+
 // Options that change what a run produces (CLI flags end up here).
 struct ExtractOptions {
   bool explain = false;
@@ -147,6 +157,7 @@ class Document {
   std::vector<uint32_t> sentence_first_cue;
   static constexpr int kCueLists = 16;
   int cyber_score = 0;             // cyber-context terms found in the article
+  LinePatterns name_lines;         // the name patterns' (rules/names) lines, for find_names
 
   std::vector<Candidate> candidates;
   std::vector<Mention> mentions;  // after overlap resolution, in text order
@@ -157,15 +168,29 @@ class Document {
   std::string_view span(uint32_t s, uint32_t e) const { return std::string_view(norm).substr(s, e - s); }
   std::string_view token_text(const Token& t) const { return span(t.start, t.end); }
   // The folded form of token i ("" past the end).
+  // (Asked for every word by every stage: inline, with no bounds check beyond the one here;
+  // segmentation writes folded_start ascending and ending at folded.size().)
   std::string_view folded_token(size_t i) const {
     if (i + 1 >= folded_start.size()) return {};
-    return std::string_view(folded).substr(folded_start[i], folded_start[i + 1] - folded_start[i]);
+    return {folded.data() + folded_start[i], size_t(folded_start[i + 1] - folded_start[i])};
   }
   // Index of the first token starting at or after byte b.
-  size_t token_at_or_after(uint32_t b) const;
-  // Index of the token that ends exactly at byte b, or npos.
-  size_t token_ending_at(uint32_t b) const;
-  size_t token_starting_at(uint32_t b) const;
+  size_t token_at_or_after(uint32_t b) const {
+    if (b / kTokenBlock >= token_block.size()) return tokens.size();  // past the text, or not segmented
+    size_t i = token_block[b / kTokenBlock];
+    while (i < tokens.size() && tokens[i].start < b) ++i;
+    return i;
+  }
+  // Index of the token that ends exactly at byte b, or npos. Tokens are ordered and never
+  // overlap: the one ending at b is the last one starting before b.
+  size_t token_ending_at(uint32_t b) const {
+    const size_t next = token_at_or_after(b);
+    return next > 0 && tokens[next - 1].end == b ? next - 1 : std::string::npos;
+  }
+  size_t token_starting_at(uint32_t b) const {
+    const size_t i = token_at_or_after(b);
+    return i < tokens.size() && tokens[i].start == b ? i : std::string::npos;
+  }
   // Sets flags[k] for the tokens of the mention starting at byte `start` (flags sized to the tokens).
   void mark_tokens(uint32_t start, uint32_t end, std::vector<bool>& flags) const {
     for (size_t k = token_starting_at(start); k < tokens.size() && tokens[k].start < end; ++k) flags[k] = true;

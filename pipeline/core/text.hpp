@@ -7,7 +7,9 @@
 // Pure functions, thread-safe.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -31,6 +33,31 @@ void fold_into(std::string_view token, std::string& out);
 
 // The length of the run of ASCII bytes (< 0x80) that starts the text, read eight bytes at a time.
 size_t ascii_prefix(std::string_view text);
+
+// The length of the run that starts the text with nothing a JSON string must escape: no '"',
+// '\\' or control character (nor, with `stop_at_non_ascii`, a byte >= 0x80), eight bytes at a time.
+inline size_t json_plain_prefix(std::string_view text, bool stop_at_non_ascii) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  auto has_zero = [](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  const uint64_t high = stop_at_non_ascii ? kHigh : 0;
+  const char* s = text.data();
+  const size_t n = text.size();
+  size_t i = 0;
+  for (uint64_t w; i + 8 <= n; i += 8) {
+    std::memcpy(&w, s + i, 8);
+    // a byte below 0x20 (w - 0x20 borrows into its top bit, which w lacks), '"', '\\', or >= 0x80
+    if (((w - 0x20 * kOnes) & ~w & kHigh) | has_zero(w ^ ('"' * kOnes)) | has_zero(w ^ ('\\' * kOnes)) | (w & high)) break;
+  }
+  // the rest byte by byte: 1 for the bytes that stop a run, 2 for those that stop it only at non-ASCII
+  static constexpr auto kStop = [] {
+    std::array<uint8_t, 256> t{};
+    for (int c = 0; c < 256; ++c) t[size_t(c)] = c < 0x20 || c == '"' || c == '\\' ? 1 : c >= 0x80 ? 2 : 0;
+    return t;
+  }();
+  const uint8_t stops = stop_at_non_ascii ? 3 : 1;
+  while (i < n && !(kStop[static_cast<unsigned char>(s[i])] & stops)) ++i;
+  return i;
+}
 
 // Byte offset of the first invalid UTF-8 sequence, or npos when valid.
 size_t find_invalid_utf8(std::string_view s);

@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
@@ -35,6 +36,114 @@ std::string text_field_name(const json& obj) {
   for (const char* k : {"text", "body", "content"})
     if (obj.contains(k)) return k;
   return "";
+}
+
+bool json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// A JSON string at s[i] (the opening quote) decoded into `out`, i moved past it; false for
+// anything the fast path leaves to nlohmann (a raw control character, a bad escape, a
+// surrogate escape, the end of the line).
+bool read_json_string(std::string_view s, size_t& i, std::string& out) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out.clear();
+  ++i;
+  while (true) {
+    const size_t run = i;
+    i += json_plain_prefix(s.substr(i), false);
+    out.append(s.data() + run, i - run);
+    if (i >= s.size() || s[i] != '\\') {
+      if (i >= s.size() || s[i] != '"') return false;
+      ++i;
+      return true;
+    }
+    if (++i >= s.size()) return false;
+    switch (s[i++]) {
+      case '"': out += '"'; break;
+      case '\\': out += '\\'; break;
+      case '/': out += '/'; break;
+      case 'b': out += '\b'; break;
+      case 'f': out += '\f'; break;
+      case 'n': out += '\n'; break;
+      case 'r': out += '\r'; break;
+      case 't': out += '\t'; break;
+      case 'u': {
+        if (i + 4 > s.size()) return false;
+        uint32_t cp = 0;
+        for (size_t k = 0; k < 4; ++k) {
+          const char c = char(std::tolower(static_cast<unsigned char>(s[i + k])));
+          const char* d = std::strchr(kHex, c);
+          if (c == '\0' || d == nullptr) return false;
+          cp = cp * 16 + uint32_t(d - kHex);
+        }
+        i += 4;
+        if (cp >= 0xD800 && cp <= 0xDFFF) return false;  // surrogate pairs: nlohmann's business
+        if (cp < 0x80) {
+          out += char(cp);
+        } else if (cp < 0x800) {
+          out += char(0xC0 | (cp >> 6));
+          out += char(0x80 | (cp & 0x3F));
+        } else {
+          out += char(0xE0 | (cp >> 12));
+          out += char(0x80 | ((cp >> 6) & 0x3F));
+          out += char(0x80 | (cp & 0x3F));
+        }
+        break;
+      }
+      default: return false;
+    }
+  }
+}
+
+// The usual line, read without building a tree: one object whose values are all strings or
+// null, every key once, valid UTF-8. Fills `fields` (key, value; nullopt for null) in the
+// order of the line; false for any other line, which nlohmann parses (and reports) as before.
+bool read_flat_object(std::string_view s, std::vector<std::pair<std::string, std::optional<std::string>>>& fields) {
+  fields.clear();
+  if (find_invalid_utf8(s) != std::string_view::npos) return false;
+  size_t i = 0;
+  auto skip = [&] { while (i < s.size() && json_space(s[i])) ++i; };
+  skip();
+  if (i >= s.size() || s[i] != '{') return false;
+  ++i;
+  skip();
+  if (i < s.size() && s[i] == '}') {
+    ++i;
+  } else {
+    while (true) {
+      if (i >= s.size() || s[i] != '"') return false;
+      auto& [key, value] = fields.emplace_back();
+      if (!read_json_string(s, i, key)) return false;
+      skip();
+      if (i >= s.size() || s[i] != ':') return false;
+      ++i;
+      skip();
+      if (i < s.size() && s[i] == '"') {
+        value.emplace();
+        if (!read_json_string(s, i, *value)) return false;
+      } else if (s.substr(i, 4) == "null") {
+        i += 4;
+      } else {
+        return false;
+      }
+      skip();
+      if (i < s.size() && s[i] == ',') {
+        ++i;
+        skip();
+        continue;
+      }
+      if (i < s.size() && s[i] == '}') {
+        ++i;
+        break;
+      }
+      return false;
+    }
+  }
+  skip();
+  if (i != s.size()) return false;
+  for (size_t a = 0; a < fields.size(); ++a)  // a repeated key: nlohmann's rule of which one counts
+    for (size_t b = a + 1; b < fields.size(); ++b)
+      if (fields[a].first == fields[b].first) return false;
+  return true;
 }
 
 }  // namespace
@@ -208,6 +317,51 @@ void ArticleReader::parse_markup(const Source& s, std::string content) {
 Article ArticleReader::parse_line(std::string_view line, const std::string& where, const ReaderOptions& o) {
   Article a;
   a.id = where;
+  // The fast path gives the article the tree below would give (its depth is 1).
+  thread_local std::vector<std::pair<std::string, std::optional<std::string>>> fields;
+  if (o.max_json_depth >= 1 && read_flat_object(line, fields)) {
+    auto field_of = [&](std::string_view k) -> std::optional<std::string>* {
+      for (auto& f : fields)
+        if (f.first == k) return &f.second;
+      return nullptr;
+    };
+    if (auto* id = field_of("id"); id && *id) a.id = std::move(**id);
+    if (auto* t = field_of("title"); t && *t) a.title = std::move(**t);
+    if (auto* p = field_of("published"); p && *p) a.published_raw = std::move(**p);
+    std::string_view field;
+    for (const char* k : {"text", "body", "content"})
+      if (field_of(k)) {
+        field = k;
+        break;
+      }
+    // the other fields, in the tree's key order
+    std::vector<size_t> rest;
+    for (size_t k = 0; k < fields.size(); ++k) {
+      const std::string& key = fields[k].first;
+      if (key != "id" && key != "title" && key != "published" && key != field) rest.push_back(k);
+    }
+    std::sort(rest.begin(), rest.end(), [&](size_t x, size_t y) { return fields[x].first < fields[y].first; });
+    for (size_t k : rest) {
+      if (fields[k].second) a.meta[fields[k].first] = std::move(*fields[k].second);
+      else a.meta[fields[k].first] = nullptr;
+    }
+    if (field.empty()) {
+      a.errors.push_back({"missing-text", "no \"text\" (or \"body\", \"content\") field"});
+      return a;
+    }
+    auto* text = field_of(field);
+    if (!*text) {
+      a.errors.push_back({"missing-text", "\"" + std::string(field) + "\" is null"});
+      return a;
+    }
+    a.text = std::move(**text);
+    if (a.text.size() > o.max_article_bytes) {
+      a.errors.push_back({"article-too-large", "the text has " + std::to_string(a.text.size()) + " bytes; the limit is " +
+                                                   std::to_string(o.max_article_bytes) + " (--max-article-bytes)"});
+      a.text.clear();
+    }
+    return a;
+  }
   if (json_nesting_depth(line) > o.max_json_depth) {
     a.errors.push_back({"invalid-json", "JSON nested deeper than " + std::to_string(o.max_json_depth) + " levels"});
     return a;

@@ -49,17 +49,21 @@ void resolve_overlaps(Document& doc) {
   std::vector<uint32_t> order(cands.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return outranks(cands[a], cands[b]); });
-  std::map<uint32_t, size_t> taken;  // start -> index in doc.mentions (non-overlapping spans)
-  std::vector<Mention> winners, nested_;
-  winners.reserve(cands.size());  // a Mention is large: no doubling that moves every winner again
+  // Winners and nested countries and sectors are indexes into the candidates until the end, when each is
+  // moved once into its mention (a Mention is a dozen strings).
+  std::map<uint32_t, size_t> taken;  // start -> index in winners (non-overlapping spans)
+  std::vector<uint32_t> winners, nested;
+  std::vector<std::vector<Candidate>> beaten;  // parallel to winners
+  winners.reserve(cands.size());
+  beaten.reserve(cands.size());
   for (uint32_t ci : order) {
-    Candidate& c = cands[ci];
+    const Candidate& c = cands[ci];
     // Winner overlapping [c.start, c.end): the last span starting before c.end.
     auto it = taken.lower_bound(c.end);
     bool clash = false;
     if (it != taken.begin()) {
       auto prev = std::prev(it);
-      Mention& w = winners[prev->second];
+      const Candidate& w = cands[winners[prev->second]];
       if (w.end > c.start) {
         clash = true;
         // A country named inside an organisation's name ("the U.S. Treasury", "Iran's Revolutionary
@@ -67,32 +71,30 @@ void resolve_overlaps(Document& doc) {
         // ("Lisa Monaco", "Sofia Lindqvist").
         const bool nests = (c.type == MentionType::Country && w.type == MentionType::Actor && w.kind != "threat-group" && w.kind != "person") ||
                            (c.type == MentionType::Sector && unlisted_institution(w));
-        if (nests && w.start <= c.start && c.end <= w.end && (w.end - w.start) > (c.end - c.start)) {
-          Mention nested;
-          static_cast<Candidate&>(nested) = c;
-          nested_.push_back(std::move(nested));
-        }
-        if (doc.options.explain && w.beaten.size() < 16 && !(w.start == c.start && w.end == c.end && w.value == c.value && w.type == c.type))
-          w.beaten.push_back(c);
+        if (nests && w.start <= c.start && c.end <= w.end && (w.end - w.start) > (c.end - c.start))
+          nested.push_back(ci);
+        std::vector<Candidate>& lost = beaten[prev->second];
+        if (doc.options.explain && lost.size() < 16 && !(w.start == c.start && w.end == c.end && w.value == c.value && w.type == c.type))
+          lost.push_back(c);
       }
     }
     if (clash) continue;
     taken.emplace(c.start, winners.size());
-    static_cast<Candidate&>(winners.emplace_back()) = std::move(c);
+    winners.push_back(ci);
+    beaten.emplace_back();
   }
-  cands.clear();
   // Nested countries and sectors settle among themselves by the same policy ("U.S." over "U.S").
-  std::vector<Mention> kept_nested;
-  for (auto& n : nested_) {  // already in policy order: candidates were sorted before
+  const size_t winner_count = winners.size();
+  for (uint32_t n : nested) {  // already in policy order: candidates were sorted before
     bool overlaps = false;
-    for (const auto& k : kept_nested) overlaps |= k.start < n.end && n.start < k.end;
-    if (!overlaps) kept_nested.push_back(std::move(n));
+    for (size_t k = winner_count; k < winners.size(); ++k)
+      overlaps |= cands[winners[k]].start < cands[n].end && cands[n].start < cands[winners[k]].end;
+    if (!overlaps) winners.push_back(n);
   }
-  for (auto& n : kept_nested) winners.push_back(std::move(n));
   // In text order; as above, the indexes are sorted and each mention moved once.
   std::vector<uint32_t> by_start(winners.size());
   for (uint32_t i = 0; i < by_start.size(); ++i) by_start[i] = i;
-  std::sort(by_start.begin(), by_start.end(), [&](uint32_t a, uint32_t b) { return winners[a].start < winners[b].start; });
+  std::sort(by_start.begin(), by_start.end(), [&](uint32_t a, uint32_t b) { return cands[winners[a]].start < cands[winners[b]].start; });
   size_t keep = winners.size();
   if (keep > doc.options.max_mentions) {
     doc.warnings.push_back("more than " + std::to_string(doc.options.max_mentions) + " mentions; the rest were dropped");
@@ -100,7 +102,12 @@ void resolve_overlaps(Document& doc) {
   }
   doc.mentions.clear();
   doc.mentions.reserve(keep);
-  for (size_t i = 0; i < keep; ++i) doc.mentions.push_back(std::move(winners[by_start[i]]));
+  for (size_t i = 0; i < keep; ++i) {
+    Mention& m = doc.mentions.emplace_back();
+    static_cast<Candidate&>(m) = std::move(cands[winners[by_start[i]]]);
+    if (by_start[i] < winner_count) m.beaten = std::move(beaten[by_start[i]]);
+  }
+  cands.clear();
 }
 
 }  // namespace news

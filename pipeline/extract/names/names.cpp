@@ -143,6 +143,16 @@ bool captures_listed(const Document& doc, const NamePattern& np, const std::vect
 
 }  // namespace
 
+void find_name_lines(Document& doc, const RuleSet& rules) {
+  if (doc.cyber_score == 0 || rules.name_patterns.empty()) return;
+  thread_local PatternLines by_line;
+  by_line.find(rules.name_prefilter.get(), rules.name_prefilter_blank, rules.name_patterns.size(), re2::StringPiece(doc.norm),
+               doc.body_start);
+  doc.name_lines.lines.assign(by_line.lines.begin(), by_line.lines.end());
+  doc.name_lines.hits.assign(by_line.hits.begin(), by_line.hits.end());
+  doc.name_lines.found = true;
+}
+
 void find_names(Document& doc, const RuleSet& rules) {
   if (doc.cyber_score == 0 || rules.name_patterns.empty()) return;
   const WordList& not_names = rules.words->not_name_words;
@@ -213,7 +223,12 @@ void find_names(Document& doc, const RuleSet& rules) {
   // Line by line, the set tells which patterns may match; a pattern that cannot match a line
   // break runs over those lines only (PatternLines), the others over the whole body.
   thread_local PatternLines by_line;
-  by_line.find(rules.name_prefilter.get(), rules.name_prefilter_blank, rules.name_patterns.size(), text, doc.body_start);
+  if (doc.name_lines.found) {
+    by_line.lines.assign(doc.name_lines.lines.begin(), doc.name_lines.lines.end());
+    by_line.hits.assign(doc.name_lines.hits.begin(), doc.name_lines.hits.end());
+  } else {
+    by_line.find(rules.name_prefilter.get(), rules.name_prefilter_blank, rules.name_patterns.size(), text, doc.body_start);
+  }
   std::vector<re2::StringPiece> m;
   for (size_t idx = 0, hit = 0; idx < rules.name_patterns.size(); ++idx) {
     const size_t first_hit = hit;

@@ -16,18 +16,19 @@ class PeopleFinder {
     // Tokens that begin a known entity (a country, a group, a vendor...) are not part of a name.
     entity_start_.assign(toks_.size(), false);
     entity_end_.assign(toks_.size(), 0);
-    org_at_start_.assign(toks_.size(), std::string());
-    org_at_end_.assign(toks_.size(), std::string());
-    for (const auto& c : doc.candidates) {
+    org_at_start_.assign(toks_.size(), kNone);
+    org_at_end_.assign(toks_.size(), kNone);
+    for (uint32_t ci = 0; ci < doc.candidates.size(); ++ci) {
+      const Candidate& c = doc.candidates[ci];
       const size_t t = doc.token_starting_at(c.start);
       if (t == std::string::npos) continue;
       if (!c.ambiguous) entity_start_[t] = true;
       entity_end_[t] = std::max(entity_end_[t], c.end);
       // Organisations a person may work for, by their first and last token.
       if (c.type == MentionType::Actor && !c.ambiguous && c.entry != UINT32_MAX && c.kind != "threat-group" && c.kind != "person") {
-        org_at_start_[t] = c.value;
+        org_at_start_[t] = ci;
         const size_t l = doc.token_ending_at(c.end);
-        if (l != std::string::npos) org_at_end_[l] = c.value;
+        if (l != std::string::npos) org_at_end_[l] = ci;
       }
     }
   }
@@ -65,7 +66,10 @@ class PeopleFinder {
   const std::vector<Token>& toks_;
   std::vector<bool> entity_start_;
   std::vector<uint32_t> entity_end_;  // per token: the end of the longest gazetteer form starting there
-  std::vector<std::string> org_at_start_, org_at_end_;  // per token: an organisation starting / ending there
+  // Per token: the candidate of an organisation starting / ending there, or kNone (indexes: the
+  // candidates that follow are people, added after).
+  static constexpr uint32_t kNone = UINT32_MAX;
+  std::vector<uint32_t> org_at_start_, org_at_end_;
   std::unordered_map<std::string, std::string> surname_to_name_;
 
   std::string_view text(size_t i) const { return doc_.token_text(toks_[i]); }
@@ -171,14 +175,14 @@ class PeopleFinder {
     const uint32_t sent = toks_[first].sentence;
     if (end < toks_.size() && (text(end) == "," || text(end) == "of" || text(end) == "from" || text(end) == "at")) {
       for (size_t k = end + 1; k < toks_.size() && k < end + 12 && toks_[k].sentence == sent; ++k) {
-        if (!org_at_start_[k].empty()) return org_at_start_[k];
+        if (org_at_start_[k] != kNone) return doc_.candidates[org_at_start_[k]].value;
         const auto w = text(k);
         if (w == "," || w == ";" || w == "said" || w == "says" || w == "told") break;
       }
     }
     // Before the name, past a title and a possessive: "ESET researcher", "McAfee's lead scientist".
     for (size_t k = first, steps = 0; k-- > 0 && steps < 5 && toks_[k].sentence == sent; ++steps) {
-      if (!org_at_end_[k].empty()) return org_at_end_[k];
+      if (org_at_end_[k] != kNone) return doc_.candidates[org_at_end_[k]].value;
       const auto w = text(k);
       if (!(doc_.has_cue(k, kTitles) || w == "'" || w == "’" || w == "s" || toks_[k].is_all_lower)) break;
     }
@@ -196,8 +200,8 @@ class PeopleFinder {
     c.value = std::string(doc_.span(c.start, c.end));
     c.cue = cue;
     c.kind = "person";
-    doc_.candidates.push_back(c);
     if (end - first >= 2) surname_to_name_[std::string(text(end - 1))] = c.value;
+    doc_.candidates.push_back(std::move(c));
   }
 
   void add_surname_references() {
@@ -218,7 +222,7 @@ class PeopleFinder {
       c.value = it->second;
       c.cue = "surname";
       c.kind = "person";
-      doc_.candidates.push_back(c);
+      doc_.candidates.push_back(std::move(c));
     }
   }
 };
