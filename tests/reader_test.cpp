@@ -46,6 +46,25 @@ TEST_CASE("JSON Lines: the flat-object fast path reads a line as the JSON parser
   CHECK(first_error(ArticleReader::parse_line(R"({"text":"lone \uD800"})", "f:6", kOptions)) == "invalid-json");
 }
 
+TEST_CASE("JSON Lines: a line of many keys keeps every key once, in key order, on both paths") {
+  // 20,000 keys, flat (the fast path) and with numbers (the parser's path)
+  for (const bool flat : {true, false}) {
+    std::string line = R"({"text":"t")";
+    for (int k = 19999; k >= 0; --k) line += ",\"k" + std::to_string(k) + "\":" + (flat ? "\"v\"" : std::to_string(k));
+    line += "}";
+    auto a = ArticleReader::parse_line(line, "f:1", kOptions);
+    REQUIRE(a.meta.size() == 20000);
+    CHECK(a.meta.begin().key() == "k0");
+    std::string previous;
+    bool sorted = true;
+    for (auto it = a.meta.begin(); it != a.meta.end(); ++it) {
+      sorted = sorted && previous < it.key();
+      previous = it.key();
+    }
+    CHECK(sorted);
+  }
+}
+
 TEST_CASE("articles larger than the limit get an error, not a crash") {
   ReaderOptions small;
   small.max_article_bytes = 10;

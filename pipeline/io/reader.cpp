@@ -32,9 +32,11 @@ bool is_text(const std::string& e) { return one_of(e, {".txt", ".text", ".md"});
 bool is_markup(const std::string& e) { return one_of(e, {".xml", ".rss", ".atom", ".rdf", ".html", ".htm", ".xhtml"}); }
 bool is_html(const std::string& e) { return one_of(e, {".html", ".htm", ".xhtml"}); }
 
-std::string text_field_name(const json& obj) {
+// The field that holds the article's text: the first of "text", "body", "content" the line has.
+template <class Has>
+std::string text_field_name(Has has) {
   for (const char* k : {"text", "body", "content"})
-    if (obj.contains(k)) return k;
+    if (has(k)) return k;
   return "";
 }
 
@@ -96,8 +98,10 @@ bool read_json_string(std::string_view s, size_t& i, std::string& out) {
 
 // The usual line, read without building a tree: one object whose values are all strings or
 // null, every key once, valid UTF-8. Fills `fields` (key, value; nullopt for null) in the
-// order of the line; false for any other line, which nlohmann parses (and reports) as before.
-bool read_flat_object(std::string_view s, std::vector<std::pair<std::string, std::optional<std::string>>>& fields) {
+// order of the line and `by_key` (their indexes in key order); false for any other line, which
+// nlohmann parses (and reports) as before.
+bool read_flat_object(std::string_view s, std::vector<std::pair<std::string, std::optional<std::string>>>& fields,
+                      std::vector<uint32_t>& by_key) {
   fields.clear();
   if (find_invalid_utf8(s) != std::string_view::npos) return false;
   size_t i = 0;
@@ -140,10 +144,34 @@ bool read_flat_object(std::string_view s, std::vector<std::pair<std::string, std
   }
   skip();
   if (i != s.size()) return false;
-  for (size_t a = 0; a < fields.size(); ++a)  // a repeated key: nlohmann's rule of which one counts
-    for (size_t b = a + 1; b < fields.size(); ++b)
-      if (fields[a].first == fields[b].first) return false;
+  // the fields by key (the tree's order), a repeated key left to nlohmann's rule of which one counts
+  by_key.resize(fields.size());
+  for (uint32_t k = 0; k < by_key.size(); ++k) by_key[k] = k;
+  std::sort(by_key.begin(), by_key.end(), [&](uint32_t x, uint32_t y) { return fields[x].first < fields[y].first; });
+  for (size_t k = 1; k < by_key.size(); ++k)
+    if (fields[by_key[k - 1]].first == fields[by_key[k]].first) return false;
   return true;
+}
+
+// A key the object holds once, added at the end of `meta` without the linear look-up of
+// ordered_json's operator[] (a line of 200,000 keys took minutes).
+void append_meta(nlohmann::ordered_json& meta, const std::string& key, nlohmann::ordered_json value) {
+  auto& fields = meta.get_ref<nlohmann::ordered_json::object_t&>();
+  using Container = nlohmann::ordered_json::object_t::Container;
+  static_cast<Container&>(fields).emplace_back(key, std::move(value));
+}
+
+void missing_text(Article& a) { a.errors.push_back({"missing-text", "no \"text\" (or \"body\", \"content\") field"}); }
+void null_text(Article& a, std::string_view field) {
+  a.errors.push_back({"missing-text", "\"" + std::string(field) + "\" is null"});
+}
+void set_text(Article& a, std::string text, const ReaderOptions& o) {
+  a.text = std::move(text);
+  if (a.text.size() > o.max_article_bytes) {
+    a.errors.push_back({"article-too-large", "the text has " + std::to_string(a.text.size()) + " bytes; the limit is " +
+                                                 std::to_string(o.max_article_bytes) + " (--max-article-bytes)"});
+    a.text.clear();
+  }
 }
 
 }  // namespace
@@ -319,7 +347,8 @@ Article ArticleReader::parse_line(std::string_view line, const std::string& wher
   a.id = where;
   // The fast path gives the article the tree below would give (its depth is 1).
   thread_local std::vector<std::pair<std::string, std::optional<std::string>>> fields;
-  if (o.max_json_depth >= 1 && read_flat_object(line, fields)) {
+  thread_local std::vector<uint32_t> by_key;
+  if (o.max_json_depth >= 1 && read_flat_object(line, fields, by_key)) {
     auto field_of = [&](std::string_view k) -> std::optional<std::string>* {
       for (auto& f : fields)
         if (f.first == k) return &f.second;
@@ -328,38 +357,23 @@ Article ArticleReader::parse_line(std::string_view line, const std::string& wher
     if (auto* id = field_of("id"); id && *id) a.id = std::move(**id);
     if (auto* t = field_of("title"); t && *t) a.title = std::move(**t);
     if (auto* p = field_of("published"); p && *p) a.published_raw = std::move(**p);
-    std::string_view field;
-    for (const char* k : {"text", "body", "content"})
-      if (field_of(k)) {
-        field = k;
-        break;
-      }
-    // the other fields, in the tree's key order
-    std::vector<size_t> rest;
-    for (size_t k = 0; k < fields.size(); ++k) {
+    const std::string field = text_field_name([&](const char* k) { return field_of(k) != nullptr; });
+    for (uint32_t k : by_key) {
       const std::string& key = fields[k].first;
-      if (key != "id" && key != "title" && key != "published" && key != field) rest.push_back(k);
-    }
-    std::sort(rest.begin(), rest.end(), [&](size_t x, size_t y) { return fields[x].first < fields[y].first; });
-    for (size_t k : rest) {
-      if (fields[k].second) a.meta[fields[k].first] = std::move(*fields[k].second);
-      else a.meta[fields[k].first] = nullptr;
+      if (key == "id" || key == "title" || key == "published" || key == field) continue;
+      if (fields[k].second) append_meta(a.meta, key, std::move(*fields[k].second));
+      else append_meta(a.meta, key, nullptr);
     }
     if (field.empty()) {
-      a.errors.push_back({"missing-text", "no \"text\" (or \"body\", \"content\") field"});
+      missing_text(a);
       return a;
     }
     auto* text = field_of(field);
     if (!*text) {
-      a.errors.push_back({"missing-text", "\"" + std::string(field) + "\" is null"});
+      null_text(a, field);
       return a;
     }
-    a.text = std::move(**text);
-    if (a.text.size() > o.max_article_bytes) {
-      a.errors.push_back({"article-too-large", "the text has " + std::to_string(a.text.size()) + " bytes; the limit is " +
-                                                   std::to_string(o.max_article_bytes) + " (--max-article-bytes)"});
-      a.text.clear();
-    }
+    set_text(a, std::move(**text), o);
     return a;
   }
   if (json_nesting_depth(line) > o.max_json_depth) {
@@ -387,31 +401,26 @@ Article ArticleReader::parse_line(std::string_view line, const std::string& wher
     if (p->is_string()) a.published_raw = p->get<std::string>();
     else a.warnings.push_back("published is not a string; ignored");
   }
-  const std::string field = text_field_name(obj);
-  for (auto it = obj.begin(); it != obj.end(); ++it) {
+  const std::string field = text_field_name([&](const char* k) { return obj.contains(k); });
+  for (auto it = obj.begin(); it != obj.end(); ++it) {  // a json object: keys in order, each once
     const std::string& k = it.key();
     if (k == "id" || k == "title" || k == "published" || k == field) continue;
-    a.meta[k] = *it;
+    append_meta(a.meta, k, *it);
   }
   if (field.empty()) {
-    a.errors.push_back({"missing-text", "no \"text\" (or \"body\", \"content\") field"});
+    missing_text(a);
     return a;
   }
   const json& text = obj[field];
   if (text.is_null()) {
-    a.errors.push_back({"missing-text", "\"" + field + "\" is null"});
+    null_text(a, field);
     return a;
   }
   if (!text.is_string()) {
     a.errors.push_back({"bad-text-type", "\"" + field + "\" is a JSON " + std::string(text.type_name()) + ", not a string"});
     return a;
   }
-  a.text = text.get<std::string>();
-  if (a.text.size() > o.max_article_bytes) {
-    a.errors.push_back({"article-too-large", "the text has " + std::to_string(a.text.size()) + " bytes; the limit is " +
-                                                 std::to_string(o.max_article_bytes) + " (--max-article-bytes)"});
-    a.text.clear();
-  }
+  set_text(a, text.get<std::string>(), o);
   return a;
 }
 
