@@ -186,10 +186,17 @@ struct NamePattern {
   bool may_cross_lines = true;  // see news::may_cross_lines
   RuleRef rule;
 };
+// Hashes a std::string and a std::string_view alike, so a map keyed by strings is asked with a
+// view (a token's folded form) without building a string.
+struct StringViewHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 // A date word list: folded form -> value.
 struct DateList {
   std::string name;
-  std::unordered_map<std::string, std::string> values;
+  std::unordered_map<std::string, std::string, StringViewHash, std::equal_to<>> values;  // folded form -> value
   std::vector<std::pair<std::string, RuleRef>> forms;  // as written, for pattern expansion
 };
 

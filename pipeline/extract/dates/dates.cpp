@@ -71,7 +71,7 @@ bool sentence_has_date_future_cue(const Document& doc, uint32_t sentence, const 
   if (!future_cues) return false;
   const Sentence& s = doc.sentences[sentence];
   for (uint32_t t = s.first_token; t < s.end_token; ++t)
-    if (doc.tokens[t].is_word && future_cues->values.count(std::string(doc.folded_token(t)))) return true;
+    if (doc.tokens[t].is_word && future_cues->values.contains(doc.folded_token(t))) return true;
   return false;
 }
 
