@@ -5,6 +5,8 @@
 #include <climits>
 #include <unordered_map>
 
+#include "core/text.hpp"
+
 namespace news {
 
 namespace {
@@ -279,8 +281,20 @@ void find_names(Document& doc, const RuleSet& rules) {
       // "The ransomware gang", "New malware": a word that starts sentences or describes is no name
       // "The Moonfall ransomware gang", "South Asian espionage groups": leading words that start
       // sentences or describe are not part of a name; nothing left, no name
+      // The subdivision (countries/subdivisions.tsv) that opens an institution's name at token k
+      // ("Baden-Württemberg", "New South Wales", as written and folded), or nullptr.
+      const bool institution = np.kind == "government" || np.kind == "organization";
+      auto subdivision_at = [&](size_t k) -> const RuleSet::Subdivision* {
+        for (size_t e = k; institution && e <= last && e < k + 4; ++e)
+          if (auto it = rules.subdivision_country.find(fold(doc.span(doc.tokens[k].start, doc.tokens[e].end)));
+              it != rules.subdivision_country.end())
+            return &it->second;
+        return nullptr;
+      };
       size_t first = first_found;
-      while (first <= last && (not_names.has(doc.tokens[first].vocab) || !doc.tokens[first].is_word)) ++first;
+      // (a subdivision stays, though its first word starts sentences: "New South Wales", "North Rhine-Westphalia")
+      while (first <= last && (!doc.tokens[first].is_word || (not_names.has(doc.tokens[first].vocab) && !subdivision_at(first))))
+        ++first;
       // "the New York State Assembly": a capitalised word dropped inside the sentence was part of the
       // institution's name, which is longer than what is left (no name rather than a wrong one)
       if (np.listed.empty() && (np.kind == "organization" || np.kind == "government")) {
@@ -340,18 +354,13 @@ void find_names(Document& doc, const RuleSet& rules) {
       // name ("the Texas Department of Transportation", countries/subdivisions.tsv), else the country
       // the story is about ("the Ministry of National Defense" in a story about South Korea; one a
       // pattern describes, "discount retailer Rusta", only when the story is plainly about it)
+      // (the subdivision over a country form inside it: "New South Wales" is AU's, not GB's)
       std::string country_why;
-      if (country.empty() && (np.kind == "government" || np.kind == "organization")) {
-        std::string opening;
-        for (size_t k = first; k <= last && k < first + 4 && country.empty(); ++k) {
-          if (k > first) opening += ' ';
-          opening += doc.folded_token(k);
-          if (auto it = rules.subdivision_country.find(opening); it != rules.subdivision_country.end()) {
-            country = it->second.country;
-            if (doc.options.explain) country_why = "; country " + country + " from " + rules.rule_location(it->second.rule);
-          }
-        }
-        if (country.empty()) country = np.listed.empty() ? lead_country : main_country;
+      if (const RuleSet::Subdivision* sub = subdivision_at(first)) {
+        country = sub->country;
+        if (doc.options.explain) country_why = "; country " + country + " from " + rules.rule_location(sub->rule);
+      } else if (country.empty() && institution) {
+        country = np.listed.empty() ? lead_country : main_country;
       }
       Candidate c;
       c.type = np.type;
