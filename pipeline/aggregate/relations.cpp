@@ -689,7 +689,19 @@ class RelationFinder {
 
   // In the reporter's place itself, or listed with one that is: "the FBI, the Cybersecurity and
   // Infrastructure Security Agency and HHS said", "the civilian AIVD and the military MIVD said".
+  // The list may run on past 20 tokens through its members: "co-signed by the NCSC, the US ... Agency
+  // (CISA), the National Security Agency (NSA) and the FBI, the Canadian Centre for Cyber Security,
+  // New Zealand's NCSC-NZ and the Australian Signals Directorate" (each member's answer kept: a
+  // hostile list of thousands of names is walked once).
   bool reporter_in_list(const Mention& m, const std::vector<const Mention*>& ms) const {
+    const auto known = reporter_memo_.find(&m);
+    if (known != reporter_memo_.end()) return known->second;
+    const bool answer = find_reporter_in_list(m, ms);
+    reporter_memo_.emplace(&m, answer);
+    return answer;
+  }
+  mutable std::unordered_map<const Mention*, bool> reporter_memo_;
+  bool find_reporter_in_list(const Mention& m, const std::vector<const Mention*>& ms) const {
     if (reporter_position(m)) return true;
     const size_t f = doc_.token_starting_at(m.start), l = doc_.token_ending_at(m.end);
     if (f == std::string::npos || l == std::string::npos) return false;
@@ -707,7 +719,8 @@ class RelationFinder {
         while (k > l + 1 && !one_of(word(k - 1), {",", "and"})) --k;
         if (word(k - 1) != "and") continue;
       }
-      if (reporter_position(*o)) return true;
+      // (earlier members only, so that the walk ends)
+      if (of < f ? reporter_in_list(*o, ms) : reporter_position(*o)) return true;
     }
     return false;
   }

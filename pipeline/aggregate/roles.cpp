@@ -208,6 +208,11 @@ class Roles {
     const std::string_view w = word(k);
     return w.ends_with("ed") || w.ends_with("en") || listed(k, words_.irregular_attack_verbs);
   }
+  // The first token from k that is not an adverb of time or degree ("had also been found").
+  size_t after_adverbs(size_t k, uint32_t sent) const {
+    while (in_sentence(k, sent) && one_of(word(k), {"also", "already", "since", "now", "reportedly", "allegedly", "previously", "apparently"})) ++k;
+    return k;
+  }
   mutable std::vector<uint32_t> list_stop_;  // token -> where a list walk from it stops
   mutable std::vector<uint32_t> passed_;
 
@@ -449,6 +454,13 @@ class Roles {
       return "mention";
     }
 
+    // The side the victims back: "governments backing Ukraine", "countries that support Ukraine",
+    // "aid to Ukraine", "Ukraine's most generous backers"
+    if (const size_t k = supported_by(f, l, sent); k != std::string::npos) {
+      why = "'" + word(k) + "': the side the victims back, not a victim";
+      return "mention";
+    }
+
     // Target.
     // an attack word, not only a noun like "companies" or "officials" (rules/context/target-cue-nouns.txt)
     const bool attack_sentence = attack_word_in(sent) != std::string::npos;
@@ -463,6 +475,11 @@ class Roles {
       for (size_t k = l + 1; k < end; ++k) {
         if (speaker && one_of(word(k), {"agencies", "agency", "officials", "authorities", "government", "ministry", "ministries"})) break;
         if (vendor_word(k)) break;  // "Dutch security company Fox-IT", "a British threat intelligence firm"
+        // (a sector word that qualifies a vendor: "the US industrial cyber security firm Dragos")
+        bool vendor_ahead = false;
+        for (size_t u = k + 1; u <= k + 3 && in_sentence(u, sent) && doc_.tokens[u].is_all_lower && !vendor_ahead; ++u)
+          vendor_ahead = vendor_word(u) && in_sentence(u + 1, sent) && listed(u + 1, words_.security_vendor_descriptors);
+        if (vendor_ahead) break;
         // a sector counts wherever the attack word is; a victim noun only after it ("hackers hit a
         // German carmaker", not "a Chinese company it said was involved in the intrusions")
         if (sector_at(k) || (cue(k, kVictimNouns) && (cue(k, kTargetCues) || doc_.cue_before_in_sentence(f, kTargetCues)))) {
@@ -493,7 +510,7 @@ class Roles {
           // (nor past the verb of an arrest: "... attacks ever seen has been arrested in Spain")
           // (a passive one tells what was found, nobody speaks: "infections have been reported in")
           const bool passive = t >= 1 && in_sentence(t - 1, sent) && be_verb(word(t - 1));
-          if (w == "." || w == ";" || (speaker_verb(t) && !passive) || (one_of(w, {"has", "have", "had"}) && !participle(t + 1)) ||
+          if (w == "." || w == ";" || (speaker_verb(t) && !passive) || (one_of(w, {"has", "have", "had"}) && !participle(after_adverbs(t + 1, sent))) ||
               (listed(t, words_.legal_action_words) && doc_.tokens[t].is_all_lower) ||
               (cue(t, kObserverNouns) && !one_of(w, {"officials", "official"})))
             break;
@@ -768,6 +785,23 @@ class Roles {
   // "made by", "sold by" or "<product> from" before the country's phrase (over its article and an
   // apposition's name: "made by MikroTik, a Latvian manufacturer"); returns the verb or product
   // noun, npos if none.
+  // A word of backing right before the country's list ("support Ukraine", "aid to Ukraine", "allies
+  // of Ukraine") or after its possessive ("Ukraine's allies", "Ukraine's most generous backers").
+  size_t supported_by(size_t f, size_t l, uint32_t sent) const {
+    size_t k = list_start(f, sent);
+    if (k >= 1 && in_sentence(k - 1, sent) && one_of(word(k - 1), {"to", "for", "of", "the", "with"})) --k;
+    // (not the victims the list goes on to: "countries they see as supporting Israel, including Albania")
+    bool including = false;
+    for (size_t t = k; t < f && !including; ++t) including = one_of(word(t), {"including", "such", "like", "notably", "especially"});
+    if (!including && k >= 1 && in_sentence(k - 1, sent) && listed(k - 1, words_.support_words) && doc_.tokens[k - 1].is_all_lower) return k - 1;
+    if (!in_sentence(l + 2, sent) || word(l + 1) != "'") return std::string::npos;
+    size_t a = l + 2;
+    if (word(a) == "s") ++a;
+    for (size_t n = 0; in_sentence(a, sent) && n < 3 && doc_.tokens[a].is_all_lower; ++a, ++n)
+      if (listed(a, words_.support_words)) return a;
+    return std::string::npos;
+  }
+
   size_t maker_before(size_t f, uint32_t sent) const {
     size_t k = f;
     auto back = [&](size_t t) { return t >= 1 && in_sentence(t - 1, sent); };
