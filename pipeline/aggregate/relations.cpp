@@ -617,6 +617,11 @@ class RelationFinder {
       }
     }
     if (appositive_then_reporter_verb(after, sent)) return true;
+    // the name as the apposition of its description: "India's national computer emergency team,
+    // CERT-In, issued an advisory"
+    if (f >= 1 && in_sentence(f - 1, sent) && word(f - 1) == "," && in_sentence(after + 2, sent) && word(after + 1) == "," &&
+        listed(after + 2, words_.reporter_verbs) && doc_.tokens[after + 2].is_all_lower)
+      return true;
     // (over what the reporter is: "according to the New Zealand-based security firm Emsisoft",
     // "a study published by the threat-intelligence firm Recorded Future")
     for (size_t k = f; k >= 1 && k + 8 >= f; --k) {
@@ -800,7 +805,7 @@ class RelationFinder {
         if (opens && !reporter_position(m) && doc_.tokens[t].is_upper_initial) break;
         if (one_of(word(t), {"its", "their", "our"}))
           for (size_t u = t >= 1 ? t - 1 : t; in_sentence(u, sent) && u <= t + 8; ++u) {
-            if (doc_.has_cue(u, kTargetCues) && doc_.tokens[u].is_all_lower && word(u) != "against" && word(u) != "victims" &&
+            if (doc_.has_cue(u, kTargetCues) && doc_.tokens[u].is_all_lower && word(u) != "against" && !one_of(word(u), {"victims", "victim", "targets", "target"}) &&
                 !negated_after(t, sent))  // "Liminal said its own platform had not been breached"
               return true;
           }
