@@ -375,6 +375,9 @@ class Roles {
         if (word(k) == "-" && doc_.tokens[k].space_before) break;
         // "which U.S. intelligence agencies have linked to the GRU": the country's own who attribute
         if (cue(k, kAttackerNouns) && attributes_after(l, sent)) break;
+        // the object of an attack: "the largest leak ever to hit a Russian intelligence service",
+        // "key agencies of the Philippine military", "a campaign against Ukrainian military targets"
+        if (cue(k, kAttackerNouns) && attacked_phrase(f, sent)) break;
         if (cue(k, kAttackerNouns)) { why = "attacker noun '" + word(k) + "' after"; return "attribution"; }
         if (cue(k, kTargetCues) || cue(k, kAttributionCues)) break;
       }
@@ -570,6 +573,7 @@ class Roles {
         // "China was itself a victim": the accused country's answer, not a report of a victim
         if (k >= 2 && one_of(word(k - 2), {"itself", "themselves"})) { why = "'itself a victim'"; return "mention"; }
         if (w.ends_with("ing")) break;  // "caught with hacking equipment": no passive
+        if (w == "locked" && in_sentence(k + 1, sent) && one_of(word(k + 1), {"in", "into"})) break;  // "locked in a territorial dispute"
         why = "passive '... " + w + "'";
         return "target";
       }
@@ -785,6 +789,20 @@ class Roles {
   // "made by", "sold by" or "<product> from" before the country's phrase (over its article and an
   // apposition's name: "made by MikroTik, a Latvian manufacturer"); returns the verb or product
   // noun, npos if none.
+  // The country's phrase is what an attack word acts on: an attack verb or "against" right before
+  // it (over determiners and up to two lower-case modifiers), or "of" after a victim noun.
+  bool attacked_phrase(size_t f, uint32_t sent) const {
+    size_t k = list_start(f, sent);
+    while (k >= 1 && in_sentence(k - 1, sent) && determiner(word(k - 1))) --k;
+    for (int n = 0; n < 2 && k >= 1 && in_sentence(k - 1, sent) && doc_.tokens[k - 1].is_all_lower && !cue(k - 1, kTargetCues) &&
+                    !link_preposition(word(k - 1)) && word(k - 1) != "against" && !determiner(word(k - 1)) && !speaker_verb(k - 1);
+         ++n)
+      --k;
+    if (k < 1 || !in_sentence(k - 1, sent)) return false;
+    if (word(k - 1) == "against" || attack_verb(k - 1)) return true;
+    return word(k - 1) == "of" && k >= 2 && in_sentence(k - 2, sent) && cue(k - 2, kVictimNouns) && doc_.tokens[k - 2].is_all_lower;
+  }
+
   // A word of backing right before the country's list ("support Ukraine", "aid to Ukraine", "allies
   // of Ukraine") or after its possessive ("Ukraine's allies", "Ukraine's most generous backers").
   size_t supported_by(size_t f, size_t l, uint32_t sent) const {
