@@ -617,6 +617,9 @@ class Roles {
       for (size_t k = s; k > 0 && in_sentence(k - 1, sent); --k) {
         const std::string_view w = word(k - 1);
         if (w == ";" || speaker_verb(k - 1) || one_of(w, {"has", "have", "had", "while", "whereas", "but"})) break;
+        // nor past a subordinate clause's opening: "go after countries that support Ukraine,
+        // particularly when they host high-level Ukrainian delegations"
+        if (one_of(w, {"when", "because", "although", "though", "if", "unless", "whether"})) break;
         // (a word of a name is none: "the US Cybersecurity and Infrastructure Security Agency")
         if (cue(k - 1, kTargetCues) && w != "against" &&
             (doc_.tokens[k - 1].is_all_lower || k - 1 == doc_.sentences[sent].first_token || doc_.in_title(doc_.tokens[k - 1].start))) {
