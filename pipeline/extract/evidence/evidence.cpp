@@ -49,7 +49,7 @@ class Evidence {
     for (size_t i = 0; i < doc_.candidates.size(); ++i) {
       const Candidate& c = doc_.candidates[i];
       no_sector_hit[i] = c.type == MentionType::Sector && (names_a_news_source(c) || names_a_workplace(c) || describes_a_thing(c) ||
-                                                           speaks(c) || inside_a_name(c) || modifies_another_sector(c) ||
+                                                           speaks(c) || government_speaks(c) || inside_a_name(c) || modifies_another_sector(c) ||
                                                            names_clients(c));
     }
     std::vector<Candidate> kept;
@@ -311,6 +311,23 @@ class Evidence {
     ++k;
     while (k < doc_.tokens.size() && same_sentence(f, k) && source_filler(k)) ++k;
     return k < doc_.tokens.size() && same_sentence(f, k) && listed(words_.sector_speaker_verbs, k);
+  }
+
+  // "the health ministry has told hospitals", "South Korea's finance ministry said it had no plan":
+  // a government body that speaks alone answers for the state, unless it tells of its own that
+  // were hit ("the foreign ministry said its network had been breached").
+  bool government_speaks(const Candidate& c) const {
+    if (!c.value.starts_with("government")) return false;
+    const size_t f = first_token(c);
+    size_t k = end_token(c);
+    if (f == std::string::npos) return false;
+    while (k < doc_.tokens.size() && same_sentence(f, k) && listed(words_.source_fillers, k)) ++k;
+    if (k >= doc_.tokens.size() || !same_sentence(f, k) || !listed(words_.sector_speaker_verbs, k) || !doc_.tokens[k].is_all_lower) return false;
+    for (size_t t = k + 1; t < doc_.tokens.size() && same_sentence(f, t) && t <= k + 12; ++t)
+      if (one_of(doc_.token_text(doc_.tokens[t]), {"its", "their", "our"}))
+        for (size_t u = t + 1; u < doc_.tokens.size() && same_sentence(f, u) && u <= t + 16; ++u)
+          if (doc_.has_cue(u, kTargetCues) && doc_.tokens[u].is_all_lower) return false;
+    return true;
   }
 
   // "NSO sells only to vetted government agencies", "sold its products to governments": those a
