@@ -494,8 +494,10 @@ class Roles {
     // "organizations in Japan, South Korea and the United States"
     const size_t s = list_start(f, sent);
     // a company's home is not where victims are: "a telecom holding company headquartered in the Netherlands"
+    // nor the place of a gathering: "the NATO summit held in Wales"
     const bool home_in = s >= 2 && in_sentence(s - 2, sent) && word(s - 1) == "in" &&
-                         listed(s - 2, words_.home_words);
+                         (listed(s - 2, words_.home_words) ||
+                          (word(s - 2) == "held" && s >= 3 && in_sentence(s - 3, sent) && listed(s - 3, words_.event_nouns)));
     if (s >= 1 && in_sentence(s - 1, sent) && !home_in) {
       size_t p = s - 1;
       const std::string_view pw = word(p);
