@@ -385,8 +385,11 @@ class RelationFinder {
       if (doc_.has_cue(k, kAttributionAfter)) return true;
       // not an organisation noun: "Russian government officials" were the victims
       if ((doc_.has_cue(k, kTargetCues) || listed(k, words_.hack_words)) && doc_.tokens[k].is_all_lower &&
-          !doc_.has_cue(k, kVictimNouns) && !listed(k, words_.target_cue_nouns) && w != "against")
+          !doc_.has_cue(k, kVictimNouns) && !listed(k, words_.target_cue_nouns) && w != "against") {
+        // a noun the name qualifies tells what befell it: "the Bundestag hack", "the Foreign Office breach"
+        if (k == l + 1 && f >= 1 && in_sentence(f - 1, sent) && word(f - 1) == "the" && !w.ends_with("ed") && !w.ends_with("ing")) return false;
         return !passive && !listed(k, words_.takedown_verbs);
+      }
       if (one_of(w, {"was", "were", "is", "are"})) { passive = true; continue; }
       if (one_of(w, {"'", "s", ",", "of", "had", "has", "have", "also", "allegedly", "reportedly", "repeatedly", "then", "later",
                      "trying", "tried", "attempting", "attempted", "sought", "to", "unit", "units", "engineers", "officers",
