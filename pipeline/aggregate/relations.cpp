@@ -806,7 +806,9 @@ class RelationFinder {
         // the subject's own: no other name between ("United Nations experts have estimated that North
         // Korea finances ... its missile program with stolen cryptocurrency")
         if (opens && !reporter_position(m) && doc_.tokens[t].is_upper_initial) break;
-        if (one_of(word(t), {"its", "their", "our"}))
+        // (not the attackers' own: "the FBI said the gang and its affiliates had compromised")
+        if (one_of(word(t), {"its", "their", "our"}) &&
+            !(t >= 2 && in_sentence(t - 2, sent) && one_of(word(t - 1), {"and", ","}) && doc_.has_cue(t - 2, kAttackerNouns)))
           for (size_t u = t >= 1 ? t - 1 : t; in_sentence(u, sent) && u <= t + 8; ++u) {
             if (doc_.has_cue(u, kTargetCues) && doc_.tokens[u].is_all_lower && word(u) != "against" && !one_of(word(u), {"victims", "victim", "targets", "target"}) &&
                 !negated_after(t, sent))  // "Liminal said its own platform had not been breached"
