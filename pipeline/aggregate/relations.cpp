@@ -1001,6 +1001,19 @@ class RelationFinder {
       focus_.clear();
       return;
     }
+    // a sentence about a tool the text has shown a group using is about that group: "CaddyWiper
+    // was first uncovered by the Slovak security firm ESET" after "Sandworm deployed CaddyWiper"
+    if (attackers.empty()) {
+      for (const Mention* m : ms) {
+        if (m->type != MentionType::Tool) continue;
+        for (const auto& r : doc_.relations)
+          if (r.type == "uses" && r.target == m->value && r.source_type == "actor") {
+            attackers.push_back({r.source, "actor", std::string::npos, sent, "the group that uses " + m->value, true});
+            break;
+          }
+        if (!attackers.empty()) break;
+      }
+    }
     if (attackers.empty()) {
       // nothing named or referred to: the sentence goes on about the attacker before it, and a
       // lead sentence about the attacker named first
