@@ -328,6 +328,7 @@ class RelationFinder {
   std::vector<Attacker> named_;       // every named group and operation of the body, in text order
   std::vector<Attacker> focus_;       // the attacker(s) the previous sentences were about
   std::set<std::string> victims_;     // organisations the article shows attacked
+  std::map<std::string, std::string> tool_owner_;  // tool -> the first group a "uses" relation gave it
   std::set<std::string> seen_;
   bool other_attacker_ = false;       // the sentence refers to an unnamed attacker other than those named
   std::vector<bool> date_token_;      // per token: part of a date ("on Friday imposed sanctions")
@@ -452,6 +453,7 @@ class RelationFinder {
     if (!seen_.insert(type + "\t" + src + "\t" + dst).second) return;
     const Sentence& s = doc_.sentences[sent];
     doc_.relations.push_back({type, src, st, dst, dt, sent, s.start, s.end, cue});
+    if (type == "uses" && std::string_view(st) == "actor") tool_owner_.emplace(dst, src);  // the first group shown using it
     // what a state body did, the group the text ties to it did ("GRU unit 26165, which researchers
     // track as APT28"): both are the attacker
     if (type != "attributed-to")
@@ -1004,15 +1006,11 @@ class RelationFinder {
     // a sentence about a tool the text has shown a group using is about that group: "CaddyWiper
     // was first uncovered by the Slovak security firm ESET" after "Sandworm deployed CaddyWiper"
     if (attackers.empty()) {
-      for (const Mention* m : ms) {
-        if (m->type != MentionType::Tool) continue;
-        for (const auto& r : doc_.relations)
-          if (r.type == "uses" && r.target == m->value && r.source_type == "actor") {
-            attackers.push_back({r.source, "actor", std::string::npos, sent, "the group that uses " + m->value, true});
-            break;
-          }
-        if (!attackers.empty()) break;
-      }
+      for (const Mention* m : ms)
+        if (const auto it = m->type == MentionType::Tool ? tool_owner_.find(m->value) : tool_owner_.end(); it != tool_owner_.end()) {
+          attackers.push_back({it->second, "actor", std::string::npos, sent, "the group that uses " + m->value, true});
+          break;
+        }
     }
     if (attackers.empty()) {
       // nothing named or referred to: the sentence goes on about the attacker before it, and a
