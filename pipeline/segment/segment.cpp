@@ -2,27 +2,12 @@
 
 #include <memory>
 
-#include <unicode/brkiter.h>
-#include <unicode/utext.h>
-
 #include "core/text.hpp"
+#include "segment/sentences.hpp"
 
 namespace news {
 
 namespace {
-
-icu::BreakIterator& sentence_iterator() {
-  // Creating an iterator loads ICU's rule data: do it once per thread.
-  thread_local std::unique_ptr<icu::BreakIterator> it = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> bi(
-        icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), status));
-    if (U_FAILURE(status)) bi.reset();
-    return bi;
-  }();
-  if (!it) throw std::runtime_error("ICU sentence break iterator unavailable");
-  return *it;
-}
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
@@ -54,19 +39,15 @@ bool break_after_abbreviation(std::string_view text, size_t sentence_start, size
 }
 
 void split_sentences(Document& doc, const RuleSet& rules) {
+  // Creating the iterators loads ICU's rule data: once per thread.
+  thread_local SentenceBreaks breaks;
   const std::string& s = doc.norm;
-  UErrorCode status = U_ZERO_ERROR;
-  UText* ut = utext_openUTF8(nullptr, s.data(), int64_t(s.size()), &status);
-  if (U_FAILURE(status)) throw std::runtime_error("ICU could not open the text");
-  auto& bi = sentence_iterator();
-  bi.setText(ut, status);
-  int32_t start = bi.first();
-  for (int32_t end = bi.next(); end != icu::BreakIterator::DONE; end = bi.next()) {
-    if (size_t(end) < s.size() && rules.words && break_after_abbreviation(s, size_t(start), size_t(end), rules)) continue;
-    doc.sentences.push_back({uint32_t(start), uint32_t(end), 0, 0});
+  uint32_t start = 0;
+  breaks.each(s, [&](uint32_t end) {
+    if (end < s.size() && rules.words && break_after_abbreviation(s, start, end, rules)) return;
+    doc.sentences.push_back({start, end, 0, 0});
     start = end;
-  }
-  utext_close(ut);
+  });
   if (doc.sentences.empty()) doc.sentences.push_back({0, uint32_t(s.size()), 0, 0});
 }
 
