@@ -1,5 +1,6 @@
 #include "segment/segment.hpp"
 
+#include <array>
 #include <memory>
 
 #include "core/text.hpp"
@@ -51,6 +52,12 @@ void split_sentences(Document& doc, const RuleSet& rules) {
   if (doc.sentences.empty()) doc.sentences.push_back({0, uint32_t(s.size()), 0, 0});
 }
 
+constexpr auto kAsciiLower = [] {
+  std::array<char, 256> t{};
+  for (int c = 0; c < 256; ++c) t[size_t(c)] = char(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return t;
+}();
+
 // Appends the folded token to `folded`: ASCII tokens, nearly all of them, are lowered
 // byte by byte; the rest go through full case folding.
 void append_folded(std::string_view token, std::string& folded) {
@@ -72,14 +79,21 @@ void append_folded(std::string_view token, std::string& folded) {
 
 void segment(Document& doc, const RuleSet& rules) {
   split_sentences(doc, rules);
-  std::vector<RawToken> raw;
+  // The raw tokens of the thread's previous article keep their room (a huge one gives it back).
+  thread_local std::vector<RawToken> raw;
+  raw.clear();
   raw.reserve(doc.norm.size() / 5 + 8);
   tokenize(doc.norm, raw);
   doc.tokens.reserve(raw.size());
-  doc.folded.clear();
-  doc.folded.reserve(doc.norm.size());
   doc.folded_start.clear();
   doc.folded_start.reserve(raw.size() + 1);
+  // An ASCII text folds byte by byte into no more bytes than it has: written in place through a
+  // pointer, then cut to size. Any other text appends token by token (folding may lengthen one).
+  const bool ascii = ascii_prefix(doc.norm) == doc.norm.size();
+  doc.folded.clear();
+  if (ascii) doc.folded.resize(doc.norm.size());
+  else doc.folded.reserve(doc.norm.size());
+  size_t folded_size = 0;
   size_t sent = 0;
   for (const RawToken& r : raw) {
     while (sent + 1 < doc.sentences.size() && r.start >= doc.sentences[sent].end) ++sent;
@@ -93,12 +107,22 @@ void segment(Document& doc, const RuleSet& rules) {
     t.is_all_lower = r.all_lower;
     t.is_all_upper = r.all_upper;
     t.space_before = r.space_before;
-    const size_t at = doc.folded.size();
-    doc.folded_start.push_back(uint32_t(at));
-    append_folded(std::string_view(doc.norm).substr(r.start, r.end - r.start), doc.folded);
-    t.vocab = rules.vocab.find(std::string_view(doc.folded).substr(at));
+    doc.folded_start.push_back(uint32_t(folded_size));
+    if (ascii) {
+      char* out = doc.folded.data() + folded_size;
+      const char* in = doc.norm.data() + r.start;
+      for (uint32_t i = 0, n = r.end - r.start; i < n; ++i) out[i] = kAsciiLower[static_cast<unsigned char>(in[i])];
+      t.vocab = rules.vocab.find(std::string_view(out, r.end - r.start));
+      folded_size += r.end - r.start;
+    } else {
+      append_folded(std::string_view(doc.norm).substr(r.start, r.end - r.start), doc.folded);
+      t.vocab = rules.vocab.find(std::string_view(doc.folded).substr(folded_size));
+      folded_size = doc.folded.size();
+    }
     doc.tokens.push_back(t);
   }
+  doc.folded.resize(folded_size);
+  if (raw.capacity() > (size_t(1) << 20)) raw = {};
   doc.folded_start.push_back(uint32_t(doc.folded.size()));
   doc.token_block.assign(doc.norm.size() / Document::kTokenBlock + 1, 0);
   for (size_t block = 0, t = 0; block < doc.token_block.size(); ++block) {

@@ -15,18 +15,26 @@ namespace news {
 
 namespace {
 
-// ICU's Sentence_Break values of the ASCII code points, read once from ICU itself.
-const std::array<uint8_t, 128>& ascii_sentence_classes() {
-  static const std::array<uint8_t, 128> classes = [] {
-    std::array<uint8_t, 128> t{};
-    for (UChar32 c = 0; c < 128; ++c) t[size_t(c)] = uint8_t(u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK));
+bool is_para_sep(uint8_t k) { return k == U_SB_CR || k == U_SB_LF || k == U_SB_SEP; }
+bool is_sa_term(uint8_t k) { return k == U_SB_ATERM || k == U_SB_STERM; }
+
+// ICU's Sentence_Break values of the ASCII code points, read once from ICU itself; and which
+// of them may come right before a boundary out of a terminator's context (ParaSep, SATerm).
+struct AsciiSentenceClasses {
+  std::array<uint8_t, 128> of{};
+  std::array<bool, 128> opens{};
+};
+const AsciiSentenceClasses& ascii_sentence_classes() {
+  static const AsciiSentenceClasses classes = [] {
+    AsciiSentenceClasses t;
+    for (UChar32 c = 0; c < 128; ++c) {
+      t.of[size_t(c)] = uint8_t(u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK));
+      t.opens[size_t(c)] = is_para_sep(t.of[size_t(c)]) || is_sa_term(t.of[size_t(c)]);
+    }
     return t;
   }();
   return classes;
 }
-
-bool is_para_sep(uint8_t k) { return k == U_SB_CR || k == U_SB_LF || k == U_SB_SEP; }
-bool is_sa_term(uint8_t k) { return k == U_SB_ATERM || k == U_SB_STERM; }
 
 // The base iterator under ICU's filter on the fast path: next() is next_ascii_sentence_break.
 // The filter asks it only for first(), next(), setText() and getUText(); the rest answers
@@ -121,8 +129,8 @@ class AsciiSentenceIterator final : public icu::BreakIterator {
 // context "SATerm Close* Sp*" of each position is carried forward; a break never follows a
 // letter, so the context starts empty at `from`, a boundary.
 size_t next_ascii_sentence_break(std::string_view text, size_t from) {
-  const auto& cls = ascii_sentence_classes();
-  auto at = [&](size_t i) { return cls[static_cast<unsigned char>(text[i]) & 0x7f]; };
+  const auto& classes = ascii_sentence_classes();
+  auto at = [&](size_t i) { return classes.of[static_cast<unsigned char>(text[i]) & 0x7f]; };
   const size_t n = text.size();
   enum class After { nothing, term_close, term_space };  // after SATerm Close*, after SATerm Close* Sp+
   After after = After::nothing;
@@ -134,7 +142,7 @@ size_t next_ascii_sentence_break(std::string_view text, size_t from) {
   for (size_t j = from + 1; j < n; ++j) {
     if (after == After::nothing) {
       // Out of a terminator's context only a ParaSep or an SATerm before j can lead to a break.
-      while (!is_para_sep(at(j - 1)) && !is_sa_term(at(j - 1)))
+      while (!classes.opens[static_cast<unsigned char>(text[j - 1]) & 0x7f])
         if (++j == n) return n;
     }
     const uint8_t c = at(j - 1), d = at(j);
