@@ -79,23 +79,21 @@ void append_folded(std::string_view token, std::string& folded) {
 
 void segment(Document& doc, const RuleSet& rules) {
   split_sentences(doc, rules);
-  // The raw tokens of the thread's previous article keep their room (a huge one gives it back).
-  thread_local std::vector<RawToken> raw;
-  raw.clear();
-  raw.reserve(doc.norm.size() / 5 + 8);
-  tokenize(doc.norm, raw);
-  doc.tokens.reserve(raw.size());
-  doc.folded_start.clear();
-  doc.folded_start.reserve(raw.size() + 1);
-  // An ASCII text folds byte by byte into no more bytes than it has: written in place through a
-  // pointer, then cut to size. Any other text appends token by token (folding may lengthen one).
+  // An ASCII text is cut into tokens as they are stored, and folds byte by byte into no more
+  // bytes than it has: written in place through a pointer, then cut to size. Any other text is
+  // tokenized into a vector first (the thread's, kept between articles; a huge one gives it
+  // back) and appends token by token (folding may lengthen one).
   const bool ascii = ascii_prefix(doc.norm) == doc.norm.size();
+  const size_t expected_tokens = doc.norm.size() / 5 + 8;
+  doc.tokens.reserve(expected_tokens);
+  doc.folded_start.clear();
+  doc.folded_start.reserve(expected_tokens + 1);
   doc.folded.clear();
   if (ascii) doc.folded.resize(doc.norm.size());
   else doc.folded.reserve(doc.norm.size());
   size_t folded_size = 0;
   size_t sent = 0;
-  for (const RawToken& r : raw) {
+  auto add = [&](const RawToken& r) __attribute__((always_inline)) {
     while (sent + 1 < doc.sentences.size() && r.start >= doc.sentences[sent].end) ++sent;
     Token t;
     t.start = r.start;
@@ -120,9 +118,18 @@ void segment(Document& doc, const RuleSet& rules) {
       folded_size = doc.folded.size();
     }
     doc.tokens.push_back(t);
+  };
+  if (ascii) {
+    tokenize_ascii(doc.norm, add);
+  } else {
+    thread_local std::vector<RawToken> raw;
+    raw.clear();
+    raw.reserve(expected_tokens);
+    tokenize(doc.norm, raw);
+    for (const RawToken& r : raw) add(r);
+    if (raw.capacity() > (size_t(1) << 20)) raw = {};
   }
   doc.folded.resize(folded_size);
-  if (raw.capacity() > (size_t(1) << 20)) raw = {};
   doc.folded_start.push_back(uint32_t(doc.folded.size()));
   doc.token_block.assign(doc.norm.size() / Document::kTokenBlock + 1, 0);
   for (size_t block = 0, t = 0; block < doc.token_block.size(); ++block) {
