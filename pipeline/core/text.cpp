@@ -128,11 +128,14 @@ void tokenize(std::string_view text, std::vector<RawToken>& out, uint32_t base) 
 }
 
 void fold_into(std::string_view token, std::string& out) {
-  bool ascii = true;
-  for (char ch : token)
-    if (static_cast<unsigned char>(ch) >= 0x80) { ascii = false; break; }
-  if (ascii) {
-    for (char ch : token) out.push_back(ch >= 'A' && ch <= 'Z' ? char(ch + 32) : ch);
+  if (ascii_prefix(token) == token.size()) {  // lowered in place: one resize, not a push_back per byte
+    const size_t at = out.size();
+    out.resize(at + token.size());
+    char* p = out.data() + at;
+    for (size_t i = 0; i < token.size(); ++i) {
+      const char ch = token[i];
+      p[i] = ch >= 'A' && ch <= 'Z' ? char(ch + 32) : ch;
+    }
     return;
   }
   // Full case folding (ß -> ss, İ -> i̇) through ICU, then typographic quotes and dashes straightened.
