@@ -70,3 +70,38 @@ TEST_CASE("json_plain_prefix stops at the first byte a JSON string escapes, acro
   CHECK(json_plain_prefix(accent, false) == accent.size());
   CHECK(json_plain_prefix("\x7F\x20 ok", true) == 5);  // DEL and space are plain
 }
+
+TEST_CASE("tokens: tokenize_ascii cuts an ASCII text as tokenize does") {
+  auto same = [](std::string_view text) {
+    std::vector<RawToken> expected, got;
+    tokenize(text, expected);
+    tokenize_ascii(text, [&](const RawToken& t) { got.push_back(t); });
+    bool equal = expected.size() == got.size();
+    for (size_t i = 0; equal && i < got.size(); ++i) {
+      const RawToken &a = expected[i], &b = got[i];
+      equal = a.start == b.start && a.end == b.end && a.is_word == b.is_word && a.is_digit == b.is_digit &&
+              a.upper_initial == b.upper_initial && a.all_lower == b.all_lower && a.all_upper == b.all_upper &&
+              a.space_before == b.space_before;
+    }
+    return equal;
+  };
+  CHECK(same("North Korea's APT38 hit Sao Paulo-based banks, 2019."));
+  CHECK(same(""));
+  CHECK(same("  \t\n"));
+  CHECK(same(std::string("a\0b\x7f" "C\x01" "9z", 8)));
+  // Every byte below 0x80, in runs of letters, digits, spaces and symbols.
+  uint32_t state = 12345;
+  auto next = [&] { return state = state * 1103515245u + 12345u, state >> 8; };
+  for (int round = 0; round < 5000; ++round) {
+    std::string text;
+    for (uint32_t n = next() % 60; n > 0; --n) {
+      const uint32_t pick = next() % 4;
+      const char c = pick == 0 ? char(next() % 128) : pick == 1 ? char('a' + next() % 26) : pick == 2 ? char('A' + next() % 26) : char('0' + next() % 10);
+      text += c;
+    }
+    if (!same(text)) {
+      CHECK_MESSAGE(false, "tokens differ on: " << text);
+      break;
+    }
+  }
+}

@@ -170,7 +170,7 @@ class Document {
   // The folded form of token i ("" past the end).
   // (Asked for every word by every stage: inline, with no bounds check beyond the one here;
   // segmentation writes folded_start ascending and ending at folded.size().)
-  std::string_view folded_token(size_t i) const {
+  [[gnu::always_inline]] std::string_view folded_token(size_t i) const {
     if (i + 1 >= folded_start.size()) return {};
     return {folded.data() + folded_start[i], size_t(folded_start[i + 1] - folded_start[i])};
   }

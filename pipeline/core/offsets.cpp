@@ -2,6 +2,8 @@
 
 #include <unicode/edits.h>
 
+#include "core/text.hpp"
+
 namespace news {
 
 OffsetMap::OffsetMap() = default;
@@ -15,6 +17,10 @@ OffsetMap OffsetMap::build(std::string_view original, std::unique_ptr<icu::Edits
   OffsetMap m;
   m.original_ = original;
   m.edits_ = std::move(edits);
+  if (ascii_prefix(original) == original.size()) {  // most articles: no blocks needed to count code points
+    m.one_byte_per_cp_ = true;
+    return m;
+  }
   const size_t blocks = original.size() / kBlock + 1;
   m.block_cp_.reserve(blocks);
   uint32_t cps = 0;

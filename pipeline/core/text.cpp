@@ -26,17 +26,12 @@ static bool is_space_cp(UChar32 c) {
 }
 
 namespace {
-// Classes of the ASCII bytes, so that the common case of a word needs neither U8_NEXT nor ICU
-// (the same answers as is_space_cp and is_word_cp give below 0x80).
-enum AsciiClass : uint8_t { kSymbol, kSpace, kDigit, kUpper, kLower };
-constexpr std::array<uint8_t, 128> kAsciiClass = [] {
-  std::array<uint8_t, 128> t{};
-  for (char c : {' ', '\t', '\n', '\r', '\f', '\v', '\0'}) t[size_t(c)] = kSpace;
-  for (int c = '0'; c <= '9'; ++c) t[size_t(c)] = kDigit;
-  for (int c = 'A'; c <= 'Z'; ++c) t[size_t(c)] = kUpper;
-  for (int c = 'a'; c <= 'z'; ++c) t[size_t(c)] = kLower;
-  return t;
-}();
+using text_detail::kAsciiClass;
+using text_detail::kDigit;
+using text_detail::kLower;
+using text_detail::kSpace;
+using text_detail::kSymbol;
+using text_detail::kUpper;
 }  // namespace
 
 void tokenize(std::string_view text, std::vector<RawToken>& out, uint32_t base) {
@@ -133,11 +128,14 @@ void tokenize(std::string_view text, std::vector<RawToken>& out, uint32_t base) 
 }
 
 void fold_into(std::string_view token, std::string& out) {
-  bool ascii = true;
-  for (char ch : token)
-    if (static_cast<unsigned char>(ch) >= 0x80) { ascii = false; break; }
-  if (ascii) {
-    for (char ch : token) out.push_back(ch >= 'A' && ch <= 'Z' ? char(ch + 32) : ch);
+  if (ascii_prefix(token) == token.size()) {  // lowered in place: one resize, not a push_back per byte
+    const size_t at = out.size();
+    out.resize(at + token.size());
+    char* p = out.data() + at;
+    for (size_t i = 0; i < token.size(); ++i) {
+      const char ch = token[i];
+      p[i] = ch >= 'A' && ch <= 'Z' ? char(ch + 32) : ch;
+    }
     return;
   }
   // Full case folding (ß -> ss, İ -> i̇) through ICU, then typographic quotes and dashes straightened.

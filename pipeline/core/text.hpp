@@ -27,6 +27,59 @@ struct RawToken {
 // non-space code point is a token of its own.
 void tokenize(std::string_view text, std::vector<RawToken>& out, uint32_t base = 0);
 
+namespace text_detail {
+// Classes of the ASCII bytes, so that the common case of a word needs neither U8_NEXT nor ICU
+// (the same answers as tokenize's code point tests give below 0x80).
+enum AsciiClass : uint8_t { kSymbol, kSpace, kDigit, kUpper, kLower };
+inline constexpr std::array<uint8_t, 128> kAsciiClass = [] {
+  std::array<uint8_t, 128> t{};
+  for (char c : {' ', '\t', '\n', '\r', '\f', '\v', '\0'}) t[size_t(c)] = kSpace;
+  for (int c = '0'; c <= '9'; ++c) t[size_t(c)] = kDigit;
+  for (int c = 'A'; c <= 'Z'; ++c) t[size_t(c)] = kUpper;
+  for (int c = 'a'; c <= 'z'; ++c) t[size_t(c)] = kLower;
+  return t;
+}();
+}  // namespace text_detail
+
+// tokenize() of a text known to be ASCII: the same tokens, handed to on_token(const RawToken&)
+// one by one as they are cut (no vector, no test for multi-byte sequences).
+template <class OnToken>
+void tokenize_ascii(std::string_view text, OnToken&& on_token) {
+  using namespace text_detail;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const size_t n = text.size();
+  bool space = true;
+  for (size_t i = 0; i < n;) {
+    const uint8_t k = kAsciiClass[s[i] & 0x7f];
+    if (k == kSpace) {
+      space = true;
+      ++i;
+      continue;
+    }
+    RawToken t;
+    t.start = uint32_t(i);
+    t.space_before = space;
+    space = false;
+    if (k == kSymbol) {
+      t.end = uint32_t(++i);
+      on_token(t);
+      continue;
+    }
+    unsigned seen = 0;  // bit per class of the word's bytes
+    size_t j = i;
+    for (uint8_t c; j < n && (c = kAsciiClass[s[j] & 0x7f]) >= kDigit; ++j) seen |= 1u << c;
+    const bool upper = seen & (1u << kUpper), lower = seen & (1u << kLower);
+    t.end = uint32_t(j);
+    t.is_word = true;
+    t.is_digit = !upper && !lower;
+    t.upper_initial = k == kUpper;
+    t.all_lower = (upper || lower) && !upper;
+    t.all_upper = upper && !lower;
+    on_token(t);
+    i = j;
+  }
+}
+
 // Case-folded form with typographic quotes and dashes straightened.
 std::string fold(std::string_view token);
 void fold_into(std::string_view token, std::string& out);
@@ -67,9 +120,11 @@ size_t find_invalid_utf8(std::string_view s);
 size_t json_nesting_depth(std::string_view s);
 
 // `w` is one of `words`: stages compare a token with the grammar words they name ("the", "said").
-inline bool one_of(std::string_view w, std::initializer_list<std::string_view> words) {
+// Inlined, so that the sizes of the literals are constants: most words are ruled out by their
+// size or first byte without a call to memcmp (relations asks this millions of times).
+[[gnu::always_inline]] inline bool one_of(std::string_view w, std::initializer_list<std::string_view> words) {
   for (auto x : words)
-    if (w == x) return true;
+    if (w.size() == x.size() && (x.empty() || (w[0] == x[0] && std::memcmp(w.data(), x.data(), x.size()) == 0))) return true;
   return false;
 }
 

@@ -10,6 +10,10 @@ namespace {
 
 // Appends the NFC form of `text` to `norm` and returns the map for it.
 OffsetMap append_normalised(std::string_view text, std::string& norm) {
+  if (ascii_prefix(text) == text.size()) {  // ASCII is NFC
+    norm += text;
+    return OffsetMap::build(text, nullptr);
+  }
   auto edits = std::make_unique<icu::Edits>();
   std::string nfc;
   if (nfc_if_needed(text, nfc, edits.get())) {

@@ -1,28 +1,14 @@
 #include "segment/segment.hpp"
 
+#include <array>
 #include <memory>
 
-#include <unicode/brkiter.h>
-#include <unicode/utext.h>
-
 #include "core/text.hpp"
+#include "segment/sentences.hpp"
 
 namespace news {
 
 namespace {
-
-icu::BreakIterator& sentence_iterator() {
-  // Creating an iterator loads ICU's rule data: do it once per thread.
-  thread_local std::unique_ptr<icu::BreakIterator> it = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> bi(
-        icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), status));
-    if (U_FAILURE(status)) bi.reset();
-    return bi;
-  }();
-  if (!it) throw std::runtime_error("ICU sentence break iterator unavailable");
-  return *it;
-}
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
@@ -54,21 +40,23 @@ bool break_after_abbreviation(std::string_view text, size_t sentence_start, size
 }
 
 void split_sentences(Document& doc, const RuleSet& rules) {
+  // Creating the iterators loads ICU's rule data: once per thread.
+  thread_local SentenceBreaks breaks;
   const std::string& s = doc.norm;
-  UErrorCode status = U_ZERO_ERROR;
-  UText* ut = utext_openUTF8(nullptr, s.data(), int64_t(s.size()), &status);
-  if (U_FAILURE(status)) throw std::runtime_error("ICU could not open the text");
-  auto& bi = sentence_iterator();
-  bi.setText(ut, status);
-  int32_t start = bi.first();
-  for (int32_t end = bi.next(); end != icu::BreakIterator::DONE; end = bi.next()) {
-    if (size_t(end) < s.size() && rules.words && break_after_abbreviation(s, size_t(start), size_t(end), rules)) continue;
-    doc.sentences.push_back({uint32_t(start), uint32_t(end), 0, 0});
+  uint32_t start = 0;
+  breaks.each(s, [&](uint32_t end) {
+    if (end < s.size() && rules.words && break_after_abbreviation(s, start, end, rules)) return;
+    doc.sentences.push_back({start, end, 0, 0});
     start = end;
-  }
-  utext_close(ut);
+  });
   if (doc.sentences.empty()) doc.sentences.push_back({0, uint32_t(s.size()), 0, 0});
 }
+
+constexpr auto kAsciiLower = [] {
+  std::array<char, 256> t{};
+  for (int c = 0; c < 256; ++c) t[size_t(c)] = char(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return t;
+}();
 
 // Appends the folded token to `folded`: ASCII tokens, nearly all of them, are lowered
 // byte by byte; the rest go through full case folding.
@@ -91,16 +79,21 @@ void append_folded(std::string_view token, std::string& folded) {
 
 void segment(Document& doc, const RuleSet& rules) {
   split_sentences(doc, rules);
-  std::vector<RawToken> raw;
-  raw.reserve(doc.norm.size() / 5 + 8);
-  tokenize(doc.norm, raw);
-  doc.tokens.reserve(raw.size());
-  doc.folded.clear();
-  doc.folded.reserve(doc.norm.size());
+  // An ASCII text is cut into tokens as they are stored, and folds byte by byte into no more
+  // bytes than it has: written in place through a pointer, then cut to size. Any other text is
+  // tokenized into a vector first (the thread's, kept between articles; a huge one gives it
+  // back) and appends token by token (folding may lengthen one).
+  const bool ascii = ascii_prefix(doc.norm) == doc.norm.size();
+  const size_t expected_tokens = doc.norm.size() / 5 + 8;
+  doc.tokens.reserve(expected_tokens);
   doc.folded_start.clear();
-  doc.folded_start.reserve(raw.size() + 1);
+  doc.folded_start.reserve(expected_tokens + 1);
+  doc.folded.clear();
+  if (ascii) doc.folded.resize(doc.norm.size());
+  else doc.folded.reserve(doc.norm.size());
+  size_t folded_size = 0;
   size_t sent = 0;
-  for (const RawToken& r : raw) {
+  auto add = [&](const RawToken& r) __attribute__((always_inline)) {
     while (sent + 1 < doc.sentences.size() && r.start >= doc.sentences[sent].end) ++sent;
     Token t;
     t.start = r.start;
@@ -112,12 +105,31 @@ void segment(Document& doc, const RuleSet& rules) {
     t.is_all_lower = r.all_lower;
     t.is_all_upper = r.all_upper;
     t.space_before = r.space_before;
-    const size_t at = doc.folded.size();
-    doc.folded_start.push_back(uint32_t(at));
-    append_folded(std::string_view(doc.norm).substr(r.start, r.end - r.start), doc.folded);
-    t.vocab = rules.vocab.find(std::string_view(doc.folded).substr(at));
+    doc.folded_start.push_back(uint32_t(folded_size));
+    if (ascii) {
+      char* out = doc.folded.data() + folded_size;
+      const char* in = doc.norm.data() + r.start;
+      for (uint32_t i = 0, n = r.end - r.start; i < n; ++i) out[i] = kAsciiLower[static_cast<unsigned char>(in[i])];
+      t.vocab = rules.vocab.find(std::string_view(out, r.end - r.start));
+      folded_size += r.end - r.start;
+    } else {
+      append_folded(std::string_view(doc.norm).substr(r.start, r.end - r.start), doc.folded);
+      t.vocab = rules.vocab.find(std::string_view(doc.folded).substr(folded_size));
+      folded_size = doc.folded.size();
+    }
     doc.tokens.push_back(t);
+  };
+  if (ascii) {
+    tokenize_ascii(doc.norm, add);
+  } else {
+    thread_local std::vector<RawToken> raw;
+    raw.clear();
+    raw.reserve(expected_tokens);
+    tokenize(doc.norm, raw);
+    for (const RawToken& r : raw) add(r);
+    if (raw.capacity() > (size_t(1) << 20)) raw = {};
   }
+  doc.folded.resize(folded_size);
   doc.folded_start.push_back(uint32_t(doc.folded.size()));
   doc.token_block.assign(doc.norm.size() / Document::kTokenBlock + 1, 0);
   for (size_t block = 0, t = 0; block < doc.token_block.size(); ++block) {
