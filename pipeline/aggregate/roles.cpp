@@ -328,8 +328,9 @@ class Roles {
     // "linked to Iran", "on behalf of North Korea", "backed by the government of China", "traced to Beijing"
     bool org_phrase = false;  // "run by U.S. satellite company Viasat": the cue is about the company
     // (and "developed by Vietnam-based Sky Mavis": an organisation's name in the phrase)
+    // (not a state's own force: "groups linked to Beijing's military and intelligence services")
     for (size_t k = l + 1; k < end; ++k)
-      if (victim_at(k) || cue(k, kObserverNouns) || cue(k, kSectorCues) || org_start_[k]) org_phrase = true;
+      if ((victim_at(k) && !cue(k, kAttackerNouns)) || cue(k, kObserverNouns) || cue(k, kSectorCues) || org_start_[k]) org_phrase = true;
     if (size_t k = org_phrase ? std::string::npos : attribution_cue_before(f, sent); k != std::string::npos) {
       why = "attribution cue '" + word(k) + "' before";
       return "attribution";
@@ -474,7 +475,11 @@ class Roles {
     // (not a security vendor named after the noun, "the US company Secureworks", nor a state's
     // agencies that speak, "three US agencies said"; a company that speaks is often the victim:
     // "the Japanese carmaker said the disruption began on Sunday")
-    if (harm_sentence && !any_of_tokens(vendor_start_, l + 1, end))
+    // (not those a state acts on: "sanctions aimed at Chinese companies", "punish Chinese companies")
+    bool acted_on = false;
+    for (size_t k = list_start(f, sent), n = 0; k >= 1 && n < 4 && in_sentence(k - 1, sent) && !acted_on; --k, ++n)
+      acted_on = doc_.tokens[k - 1].is_all_lower && (listed(k - 1, words_.legal_action_words) || listed(k - 1, words_.punish_words));
+    if (harm_sentence && !acted_on && !any_of_tokens(vendor_start_, l + 1, end))
       for (size_t k = l + 1; k < end; ++k) {
         if (speaker && one_of(word(k), {"agencies", "agency", "officials", "authorities", "government", "ministry", "ministries"})) break;
         if (vendor_word(k)) break;  // "Dutch security company Fox-IT", "a British threat intelligence firm"
