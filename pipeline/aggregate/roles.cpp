@@ -620,7 +620,7 @@ class Roles {
     // the Netherlands arrested a teenager", "Australian media reported"
     const size_t subject_verb = verb_after(list_end(l, sent), sent);
     if (attack_sentence && !home_in && !observer_org && subject_verb == std::string::npos &&
-        !(s >= 1 && in_sentence(s - 1, sent) && one_of(word(s - 1), {"to", "by", "with", "for"})))
+        !(s >= 1 && in_sentence(s - 1, sent) && one_of(word(s - 1), {"to", "by", "with", "for", "outside", "beyond", "except", "excluding"})))
       for (size_t k = s; k > 0 && in_sentence(k - 1, sent); --k) {
         const std::string_view w = word(k - 1);
         if (w == ";" || speaker_verb(k - 1) || one_of(w, {"has", "have", "had", "while", "whereas", "but"})) break;
