@@ -817,6 +817,10 @@ class RelationFinder {
               return true;
           }
       }
+    // a company that says it was attacked: "CMA CGM ... confirmed on Monday that it was dealing with
+    // a cyberattack", "the retailer said it had been hit by ransomware" (not "said it was
+    // investigating the attack")
+    if (k == "organization" && reporter_position(m) && says_it_was_attacked(l, sent)) return true;
     if (reporter_position(m)) return false;  // the one who tells: "stole $300 million from an exchange, the FBI said"
     if (attacked_before(f, sent) || on_leak_site(l, sent) || object_of_split_attack(f, l, sent)) return true;
     // a later member of a list of victims: "hacking into the networks of the American ratings firm
@@ -845,6 +849,24 @@ class RelationFinder {
             doc_.has_cue(t, kTargetCues))
           break;
       }
+    }
+    return false;
+  }
+  bool says_it_was_attacked(size_t l, uint32_t sent) const {
+    // "it" right after the reporting verb (over "on Monday that"), however long the apposition before it
+    size_t verb = l + 1;
+    while (in_sentence(verb, sent) && verb <= l + 25 && !listed(verb, words_.reporter_verbs)) ++verb;
+    for (size_t t = verb + 1; in_sentence(t, sent) && t <= verb + 5; ++t) {
+      if (word(t) != "it" && word(t) != "we") continue;
+      bool aux = false;
+      for (size_t u = t + 1; in_sentence(u, sent) && u <= t + 7; ++u) {
+        const std::string_view w = word(u);
+        if (one_of(w, {"was", "had", "has", "been", "is", "suffered", "experienced", "faced", "detected"})) { aux = true; continue; }
+        if (!aux || listed(u, words_.reporting_words) || one_of(w, {"investigating", "tracking", "monitoring", "aware", "responding", "helping", "working", "not"}))
+          break;
+        if (doc_.has_cue(u, kTargetCues) && doc_.tokens[u].is_all_lower && !listed(u, words_.target_cue_nouns) && w != "against") return true;
+      }
+      return false;
     }
     return false;
   }
