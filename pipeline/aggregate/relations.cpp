@@ -600,9 +600,15 @@ class RelationFinder {
     auto w_at = [&](size_t k) { return in_sentence(k, sent) ? word(k) : std::string_view(); };
     for (size_t k = l + 1; k <= l + 4; ++k)
       if (in_sentence(k, sent) && listed(k, words_.denial_words)) return false;
+    // the object of an attack is no subject: "Criminals behind a ransomware attack on Hackney Council
+    // last autumn have published ..."
+    size_t o = f;
+    while (o >= 1 && in_sentence(o - 1, sent) && one_of(word(o - 1), {"the", "a", "an", "its", "their"})) --o;
+    const bool attacked_object = o >= 2 && in_sentence(o - 2, sent) && one_of(word(o - 1), {"on", "against", "into"}) &&
+                                 doc_.has_cue(o - 2, kTargetCues) && doc_.tokens[o - 2].is_all_lower;
     bool title = false;  // "FBI Director Christopher Wray announced"
     const size_t after = bracketed_after(l, sent);  // "the Multi-State ... Center (MS-ISAC) said"
-    for (size_t k = after + 1, n = 0; k <= after + 3 + n && in_sentence(k, sent); ++k) {
+    for (size_t k = after + 1, n = 0; !attacked_object && k <= after + 3 + n && in_sentence(k, sent); ++k) {
       const std::string_view w = w_at(k);
       if (listed(k, words_.reporter_verbs)) return true;
       if (k < date_token_.size() && date_token_[k] && n < 8) { ++n; continue; }
@@ -621,7 +627,7 @@ class RelationFinder {
         break;
       }
     }
-    if (appositive_then_reporter_verb(after, sent)) return true;
+    if (!attacked_object && appositive_then_reporter_verb(after, sent)) return true;
     // the name as the apposition of its description: "India's national computer emergency team,
     // CERT-In, issued an advisory"
     if (f >= 1 && in_sentence(f - 1, sent) && word(f - 1) == "," && in_sentence(after + 2, sent) && word(after + 1) == "," &&
