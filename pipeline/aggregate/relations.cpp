@@ -858,6 +858,17 @@ class RelationFinder {
     }
     return false;
   }
+  // "crippled by the NotPetya malware", "hit by WannaCry": the tool is the attack's agent.
+  bool tool_is_agent(const Mention& m) const {
+    size_t f = doc_.token_starting_at(m.start);
+    if (f == std::string::npos) return false;
+    const uint32_t sent = doc_.tokens[f].sentence;
+    while (f >= 1 && in_sentence(f - 1, sent) && one_of(word(f - 1), {"the", "a", "an"})) --f;
+    if (f < 2 || !in_sentence(f - 2, sent) || word(f - 1) != "by") return false;
+    for (size_t k = f - 1; k >= 1 && k + 3 >= f - 1 && in_sentence(k - 1, sent); --k)
+      if (doc_.has_cue(k - 1, kTargetCues) && doc_.tokens[k - 1].is_all_lower && !listed(k - 1, words_.target_cue_nouns)) return true;
+    return false;
+  }
   bool says_it_was_attacked(size_t l, uint32_t sent) const {
     // "it" right after the reporting verb (over "on Monday that"), however long the apposition before it
     size_t verb = l + 1;
@@ -1027,6 +1038,11 @@ class RelationFinder {
             m->entry != UINT32_MAX ? "campaign list" : "the group of the sentence or article");
     other_attacker_ = false;
     std::vector<Attacker> attackers = attackers_of(sent, ms);
+    // an attack the sentence puts down to a tool no group of the article was shown using is some
+    // other attacker's: "Danish rival Maersk was crippled by the NotPetya malware in 2017"
+    if (attackers.empty())
+      for (const Mention* m : ms)
+        if (m->type == MentionType::Tool && !tool_owner_.count(m->value) && tool_is_agent(*m)) other_attacker_ = true;
     if (attackers.empty() && other_attacker_) {  // about some other attacker: nothing to carry over
       focus_.clear();
       return;
