@@ -827,6 +827,11 @@ class RelationFinder {
     // a cyberattack", "the retailer said it had been hit by ransomware" (not "said it was
     // investigating the attack")
     if (k == "organization" && reporter_position(m) && says_it_was_attacked(l, sent)) return true;
+    // its devices, not the maker: "broke into poorly maintained Cisco routers" (its software may be
+    // the maker's own compromise: "the compromise of SolarWinds software")
+    if (k == "organization" && in_sentence(l + 1, sent) && listed(l + 1, words_.product_nouns) && doc_.tokens[l + 1].is_all_lower &&
+        !one_of(word(l + 1), {"software", "firmware", "product", "products", "platform", "app", "apps", "tool", "tools"}))
+      return false;
     if (reporter_position(m)) return false;  // the one who tells: "stole $300 million from an exchange, the FBI said"
     if (attacked_before(f, sent) || on_leak_site(l, sent) || object_of_split_attack(f, l, sent)) return true;
     // a later member of a list of victims: "hacking into the networks of the American ratings firm
