@@ -630,7 +630,7 @@ class RelationFinder {
     if (!attacked_object && appositive_then_reporter_verb(after, sent)) return true;
     // the name as the apposition of its description: "India's national computer emergency team,
     // CERT-In, issued an advisory"
-    if (f >= 1 && in_sentence(f - 1, sent) && word(f - 1) == "," && in_sentence(after + 2, sent) && word(after + 1) == "," &&
+    if (!attacked_object && f >= 1 && in_sentence(f - 1, sent) && word(f - 1) == "," && in_sentence(after + 2, sent) && word(after + 1) == "," &&
         listed(after + 2, words_.reporter_verbs) && doc_.tokens[after + 2].is_all_lower)
       return true;
     // (over what the reporter is: "according to the New Zealand-based security firm Emsisoft",
@@ -874,8 +874,9 @@ class RelationFinder {
       if (doc_.has_cue(k - 1, kTargetCues) && doc_.tokens[k - 1].is_all_lower && !listed(k - 1, words_.target_cue_nouns)) return true;
     return false;
   }
+  // After the reporting verb that follows the name (over "on Monday that", however long the
+  // apposition before it): "it was dealing with a cyberattack", "it had been hit", "we suffered a breach".
   bool says_it_was_attacked(size_t l, uint32_t sent) const {
-    // "it" right after the reporting verb (over "on Monday that"), however long the apposition before it
     size_t verb = l + 1;
     while (in_sentence(verb, sent) && verb <= l + 25 && !listed(verb, words_.reporter_verbs)) ++verb;
     for (size_t t = verb + 1; in_sentence(t, sent) && t <= verb + 5; ++t) {

@@ -796,9 +796,6 @@ class Roles {
     return in_sentence(k, sent) && speaker_verb(k);
   }
 
-  // "made by", "sold by" or "<product> from" before the country's phrase (over its article and an
-  // apposition's name: "made by MikroTik, a Latvian manufacturer"); returns the verb or product
-  // noun, npos if none.
   // The country's phrase is what an attack word acts on: an attack verb or "against" right before
   // it (over determiners and up to two lower-case modifiers), or "of" after a victim noun.
   bool attacked_phrase(size_t f, uint32_t sent) const {
@@ -830,6 +827,9 @@ class Roles {
     return std::string::npos;
   }
 
+  // "made by", "sold by" or "<product> from" before the country's phrase (over its article and an
+  // apposition's name: "made by MikroTik, a Latvian manufacturer"); returns the verb or product
+  // noun, npos if none.
   size_t maker_before(size_t f, uint32_t sent) const {
     size_t k = f;
     auto back = [&](size_t t) { return t >= 1 && in_sentence(t - 1, sent); };
