@@ -817,7 +817,8 @@ class Roles {
     if (k >= 1 && in_sentence(k - 1, sent) && one_of(word(k - 1), {"to", "for", "of", "the", "with"})) --k;
     // (not the victims the list goes on to: "countries they see as supporting Israel, including Albania")
     bool including = false;
-    for (size_t t = k; t < f && !including; ++t) including = one_of(word(t), {"including", "such", "like", "notably", "especially"});
+    for (size_t t = k; t < f && t < k + 40 && !including; ++t)  // (a hostile list of thousands is not walked per country)
+      including = one_of(word(t), {"including", "such", "like", "notably", "especially"});
     if (!including && k >= 1 && in_sentence(k - 1, sent) && listed(k - 1, words_.support_words) && doc_.tokens[k - 1].is_all_lower) return k - 1;
     if (!in_sentence(l + 2, sent) || word(l + 1) != "'") return std::string::npos;
     size_t a = l + 2;
