@@ -639,7 +639,8 @@ class RelationFinder {
       const std::string_view w = w_at(k - 1);
       if (w == "told") return true;
       if (reporter_before(w)) {
-        if (w == "to") return w_at(k - 2) == "according";
+        // ("according to Reuters", "in messages to the technology news site BleepingComputer")
+        if (w == "to") return w_at(k - 2) == "according" || (k >= 2 && in_sentence(k - 2, sent) && listed(k - 2, words_.message_nouns));
         // a reporting word or a reporter's title shortly before: "tracked as Onyx Sleet by Microsoft",
         // "published on Monday by PwC", "researchers at ESET", "the head of cybersecurity at the SBU";
         // not "updates from SolarWinds", "hit by"
@@ -652,7 +653,8 @@ class RelationFinder {
       }
       if (!(one_of(w, {"the", "a", "an", "cyber", ",", "agency", "-", "based", "site", "website", "blog"}) ||
             listed(k - 1, words_.vendor_words) || listed(k - 1, words_.security_vendor_descriptors) ||
-            listed(k - 1, words_.news_source_nouns) || country_token(k - 1)))  // "by the US National Security Agency"
+            listed(k - 1, words_.news_source_nouns) || (listed(k - 1, words_.source_fillers) && w != "in") ||  // "the technology news site"
+            country_token(k - 1)))  // "by the US National Security Agency"
         break;
     }
     return false;
