@@ -533,6 +533,17 @@ class Roles {
         }
       }
       if (word(p) == "against" && p >= 1 && cue(p - 1, kTargetCues)) { why = "'" + word(p - 1) + " against'"; return "target"; }
+      // "used against the former government of Afghanistan", "attacks on the people of Ukraine"
+      if (pw == "of" && p >= 2 && (victim_at(p - 1) || one_of(word(p - 1), {"government", "governments", "people", "population"}))) {
+        size_t k = p - 1;
+        while (k >= 1 && in_sentence(k - 1, sent) && p - k < 4 && (determiner(word(k - 1)) || (doc_.tokens[k - 1].is_all_lower && !cue(k - 1, kTargetCues) && !link_preposition(word(k - 1)))))
+          --k;
+        if (k >= 1 && in_sentence(k - 1, sent) && one_of(word(k - 1), {"against", "on", "targeting", "at"}) && k >= 2 && in_sentence(k - 2, sent) &&
+            (cue(k - 2, kTargetCues) || word(k - 1) == "against")) {
+          why = "'" + word(k - 1) + " ... " + word(p - 1) + " of'";
+          return "target";
+        }
+      }
     }
     // The object of an attack verb: "hit the Philippines", "attacked Estonia and Latvia"
     if (s >= 1 && in_sentence(s - 1, sent)) {
