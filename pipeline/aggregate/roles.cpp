@@ -120,6 +120,8 @@ class Roles {
   bool cue(size_t k, int list) const { return doc_.has_cue(k, list); }
   bool sector_at(size_t k) const { return k < sector_start_.size() && sector_start_[k]; }
   bool victim_at(size_t k) const { return sector_at(k) || cue(k, kVictimNouns); }
+  // Token k lies inside a sector's words that start at most two tokens before it ("local authorities").
+  bool inside_sector(size_t k) const { return sector_at(k) || (k >= 1 && sector_at(k - 1)) || (k >= 2 && sector_at(k - 2)); }
   // A verb form of an attack word ("attacked", "targeting", "hit"), not a noun ("the attack").
   bool attack_verb(size_t k) const {
     if (!cue(k, kTargetCues) || !doc_.tokens[k].is_all_lower) return false;
@@ -266,7 +268,7 @@ class Roles {
     // at a British university", "an analyst who studies Chinese operations", "U.S. intelligence officials".
     bool observer = before1 == "former" || before2 == "former";
     for (size_t k = l + 1; k < end; ++k)
-      if (cue(k, kObserverNouns)) observer = true;
+      if (cue(k, kObserverNouns) && !inside_sector(k)) observer = true;  // (not "several French local authorities")
     bool affiliation = false;
     for (size_t k = f; k >= 2 && k + 3 >= f && in_sentence(k - 2, sent); --k) {
       const std::string_view a = word(k - 1);
