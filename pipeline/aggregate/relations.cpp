@@ -641,6 +641,8 @@ class RelationFinder {
       if (reporter_before(w)) {
         // ("according to Reuters", "in messages to the technology news site BleepingComputer")
         if (w == "to") return w_at(k - 2) == "according" || (k >= 2 && in_sentence(k - 2, sent) && listed(k - 2, words_.message_nouns));
+        // the victim's helpers: "the council said it was working with the National Crime Agency"
+        if (w == "with" && k >= 2 && in_sentence(k - 2, sent) && listed(k - 2, words_.helper_verbs)) return false;
         // a reporting word or a reporter's title shortly before: "tracked as Onyx Sleet by Microsoft",
         // "published on Monday by PwC", "researchers at ESET", "the head of cybersecurity at the SBU";
         // not "updates from SolarWinds", "hit by"

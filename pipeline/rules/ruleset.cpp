@@ -531,7 +531,7 @@ ContextWords::ContextWords(const RuleSet& r, Problems& p)
       maker_verbs(needed(r, p, "maker-verbs")), product_nouns(needed(r, p, "product-nouns")), suspect_nouns(needed(r, p, "suspect-nouns")),
       owned_nouns(needed(r, p, "owned-nouns")), legal_story_words(needed(r, p, "legal-story-words")),
       attacker_people(needed(r, p, "attacker-people")), malware_nouns(needed(r, p, "malware-nouns")),
-      malware_verbs(needed(r, p, "malware-verbs")), support_words(needed(r, p, "support-words")), event_nouns(needed(r, p, "event-nouns")), punish_words(needed(r, p, "punish-words")), message_nouns(needed(r, p, "message-nouns")), place_prepositions(needed(r, p, "place-prepositions")),
+      malware_verbs(needed(r, p, "malware-verbs")), support_words(needed(r, p, "support-words")), event_nouns(needed(r, p, "event-nouns")), punish_words(needed(r, p, "punish-words")), message_nouns(needed(r, p, "message-nouns")), helper_verbs(needed(r, p, "helper-verbs")), place_prepositions(needed(r, p, "place-prepositions")),
       government_nouns(needed(r, p, "government-nouns")), tracking_verbs(needed(r, p, "tracking-verbs")),
       not_name_words(needed(r, p, "not-name-words")),
       not_cluster_words(needed(r, p, "not-cluster-words")), name_joiners(needed(r, p, "name-joiners")),
