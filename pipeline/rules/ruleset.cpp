@@ -26,12 +26,18 @@ const std::array<const char*, 34> kStixSectors = {
 
 std::vector<int> patterns_that_may_match(const RE2::Set* set, size_t pattern_count, const re2::StringPiece& text) {
   std::vector<int> which;
+  patterns_that_may_match(set, pattern_count, text, which);
+  return which;
+}
+
+void patterns_that_may_match(const RE2::Set* set, size_t pattern_count, const re2::StringPiece& text, std::vector<int>& which) {
+  which.clear();
   if (!set) {
     for (size_t i = 0; i < pattern_count; ++i) which.push_back(int(i));
-    return which;
+    return;
   }
   if (set->Match(text, &which)) std::sort(which.begin(), which.end());
-  return which;
+  else which.clear();
 }
 
 namespace {
@@ -1217,6 +1223,7 @@ class RuleLoader {
         continue;
       }
       dl.values[key] = std::string(row.get("value"));
+      dl.note_key(key);
       dl.forms.emplace_back(form, RuleRef{file, row.line});
     }
     rs_.date_lists[dl.name] = std::move(dl);
