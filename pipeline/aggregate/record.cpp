@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cstring>
 #include <map>
+#include <stdexcept>
 
 #include "core/text.hpp"
 
@@ -338,9 +339,11 @@ class RecordText {
 
   void dates() {
     out_.begin_array();
-    std::map<size_t, size_t> date_index;  // mention index -> index in dates
-    for (size_t i = 0; i < doc_.mentions.size(); ++i)
-      if (doc_.mentions[i].type == MentionType::Date) date_index[i] = date_index.size();
+    // mention index -> index in dates (for the dates only)
+    std::vector<size_t>& date_index = idx_;
+    date_index.assign(doc_.mentions.size(), 0);
+    for (size_t i = 0, n = 0; i < doc_.mentions.size(); ++i)
+      if (doc_.mentions[i].type == MentionType::Date) date_index[i] = n++;
     for (size_t i = 0; i < doc_.mentions.size(); ++i) {
       const auto& m = doc_.mentions[i];
       if (m.type != MentionType::Date) continue;
@@ -354,7 +357,8 @@ class RecordText {
       if (!m.date.mod.empty()) out_.key("mod").string(m.date.mod);
       if (m.date.anchored) out_.key("anchor").string(doc_.anchor ? "published" : "unknown");
       if (m.range_with >= 0) {
-        const size_t other = date_index.at(size_t(m.range_with));
+        if (doc_.mentions.at(size_t(m.range_with)).type != MentionType::Date) throw std::out_of_range("range_with is not a date");
+        const size_t other = date_index[size_t(m.range_with)];
         out_.key("range");
         out_.begin_object();
         out_.key("role").string(size_t(m.range_with) > i ? "begin" : "end");

@@ -9,6 +9,7 @@
 // use from any number of threads.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <memory>
@@ -198,6 +199,16 @@ struct DateList {
   std::string name;
   std::unordered_map<std::string, std::string, StringViewHash, std::equal_to<>> values;  // folded form -> value
   std::vector<std::pair<std::string, RuleRef>> forms;  // as written, for pattern expansion
+  // Bit n of lengths_by_first[b]: a key starts with byte b and has n bytes (31: 31 or more).
+  // Most words of a sentence are ruled out by it without hashing them.
+  std::array<uint32_t, 256> lengths_by_first{};
+  void note_key(std::string_view key) {
+    if (!key.empty()) lengths_by_first[static_cast<unsigned char>(key[0])] |= 1u << std::min<size_t>(key.size(), 31);
+  }
+  bool contains(std::string_view key) const {
+    if (key.empty() || !((lengths_by_first[static_cast<unsigned char>(key[0])] >> std::min<size_t>(key.size(), 31)) & 1)) return false;
+    return values.contains(key);
+  }
 };
 
 extern const std::array<const char*, 34> kStixSectors;
@@ -205,6 +216,8 @@ extern const std::array<const char*, 34> kStixSectors;
 // Indexes (ascending) of the patterns that can match `text` according to `set`; all of
 // them when there is no set. Empty when none can.
 std::vector<int> patterns_that_may_match(const RE2::Set* set, size_t pattern_count, const re2::StringPiece& text);
+// The same into `which` (its room kept between calls).
+void patterns_that_may_match(const RE2::Set* set, size_t pattern_count, const re2::StringPiece& text, std::vector<int>& which);
 
 // Whether some part of the RE2 pattern can match a line break ("\s", "[^.]", "\W", "." under
 // (?s), ...). Errs towards true: false means that no match of it holds a "\n", so the

@@ -71,7 +71,7 @@ bool sentence_has_date_future_cue(const Document& doc, uint32_t sentence, const 
   if (!future_cues) return false;
   const Sentence& s = doc.sentences[sentence];
   for (uint32_t t = s.first_token; t < s.end_token; ++t)
-    if (doc.tokens[t].is_word && future_cues->values.contains(doc.folded_token(t))) return true;
+    if (doc.tokens[t].is_word && future_cues->contains(doc.folded_token(t))) return true;
   return false;
 }
 
@@ -147,6 +147,7 @@ void find_dates(Document& doc, const RuleSet& rules) {
   const auto blocked = blocked_spans(doc, rules);
   std::vector<int8_t> future_cache(doc.sentences.size(), -1);  // per sentence: a date future cue? (-1 unknown)
   std::vector<re2::StringPiece> m;
+  thread_local std::vector<int> which;  // the patterns that may match a line
   Captures caps;
   const auto future_list = rules.date_lists.find("future-cue");
   const DateList* future_cues = future_list == rules.date_lists.end() ? nullptr : &future_list->second;
@@ -160,7 +161,8 @@ void find_dates(Document& doc, const RuleSet& rules) {
    line_start = line_end;
    // a blank line holds no date (half the lines of news text): no need to ask the set
    if (std::all_of(piece.begin(), piece.end(), [](char ch) { return ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t'; })) continue;
-   for (int idx : patterns_that_may_match(rules.date_prefilter.get(), rules.date_patterns.size(), piece)) {
+   patterns_that_may_match(rules.date_prefilter.get(), rules.date_patterns.size(), piece, which);
+   for (int idx : which) {
     const DatePattern& dp = rules.date_patterns[size_t(idx)];
     const int n = dp.re->NumberOfCapturingGroups() + 1;
     m.assign(size_t(n), {});
