@@ -392,8 +392,16 @@ class Roles {
     }
     // "prepared by hackers in Russia", "cybercriminals in Nigeria" (people who attack, not "groups in";
     // rules/context/attacker-people.txt)
+    // (and "hacking groups in Saudi Arabia": an attacker noun a hack word makes plain)
     if (before1 == "in" && f >= 2 && in_sentence(f - 2, sent) && listed(f - 2, words_.attacker_people)) {
       why = "'" + word(f - 2) + " in'";
+      return "attribution";
+    }
+    // (and "hacking groups in Saudi Arabia and the United Arab Emirates": an attacker noun a hack
+    // word makes plain, before the whole list)
+    if (const size_t s0 = list_start(f, sent); s0 >= 3 && in_sentence(s0 - 3, sent) && word(s0 - 1) == "in" &&
+        cue(s0 - 2, kAttackerNouns) && doc_.tokens[s0 - 2].is_all_lower && listed(s0 - 3, words_.hack_words)) {
+      why = "'" + word(s0 - 3) + " " + word(s0 - 2) + " in'";
       return "attribution";
     }
     // those charged, by their home: "Viktor Pleshchuk, 28, of St. Petersburg, Russia", "five
