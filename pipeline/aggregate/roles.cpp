@@ -337,6 +337,20 @@ class Roles {
       why = "attribution cue '" + word(k) + "' before";
       return "attribution";
     }
+    // "accused Iran of breaking into a Swedish company", "accuses Russia and China of hacking"
+    // (not the accused's answer: "Iran has denied carrying out cyber attacks ... and has accused the
+    // United States and Israel of targeting its infrastructure")
+    if (const size_t s0 = list_start(f, sent); s0 >= 1 && in_sentence(s0 - 1, sent) &&
+        one_of(word(s0 - 1), {"accused", "accuses", "accusing", "accuse"}) && !sentence_has_denial(sent)) {
+      const size_t le = list_end(l, sent);
+      if (in_sentence(le + 1, sent) && word(le + 1) == "of")
+        for (size_t k = le + 2; in_sentence(k, sent) && k <= le + 6; ++k)
+          if ((cue(k, kTargetCues) || listed(k, words_.hack_words)) && doc_.tokens[k].is_all_lower && !listed(k, words_.target_cue_nouns) &&
+              word(k) != "against") {  // ("accusing Qatar or Turkey of plotting against Libya")
+            why = "'" + word(s0 - 1) + " ... of " + word(k) + "'";
+            return "attribution";
+          }
+    }
     // the same cue before a list it is in: "working for the governments of China, Iran, North Korea and Turkey"
     if (const size_t s0 = list_start(f, sent); s0 < f && !org_phrase)
       if (size_t k = attribution_cue_before(s0, sent); k != std::string::npos) {
@@ -815,6 +829,13 @@ class Roles {
     // "Australia's signals intelligence agency on Monday published", "has also said"
     while (in_sentence(k, sent) && (one_of(word(k), {"has", "have", "had", "also", "on", "publicly"}) || date_token_[k])) ++k;
     return in_sentence(k, sent) && speaker_verb(k);
+  }
+
+  bool sentence_has_denial(uint32_t sent) const {
+    const Sentence& s = doc_.sentences[sent];
+    for (size_t k = s.first_token; k < s.end_token; ++k)
+      if (listed(k, words_.denial_words)) return true;
+    return false;
   }
 
   // The country's phrase is what an attack word acts on: an attack verb or "against" right before
