@@ -341,12 +341,13 @@ class Roles {
     // (not the accused's answer: "Iran has denied carrying out cyber attacks ... and has accused the
     // United States and Israel of targeting its infrastructure")
     if (const size_t s0 = list_start(f, sent); s0 >= 1 && in_sentence(s0 - 1, sent) &&
-        one_of(word(s0 - 1), {"accused", "accuses", "accusing", "accuse"}) && !sentence_has_denial(sent)) {
+        one_of(word(s0 - 1), {"accused", "accuses", "accusing", "accuse"})) {
       const size_t le = list_end(l, sent);
       if (in_sentence(le + 1, sent) && word(le + 1) == "of")
         for (size_t k = le + 2; in_sentence(k, sent) && k <= le + 6; ++k)
           if ((cue(k, kTargetCues) || listed(k, words_.hack_words)) && doc_.tokens[k].is_all_lower && !listed(k, words_.target_cue_nouns) &&
-              word(k) != "against") {  // ("accusing Qatar or Turkey of plotting against Libya")
+              word(k) != "against" &&  // ("accusing Qatar or Turkey of plotting against Libya")
+              !sentence_has_denial(sent)) {
             why = "'" + word(s0 - 1) + " ... of " + word(k) + "'";
             return "attribution";
           }
@@ -406,7 +407,6 @@ class Roles {
     }
     // "prepared by hackers in Russia", "cybercriminals in Nigeria" (people who attack, not "groups in";
     // rules/context/attacker-people.txt)
-    // (and "hacking groups in Saudi Arabia": an attacker noun a hack word makes plain)
     if (before1 == "in" && f >= 2 && in_sentence(f - 2, sent) && listed(f - 2, words_.attacker_people)) {
       why = "'" + word(f - 2) + " in'";
       return "attribution";
@@ -500,10 +500,7 @@ class Roles {
     // agencies that speak, "three US agencies said"; a company that speaks is often the victim:
     // "the Japanese carmaker said the disruption began on Sunday")
     // (not those a state acts on: "sanctions aimed at Chinese companies", "punish Chinese companies")
-    bool acted_on = false;
-    for (size_t k = list_start(f, sent), n = 0; k >= 1 && n < 4 && in_sentence(k - 1, sent) && !acted_on; --k, ++n)
-      acted_on = doc_.tokens[k - 1].is_all_lower && (listed(k - 1, words_.legal_action_words) || listed(k - 1, words_.punish_words));
-    if (harm_sentence && !acted_on && !any_of_tokens(vendor_start_, l + 1, end))
+    if (harm_sentence && !acted_on_by_state(f, sent) && !any_of_tokens(vendor_start_, l + 1, end))
       for (size_t k = l + 1; k < end; ++k) {
         if (speaker && one_of(word(k), {"agencies", "agency", "officials", "authorities", "government", "ministry", "ministries"})) break;
         if (vendor_word(k)) break;  // "Dutch security company Fox-IT", "a British threat intelligence firm"
@@ -748,22 +745,30 @@ class Roles {
   // backdoor"); not "report every ransomware incident", "sanctioned the ransomware gang".
   // Asked per country, found once per sentence (a hostile sentence lists thousands of countries).
   bool malware_found_in(uint32_t sent) const {
-    if (malware_found_.size() != doc_.sentences.size()) malware_found_.assign(doc_.sentences.size(), -1);
-    if (malware_found_[sent] < 0) {
-      malware_found_[sent] = 0;
-      const Sentence& sentence = doc_.sentences[sent];
-      for (size_t k = sentence.first_token; k < sentence.end_token && !malware_found_[sent]; ++k) {
+    return malware_found_.ask(doc_, sent, [&](const Sentence& sentence) {
+      for (size_t k = sentence.first_token; k < sentence.end_token; ++k) {
         if (!listed(k, words_.malware_nouns) || !doc_.tokens[k].is_all_lower) continue;
         if (k + 1 < sentence.end_token && doc_.tokens[k + 1].is_word && doc_.tokens[k + 1].is_all_lower &&
             !victim_preposition(word(k + 1)))
           continue;  // a modifier: "ransomware gang", "malware samples"
         for (size_t v = k; v > sentence.first_token && v + 4 > k; --v)
-          if (listed(v - 1, words_.malware_verbs) && doc_.tokens[v - 1].is_all_lower) malware_found_[sent] = 1;
+          if (listed(v - 1, words_.malware_verbs) && doc_.tokens[v - 1].is_all_lower) return true;
       }
-    }
-    return malware_found_[sent] == 1;
+      return false;
+    });
   }
-  mutable std::vector<int8_t> malware_found_;  // per sentence: -1 not looked, 0 no, 1 yes
+  // A question about a whole sentence, answered once per sentence however many countries ask it
+  // (a hostile sentence lists thousands).
+  struct SentenceMemo {
+    mutable std::vector<int8_t> answers;  // -1 not asked, 0 no, 1 yes
+    template <class F>
+    bool ask(const Document& doc, uint32_t sent, F&& find) const {
+      if (answers.size() != doc.sentences.size()) answers.assign(doc.sentences.size(), -1);
+      if (answers[sent] < 0) answers[sent] = find(doc.sentences[sent]) ? 1 : 0;
+      return answers[sent] == 1;
+    }
+  };
+  SentenceMemo malware_found_, denial_;
   static constexpr size_t kNotLooked = std::string::npos - 1;
   mutable std::vector<size_t> attack_word_at_;
 
@@ -831,11 +836,18 @@ class Roles {
     return in_sentence(k, sent) && speaker_verb(k);
   }
 
-  bool sentence_has_denial(uint32_t sent) const {
-    const Sentence& s = doc_.sentences[sent];
-    for (size_t k = s.first_token; k < s.end_token; ++k)
-      if (listed(k, words_.denial_words)) return true;
+  // A legal or punishing word among the four before the country's list.
+  bool acted_on_by_state(size_t f, uint32_t sent) const {
+    for (size_t k = list_start(f, sent), n = 0; k >= 1 && n < 4 && in_sentence(k - 1, sent); --k, ++n)
+      if (doc_.tokens[k - 1].is_all_lower && (listed(k - 1, words_.legal_action_words) || listed(k - 1, words_.punish_words))) return true;
     return false;
+  }
+  bool sentence_has_denial(uint32_t sent) const {
+    return denial_.ask(doc_, sent, [&](const Sentence& s) {
+      for (size_t k = s.first_token; k < s.end_token; ++k)
+        if (listed(k, words_.denial_words)) return true;
+      return false;
+    });
   }
 
   // The country's phrase is what an attack word acts on: an attack verb or "against" right before
