@@ -235,7 +235,11 @@ int32_t SentenceBreaks::advance() {
   return end == icu::BreakIterator::DONE ? -1 : end;
 }
 
-void SentenceBreaks::finish() { state_->ascii_base->set_bytes({}); }
+void SentenceBreaks::finish() {
+  state_->ascii_base->set_bytes({});
+  // the thread's UTF-16 copy is given back after a huge article (memory stays flat), kept otherwise
+  if (state_->utf16.capacity() > (size_t(1) << 22)) std::vector<UChar>().swap(state_->utf16);
+}
 
 std::vector<uint32_t> SentenceBreaks::all(std::string_view text, bool allow_ascii_path) {
   std::vector<uint32_t> out;
