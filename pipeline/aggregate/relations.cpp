@@ -93,9 +93,16 @@ class RelationFinder {
             "a state body the text makes the attacker, and its own state");
     std::map<uint32_t, std::vector<const Mention*>> by_sentence;
     for (const auto& m : doc_.mentions)
-      if (!doc_.in_title(m.start)) by_sentence[sentence_of(doc_, m)].push_back(&m);
+      by_sentence[sentence_of(doc_, m)].push_back(&m);
     for (const auto& m : doc_.mentions)
       if (m.type == MentionType::Actor && !doc_.in_title(m.start) && org_is_victim(m)) victims_.insert(m.value);
+    // The title pairs what it names with an attacker it names itself ("North Korea's Lazarus stole
+    // over a terabyte from South Korean court network"); the body does not go on from it.
+    title_ = true;
+    for (uint32_t s = 0; s < doc_.sentences.size() && doc_.sentences[s].start < doc_.body_start; ++s)
+      if (auto it = by_sentence.find(s); it != by_sentence.end()) sentence(s, it->second);
+    title_ = false;
+    focus_.clear();
     for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
       if (doc_.sentences[s].start < doc_.body_start) continue;
       auto it = by_sentence.find(s);
@@ -331,6 +338,7 @@ class RelationFinder {
   std::map<std::string, std::string> tool_owner_;  // tool -> the first group a "uses" relation gave it
   std::set<std::string> seen_;
   bool other_attacker_ = false;       // the sentence refers to an unnamed attacker other than those named
+  bool title_ = false;                // the sentence is the title's
   std::vector<bool> date_token_;      // per token: part of a date ("on Friday imposed sanctions")
 
   const char* attacker_kind(const Mention& m) const {
@@ -1066,6 +1074,8 @@ class RelationFinder {
           break;
         }
     }
+    if (title_ && (attackers.empty() || std::any_of(attackers.begin(), attackers.end(), [](const Attacker& a) { return !a.named; })))
+      return;
     if (attackers.empty()) {
       // nothing named or referred to: the sentence goes on about the attacker before it, and a
       // lead sentence about the attacker named first

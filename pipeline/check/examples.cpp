@@ -34,7 +34,8 @@ MentionType type_of_folder(const std::string& folder, bool& ok) {
 }
 
 // relations/: "+<TAB>text<TAB>type source -> target" (the record has that relation) or "-" (it
-// has not). The text is one short article: relations may cross its sentences.
+// has not). The text is one short article: relations may cross its sentences. A text
+// "title: <title> || <body>" has a title.
 void run_relation_examples(const RuleSet& rules, const std::string& shown, ExampleReport& report) {
   std::ifstream in(shown);
   ExtractOptions eo;
@@ -61,6 +62,11 @@ void run_relation_examples(const RuleSet& rules, const std::string& shown, Examp
     Article a;
     a.id = where;
     a.text = cols[1];
+    if (a.text.starts_with("title: "))
+      if (const size_t bar = a.text.find(" || "); bar != std::string::npos) {
+        a.title = a.text.substr(7, bar - 7);
+        a.text.erase(0, bar + 4);
+      }
     auto doc = pipeline.analyse(std::move(a));
     std::string found, all;
     for (const auto& r : doc->relations) {
