@@ -555,7 +555,15 @@ class RelationFinder {
         if (!focus_.empty()) out.push_back({focus_[0].name, focus_[0].kind, t, sent, "'" + word(t) + "', the attacker of the sentences before", false});
         continue;
       }
-      // the nearest named one before the reference, in this sentence or earlier
+      // before any of its kind named in this sentence, the one the sentences before were about
+      // (the first of theirs), not one named in passing after it: "LulzSec presented the leak as
+      // part of a campaign it announced with the Anonymous movement. The small group has posted ..."
+      if (!focus_.empty() && kind == focus_[0].kind && focus_[0].named && focus_[0].sentence < sent &&
+          std::none_of(out.begin(), out.begin() + named_here, [&](const Attacker& o) { return o.token < t && o.kind == kind; })) {
+        out.push_back({focus_[0].name, focus_[0].kind, t, sent, "'" + word(t) + "' refers to the attacker of the sentences before", true});
+        continue;
+      }
+      // else the nearest named one before the reference, in this sentence or earlier
       if (const Attacker* a = last_named(kind.c_str(), t))
         out.push_back({a->name, a->kind, t, sent, "'" + word(t) + "' refers to the last named " + (kind == "actor" ? "group" : "operation"), true});
     }

@@ -250,9 +250,10 @@ class Roles {
     // The suspect's nationality in a story of charges or arrests: "Karim Baratov, a Canadian citizen,
     // was arrested", "identified him as a Russian national", "A British man who helped take over"
     // (the noun heads its phrase: not "a Russian national security expert")
-    if (legal_story() && in_sentence(l + 1, sent) && listed(l + 1, words_.suspect_nouns) && doc_.tokens[l + 1].is_all_lower &&
+    // (not those whose data was taken: "the records of Israeli citizens")
+    if (legal_story() && before1 != "of" && in_sentence(l + 1, sent) && listed(l + 1, words_.suspect_nouns) && doc_.tokens[l + 1].is_all_lower &&
         !(in_sentence(l + 2, sent) && doc_.tokens[l + 2].is_word && doc_.tokens[l + 2].is_all_lower &&
-          !verb_form(l + 2) && !one_of(word(l + 2), {"who", "was", "is", "has", "had", "and", "born", "from", "in", "with"}))) {
+          !verb_form(l + 2) && !one_of(word(l + 2), {"who", "was", "were", "is", "are", "has", "have", "had", "and", "born", "from", "in", "with"}))) {
       why = "a suspect's nationality ('" + word(l + 1) + "'), charges in the story";
       return "attribution";
     }
