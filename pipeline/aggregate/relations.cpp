@@ -363,6 +363,15 @@ class RelationFinder {
   // tried to get into", "GRU officers hacked", "accused the GRU of trying to hack"), behind an attack
   // ("the FSB was behind"), or its agent ("hacked by the GRU"). Not a takedown ("the FBI disrupted
   // the botnet"), nor a body that was hit ("the Foreign Office was breached").
+  bool sanctions_story() const {
+    if (sanctions_story_ < 0) {
+      sanctions_story_ = 0;
+      for (size_t k = 0; k < doc_.tokens.size() && !sanctions_story_; ++k) sanctions_story_ = listed(k, words_.sanction_words);
+    }
+    return sanctions_story_ == 1;
+  }
+  mutable int8_t sanctions_story_ = -1;
+
   bool state_body_attacks(const Mention& m) const {
     if (m.type != MentionType::Actor || m.entry == UINT32_MAX || rules_.actors[m.entry].kind != "government") return false;
     const size_t f = doc_.token_starting_at(m.start), l = doc_.token_ending_at(m.end);
@@ -397,6 +406,7 @@ class RelationFinder {
           !doc_.has_cue(k, kVictimNouns) && !listed(k, words_.target_cue_nouns) && w != "against") {
         // a noun the name qualifies tells what befell it: "the Bundestag hack", "the Foreign Office breach"
         if (k == l + 1 && f >= 1 && in_sentence(f - 1, sent) && word(f - 1) == "the" && !w.ends_with("ed") && !w.ends_with("ing")) return false;
+        if (listed(k, words_.sanction_verbs) && sanctions_story()) return false;
         return !passive && !listed(k, words_.takedown_verbs);
       }
       if (one_of(w, {"was", "were", "is", "are"})) { passive = true; continue; }
@@ -1069,6 +1079,12 @@ class RelationFinder {
     if (attackers.empty())
       for (const Mention* m : ms)
         if (m->type == MentionType::Tool && !tool_owner_.count(m->value) && tool_is_agent(*m)) other_attacker_ = true;
+    // a state's measures, not an attack: "Treasury also targeted three Garantex executives"
+    if (attackers.empty() && sanctions_story())
+      for (const Mention* m : ms)
+        if (m->type == MentionType::Actor && actor_kind(*m, rules_) == "government")
+          for (size_t k = doc_.token_ending_at(m->end) + 1, n = 0; n < 3 && in_sentence(k, sent); ++k, ++n)
+            if (listed(k, words_.sanction_verbs)) return;
     if (attackers.empty() && other_attacker_) {  // about some other attacker: nothing to carry over
       focus_.clear();
       return;
