@@ -863,6 +863,7 @@ class RelationFinder {
         !one_of(word(l + 1), {"software", "firmware", "product", "products", "platform", "app", "apps", "tool", "tools"}))
       return false;
     if (reporter_position(m)) return false;  // the one who tells: "stole $300 million from an exchange, the FBI said"
+    if (k == "organization" && platform_used(f, l, sent)) return false;
     if (attacked_before(f, sent) || on_leak_site(l, sent) || object_of_split_attack(f, l, sent)) return true;
     // a later member of a list of victims: "hacking into the networks of the American ratings firm
     // Moody's Analytics, the German industrial group Siemens and the satellite-navigation company
@@ -974,6 +975,18 @@ class RelationFinder {
   }
   // An attack word close before the name starting at token f: its object ("hacked into X", "the
   // network of X", "stole ... from X", "victims include X").
+  // A platform the text uses, not one attacked: an account or channel on it ("the firm's Twitter
+  // account was hijacked", "boasted of the attack on its Telegram channel"), or the place where
+  // something is said ("claimed responsibility on Twitter", "a spree of attacks it announces on
+  // Twitter"; not "the attack on Twitter").
+  bool platform_used(size_t f, size_t l, uint32_t sent) const {
+    if (in_sentence(l + 1, sent) && listed(l + 1, words_.account_nouns) && doc_.tokens[l + 1].is_all_lower) return true;
+    size_t p = f;
+    if (p >= 1 && in_sentence(p - 1, sent) && one_of(word(p - 1), {"its", "their", "his", "her", "a"})) --p;
+    if (p < 2 || !in_sentence(p - 2, sent) || !one_of(word(p - 1), {"on", "via", "through"})) return false;
+    return !(doc_.has_cue(p - 2, kTargetCues) || listed(p - 2, words_.hack_words));
+  }
+
   bool attacked_before(size_t f, uint32_t sent) const {
     for (size_t t = f; t >= 1 && t + 9 >= f && in_sentence(t - 1, sent); --t) {
       const std::string_view w = word(t - 1);
