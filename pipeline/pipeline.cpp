@@ -113,8 +113,14 @@ void Pipeline::process_texts(std::span<Article> articles, std::span<std::string>
     }
   }
   for (size_t i = 0; i < kStageFunctions.size(); ++i)
-    for (auto& doc : docs)
-      if (doc && doc->errors.empty()) run_stage(i, *doc);
+    for (auto& doc : docs) {
+      if (!doc || !doc->errors.empty()) continue;
+      run_stage(i, *doc);
+      // Once normalised, the stages read the body from norm (offsets map it back): the original
+      // is given back unless the record carries it (for a huge article, one copy fewer). Not in
+      // analyse(), whose document keeps its article whole.
+      if (i == 0 && !options_.keep_text) std::string().swap(doc->article.text);
+    }
   for (size_t k = 0; k < docs.size(); ++k) {
     if (!docs[k]) continue;
     const Document& doc = *docs[k];
