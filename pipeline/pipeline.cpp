@@ -34,8 +34,12 @@ const std::array<Stage, Pipeline::kStages.size() - 1> kStageFunctions = {
     find_operations,
     find_name_lines,
     find_names,
-    find_dates,
+    // Dates after the evidence: it neither reads nor drops them, and it copies every candidate it
+    // keeps into a new vector; a text full of numbers (hundreds of thousands of date candidates)
+    // would be copied whole. The order of the candidates fed to the overlaps changes only between
+    // a date and another type, which the overlap policy orders on its own (outranks: type last).
     weigh_evidence,
+    find_dates,
     [](Document& d, const RuleSet&) { resolve_overlaps(d); },
     assign_roles,
     link_dates,

@@ -208,6 +208,10 @@ void find_dates(Document& doc, const RuleSet& rules) {
       if (!r->linked.empty()) c.cue = r->linked;
       else if (r->year_inferred) c.cue = "year-inferred";
       else if (r->explicit_year) c.cue = "explicit-year";
+      // A huge article's candidates grow once, into room never written unless used (see
+      // match_gazetteers), not by doublings that hold two arrays of them at once.
+      if (doc.candidates.size() == doc.candidates.capacity() && doc.norm.size() > (size_t(1) << 20))
+        doc.candidates.reserve(doc.candidates.size() + doc.norm.size() / 4);
       doc.candidates.push_back(std::move(c));
     }
    }
