@@ -34,8 +34,12 @@ const std::array<Stage, Pipeline::kStages.size() - 1> kStageFunctions = {
     find_operations,
     find_name_lines,
     find_names,
-    find_dates,
+    // Dates after the evidence: it neither reads nor drops them, and it copies every candidate it
+    // keeps into a new vector; a text full of numbers (hundreds of thousands of date candidates)
+    // would be copied whole. The order of the candidates fed to the overlaps changes only between
+    // a date and another type, which the overlap policy orders on its own (outranks: type last).
     weigh_evidence,
+    find_dates,
     [](Document& d, const RuleSet&) { resolve_overlaps(d); },
     assign_roles,
     link_dates,
@@ -113,8 +117,14 @@ void Pipeline::process_texts(std::span<Article> articles, std::span<std::string>
     }
   }
   for (size_t i = 0; i < kStageFunctions.size(); ++i)
-    for (auto& doc : docs)
-      if (doc && doc->errors.empty()) run_stage(i, *doc);
+    for (auto& doc : docs) {
+      if (!doc || !doc->errors.empty()) continue;
+      run_stage(i, *doc);
+      // Once normalised, the stages read the body from norm (offsets map it back): the original
+      // is given back unless the record carries it (for a huge article, one copy fewer). Not in
+      // analyse(), whose document keeps its article whole.
+      if (i == 0 && !options_.keep_text) std::string().swap(doc->article.text);
+    }
   for (size_t k = 0; k < docs.size(); ++k) {
     if (!docs[k]) continue;
     const Document& doc = *docs[k];

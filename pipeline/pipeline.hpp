@@ -26,8 +26,8 @@ namespace news {
 class Pipeline {
  public:
   static constexpr std::array<const char*, 14> kStages = {
-      "normalise", "segment", "gazetteers", "people", "operations", "name-lines", "names", "dates",
-      "evidence", "overlaps", "roles", "link-dates", "relations", "record"};
+      "normalise", "segment", "gazetteers", "people", "operations", "name-lines", "names", "evidence",
+      "dates", "overlaps", "roles", "link-dates", "relations", "record"};
 
   Pipeline(const RuleSet& rules, const ExtractOptions& options) : rules_(rules), options_(options) {}
 

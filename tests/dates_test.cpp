@@ -12,7 +12,7 @@ std::string dates(const std::string& text, const char* published = "2019-03-04")
   std::string out;
   for (const auto& m : doc->mentions)
     if (m.type == MentionType::Date)
-      out += (out.empty() ? "" : "; ") + std::string(doc->span(m.start, m.end)) + "=" + (m.value.empty() ? "null" : m.value) + " " + m.date.type;
+      out += (out.empty() ? "" : "; ") + std::string(doc->span(m.start, m.end)) + "=" + (m.value.empty() ? "null" : m.value) + " " + m.date->type;
   return out;
 }
 }  // namespace

@@ -349,13 +349,13 @@ class RecordText {
       if (m.type != MentionType::Date) continue;
       out_.begin_object();
       out_.key("text").string(text_of(m));
-      out_.key("value").string_or_null(m.date.value);
-      out_.key("type").string(m.date.type);
+      out_.key("value").string_or_null(m.date->value);
+      out_.key("type").string(m.date->type);
       out_.key("start").number(spans_[i].start);
       out_.key("end").number(spans_[i].end);
       if (spans_[i].title) out_.key("field").string("title");
-      if (!m.date.mod.empty()) out_.key("mod").string(m.date.mod);
-      if (m.date.anchored) out_.key("anchor").string(doc_.anchor ? "published" : "unknown");
+      if (!m.date->mod.empty()) out_.key("mod").string(m.date->mod);
+      if (m.date->anchored) out_.key("anchor").string(doc_.anchor ? "published" : "unknown");
       if (m.range_with >= 0) {
         if (doc_.mentions.at(size_t(m.range_with)).type != MentionType::Date) throw std::out_of_range("range_with is not a date");
         const size_t other = date_index[size_t(m.range_with)];

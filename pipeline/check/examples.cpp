@@ -177,8 +177,8 @@ ExampleReport run_examples(const RuleSet& rules, const std::string& examples_dir
         if (cp(m.start) != span_start || cp(m.end) != span_end) problem = "span '" + got_text + "' is not the bracketed one";
         else if (m.value != want_value) problem = "value " + (m.value.empty() ? std::string("null") : m.value) + ", expected " + want_value;
         else if (roles && cols.size() > 3 && m.role != cols[3]) problem = "role " + m.role + ", expected " + cols[3] + (m.cue.empty() ? "" : " (" + m.cue + ")");
-        else if (type == MentionType::Date && cols.size() > 3 && !cols[3].empty() && m.date.type != cols[3]) problem = "type " + m.date.type + ", expected " + cols[3];
-        else if (type == MentionType::Date && cols.size() > 4 && !cols[4].empty() && m.date.mod != cols[4]) problem = "mod '" + m.date.mod + "', expected " + cols[4];
+        else if (type == MentionType::Date && cols.size() > 3 && !cols[3].empty() && m.date->type != cols[3]) problem = "type " + m.date->type + ", expected " + cols[3];
+        else if (type == MentionType::Date && cols.size() > 4 && !cols[4].empty() && m.date->mod != cols[4]) problem = "mod '" + m.date->mod + "', expected " + cols[4];
         if (!problem.empty()) problem += " (" + rules.rule_location(m.rule) + ")";
         else report.rules_fired.insert(rules.rule_location(m.rule));
       }

@@ -77,7 +77,7 @@ int run_explain(int argc, char** argv, const char* argv0) {
     for (const auto& m : doc->mentions) {
       const auto where = doc->in_title(m.start) ? "title " : "";
       std::cout << where << to_string(m.type) << "\t\"" << doc->span(m.start, m.end) << "\"\t" << (m.value.empty() ? "null" : m.value);
-      if (m.type == MentionType::Date) std::cout << " " << m.date.type << (m.date.mod.empty() ? "" : " " + m.date.mod);
+      if (m.type == MentionType::Date) std::cout << " " << m.date->type << (m.date->mod.empty() ? "" : " " + m.date->mod);
       if (m.type == MentionType::Country) std::cout << " (" << m.role << ")";
       std::cout << "\t" << rules->rule_location(m.rule);
       if (!m.cue.empty()) std::cout << "\tcue: " << m.cue;

@@ -61,7 +61,7 @@ std::string render_html(const RuleSet& rules, const std::vector<HtmlArticle>& ar
       const std::string key = entity_key(m, text);
       if (gained.count(key)) cls += " gained";
       std::string tip = std::string(to_string(m.type)) + ": " + (m.value.empty() ? "(no value)" : m.value);
-      if (m.type == MentionType::Date) tip += " " + m.date.type + (m.date.mod.empty() ? "" : " " + m.date.mod);
+      if (m.type == MentionType::Date) tip += " " + m.date->type + (m.date->mod.empty() ? "" : " " + m.date->mod);
       if (m.type == MentionType::Country) tip += " (" + m.role + ")";
       tip += "\nrule: " + rules.rule_location(m.rule);
       h += "<mark class=\"" + cls + "\" data-type=\"" + to_string(m.type) + "\" data-value=\"" + escape(m.value) + "\" title=\"" + escape(tip) + "\">" + escape(text) + "</mark>";

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -74,21 +75,54 @@ struct DateValue {
   bool anchored = false;  // the value depends on the publication date
 };
 
+// The date part of a candidate, apart: only dates have one, and a candidate that carries none
+// is 96 bytes smaller (a huge article makes hundreds of thousands of candidates, and the
+// evidence stage holds two vectors of them at once). Reads of a candidate without one see an
+// empty DateValue; a write makes one. Copies are deep, as a member DateValue's were.
+class DateBox {
+ public:
+  DateBox() = default;
+  DateBox(const DateBox& o) : p_(o.p_ ? std::make_unique<DateValue>(*o.p_) : nullptr) {}
+  DateBox(DateBox&&) noexcept = default;
+  DateBox& operator=(const DateBox& o) {
+    if (this != &o) p_ = o.p_ ? std::make_unique<DateValue>(*o.p_) : nullptr;
+    return *this;
+  }
+  DateBox& operator=(DateBox&&) noexcept = default;
+  DateBox& operator=(DateValue v) {
+    p_ = std::make_unique<DateValue>(std::move(v));
+    return *this;
+  }
+  const DateValue* operator->() const { return p_ ? p_.get() : &empty(); }
+  DateValue* operator->() {
+    if (!p_) p_ = std::make_unique<DateValue>();
+    return p_.get();
+  }
+
+ private:
+  static const DateValue& empty() {
+    static const DateValue e;
+    return e;
+  }
+  std::unique_ptr<DateValue> p_;
+};
+
 // A candidate mention, as an extractor found it, before overlaps are settled.
+// (Members ordered for size: the flags together, the strings after.)
 struct Candidate {
   MentionType type = MentionType::Actor;
+  bool ambiguous = false;       // needs evidence before it counts
+  bool role_by_default = false;  // countries: a mention only because no rule read a role (not "a researcher in Canada")
   uint32_t start = 0, end = 0;  // bytes in norm
   int priority = 0;
   RuleRef rule;
-  std::string value;     // canonical name, ISO code, STIX term or TIMEX3 value
   uint32_t entry = UINT32_MAX;  // index of the knowledge entry (actor, country, ...), if any
   uint32_t form = UINT32_MAX;   // index of the gazetteer form that matched, if any
-  bool ambiguous = false;       // needs evidence before it counts
-  std::string cue;       // why an ambiguous form was accepted, for --explain
-  DateValue date;        // for dates
   int range_with = -1;   // dates: index (in mentions) of the other end of a range
+  std::string value;     // canonical name, ISO code, STIX term or TIMEX3 value
+  std::string cue;       // why an ambiguous form was accepted, for --explain
+  DateBox date;          // for dates
   std::string role;      // countries: target / attribution / mention
-  bool role_by_default = false;  // countries: a mention only because no rule read a role (not "a researcher in Canada")
   std::string kind;      // actors: threat-group, security-vendor, ..., person
   std::string link;      // people: the organisation the text ties them to ("a researcher at ESET")
   std::string country;   // actors found by their syntax: the country their name holds ("Port of Lisbon": PT)

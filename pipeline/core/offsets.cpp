@@ -1,5 +1,8 @@
 #include "core/offsets.hpp"
 
+#include <algorithm>
+#include <bit>
+
 #include <unicode/edits.h>
 
 #include "core/text.hpp"
@@ -15,25 +18,25 @@ static bool is_cp_start(unsigned char c) { return (c & 0xC0) != 0x80; }
 
 OffsetMap OffsetMap::build(std::string_view original, std::unique_ptr<icu::Edits> edits) {
   OffsetMap m;
-  m.original_ = original;
+  m.original_size_ = uint32_t(original.size());
   m.edits_ = std::move(edits);
   if (ascii_prefix(original) == original.size()) {  // most articles: no blocks needed to count code points
     m.one_byte_per_cp_ = true;
     return m;
   }
   const size_t blocks = original.size() / kBlock + 1;
-  m.block_cp_.reserve(blocks);
+  m.block_cp_.resize(blocks);
+  m.cp_starts_.resize(blocks);
   uint32_t cps = 0;
-  size_t next_block = 0;
-  for (size_t i = 0; i <= original.size(); ++i) {
-    const bool start = i == original.size() || is_cp_start(static_cast<unsigned char>(original[i]));
-    while (start && next_block * kBlock <= i && m.block_cp_.size() < blocks) {
-      m.block_cp_.push_back(cps);
-      ++next_block;
-    }
-    if (i < original.size() && is_cp_start(static_cast<unsigned char>(original[i]))) ++cps;
+  for (size_t block = 0; block < blocks; ++block) {
+    m.block_cp_[block] = cps;
+    uint64_t bits = 0;
+    const size_t end = std::min(original.size(), (block + 1) * kBlock);
+    for (size_t i = block * kBlock; i < end; ++i)
+      if (is_cp_start(static_cast<unsigned char>(original[i]))) bits |= uint64_t(1) << (i - block * kBlock);
+    m.cp_starts_[block] = bits;
+    cps += uint32_t(std::popcount(bits));
   }
-  while (m.block_cp_.size() < blocks) m.block_cp_.push_back(cps);
   m.one_byte_per_cp_ = cps == original.size();
   return m;
 }
@@ -49,16 +52,11 @@ uint32_t OffsetMap::original_byte(uint32_t norm_byte) const {
 
 uint32_t OffsetMap::code_point(uint32_t norm_byte) const {
   uint32_t b = original_byte(norm_byte);
-  if (b > original_.size()) b = static_cast<uint32_t>(original_.size());
+  if (b > original_size_) b = original_size_;
   if (one_byte_per_cp_) return b;
-  const uint32_t block = b / kBlock;
-  // Find the first code point start at or after the block start, then count.
-  uint32_t i = block * kBlock;
-  while (i < original_.size() && !is_cp_start(static_cast<unsigned char>(original_[i]))) ++i;
-  uint32_t cps = block_cp_[block];
-  for (; i < b; ++i)
-    if (is_cp_start(static_cast<unsigned char>(original_[i]))) ++cps;
-  return cps;
+  const uint32_t block = b / kBlock, in_block = b % kBlock;
+  const uint64_t before = in_block ? cp_starts_[block] & ((uint64_t(1) << in_block) - 1) : 0;
+  return block_cp_[block] + uint32_t(std::popcount(before));
 }
 
 }  // namespace news

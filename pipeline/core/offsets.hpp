@@ -4,7 +4,8 @@
 //   OffsetMap map = OffsetMap::build(original, edits);  // once per field
 //   uint32_t cp = map.code_point(norm_byte);
 //
-// Built once per article field; immutable afterwards.
+// Built once per article field; immutable afterwards. It keeps no reference to the original
+// text (which may be released once normalised): a bit per byte marks where code points start.
 #pragma once
 
 #include <cstdint>
@@ -32,10 +33,11 @@ class OffsetMap {
   uint32_t original_byte(uint32_t norm_byte) const;
 
  private:
-  static constexpr uint32_t kBlock = 64;  // a look-up counts at most this many bytes
-  std::string_view original_;
+  static constexpr uint32_t kBlock = 64;  // a look-up counts the code point starts of one word of bits
+  uint32_t original_size_ = 0;
   std::unique_ptr<icu::Edits> edits_;
-  std::vector<uint32_t> block_cp_;  // code points before the first cp start at or after block*kBlock
+  std::vector<uint32_t> block_cp_;    // code points that start before byte block*kBlock
+  std::vector<uint64_t> cp_starts_;   // bit i of word w: byte w*kBlock+i of the original starts a code point
   bool one_byte_per_cp_ = false;    // ASCII: a byte offset is the code point offset
 };
 

@@ -127,7 +127,8 @@ void segment(Document& doc, const RuleSet& rules) {
     raw.reserve(expected_tokens);
     tokenize(doc.norm, raw);
     for (const RawToken& r : raw) add(r);
-    if (raw.capacity() > (size_t(1) << 20)) raw = {};
+    // (Not `raw = {}`: that assigns an empty initializer list and keeps the capacity.)
+    if (raw.capacity() > (size_t(1) << 20)) std::vector<RawToken>().swap(raw);
   }
   doc.folded.resize(folded_size);
   doc.folded_start.push_back(uint32_t(doc.folded.size()));

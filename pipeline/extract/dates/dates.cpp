@@ -204,10 +204,14 @@ void find_dates(Document& doc, const RuleSet& rules) {
       c.rule = dp.rule;
       c.priority = 10;
       c.date = std::move(r->value);
-      c.value = c.date.value;
+      c.value = c.date->value;
       if (!r->linked.empty()) c.cue = r->linked;
       else if (r->year_inferred) c.cue = "year-inferred";
       else if (r->explicit_year) c.cue = "explicit-year";
+      // A huge article's candidates grow once, into room never written unless used (see
+      // match_gazetteers), not by doublings that hold two arrays of them at once.
+      if (doc.candidates.size() == doc.candidates.capacity() && doc.norm.size() > (size_t(1) << 20))
+        doc.candidates.reserve(doc.candidates.size() + doc.norm.size() / 4);
       doc.candidates.push_back(std::move(c));
     }
    }
@@ -222,9 +226,9 @@ void link_dates(Document& doc, const RuleSet& rules) {
   for (size_t i = 0; i < doc.mentions.size(); ++i)
     if (doc.mentions[i].type == MentionType::Date) dates.push_back(i);
   auto set_year = [](Mention& m, std::string_view year) {
-    if (m.value.size() >= 4 && year.size() == 4 && m.date.type != "DURATION" && m.date.type != "SET") {
+    if (m.value.size() >= 4 && year.size() == 4 && m.date->type != "DURATION" && m.date->type != "SET") {
       m.value.replace(0, 4, year);
-      m.date.value = m.value;
+      m.date->value = m.value;
       m.cue = "year-from-context";
     }
   };
@@ -235,7 +239,7 @@ void link_dates(Document& doc, const RuleSet& rules) {
   auto earlier_dates = [&](size_t k, auto use) {
     for (size_t j = k; j-- > 0 && k - j <= 64;) {
       const Mention& o = doc.mentions[dates[j]];
-      if (o.date.type == "DATE" && !o.value.empty() && !linked(o) && std::isdigit(static_cast<unsigned char>(o.value[0])) && use(o)) return;
+      if (o.date->type == "DATE" && !o.value.empty() && !linked(o) && std::isdigit(static_cast<unsigned char>(o.value[0])) && use(o)) return;
     }
   };
   for (size_t k = 0; k < dates.size(); ++k) {
@@ -252,7 +256,7 @@ void link_dates(Document& doc, const RuleSet& rules) {
         if (has_day) base = parse_iso_date(o.value.substr(0, 10));
         else if (has_month && (unit == "M" || unit == "Y")) base = parse_iso_date(o.value.substr(0, 7) + "-01");
         else if (unit == "Y" && o.value.size() == 4) base = parse_iso_date(o.value + "-01-01");
-        if (base) m.value = m.date.value = shift_unit(*base, unit, n);
+        if (base) m.value = m.date->value = shift_unit(*base, unit, n);
         return true;  // a date too coarse for the unit: the value counted from publication stays
       });
       continue;
@@ -268,7 +272,7 @@ void link_dates(Document& doc, const RuleSet& rules) {
       else if (unit == "M" && o.value.size() >= 7 && o.value[4] == '-' && std::isdigit(static_cast<unsigned char>(o.value[5]))) v = o.value.substr(0, 7);
       else if (unit == "Y" && o.value.size() >= 4) v = o.value.substr(0, 4);
       if (v.empty()) return false;
-      m.value = m.date.value = v;
+      m.value = m.date->value = v;
       return true;
     });
   }
@@ -285,7 +289,7 @@ void link_dates(Document& doc, const RuleSet& rules) {
         joined = true;
       else if (w != "," && w != "the" && w != "of") { joined = false; break; }
     }
-    if (!joined || a.date.type != "DATE" || b.date.type != "DATE") continue;
+    if (!joined || a.date->type != "DATE" || b.date->type != "DATE") continue;
     a.range_with = int(dates[k + 1]);
     b.range_with = int(dates[k]);
     if (a.cue == "year-inferred" && b.cue == "explicit-year") set_year(a, std::string_view(b.value).substr(0, 4));
@@ -296,12 +300,12 @@ void link_dates(Document& doc, const RuleSet& rules) {
   std::map<uint32_t, std::set<std::string>> sentence_years;
   for (size_t j : dates) {
     const Mention& o = doc.mentions[j];
-    if (o.cue != "explicit-year" || o.date.type != "DATE" || o.value.size() < 7 || o.value[4] != '-') continue;
+    if (o.cue != "explicit-year" || o.date->type != "DATE" || o.value.size() < 7 || o.value[4] != '-') continue;
     sentence_years[doc.tokens[doc.token_starting_at(o.start)].sentence].insert(o.value.substr(0, 4));
   }
   for (size_t i : dates) {
     Mention& m = doc.mentions[i];
-    if (m.cue != "year-inferred" || m.date.type != "DATE") continue;
+    if (m.cue != "year-inferred" || m.date->type != "DATE") continue;
     auto it = sentence_years.find(doc.tokens[doc.token_starting_at(m.start)].sentence);
     if (it != sentence_years.end() && it->second.size() == 1) set_year(m, *it->second.begin());
   }

@@ -42,8 +42,10 @@ void match_gazetteers(Document& doc, const RuleSet& rules) {
   // The first stage to add candidates: room for about one per four tokens (mentions and the
   // candidates they beat come to about one per eight words in news; later stages add more), so
   // that a Candidate (a dozen strings) is not moved again at every doubling. Capped: a huge
-  // article grows as before.
-  doc.candidates.reserve(doc.candidates.size() + std::min<size_t>(toks.size() / 4 + 16, 8192));
+  // article (over a megabyte) gets room for one per four bytes instead: capacity never written
+  // costs no memory, while a vector of candidates that doubles holds both arrays for a time.
+  const size_t room = doc.norm.size() > (size_t(1) << 20) ? doc.norm.size() / 4 : std::min<size_t>(toks.size() / 4 + 16, 8192);
+  doc.candidates.reserve(doc.candidates.size() + room);
   for (size_t i = 0; i < toks.size(); ++i) {
     if (toks[i].vocab == 0) continue;
     // A form starts at a word boundary: not in the middle of "APT28" or after a letter-joined hyphen.
