@@ -1159,7 +1159,10 @@ class RelationFinder {
           case MentionType::Actor: {
             if (attacker_kind(*m)) break;  // an attacker itself (a state body that attacks)
             const std::string& k = actor_kind(*m, rules_);
-            const bool victim = victims_.count(m->value) > 0;
+            // a victim somewhere in the article, unless here it tells of attackers named in the sentence
+            // and is not itself attacked ("Microsoft said hackers it calls Strontium went after think
+            // tanks" in a story where a Microsoft service is also named among those hit)
+            const bool victim = victims_.count(m->value) > 0 && !(a->named && speaks_of_attackers(sent) && !org_is_victim(*m));
             // a body of the attacker's own state answers, it does not report ("China's foreign ministry said
             // the country was itself a victim" about the MSS)
             const bool own_state = k == "government" && m->entry != UINT32_MAX && !rules_.actors[m->entry].country.empty() &&
