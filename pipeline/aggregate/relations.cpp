@@ -421,7 +421,10 @@ class RelationFinder {
     while (k >= 1 && in_sentence(k - 1, sent) && (one_of(word(k - 1), {"the", "'", "s"}) || doc_.tokens[k - 1].is_upper_initial)) --k;
     if (k >= 2 && word(k - 1) == "by")
       for (size_t t = k - 1; t >= 1 && t + 4 >= k - 1 && in_sentence(t - 1, sent); --t)
-        if (doc_.has_cue(t - 1, kTargetCues) && doc_.tokens[t - 1].is_all_lower && !listed(t - 1, words_.takedown_verbs)) return true;
+        // (an attack word, not a victim noun or a preposition: "a push against malware infrastructure coordinated by Europol")
+        if (doc_.has_cue(t - 1, kTargetCues) && doc_.tokens[t - 1].is_all_lower && !listed(t - 1, words_.takedown_verbs) &&
+            !listed(t - 1, words_.target_cue_nouns) && word(t - 1) != "against")
+          return true;
     // its members charged over hacking: "charged two officers of Russia's Federal Security Service ...
     // over the theft of data"; when the article names a group ("six officers of Russia's GRU ...
     // belong to Unit 74455, which researchers know as Sandworm"), the group is the attacker
