@@ -297,16 +297,21 @@ void find_names(Document& doc, const RuleSet& rules) {
         ++first;
       // "the New York State Assembly": a capitalised word dropped inside the sentence was part of the
       // institution's name, which is longer than what is left (no name rather than a wrong one)
-      if (np.listed.empty() && (np.kind == "organization" || np.kind == "government")) {
-        bool cut_name = false;
+      const auto dropped_capital = [&] {
         for (size_t k = first_found; k < first && k <= last; ++k)
-          cut_name = cut_name || (doc.tokens[k].is_upper_initial && k != doc.sentences[doc.tokens[k].sentence].first_token);
+          if (doc.tokens[k].is_upper_initial && k != doc.sentences[doc.tokens[k].sentence].first_token) return true;
+        return false;
+      };
+      if (np.listed.empty() && (np.kind == "organization" || np.kind == "government")) {
+        bool cut_name = dropped_capital();
         // nor a number or ordinal right before: "the 54th Research Institute", "Unit 61398"
         const size_t before = first_found - 1;
         if (first_found > 0 && doc.tokens[before].sentence == doc.tokens[first_found].sentence &&
             doc.tokens[before].start < doc.tokens[before].end && std::isdigit(static_cast<unsigned char>(doc.norm[doc.tokens[before].start])))
           cut_name = true;
         if (cut_name) continue;
+      } else if (np.type == MentionType::Actor && dropped_capital()) {
+        continue;  // the same for a group: "the New York crew" is no crew called York
       }
       // a vendor's cluster name is two words or a code: "The Tempest" is no cluster, nor "Super Typhoon"
       if (np.whole && (first != first_found || not_cluster.has(doc.tokens[first].vocab))) continue;
