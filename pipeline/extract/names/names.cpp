@@ -162,6 +162,7 @@ void find_names(Document& doc, const RuleSet& rules) {
   const WordList& joiners = rules.words->name_joiners;
   const WordList& company_suffixes = rules.words->company_suffixes;
   const WordList& speaker_verbs = rules.words->speaker_verbs;
+  const WordList& sentence_starters = rules.words->sentence_starters;
   const re2::StringPiece text(doc.norm);
   struct Found {
     const NamePattern* pattern;
@@ -293,7 +294,12 @@ void find_names(Document& doc, const RuleSet& rules) {
       };
       size_t first = first_found;
       // (a subdivision stays, though its first word starts sentences: "New South Wales", "North Rhine-Westphalia")
-      while (first <= last && (!doc.tokens[first].is_word || (not_names.has(doc.tokens[first].vocab) && !subdivision_at(first))))
+      // (and a word that starts the sentence and seldom a name: "No ransomware gang had claimed", but
+      // "the hacker collective No Name Crew")
+      const auto sentence_start = [&](size_t k) {
+        return k == doc.sentences[doc.tokens[k].sentence].first_token && sentence_starters.has(doc.tokens[k].vocab);
+      };
+      while (first <= last && (!doc.tokens[first].is_word || (not_names.has(doc.tokens[first].vocab) && !subdivision_at(first)) || sentence_start(first)))
         ++first;
       // "the New York State Assembly": a capitalised word dropped inside the sentence was part of the
       // institution's name, which is longer than what is left (no name rather than a wrong one)
