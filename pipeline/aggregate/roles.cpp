@@ -531,7 +531,7 @@ class Roles {
       // "a cyber campaign by APT28 against Germany, Czechia and Poland", "hackers against Ukraine"
       if (pw == "against" && p >= 1 &&
           ((p - 1 < group_end_.size() && group_end_[p - 1]) || (cue(p - 1, kAttackerNouns) && doc_.tokens[p - 1].is_all_lower) ||
-           one_of(word(p - 1), {"campaign", "campaigns", "operation", "operations", "attack", "attacks", "offensive"}))) {
+           (listed(p - 1, words_.offensive_nouns) && doc_.tokens[p - 1].is_all_lower))) {
         why = "'" + word(p - 1) + " against'";
         return "target";
       }
