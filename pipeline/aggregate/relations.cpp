@@ -800,6 +800,13 @@ class RelationFinder {
     return false;
   }
 
+  bool investigation_sentence(uint32_t sent) const {
+    const Sentence& s = doc_.sentences[sent];
+    for (uint32_t t = s.first_token; t < s.end_token; ++t)
+      if (listed(t, words_.investigation_words) && doc_.tokens[t].is_all_lower) return true;
+    return false;
+  }
+
   bool has_reporting_word(uint32_t sent) const {
     const Sentence& s = doc_.sentences[sent];
     for (uint32_t t = s.first_token; t < s.end_token; ++t)
@@ -1176,8 +1183,10 @@ class RelationFinder {
             // (not one that tells of the attackers or its researchers: "Microsoft said it had seen the
             // attackers forge tokens", "Researchers at BAE Systems found")
             const bool own_incident = k == "organization" && !a->named && !speaks_of_attackers(sent);
+            // a state body that looks into it or helps, in a sentence naming no attacker, tells nobody's name
+            const bool only_investigates = k == "government" && !a->named && investigation_sentence(sent);
             if ((k == "security-vendor" || k == "government" || k == "media" || k == "organization") && reporter && !own_state &&
-                !own_incident && !(victim && (k == "organization" || k == "government")))
+                !own_incident && !only_investigates && !(victim && (k == "organization" || k == "government")))
               add("reported-by", name, kind, m->value, "actor", sent, "in the reporter's place, " + cue);
             else if (org_is_victim(*m) && !(k == "government" && m->entry != UINT32_MAX && !rules_.actors[m->entry].country.empty() &&
                                              home_of(name, kind) == rules_.actors[m->entry].country))  // its own state: "GRU officers broke into"
