@@ -715,8 +715,13 @@ class Roles {
   bool tally_lead(uint32_t sent) const {
     const size_t first = doc_.sentences[sent].first_token;
     size_t k = first;
-    while (in_sentence(k, sent) && k < first + 4 && (is_country_token(k) || word(k) == "the")) ++k;
-    if (k == first || !in_sentence(k, sent) || !one_of(word(k), {"followed", "came", "ranked", "accounted", "trailed"})) return false;
+    bool country = false;
+    // (several countries each with a share: "Mexico and Ireland each accounted for 9 percent")
+    while (in_sentence(k, sent) && k < first + 12 && (is_country_token(k) || one_of(word(k), {"the", ",", "and", "each", "both"}))) {
+      country = country || is_country_token(k);
+      ++k;
+    }
+    if (!country || !in_sentence(k, sent) || !one_of(word(k), {"followed", "came", "ranked", "accounted", "trailed", "represented"})) return false;
     // with a count or a rank: not "India followed with a complaint"
     for (size_t u = k + 1; u <= k + 4 && in_sentence(u, sent); ++u)
       if (doc_.tokens[u].is_digit || listed(u, words_.list_leads) || one_of(word(u), {"next", "second", "third", "fourth", "fifth"}))
