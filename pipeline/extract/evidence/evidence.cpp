@@ -410,7 +410,8 @@ class Evidence {
           if (cue_near(c, kGroupCues, 3, 3)) return "group-cue";
           // At the start of a sentence a single capitalised word may be any word ("Play it safe");
           // in cyber news two or more ("Volt Typhoon", "Midnight Blizzard") are a name.
-          if ((cyber() || cyber_sentence(c)) && !sentence_initial(c)) return "cyber-context";
+          // (a word of a longer name is not: "members of the Royal Families" is no Royal gang)
+          if ((cyber() || cyber_sentence(c)) && !sentence_initial(c) && (multi_word(c) || !capitalised_after(c))) return "cyber-context";
           if (cyber() && multi_word(c)) return "cyber-context";
           return "";
         }
@@ -440,6 +441,11 @@ class Evidence {
       default:
         return "";
     }
+  }
+
+  bool capitalised_after(const Candidate& c) const {
+    const size_t f = first_token(c), e = end_token(c);
+    return e < doc_.tokens.size() && same_sentence(f, e) && doc_.tokens[e].is_word && doc_.tokens[e].is_upper_initial;
   }
 
   bool capitalised_neighbour(const Candidate& c) const {
