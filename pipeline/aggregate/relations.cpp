@@ -359,10 +359,7 @@ class RelationFinder {
     return false;
   }
 
-  // A state body the sentence makes the attacker: the subject of an attack word ("the GRU had also
-  // tried to get into", "GRU officers hacked", "accused the GRU of trying to hack"), behind an attack
-  // ("the FSB was behind"), or its agent ("hacked by the GRU"). Not a takedown ("the FBI disrupted
-  // the botnet"), nor a body that was hit ("the Foreign Office was breached").
+  // A story of sanctions (context/sanction-words.txt) anywhere in the article.
   bool sanctions_story() const {
     if (sanctions_story_ < 0) {
       sanctions_story_ = 0;
@@ -372,6 +369,10 @@ class RelationFinder {
   }
   mutable int8_t sanctions_story_ = -1;
 
+  // A state body the sentence makes the attacker: the subject of an attack word ("the GRU had also
+  // tried to get into", "GRU officers hacked", "accused the GRU of trying to hack"), behind an attack
+  // ("the FSB was behind"), or its agent ("hacked by the GRU"). Not a takedown ("the FBI disrupted
+  // the botnet"), nor a body that was hit ("the Foreign Office was breached").
   bool state_body_attacks(const Mention& m) const {
     if (m.type != MentionType::Actor || m.entry == UINT32_MAX || rules_.actors[m.entry].kind != "government") return false;
     const size_t f = doc_.token_starting_at(m.start), l = doc_.token_ending_at(m.end);
@@ -983,8 +984,6 @@ class RelationFinder {
     }
     return l;
   }
-  // An attack word close before the name starting at token f: its object ("hacked into X", "the
-  // network of X", "stole ... from X", "victims include X").
   // A platform the text uses, not one attacked: an account or channel on it ("the firm's Twitter
   // account was hijacked", "boasted of the attack on its Telegram channel"), or the place where
   // something is said ("claimed responsibility on Twitter", "a spree of attacks it announces on
@@ -997,6 +996,8 @@ class RelationFinder {
     return !(doc_.has_cue(p - 2, kTargetCues) || listed(p - 2, words_.hack_words));
   }
 
+  // An attack word close before the name starting at token f: its object ("hacked into X", "the
+  // network of X", "stole ... from X", "victims include X").
   bool attacked_before(size_t f, uint32_t sent) const {
     for (size_t t = f; t >= 1 && t + 9 >= f && in_sentence(t - 1, sent); --t) {
       const std::string_view w = word(t - 1);
