@@ -572,8 +572,10 @@ class RelationFinder {
       // before any of its kind named in this sentence, the one the sentences before were about
       // (the first of theirs), not one named in passing after it: "LulzSec presented the leak as
       // part of a campaign it announced with the Anonymous movement. The small group has posted ..."
+      const size_t at = t;
+      const std::string& of_kind = kind;  // (clang 14 cannot capture a structured binding in a lambda)
       if (!focus_.empty() && kind == focus_[0].kind && focus_[0].named && focus_[0].sentence < sent &&
-          std::none_of(out.begin(), out.begin() + named_here, [&](const Attacker& o) { return o.token < t && o.kind == kind; })) {
+          std::none_of(out.begin(), out.begin() + named_here, [&](const Attacker& o) { return o.token < at && o.kind == of_kind; })) {
         out.push_back({focus_[0].name, focus_[0].kind, t, sent, "'" + word(t) + "' refers to the attacker of the sentences before", true});
         continue;
       }
