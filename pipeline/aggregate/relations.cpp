@@ -98,13 +98,11 @@ class RelationFinder {
       if (m.type == MentionType::Actor && !doc_.in_title(m.start) && org_is_victim(m)) victims_.insert(m.value);
     // The title pairs what it names with an attacker it names itself ("North Korea's Lazarus stole
     // over a terabyte from South Korean court network"); the body does not go on from it.
-    title_ = true;
-    for (uint32_t s = 0; s < doc_.sentences.size() && doc_.sentences[s].start < doc_.body_start; ++s)
+    for (uint32_t s = 0; s < doc_.sentences.size() && doc_.in_title(doc_.sentences[s].start); ++s)
       if (auto it = by_sentence.find(s); it != by_sentence.end()) sentence(s, it->second);
-    title_ = false;
     focus_.clear();
     for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
-      if (doc_.sentences[s].start < doc_.body_start) continue;
+      if (doc_.in_title(doc_.sentences[s].start)) continue;
       auto it = by_sentence.find(s);
       static const std::vector<const Mention*> none;
       sentence(s, it == by_sentence.end() ? none : it->second);
@@ -338,7 +336,6 @@ class RelationFinder {
   std::map<std::string, std::string> tool_owner_;  // tool -> the first group a "uses" relation gave it
   std::set<std::string> seen_;
   bool other_attacker_ = false;       // the sentence refers to an unnamed attacker other than those named
-  bool title_ = false;                // the sentence is the title's
   std::vector<bool> date_token_;      // per token: part of a date ("on Friday imposed sanctions")
 
   const char* attacker_kind(const Mention& m) const {
@@ -389,7 +386,7 @@ class RelationFinder {
     while (b >= 1 && in_sentence(b - 1, sent) && (word(b - 1) == "the" || country_token(b - 1))) --b;
     // (an accusation against a state names the attacker only when the article names no group:
     // "accused the Kremlin of a campaign" in a story about Dragonfly is about Dragonfly's sponsor)
-    const bool accused = !names_group_ && b >= 1 && in_sentence(b - 1, sent) && one_of(word(b - 1), {"accused", "accuses", "accusing", "accuse"});
+    const bool accused = !names_group_ && b >= 1 && in_sentence(b - 1, sent) && listed(b - 1, words_.accusation_verbs);
     const bool blamed = b >= 1 && in_sentence(b - 1, sent) && (doc_.has_cue(b - 1, kAttributionCues) || accused);
     if (blamed && in_sentence(l + 1, sent) && (word(l + 1) == "for" || (accused && word(l + 1) == "of")))
       for (size_t k = l + 2; in_sentence(k, sent) && k <= l + 7; ++k)
@@ -1124,7 +1121,7 @@ class RelationFinder {
           break;
         }
     }
-    if (title_ && (attackers.empty() || std::any_of(attackers.begin(), attackers.end(), [](const Attacker& a) { return !a.named; })))
+    if (doc_.in_title(doc_.sentences[sent].start) && (attackers.empty() || std::any_of(attackers.begin(), attackers.end(), [](const Attacker& a) { return !a.named; })))
       return;
     if (attackers.empty()) {
       // nothing named or referred to: the sentence goes on about the attacker before it, and a

@@ -342,7 +342,7 @@ class Roles {
     // (not the accused's answer: "Iran has denied carrying out cyber attacks ... and has accused the
     // United States and Israel of targeting its infrastructure")
     if (const size_t s0 = list_start(f, sent); s0 >= 1 && in_sentence(s0 - 1, sent) &&
-        one_of(word(s0 - 1), {"accused", "accuses", "accusing", "accuse"})) {
+        listed(s0 - 1, words_.accusation_verbs)) {
       const size_t le = list_end(l, sent);
       if (in_sentence(le + 1, sent) && word(le + 1) == "of")
         for (size_t k = le + 2; in_sentence(k, sent) && k <= le + 6; ++k)

@@ -545,7 +545,7 @@ ContextWords::ContextWords(const RuleSet& r, Problems& p)
       target_cue_nouns(needed(r, p, "target-cue-nouns")), legal_action_words(needed(r, p, "legal-action-words")),
       infrastructure_nouns(needed(r, p, "infrastructure-nouns")), leak_site_words(needed(r, p, "leak-site-words")),
       split_attack_verbs(needed(r, p, "split-attack-verbs")), split_attack_particles(needed(r, p, "split-attack-particles")),
-      security_vendor_descriptors(needed(r, p, "security-vendor-descriptors")), sanction_verbs(needed(r, p, "sanction-verbs")), sanction_words(needed(r, p, "sanction-words")), account_nouns(needed(r, p, "account-nouns")), offensive_nouns(needed(r, p, "offensive-nouns")), investigation_words(needed(r, p, "investigation-words")), country_speaker_verbs(needed(r, p, "country-speaker-verbs")),
+      security_vendor_descriptors(needed(r, p, "security-vendor-descriptors")), sanction_verbs(needed(r, p, "sanction-verbs")), sanction_words(needed(r, p, "sanction-words")), account_nouns(needed(r, p, "account-nouns")), offensive_nouns(needed(r, p, "offensive-nouns")), investigation_words(needed(r, p, "investigation-words")), accusation_verbs(needed(r, p, "accusation-verbs")), country_speaker_verbs(needed(r, p, "country-speaker-verbs")),
       bare_attribution_cues(needed(r, p, "bare-attribution-cues")), with_attribution_cues(needed(r, p, "with-attribution-cues")),
       list_leads(needed(r, p, "list-leads")), vendor_words(needed(r, p, "vendor-words")),
       irregular_attack_verbs(needed(r, p, "irregular-attack-verbs")), home_words(needed(r, p, "home-words")),

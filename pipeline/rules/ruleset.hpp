@@ -284,7 +284,7 @@ struct ContextWords {
   const WordList &reporter_verbs, &reporting_words, &speaker_verbs, &denial_words, &flaw_words, &takedown_verbs, &hack_words,
       &operation_nouns, &not_attacker_references, &reporter_titles, &reporter_heads, &report_nouns, &authorship_verbs,
       &target_cue_nouns, &legal_action_words, &infrastructure_nouns, &leak_site_words,
-      &split_attack_verbs, &split_attack_particles, &security_vendor_descriptors, &sanction_verbs, &sanction_words, &account_nouns, &offensive_nouns, &investigation_words;
+      &split_attack_verbs, &split_attack_particles, &security_vendor_descriptors, &sanction_verbs, &sanction_words, &account_nouns, &offensive_nouns, &investigation_words, &accusation_verbs;
   // country roles (and the lists above they share)
   const WordList &country_speaker_verbs, &bare_attribution_cues, &with_attribution_cues, &list_leads, &vendor_words,
       &irregular_attack_verbs, &home_words, &cosigner_nouns, &cosign_cues, &business_words,
