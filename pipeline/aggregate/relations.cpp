@@ -426,7 +426,7 @@ class RelationFinder {
     // its members charged over hacking: "charged two officers of Russia's Federal Security Service ...
     // over the theft of data"; when the article names a group ("six officers of Russia's GRU ...
     // belong to Unit 74455, which researchers know as Sandworm"), the group is the attacker
-    if (!names_group_ && k >= 3 && word(k - 1) == "of" && one_of(word(k - 2), {"officers", "officer", "agents", "members", "operatives", "spies"})) {
+    if (!names_group_ && k >= 3 && word(k - 1) == "of" && listed(k - 2, words_.member_nouns)) {
       bool legal = false, attack = false;
       const Sentence& s = doc_.sentences[sent];
       for (size_t t = s.first_token; t < s.end_token; ++t) {
@@ -870,7 +870,7 @@ class RelationFinder {
     // its devices, not the maker: "broke into poorly maintained Cisco routers" (its software may be
     // the maker's own compromise: "the compromise of SolarWinds software")
     if (k == "organization" && in_sentence(l + 1, sent) && listed(l + 1, words_.product_nouns) && doc_.tokens[l + 1].is_all_lower &&
-        !one_of(word(l + 1), {"software", "firmware", "product", "products", "platform", "app", "apps", "tool", "tools"}))
+        !listed(l + 1, words_.software_nouns))
       return false;
     if (reporter_position(m)) return false;  // the one who tells: "stole $300 million from an exchange, the FBI said"
     if (k == "organization" && platform_used(f, l, sent)) return false;
@@ -925,8 +925,8 @@ class RelationFinder {
       bool aux = false;
       for (size_t u = t + 1; in_sentence(u, sent) && u <= t + 7; ++u) {
         const std::string_view w = word(u);
-        if (one_of(w, {"was", "had", "has", "been", "is", "suffered", "experienced", "faced", "detected"})) { aux = true; continue; }
-        if (!aux || listed(u, words_.reporting_words) || one_of(w, {"investigating", "tracking", "monitoring", "aware", "responding", "helping", "working", "not"}))
+        if (one_of(w, {"was", "had", "has", "been", "is"}) || listed(u, words_.incident_verbs)) { aux = true; continue; }
+        if (!aux || listed(u, words_.reporting_words) || listed(u, words_.response_words) || w == "not")
           break;
         if (doc_.has_cue(u, kTargetCues) && doc_.tokens[u].is_all_lower && !listed(u, words_.target_cue_nouns) && w != "against") return true;
       }
@@ -956,7 +956,7 @@ class RelationFinder {
     bool leak = false;
     for (size_t t = l + 2; in_sentence(t, sent) && t <= l + 8; ++t) {
       const std::string_view w = word(t);
-      if (one_of(w, {"site", "sites", "website", "portal", "blog", "page"})) return leak;
+      if (listed(t, words_.web_page_nouns)) return leak;
       leak = leak || listed(t, words_.leak_site_words);
       if (!doc_.tokens[t].is_word && w != "'" && w != "-") return false;
     }

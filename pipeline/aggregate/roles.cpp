@@ -721,7 +721,7 @@ class Roles {
       country = country || is_country_token(k);
       ++k;
     }
-    if (!country || !in_sentence(k, sent) || !one_of(word(k), {"followed", "came", "ranked", "accounted", "trailed", "represented"})) return false;
+    if (!country || !in_sentence(k, sent) || !listed(k, words_.tally_verbs)) return false;
     // with a count or a rank: not "India followed with a complaint"
     for (size_t u = k + 1; u <= k + 4 && in_sentence(u, sent); ++u)
       if (doc_.tokens[u].is_digit || listed(u, words_.list_leads) || one_of(word(u), {"next", "second", "third", "fourth", "fifth"}))
@@ -923,7 +923,7 @@ class Roles {
       if (w == "." || w == ";" || w == "," || speaker_verb(k) || attack_verb(k)) break;
       if (!listed(k, words_.infrastructure_nouns) || !in_sentence(k + 1, sent)) continue;
       // "servers in", "a server located in", "domains registered in"
-      const size_t p = one_of(word(k + 1), {"located", "hosted", "registered", "rented", "based", "physically"}) ? k + 2 : k + 1;
+      const size_t p = listed(k + 1, words_.hosting_words) ? k + 2 : k + 1;
       if (!in_sentence(p, sent) || !one_of(word(p), {"in", "of", "at"})) continue;
       // not the victim's machines: "pushed an uninstaller to infected machines in the United States"
       // (over a possessive: "gained access to the gang's servers in Germany")
@@ -971,12 +971,12 @@ class Roles {
     // "intrusions blamed on Pyongyang", "pinned the intrusions on Moscow" (not "blamed for an attack on")
     if (back() == "on")
       for (size_t t = k - 1; t >= 1 && t + 6 >= k && in_sentence(t - 1, sent) && doc_.tokens[t - 1].is_word && word(t - 1) != "for"; --t)
-        if (one_of(word(t - 1), {"blamed", "blame", "blames", "blaming", "pinned", "pin", "pins", "pinning"})) return t - 1;
+        if (listed(t - 1, words_.blame_verbs)) return t - 1;
     std::string prep;
     if (link_preposition(back())) {
       prep = back();
       --k;
-      while (one_of(back(), {"closely", "directly", "ultimately", "reportedly", "allegedly", "probably", "likely"})) --k;
+      while (k >= 1 && in_sentence(k - 1, sent) && listed(k - 1, words_.hedge_adverbs)) --k;
     }
     const bool back_in_sentence = k >= 1 && in_sentence(k - 1, sent);
     if (prep.empty() && !(back_in_sentence && listed(k - 1, words_.bare_attribution_cues))) return std::string::npos;

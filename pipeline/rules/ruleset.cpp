@@ -545,7 +545,9 @@ ContextWords::ContextWords(const RuleSet& r, Problems& p)
       target_cue_nouns(needed(r, p, "target-cue-nouns")), legal_action_words(needed(r, p, "legal-action-words")),
       infrastructure_nouns(needed(r, p, "infrastructure-nouns")), leak_site_words(needed(r, p, "leak-site-words")),
       split_attack_verbs(needed(r, p, "split-attack-verbs")), split_attack_particles(needed(r, p, "split-attack-particles")),
-      security_vendor_descriptors(needed(r, p, "security-vendor-descriptors")), sanction_verbs(needed(r, p, "sanction-verbs")), sanction_words(needed(r, p, "sanction-words")), account_nouns(needed(r, p, "account-nouns")), offensive_nouns(needed(r, p, "offensive-nouns")), investigation_words(needed(r, p, "investigation-words")), accusation_verbs(needed(r, p, "accusation-verbs")), country_speaker_verbs(needed(r, p, "country-speaker-verbs")),
+      security_vendor_descriptors(needed(r, p, "security-vendor-descriptors")), sanction_verbs(needed(r, p, "sanction-verbs")), sanction_words(needed(r, p, "sanction-words")), account_nouns(needed(r, p, "account-nouns")), offensive_nouns(needed(r, p, "offensive-nouns")), investigation_words(needed(r, p, "investigation-words")), accusation_verbs(needed(r, p, "accusation-verbs")),
+      member_nouns(needed(r, p, "member-nouns")), software_nouns(needed(r, p, "software-nouns")), web_page_nouns(needed(r, p, "web-page-nouns")),
+      incident_verbs(needed(r, p, "incident-verbs")), response_words(needed(r, p, "response-words")), country_speaker_verbs(needed(r, p, "country-speaker-verbs")),
       bare_attribution_cues(needed(r, p, "bare-attribution-cues")), with_attribution_cues(needed(r, p, "with-attribution-cues")),
       list_leads(needed(r, p, "list-leads")), vendor_words(needed(r, p, "vendor-words")),
       irregular_attack_verbs(needed(r, p, "irregular-attack-verbs")), home_words(needed(r, p, "home-words")),
@@ -555,7 +557,9 @@ ContextWords::ContextWords(const RuleSet& r, Problems& p)
       maker_verbs(needed(r, p, "maker-verbs")), product_nouns(needed(r, p, "product-nouns")), suspect_nouns(needed(r, p, "suspect-nouns")),
       owned_nouns(needed(r, p, "owned-nouns")), legal_story_words(needed(r, p, "legal-story-words")),
       attacker_people(needed(r, p, "attacker-people")), malware_nouns(needed(r, p, "malware-nouns")),
-      malware_verbs(needed(r, p, "malware-verbs")), support_words(needed(r, p, "support-words")), event_nouns(needed(r, p, "event-nouns")), punish_words(needed(r, p, "punish-words")), message_nouns(needed(r, p, "message-nouns")), helper_verbs(needed(r, p, "helper-verbs")), place_prepositions(needed(r, p, "place-prepositions")),
+      malware_verbs(needed(r, p, "malware-verbs")), support_words(needed(r, p, "support-words")), event_nouns(needed(r, p, "event-nouns")), punish_words(needed(r, p, "punish-words")), message_nouns(needed(r, p, "message-nouns")), helper_verbs(needed(r, p, "helper-verbs")),
+      tally_verbs(needed(r, p, "tally-verbs")), hosting_words(needed(r, p, "hosting-words")), blame_verbs(needed(r, p, "blame-verbs")),
+      hedge_adverbs(needed(r, p, "hedge-adverbs")), place_prepositions(needed(r, p, "place-prepositions")),
       government_nouns(needed(r, p, "government-nouns")), tracking_verbs(needed(r, p, "tracking-verbs")),
       not_name_words(needed(r, p, "not-name-words")),
       not_cluster_words(needed(r, p, "not-cluster-words")), name_joiners(needed(r, p, "name-joiners")),
@@ -569,7 +573,8 @@ ContextWords::ContextWords(const RuleSet& r, Problems& p)
       abbreviations_never_final(needed(r, p, "abbreviations-never-final")),
       abbreviations_maybe_final(needed(r, p, "abbreviations-maybe-final")),
       sentence_starters(needed(r, p, "sentence-starters")),
-      compound_adjective_tails(needed(r, p, "compound-adjective-tails")), status_titles(needed(r, p, "status-titles")) {}
+      compound_adjective_tails(needed(r, p, "compound-adjective-tails")), status_titles(needed(r, p, "status-titles")),
+      quote_verbs(needed(r, p, "quote-verbs")), name_particles(needed(r, p, "name-particles")) {}
 
 int RuleSet::country_index(std::string_view code) const {
   auto it = country_by_code_.find(std::string(code));

@@ -101,7 +101,7 @@ class PeopleFinder {
       if ((tt == "-" || tt == "'" || tt == "’") && !toks_[j].space_before && j + 1 < toks_.size() && toks_[j + 1].is_word &&
           !toks_[j + 1].is_digit && !toks_[j + 1].space_before && toks_[j + 1].end - toks_[j + 1].start > 1 &&
           !toks_[j + 1].is_all_upper && !compound_adjective_tail(j + 1)) { j += 2; continue; }  // "X-FAB" is a company
-      const bool particle = tt == "van" || tt == "de" || tt == "von" || tt == "der" || tt == "al" || tt == "el" || tt == "bin" || tt == "da";
+      const bool particle = toks_[j].is_all_lower && rules_.words->name_particles.has(toks_[j].vocab);
       if (particle && j + 1 < toks_.size() && is_name_token(j + 1)) { j += 2; continue; }
       // "Abdel Fattah el-Sisi", "Bashar al-Assad"
       if (particle && j + 2 < toks_.size() && text(j + 1) == "-" && !toks_[j + 1].space_before && !toks_[j + 2].space_before &&
@@ -146,15 +146,11 @@ class PeopleFinder {
     return doc_.has_cue(k, kTitles) && toks_[k].sentence == toks_[i].sentence;
   }
 
-  bool is_speech_verb(std::string_view w) const {
-    static const char* verbs[] = {"said", "says", "told", "wrote", "added", "explained", "noted", "warned", "according", "tweeted", "stated", "argued", "confirmed", "commented"};
-    for (auto v : verbs) if (w == v) return true;
-    return false;
-  }
+  bool is_speech_verb(size_t k) const { return toks_[k].is_all_lower && rules_.words->quote_verbs.has(toks_[k].vocab); }
 
   bool speech_next_to(size_t first, size_t end) const {
-    if (end < toks_.size() && toks_[end].sentence == toks_[first].sentence && is_speech_verb(text(end))) return true;
-    if (first > 0 && is_speech_verb(text(first - 1))) return true;
+    if (end < toks_.size() && toks_[end].sentence == toks_[first].sentence && is_speech_verb(end)) return true;
+    if (first > 0 && is_speech_verb(first - 1)) return true;
     if (first > 1 && text(first - 1) == "to" && text(first - 2) == "according") return true;
     return false;
   }
