@@ -390,6 +390,27 @@ void find_names(Document& doc, const RuleSet& rules) {
       added.push_back(std::move(c));
     }
   }
+  // A found name that opens a longer found name of the same kind is its short form: "the Anka
+  // Neferler hackers" after "a group calling itself Anka Neferler Tim".
+  {
+    std::vector<std::pair<std::string_view, size_t>> by_value;
+    for (size_t i = 0; i < added.size(); ++i) by_value.emplace_back(found[i].value, i);
+    std::sort(by_value.begin(), by_value.end());
+    for (size_t i = 0; i < added.size(); ++i) {
+      if (added[i].value != found[i].value) continue;  // already the short form of a listed name
+      const std::string longer_prefix = found[i].value + " ";
+      for (auto it = std::lower_bound(by_value.begin(), by_value.end(), std::pair<std::string_view, size_t>(longer_prefix, 0));
+           it != by_value.end() && it->first.starts_with(longer_prefix); ++it) {
+        const Candidate& longer = added[it->second];
+        if (longer.type != added[i].type || longer.kind != added[i].kind) continue;
+        added[i].value = longer.value;
+        added[i].entry = longer.entry;
+        added[i].country = longer.country;
+        added[i].cue += "; short for " + longer.value;
+        break;
+      }
+    }
+  }
   // Bare uses of a found name elsewhere in the article: the same words, written the same way.
   // Their places come from one pass over the tokens with a look-up of each run as long as some
   // name (a scan of the article per name was quadratic: 40,000 names took 30 s). The first
