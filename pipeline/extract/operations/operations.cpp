@@ -78,6 +78,10 @@ void find_operations(Document& doc, const RuleSet& rules) {
       while (last > first && !doc.tokens[last].is_word) --last;
       e = doc.tokens[last].end;
       if (names_something_else(doc, rules, first, last)) continue;
+      // "the Beijing-backed espionage campaign": an adjective, not the campaign's name
+      if (last >= first + 2 && doc.token_text(doc.tokens[last - 1]) == "-" &&
+          rules.words->compound_adjective_tails.has(doc.tokens[last].vocab))
+        continue;
       if (tracking_name(doc, *rules.words, size_t(doc.token_starting_at(uint32_t(m[0].data() - doc.norm.data()))), first)) continue;
       Candidate c;
       c.type = MentionType::Operation;
