@@ -525,6 +525,11 @@ class Roles {
     const bool home_in = s >= 2 && in_sentence(s - 2, sent) && word(s - 1) == "in" &&
                          (listed(s - 2, words_.home_words) ||
                           (word(s - 2) == "held" && s >= 3 && in_sentence(s - 3, sent) && listed(s - 3, words_.event_nouns)));
+    // the place of a conflict or of other groups: "tension over the war in Gaza", "Iran-backed
+    // groups in Lebanon"
+    const bool place_of_other = s >= 2 && in_sentence(s - 2, sent) && victim_preposition(word(s - 1)) && doc_.tokens[s - 2].is_all_lower &&
+                                (listed(s - 2, words_.conflict_nouns) ||
+                                 (cue(s - 2, kAttackerNouns) && s >= 4 && word(s - 4) == "-" && listed(s - 3, words_.compound_adjective_tails)));
     if (s >= 1 && in_sentence(s - 1, sent) && !home_in) {
       size_t p = s - 1;
       const std::string_view pw = word(p);
@@ -535,7 +540,7 @@ class Roles {
         why = "'" + word(p - 1) + " against'";
         return "target";
       }
-      if (((victim_preposition(pw) || pw == "from") && harm_sentence) || (pw == "of" && p >= 1 && cue(p - 1, kTargetCues))) {
+      if (!place_of_other && (((victim_preposition(pw) || pw == "from") && harm_sentence) || (pw == "of" && p >= 1 && cue(p - 1, kTargetCues)))) {
         for (size_t k = p; k > 0 && k + 25 >= p && in_sentence(k - 1, sent); --k) {
           const size_t t = k - 1;
           const std::string_view w = word(t);
@@ -652,7 +657,7 @@ class Roles {
     // not the subject of its own verb: "Britain and the United States accused a group", "police in
     // the Netherlands arrested a teenager", "Australian media reported"
     const size_t subject_verb = verb_after(list_end(l, sent), sent);
-    if (attack_sentence && !home_in && !observer_org && subject_verb == std::string::npos &&
+    if (attack_sentence && !home_in && !place_of_other && !observer_org && subject_verb == std::string::npos &&
         !(s >= 1 && in_sentence(s - 1, sent) && one_of(word(s - 1), {"to", "by", "with", "for", "outside", "beyond", "except", "excluding"})))
       for (size_t k = s; k > 0 && in_sentence(k - 1, sent); --k) {
         const std::string_view w = word(k - 1);
