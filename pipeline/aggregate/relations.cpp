@@ -101,6 +101,7 @@ class RelationFinder {
     for (uint32_t s = 0; s < doc_.sentences.size() && doc_.in_title(doc_.sentences[s].start); ++s)
       if (auto it = by_sentence.find(s); it != by_sentence.end()) sentence(s, it->second);
     focus_.clear();
+    focus_list_.clear();
     for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
       if (doc_.in_title(doc_.sentences[s].start)) continue;
       auto it = by_sentence.find(s);
@@ -318,6 +319,7 @@ class RelationFinder {
     uint32_t sentence;
     std::string how;  // for --explain
     bool named = false;  // named or referred to in the sentence, not carried over from the ones before
+    bool of_list = false;  // one of the groups a "they" refers to: each pairs as the nearest
   };
 
   Document& doc_;
@@ -332,6 +334,7 @@ class RelationFinder {
   std::map<std::string, std::set<std::string>> body_groups_;  // such a body -> groups of its state named in a sentence with it
   std::vector<Attacker> named_;       // every named group and operation of the body, in text order
   std::vector<Attacker> focus_;       // the attacker(s) the previous sentences were about
+  std::vector<Attacker> focus_list_;  // the groups of the list that opened the focus ("they")
   std::set<std::string> victims_;     // organisations the article shows attacked
   std::map<std::string, std::string> tool_owner_;  // tool -> the first group a "uses" relation gave it
   std::set<std::string> seen_;
@@ -563,7 +566,11 @@ class RelationFinder {
         if (out[i].token > t && out[i].token <= t + 6 && (kind == "pronoun" || kind == out[i].kind)) introduces = true;
       if (introduces) continue;
       if (kind == "pronoun") {
-        if (!focus_.empty()) out.push_back({focus_[0].name, focus_[0].kind, t, sent, "'" + word(t) + "', the attacker of the sentences before", false});
+        // "they" after a list of groups is all of them: "named four groups ... Blacktech, Taidoor,
+        // MustangPanda and APT40. He said they had penetrated ..."
+        const std::vector<Attacker>& those = word(t) == "they" && focus_list_.size() > 1 ? focus_list_ : focus_;
+        for (size_t i = 0; i < those.size() && (i == 0 || &those == &focus_list_); ++i)
+          out.push_back({those[i].name, those[i].kind, t, sent, "'" + word(t) + "', the attacker of the sentences before", false, &those == &focus_list_});
         continue;
       }
       // before any of its kind named in this sentence, the one the sentences before were about
@@ -602,7 +609,7 @@ class RelationFinder {
     }
     if (!best) return out;
     for (const auto& a : as)
-      if (&a == best || coordinated(a.token, best->token)) out.push_back(&a);
+      if (&a == best || (a.of_list && best->of_list && a.token == best->token) || coordinated(a.token, best->token)) out.push_back(&a);
     return out;
   }
   // Two attackers named in one list: only names, commas, "and", "or", "as well as" between.
@@ -1110,6 +1117,7 @@ class RelationFinder {
             if (listed(k, words_.sanction_verbs)) return;
     if (attackers.empty() && other_attacker_) {  // about some other attacker: nothing to carry over
       focus_.clear();
+      focus_list_.clear();
       return;
     }
     // a sentence about a tool the text has shown a group using is about that group: "CaddyWiper
@@ -1140,6 +1148,18 @@ class RelationFinder {
       for (auto& a : attackers) a.token = std::string::npos;  // the whole sentence: every entity pairs with them
     } else {
       focus_ = {attackers.front()};
+      // a list of groups named together: "Blacktech, Taidoor, MustangPanda and APT40"
+      focus_list_.clear();
+      for (size_t i = 0; i + 1 < attackers.size() && focus_list_.empty(); ++i) {
+        size_t j = i;
+        while (j + 1 < attackers.size() && attackers[j + 1].named && attackers[j].token != std::string::npos &&
+               std::string_view(attackers[j].kind) == attackers[j + 1].kind && coordinated(attackers[j].token, attackers[j + 1].token))
+          ++j;
+        for (size_t k = i; k <= j && j > i; ++k)
+          if (std::none_of(focus_list_.begin(), focus_list_.end(), [&](const Attacker& a) { return a.name == attackers[k].name; }))
+            focus_list_.push_back(attackers[k]);
+        if (focus_list_.size() < 2) focus_list_.clear();  // the same group twice ("the GRU, Russia's military intelligence")
+      }
     }
     if (attackers.empty()) return;
     for (const Mention* m : ms) {
