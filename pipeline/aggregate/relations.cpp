@@ -947,7 +947,9 @@ class RelationFinder {
     bool verb = false;
     for (size_t t = f; t >= 1 && t + 6 >= f && in_sentence(t - 1, sent); --t) {
       if (listed(t - 1, words_.split_attack_verbs) && doc_.tokens[t - 1].is_all_lower) { verb = true; break; }
-      if (!doc_.tokens[t - 1].is_word || one_of(word(t - 1), {"which", "who", "that", "by"})) break;  // a clause or list mark
+      // (a clause or list mark; not the dots of "the U.S. Justice Department's website")
+      const bool abbreviation_dot = word(t - 1) == "." && !doc_.tokens[t - 1].space_before;
+      if ((!doc_.tokens[t - 1].is_word && !abbreviation_dot) || one_of(word(t - 1), {"which", "who", "that", "by"})) break;
     }
     if (!verb) return false;
     for (size_t t = l + 1; in_sentence(t, sent) && t <= l + 8; ++t) {
