@@ -331,7 +331,8 @@ class RelationFinder {
   std::set<std::string> takedowns_;  // law-enforcement operations the article names (campaigns.tsv kind takedown)
   bool country_token(size_t k) const { return k < country_token_.size() && country_token_[k]; }
   std::set<std::string> state_attackers_;  // state bodies the text makes attackers ("GRU officers hacked")
-  std::map<std::string, std::set<std::string>> body_groups_;  // such a body -> groups of its state named in a sentence with it
+  // such a body -> groups of its state named in a sentence with it: they carry its relations (add())
+  std::map<std::string, std::set<std::string>> body_groups_;
   std::vector<Attacker> named_;       // every named group and operation of the body, in text order
   std::vector<Attacker> focus_;       // the attacker(s) the previous sentences were about
   std::vector<Attacker> focus_list_;  // the groups of the list that opened the focus ("they")
@@ -472,15 +473,17 @@ class RelationFinder {
            uint32_t sent, const std::string& cue) {
     if (src.empty() || dst.empty() || src == dst) return;
     if (type != "reported-by" && takedowns_.count(src)) return;  // "Operation Tovar" disrupted GameOver Zeus; it did not use it
+    // what a state body did, the group the text ties to it did ("GRU unit 26165, which researchers
+    // track as APT28"): the group is the attacker, the body its sponsor
+    if (auto it = body_groups_.find(src); it != body_groups_.end()) {
+      if (type != "attributed-to")
+        for (const auto& g : it->second) add(type, g, "actor", dst, dt, sent, cue + ", through " + src);
+      return;
+    }
     if (!seen_.insert(type + "\t" + src + "\t" + dst).second) return;
     const Sentence& s = doc_.sentences[sent];
     doc_.relations.push_back({type, src, st, dst, dt, sent, s.start, s.end, cue});
     if (type == "uses" && std::string_view(st) == "actor") tool_owner_.emplace(dst, src);  // the first group shown using it
-    // what a state body did, the group the text ties to it did ("GRU unit 26165, which researchers
-    // track as APT28"): both are the attacker
-    if (type != "attributed-to")
-      if (auto it = body_groups_.find(src); it != body_groups_.end())
-        for (const auto& g : it->second) add(type, g, "actor", dst, dt, sent, cue + ", through " + src);
   }
 
   // The last named attacker of a kind before token t (the nearest in text), else the first
