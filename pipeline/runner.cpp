@@ -5,6 +5,9 @@
 #include <chrono>
 #include <cstdio>
 #include <exception>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <memory>
 #include <mutex>
 #include <span>
@@ -142,14 +145,35 @@ class BatchRunner {
       const auto& starts = batch.group_starts;
       for (size_t g = (*batch.next_item)++; g + 1 < starts.size(); g = (*batch.next_item)++) {
         const size_t i = starts[g], k = starts[g + 1] - i;
-        pipeline_.process_texts(std::span<Article>(batch.articles).subspan(i, k),
-                                std::span<std::string>(batch.texts).subspan(i, k),
-                                std::span<std::vector<std::string>>(batch.error_codes).subspan(i, k));
+        size_t bytes = 0;
+        for (size_t j = i; j < i + k; ++j) bytes += batch.articles[j].text.size() + batch.articles[j].title.size();
+        one_large_at_a_time(bytes, [&] {
+          pipeline_.process_texts(std::span<Article>(batch.articles).subspan(i, k),
+                                  std::span<std::string>(batch.texts).subspan(i, k),
+                                  std::span<std::vector<std::string>>(batch.error_codes).subspan(i, k));
+        });
       }
       return;
     }
     for (size_t i = (*batch.next_item)++; i < batch.articles.size(); i = (*batch.next_item)++)
-      batch.records[i] = pipeline_.process(std::move(batch.articles[i]));
+      one_large_at_a_time(batch.articles[i].text.size() + batch.articles[i].title.size(),
+                          [&] { batch.records[i] = pipeline_.process(std::move(batch.articles[i])); });
+  }
+
+  // Runs `work` on `bytes` of text; from options_.exclusive_article_bytes on, alone among the
+  // large ones, then hands the freed memory back (glibc keeps it per thread otherwise, and the
+  // next large article, on another worker, would take as much again).
+  template <class Work>
+  void one_large_at_a_time(size_t bytes, Work&& work) {
+    if (bytes < options_.exclusive_article_bytes) {
+      work();
+      return;
+    }
+    std::lock_guard<std::mutex> one(large_article_);
+    work();
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
   }
 
   void write(Batch& batch) {
@@ -194,6 +218,7 @@ class BatchRunner {
   const bool text_;
   RunStats stats_;
   std::chrono::steady_clock::time_point t0_, last_progress_;
+  std::mutex large_article_;  // held while a large article runs (one_large_at_a_time)
 };
 
 }  // namespace

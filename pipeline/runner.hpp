@@ -29,6 +29,10 @@ struct RunOptions {
   // on 20 MB of news, groups of 256 ran 1.3x faster than one article at a time.
   size_t stage_group = 256;
   size_t stage_group_bytes = 1u << 20;
+  // Articles at least this large run one at a time, whatever the thread count (the other
+  // workers go on with the rest), and their memory goes back to the system when done: a
+  // document takes about 25 times its text, so two 8 MB articles at once would double the peak.
+  size_t exclusive_article_bytes = 2u << 20;
   bool progress = false;  // a progress line on stderr
   // Keep only the articles of shard `shard` of `shards` (shard_of their id); 0 = all.
   uint64_t shards = 0, shard = 0;
