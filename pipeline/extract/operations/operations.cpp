@@ -31,7 +31,8 @@ bool cyber_news(const Document& doc, const RuleSet& rules) {
   if (doc.cyber_score >= kCyberContextThreshold) return true;
   return std::any_of(doc.mentions.begin(), doc.mentions.end(), [&](const Mention& m) {
     if (m.entry == UINT32_MAX) return false;
-    return m.type == MentionType::Operation || (m.type == MentionType::Actor && rules.actors[m.entry].kind == "threat-group");
+    return m.type == MentionType::Operation || (m.type == MentionType::Actor && rules.actors[m.entry].kind == "threat-group") ||
+           m.type == MentionType::Tool;
   });
 }
 

@@ -12,7 +12,7 @@
 namespace news {
 constexpr int kCyberContextThreshold = 3;  // cyber terms an article needs to count as cyber news
 void find_operations(Document& doc, const RuleSet& rules);
-// The article is cyber news: enough cyber terms, or a known threat group or campaign named in it
+// The article is cyber news: enough cyber terms, or a known threat group, campaign or tool named in it
 // (for the stages after evidence: it reads the settled mentions).
 bool cyber_news(const Document& doc, const RuleSet& rules);
 }
