@@ -41,7 +41,8 @@ class RelationFinder {
     org_token_.assign(doc.tokens.size(), false);
     country_token_.assign(doc.tokens.size(), false);
     for (const auto& m : doc.mentions)
-      if (m.type == MentionType::Operation && m.entry != UINT32_MAX && rules.campaigns[m.entry].takedown) takedowns_.insert(m.value);
+      if (m.type == MentionType::Operation && (m.entry != UINT32_MAX ? rules.campaigns[m.entry].takedown : police_operation(m)))
+        takedowns_.insert(m.value);
     for (const auto& m : doc.mentions) {
       if (m.type == MentionType::Country)
         doc.mark_tokens(m.start, m.end, country_token_);
@@ -484,6 +485,17 @@ class RelationFinder {
     const Sentence& s = doc_.sentences[sent];
     doc_.relations.push_back({type, src, st, dst, dt, sent, s.start, s.end, cue});
     if (type == "uses" && std::string_view(st) == "actor") tool_owner_.emplace(dst, src);  // the first group shown using it
+  }
+
+  // An operation the rules do not list, named in a sentence of police work: "the launch of
+  // Operation Gold Digger, in which officers detained two people".
+  bool police_operation(const Mention& m) const {
+    const size_t f = doc_.token_starting_at(m.start);
+    if (f == std::string::npos) return false;
+    const Sentence& s = doc_.sentences[doc_.tokens[f].sentence];
+    for (size_t k = s.first_token; k < s.end_token; ++k)
+      if (doc_.tokens[k].is_all_lower && (listed(k, words_.police_action_words) || listed(k, words_.takedown_verbs))) return true;
+    return false;
   }
 
   // The last named attacker of a kind before token t (the nearest in text), else the first
