@@ -359,6 +359,14 @@ class Roles {
         why = "attribution cue '" + word(k) + "' before the list";
         return "attribution";
       }
+    // named as attackers: "names Russia, Iran and North Korea as state adversaries", "sees China as a
+    // threat" (not a clause: "warned Washington as the group broke into ...")
+    if (const size_t e = list_end(l, sent); in_sentence(e + 2, sent) && word(e + 1) == "as" && word(e + 2) != "the")
+      for (size_t k = e + 2; k <= e + 5 && in_sentence(k, sent) && doc_.tokens[k].is_all_lower; ++k)
+        if (cue(k, kAttackerNouns)) {
+          why = "named 'as' " + std::string(word(k));
+          return "attribution";
+        }
     // "North Korean hackers", "a Russian group", "China's military", "Lebanon's intelligence agencies";
     // not the speaker ("Israel's military said").
     const bool speaker = speaker_after(l, end, sent);
