@@ -931,6 +931,15 @@ class RelationFinder {
     size_t f = doc_.token_starting_at(m.start);
     if (f == std::string::npos) return false;
     const uint32_t sent = doc_.tokens[f].sentence;
+    // the subject of an attack verb: "the Shamoon wiper destroyed data at Saudi Aramco"
+    size_t k = doc_.token_ending_at(m.end);
+    if (k != std::string::npos) {
+      for (++k; in_sentence(k, sent) && listed(k, words_.malware_nouns) && doc_.tokens[k].is_all_lower; ++k) {}
+      // (a verb, not "the NotPetya attack of 2017")
+      const bool past = word(k).ends_with("ed") || listed(k, words_.irregular_attack_verbs);
+      if (in_sentence(k, sent) && doc_.tokens[k].is_all_lower && ((doc_.has_cue(k, kTargetCues) && past) || listed(k, words_.damage_verbs)))
+        return true;
+    }
     while (f >= 1 && in_sentence(f - 1, sent) && one_of(word(f - 1), {"the", "a", "an"})) --f;
     if (f < 2 || !in_sentence(f - 2, sent) || word(f - 1) != "by") return false;
     for (size_t k = f - 1; k >= 1 && k + 3 >= f - 1 && in_sentence(k - 1, sent); --k)
