@@ -535,7 +535,8 @@ class Roles {
                           (word(s - 2) == "held" && s >= 3 && in_sentence(s - 3, sent) && listed(s - 3, words_.event_nouns)));
     // the place of a conflict or of other groups: "tension over the war in Gaza", "Iran-backed
     // groups in Lebanon"
-    const bool place_of_other = s >= 2 && in_sentence(s - 2, sent) && victim_preposition(word(s - 1)) && doc_.tokens[s - 2].is_all_lower &&
+    const bool place_of_other = s >= 2 && in_sentence(s - 2, sent) && (victim_preposition(word(s - 1)) || word(s - 1) == "of") &&
+                                doc_.tokens[s - 2].is_all_lower &&
                                 (listed(s - 2, words_.conflict_nouns) ||
                                  (cue(s - 2, kAttackerNouns) && s >= 4 && word(s - 4) == "-" && listed(s - 3, words_.compound_adjective_tails)));
     if (s >= 1 && in_sentence(s - 1, sent) && !home_in) {
