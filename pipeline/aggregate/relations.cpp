@@ -176,9 +176,9 @@ class RelationFinder {
       const ActorEntry& entry = rules_.actors[victim->entry];
       const auto [sectors, rule] = rules_.victim_sectors(entry);
       if (!sectors) continue;
-      // An organisation named once is often a past victim the story recalls ("the group behind
-      // the Sony Pictures hack"): its line of business says little about this attack's targets.
-      if (!entry.sectors.empty() && times_named[r.target] < 2) continue;
+      // An organisation or a state body named once is often a past victim the story recalls ("the
+      // group behind the Sony Pictures hack"): its line of business says little about this attack's targets.
+      if (times_named[r.target] < 2) continue;
       // Only the main one: a chipmaker hit is technology, and news rarely counts it in
       // manufacturing as well.
       for (const std::string& sector : std::span(*sectors).first(1)) {
