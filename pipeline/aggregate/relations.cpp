@@ -936,8 +936,8 @@ class RelationFinder {
     if (k != std::string::npos) {
       for (++k; in_sentence(k, sent) && listed(k, words_.malware_nouns) && doc_.tokens[k].is_all_lower; ++k) {}
       // (a verb, not "the NotPetya attack of 2017")
-      const bool past = word(k).ends_with("ed") || listed(k, words_.irregular_attack_verbs);
-      if (in_sentence(k, sent) && doc_.tokens[k].is_all_lower && ((doc_.has_cue(k, kTargetCues) && past) || listed(k, words_.damage_verbs)))
+      if (in_sentence(k, sent) && doc_.tokens[k].is_all_lower &&
+          ((doc_.has_cue(k, kTargetCues) && (word(k).ends_with("ed") || listed(k, words_.irregular_attack_verbs))) || listed(k, words_.damage_verbs)))
         return true;
     }
     while (f >= 1 && in_sentence(f - 1, sent) && one_of(word(f - 1), {"the", "a", "an"})) --f;
