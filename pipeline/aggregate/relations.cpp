@@ -492,9 +492,14 @@ class RelationFinder {
   bool police_operation(const Mention& m) const {
     const size_t f = doc_.token_starting_at(m.start);
     if (f == std::string::npos) return false;
-    const Sentence& s = doc_.sentences[doc_.tokens[f].sentence];
+    const uint32_t sent = doc_.tokens[f].sentence;
+    return sentence_lists(sent, words_.police_action_words) || sentence_lists(sent, words_.takedown_verbs);
+  }
+  // The sentence holds a lower-case word of the list.
+  bool sentence_lists(uint32_t sent, const WordList& list) const {
+    const Sentence& s = doc_.sentences[sent];
     for (size_t k = s.first_token; k < s.end_token; ++k)
-      if (doc_.tokens[k].is_all_lower && (listed(k, words_.police_action_words) || listed(k, words_.takedown_verbs))) return true;
+      if (doc_.tokens[k].is_all_lower && listed(k, list)) return true;
     return false;
   }
 
@@ -819,13 +824,6 @@ class RelationFinder {
       const bool modifier = t + 1 < s.end_token && (doc_.has_cue(t + 1, kTargetCues) || listed(t + 1, words_.hack_words) || word(t + 1) == "incident");
       if (!modifier) return true;
     }
-    return false;
-  }
-
-  bool investigation_sentence(uint32_t sent) const {
-    const Sentence& s = doc_.sentences[sent];
-    for (uint32_t t = s.first_token; t < s.end_token; ++t)
-      if (listed(t, words_.investigation_words) && doc_.tokens[t].is_all_lower) return true;
     return false;
   }
 
@@ -1175,17 +1173,19 @@ class RelationFinder {
     } else {
       focus_ = {attackers.front()};
       // a list of groups named together: "Blacktech, Taidoor, MustangPanda and APT40"
+      // (two names of one group are no list: "the GRU, Russia's military intelligence")
+      auto listed_together = [&](const Attacker& a, const Attacker& b) {
+        return b.named && a.token != std::string::npos && std::string_view(a.kind) == b.kind && coordinated(a.token, b.token);
+      };
       focus_list_.clear();
-      for (size_t i = 0; i + 1 < attackers.size() && focus_list_.empty(); ++i) {
-        size_t j = i;
-        while (j + 1 < attackers.size() && attackers[j + 1].named && attackers[j].token != std::string::npos &&
-               std::string_view(attackers[j].kind) == attackers[j + 1].kind && coordinated(attackers[j].token, attackers[j + 1].token))
-          ++j;
-        for (size_t k = i; k <= j && j > i; ++k)
+      for (size_t i = 0, j = 0; i < attackers.size() && focus_list_.size() < 2; i = j + 1) {
+        focus_list_.clear();
+        for (j = i; j + 1 < attackers.size() && listed_together(attackers[j], attackers[j + 1]); ++j) {}
+        for (size_t k = i; k <= j; ++k)
           if (std::none_of(focus_list_.begin(), focus_list_.end(), [&](const Attacker& a) { return a.name == attackers[k].name; }))
             focus_list_.push_back(attackers[k]);
-        if (focus_list_.size() < 2) focus_list_.clear();  // the same group twice ("the GRU, Russia's military intelligence")
       }
+      if (focus_list_.size() < 2) focus_list_.clear();
     }
     if (attackers.empty()) return;
     for (const Mention* m : ms) {
@@ -1230,7 +1230,7 @@ class RelationFinder {
             // attackers forge tokens", "Researchers at BAE Systems found")
             const bool own_incident = k == "organization" && !a->named && !speaks_of_attackers(sent);
             // a state body that looks into it or helps, in a sentence naming no attacker, tells nobody's name
-            const bool only_investigates = k == "government" && !a->named && investigation_sentence(sent);
+            const bool only_investigates = k == "government" && !a->named && sentence_lists(sent, words_.investigation_words);
             if ((k == "security-vendor" || k == "government" || k == "media" || k == "organization") && reporter && !own_state &&
                 !own_incident && !only_investigates && !(victim && (k == "organization" || k == "government")))
               add("reported-by", name, kind, m->value, "actor", sent, "in the reporter's place, " + cue);
