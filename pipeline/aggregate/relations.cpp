@@ -69,7 +69,9 @@ class RelationFinder {
       if (same_state.size() == 1) body_groups_[b.value] = same_state;
     }
     for (const auto& m : doc.mentions) {
-      if (doc.in_title(m.start) || !attacker_kind(m)) continue;
+      if (!attacker_kind(m)) continue;
+      ++times_named_[m.value];
+      if (doc.in_title(m.start)) continue;
       named_.push_back({m.value, attacker_kind(m), doc.token_starting_at(m.start), sentence_of(doc, m), std::string(), false});
     }
   }
@@ -321,6 +323,7 @@ class RelationFinder {
     std::string how;  // for --explain
     bool named = false;  // named or referred to in the sentence, not carried over from the ones before
     bool of_list = false;  // one of the groups a "they" refers to: each pairs as the nearest
+    bool by_name = false;  // its name is written in the sentence
   };
 
   Document& doc_;
@@ -335,6 +338,14 @@ class RelationFinder {
   // such a body -> groups of its state named in a sentence with it: they carry its relations (add())
   std::map<std::string, std::set<std::string>> body_groups_;
   std::vector<Attacker> named_;       // every named group and operation of the body, in text order
+  std::map<std::string, int> times_named_;  // attacker -> how often the article (title too) names it
+  // An attacker named once, in passing, while the sentences before were about one the article
+  // names again and again: the story goes on about the latter ("... since 2021, when it said a
+  // group known as Tick had attacked JAXA. ... the attackers sent emails" are MirrorFace's).
+  bool passing_mention(const Attacker& a) const {
+    if (!a.by_name || focus_.empty() || focus_[0].name == a.name) return false;
+    return times_named(a.name) == 1 && times_named(focus_[0].name) >= 3;
+  }
   std::vector<Attacker> focus_;       // the attacker(s) the previous sentences were about
   std::vector<Attacker> focus_list_;  // the groups of the list that opened the focus ("they")
   std::set<std::string> victims_;     // organisations the article shows attacked
@@ -505,15 +516,24 @@ class RelationFinder {
 
   // The last named attacker of a kind before token t (the nearest in text), else the first
   // one after it: a lead sentence often describes the attack before the group is named.
+  // A group named once in passing does not take the reference from one the article keeps naming.
   const Attacker* last_named(const char* kind, size_t t) const {
     const Attacker* before = nullptr;
+    const Attacker* main = nullptr;
     for (const auto& a : named_)
       if (std::string_view(a.kind) == kind) {
-        if (a.token < t) before = &a;
-        else if (!before) return &a;
+        if (a.token < t) {
+          before = &a;
+          if (times_named(a.name) >= 3) main = &a;
+        } else if (!before) return &a;
         else break;
       }
+    if (before && main && times_named(before->name) == 1) return main;
     return before;
+  }
+  int times_named(const std::string& name) const {
+    const auto it = times_named_.find(name);
+    return it == times_named_.end() ? 0 : it->second;
   }
 
   // References to an attacker named elsewhere: "the group", "the hackers", "this gang" (a group),
@@ -572,7 +592,7 @@ class RelationFinder {
   std::vector<Attacker> attackers_of(uint32_t sent, const std::vector<const Mention*>& ms) {
     std::vector<Attacker> out;
     for (const Mention* m : ms)
-      if (const char* kind = attacker_kind(*m)) out.push_back({m->value, kind, doc_.token_starting_at(m->start), sent, "named in the sentence", true});
+      if (const char* kind = attacker_kind(*m)) out.push_back({m->value, kind, doc_.token_starting_at(m->start), sent, "named in the sentence", true, false, true});
     const size_t named_here = out.size();
     for (const auto& [t, kind] : references(sent)) {
       if (kind == "other") {
@@ -1170,7 +1190,7 @@ class RelationFinder {
         attackers.push_back(a);
       }
       for (auto& a : attackers) a.token = std::string::npos;  // the whole sentence: every entity pairs with them
-    } else {
+    } else if (!passing_mention(attackers.front())) {
       focus_ = {attackers.front()};
       // a list of groups named together: "Blacktech, Taidoor, MustangPanda and APT40"
       // (two names of one group are no list: "the GRU, Russia's military intelligence")
