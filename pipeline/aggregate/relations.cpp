@@ -837,10 +837,13 @@ class RelationFinder {
 
   // The sentence has attackers or researchers in it ("the attackers", "a China-based hacking group",
   // "researchers at"), not only a kind of attack ("a ransomware attack", "a ransomware incident").
-  bool speaks_of_attackers(uint32_t sent) const {
+  // With `one_observer` false, a single observer ("said Kenji Nakamura, a professor at Keio
+  // University") does not count: a team does ("researchers at BAE Systems found").
+  bool speaks_of_attackers(uint32_t sent, bool one_observer = true) const {
     const Sentence& s = doc_.sentences[sent];
     for (uint32_t t = s.first_token; t < s.end_token; ++t) {
-      if (!(doc_.tokens[t].is_all_lower || t == s.first_token) || !(doc_.has_cue(t, kAttackerNouns) || doc_.has_cue(t, kObserverNouns))) continue;
+      const bool observers = doc_.has_cue(t, kObserverNouns) && (one_observer || word(t).ends_with('s'));
+      if (!(doc_.tokens[t].is_all_lower || t == s.first_token) || !(doc_.has_cue(t, kAttackerNouns) || observers)) continue;
       const bool modifier = t + 1 < s.end_token && (doc_.has_cue(t + 1, kTargetCues) || listed(t + 1, words_.hack_words) || word(t + 1) == "incident");
       if (!modifier) return true;
     }
@@ -1248,9 +1251,10 @@ class RelationFinder {
             // its FTA platform had been accessed", "Sky Mavis said it would reimburse users")
             // (not one that tells of the attackers or its researchers: "Microsoft said it had seen the
             // attackers forge tokens", "Researchers at BAE Systems found")
-            const bool own_incident = k == "organization" && !a->named && !speaks_of_attackers(sent);
+            const bool own_incident = k == "organization" && !a->named && !speaks_of_attackers(sent, false);
             // a state body that looks into it or helps, in a sentence naming no attacker, tells nobody's name
-            const bool only_investigates = k == "government" && !a->named && sentence_lists(sent, words_.investigation_words);
+            // (a police operation's own agencies tell of it: "the NCA said it had taken part")
+            const bool only_investigates = k == "government" && !a->named && !takedowns_.count(name) && sentence_lists(sent, words_.investigation_words);
             if ((k == "security-vendor" || k == "government" || k == "media" || k == "organization") && reporter && !own_state &&
                 !own_incident && !only_investigates && !(victim && (k == "organization" || k == "government")))
               add("reported-by", name, kind, m->value, "actor", sent, "in the reporter's place, " + cue);
