@@ -892,7 +892,7 @@ class RelationFinder {
     // also the subject that opens the sentence: "Royal Mail has asked customers to stop sending letters
     // abroad after its international export services were hit"
     const bool opens = f == doc_.sentences[sent].first_token || (f == doc_.sentences[sent].first_token + 1 && word(f - 1) == "the");
-    if ((k == "organization" || k == "government") && (reporter_position(m) || opens))
+    if ((k == "organization" || k == "government" || k == "media") && (reporter_position(m) || opens))
       for (size_t t = l + 1; in_sentence(t, sent); ++t) {
         // the subject's own: no other name between ("United Nations experts have estimated that North
         // Korea finances ... its missile program with stolen cryptocurrency")
@@ -909,7 +909,7 @@ class RelationFinder {
     // a company that says it was attacked: "CMA CGM ... confirmed on Monday that it was dealing with
     // a cyberattack", "the retailer said it had been hit by ransomware" (not "said it was
     // investigating the attack")
-    if (k == "organization" && reporter_position(m) && says_it_was_attacked(l, sent)) return true;
+    if ((k == "organization" || k == "media") && reporter_position(m) && says_it_was_attacked(l, sent)) return true;
     // its devices, not the maker: "broke into poorly maintained Cisco routers" (its software may be
     // the maker's own compromise: "the compromise of SolarWinds software")
     if (k == "organization" && in_sentence(l + 1, sent) && listed(l + 1, words_.product_nouns) && doc_.tokens[l + 1].is_all_lower &&
@@ -1162,6 +1162,13 @@ class RelationFinder {
         if (m->type == MentionType::Actor && actor_kind(*m, rules_) == "government")
           for (size_t k = doc_.token_ending_at(m->end) + 1, n = 0; n < 3 && in_sentence(k, sent); ++k, ++n)
             if (listed(k, words_.sanction_verbs)) return;
+    // an attack the sentence ties to another state than the one the sentences before were about:
+    // "the compromise of 3CX, which investigators blamed on North Korean hackers" in a story of a
+    // Chinese group
+    if (attackers.empty() && !focus_.empty())
+      if (const std::string home = attacker_home(focus_[0].name, focus_[0].kind); !home.empty())
+        for (const Mention* m : ms)
+          if (m->type == MentionType::Country && m->role == "attribution" && m->value != home) other_attacker_ = true;
     if (attackers.empty() && other_attacker_) {  // about some other attacker: nothing to carry over
       focus_.clear();
       focus_list_.clear();
@@ -1256,7 +1263,7 @@ class RelationFinder {
             // (a police operation's own agencies tell of it: "the NCA said it had taken part")
             const bool only_investigates = k == "government" && !a->named && !takedowns_.count(name) && sentence_lists(sent, words_.investigation_words);
             if ((k == "security-vendor" || k == "government" || k == "media" || k == "organization") && reporter && !own_state &&
-                !own_incident && !only_investigates && !(victim && (k == "organization" || k == "government")))
+                !own_incident && !only_investigates && !(victim && k != "security-vendor"))
               add("reported-by", name, kind, m->value, "actor", sent, "in the reporter's place, " + cue);
             else if (org_is_victim(*m) && !(k == "government" && m->entry != UINT32_MAX && !rules_.actors[m->entry].country.empty() &&
                                              home_of(name, kind) == rules_.actors[m->entry].country))  // its own state: "GRU officers broke into"
