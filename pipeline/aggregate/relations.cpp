@@ -891,8 +891,16 @@ class RelationFinder {
     // Energy Department confirmed that records from two of its entities had been compromised"
     // also the subject that opens the sentence: "Royal Mail has asked customers to stop sending letters
     // abroad after its international export services were hit"
-    const bool opens = f == doc_.sentences[sent].first_token || (f == doc_.sentences[sent].first_token + 1 && word(f - 1) == "the");
-    if ((k == "organization" || k == "government" || k == "media") && (reporter_position(m) || opens))
+    // (after a dateline too: "NEW YORK - The New York Times said on Wednesday that hackers ...")
+    size_t lead = doc_.sentences[sent].first_token;
+    for (size_t t = lead; t < f && t < lead + 5; ++t)
+      if (word(t) == "-" && doc_.tokens[t].space_before && std::all_of(doc_.tokens.begin() + lead, doc_.tokens.begin() + t, [](const Token& x) { return x.is_all_upper; })) {
+        lead = t + 1;
+        break;
+      }
+    const bool opens = f == lead || (f == lead + 1 && word(f - 1) == "the");
+    // (an outlet only as the subject: "first reported by BleepingComputer, showed that the bank ... its")
+    if ((((k == "organization" || k == "government") && reporter_position(m)) || opens) && k != "security-vendor")
       for (size_t t = l + 1; in_sentence(t, sent); ++t) {
         // the subject's own: no other name between ("United Nations experts have estimated that North
         // Korea finances ... its missile program with stolen cryptocurrency")
@@ -1260,8 +1268,10 @@ class RelationFinder {
             // attackers forge tokens", "Researchers at BAE Systems found")
             const bool own_incident = k == "organization" && !a->named && !speaks_of_attackers(sent, false);
             // a state body that looks into it or helps, in a sentence naming no attacker, tells nobody's name
-            // (a police operation's own agencies tell of it: "the NCA said it had taken part")
-            const bool only_investigates = k == "government" && !a->named && !takedowns_.count(name) && sentence_lists(sent, words_.investigation_words);
+            // (not police that act: "the NCA said it had taken part" in a takedown, "the RCMP arrested him
+            // in an investigation run with the FBI and Europol")
+            const bool only_investigates = k == "government" && !a->named && !takedowns_.count(name) && sentence_lists(sent, words_.investigation_words) &&
+                                           !sentence_lists(sent, words_.police_action_words) && !sentence_lists(sent, words_.takedown_verbs);
             if ((k == "security-vendor" || k == "government" || k == "media" || k == "organization") && reporter && !own_state &&
                 !own_incident && !only_investigates && !(victim && k != "security-vendor"))
               add("reported-by", name, kind, m->value, "actor", sent, "in the reporter's place, " + cue);
