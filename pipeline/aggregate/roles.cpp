@@ -601,7 +601,9 @@ class Roles {
     if (speaker)
       for (size_t k = end + 1; in_sentence(k, sent); ++k)
         if (one_of(word(k), {"its", "their"})) {
-          if (word(k - 1) == "against") { why = "says attacks were against its own"; return "target"; }
+          // (not the accused's answer: "Pakistan has rejected accusations of involvement in cyber
+          // espionage against its neighbour")
+          if (word(k - 1) == "against" && !sentence_has_denial(sent)) { why = "says attacks were against its own"; return "target"; }
           for (size_t u = k + 1; in_sentence(u, sent) && u <= k + 8; ++u) {
             if (cue(u, kAttackerNouns)) break;  // "Russia said its hackers had attacked": not its own victims
             if (attack_verb(u)) { why = "says its own were '" + word(u) + "'"; return "target"; }
@@ -625,7 +627,9 @@ class Roles {
           return "attribution";
         }
         // "China was itself a victim": the accused country's answer, not a report of a victim
-        if (k >= 2 && one_of(word(k - 2), {"itself", "themselves"})) { why = "'itself a victim'"; return "mention"; }
+        // ("China is itself a major victim of cyber attacks")
+        for (size_t j = k - 1; j + 4 > k && j > le && in_sentence(j, sent); --j)
+          if (one_of(word(j), {"itself", "themselves"})) { why = "'itself a victim'"; return "mention"; }
         if (w.ends_with("ing")) break;  // "caught with hacking equipment": no passive
         if (w == "locked" && in_sentence(k + 1, sent) && one_of(word(k + 1), {"in", "into"})) break;  // "locked in a territorial dispute"
         why = "passive '... " + w + "'";
