@@ -208,7 +208,7 @@ class Roles {
   bool participle(size_t k) const {
     if (k >= doc_.tokens.size() || !doc_.tokens[k].is_all_lower) return false;
     const std::string_view w = word(k);
-    return w.ends_with("ed") || w.ends_with("en") || listed(k, words_.irregular_attack_verbs);
+    return w.ends_with("ed") || w.ends_with("en") || one_of(w, {"found", "got", "put", "set"}) || listed(k, words_.irregular_attack_verbs);
   }
   // The first token from k that is not an adverb of time or degree ("had also been found").
   size_t after_adverbs(size_t k, uint32_t sent) const {
@@ -556,6 +556,13 @@ class Roles {
           // (nor past the verb of an arrest: "... attacks ever seen has been arrested in Spain")
           // (a passive one tells what was found, nobody speaks: "infections have been reported in")
           const bool passive = t >= 1 && in_sentence(t - 1, sent) && be_verb(word(t - 1));
+          // an aside of the speaker's is passed over: "most of the victims are in Egypt, the
+          // researchers said, with smaller numbers in Lebanon"
+          if (speaker_verb(t) && word(t + 1) == "," && t + 1 < p) {
+            size_t c = t;
+            while (c > 0 && in_sentence(c - 1, sent) && t - c < 5 && word(c - 1) != ",") --c;
+            if (c > 0 && in_sentence(c - 1, sent) && word(c - 1) == ",") { k = c; continue; }
+          }
           if (w == "." || w == ";" || (speaker_verb(t) && !passive) || (one_of(w, {"has", "have", "had"}) && !participle(after_adverbs(t + 1, sent))) ||
               (listed(t, words_.legal_action_words) && doc_.tokens[t].is_all_lower) ||
               (cue(t, kObserverNouns) && !one_of(w, {"officials", "official"})))
