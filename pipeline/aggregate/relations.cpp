@@ -716,7 +716,15 @@ class RelationFinder {
       if (w == "told") return true;
       if (reporter_before(w)) {
         // ("according to Reuters", "in messages to the technology news site BleepingComputer")
-        if (w == "to") return w_at(k - 2) == "according" || (k >= 2 && in_sentence(k - 2, sent) && listed(k - 2, words_.message_nouns));
+        // (not the attack's own messages: "had sent phishing emails to the Labour Party")
+        if (w == "to")
+          return w_at(k - 2) == "according" || (k >= 3 && in_sentence(k - 3, sent) && listed(k - 2, words_.message_nouns) &&
+                                                !doc_.has_cue(k - 3, kTargetCues) && !listed(k - 3, words_.hack_words) && !listed(k - 3, words_.offensive_nouns));
+        // an organisation's own things taken from it: "released data from Minneapolis Public Schools"
+        // (a vendor's or an outlet's data tell: "according to data from Chainalysis")
+        if (w == "from" && k >= 2 && in_sentence(k - 2, sent) && listed(k - 2, words_.owned_nouns) && doc_.tokens[k - 2].is_all_lower &&
+            one_of(actor_kind(m, rules_), {"organization", "government"}))
+          return false;
         // the victim's helpers: "the council said it was working with the National Crime Agency"
         if (w == "with" && k >= 2 && in_sentence(k - 2, sent) && listed(k - 2, words_.helper_verbs)) return false;
         // a reporting word or a reporter's title shortly before: "tracked as Onyx Sleet by Microsoft",
@@ -906,7 +914,8 @@ class RelationFinder {
         // Korea finances ... its missile program with stolen cryptocurrency")
         if (opens && !reporter_position(m) && doc_.tokens[t].is_upper_initial) break;
         // (not the attackers' own: "the FBI said the gang and its affiliates had compromised")
-        if (one_of(word(t), {"its", "their", "our"}) &&
+        // (or its relative clause: "The London Borough of Hackney, whose IT systems have been crippled")
+        if ((one_of(word(t), {"its", "their", "our"}) || (word(t) == "whose" && t <= l + 2)) &&
             !(t >= 2 && in_sentence(t - 2, sent) && one_of(word(t - 1), {"and", ","}) && doc_.has_cue(t - 2, kAttackerNouns)))
           for (size_t u = t >= 1 ? t - 1 : t; in_sentence(u, sent) && u <= t + 8; ++u) {
             if (doc_.has_cue(u, kTargetCues) && doc_.tokens[u].is_all_lower && word(u) != "against" && !one_of(word(u), {"victims", "victim", "targets", "target"}) &&
@@ -926,10 +935,12 @@ class RelationFinder {
     if (reporter_position(m)) return false;  // the one who tells: "stole $300 million from an exchange, the FBI said"
     if (k == "organization" && platform_used(f, l, sent)) return false;
     if (attacked_before(f, sent) || on_leak_site(l, sent) || object_of_split_attack(f, l, sent)) return true;
+    if ((k == "organization" || k == "government") && taken_from_or_sent_to(f, sent)) return true;
     // a later member of a list of victims: "hacking into the networks of the American ratings firm
     // Moody's Analytics, the German industrial group Siemens and the satellite-navigation company
     // Trimble", "victims include the Reserve Bank of New Zealand, ..., the law firm Jones Day"
-    if (const size_t s0 = name_list_start(f, sent); s0 < f && attacked_before(s0, sent)) return true;
+    if (const size_t s0 = name_list_start(f, sent); s0 < f && (attacked_before(s0, sent) || ((k == "organization" || k == "government") && taken_from_or_sent_to(s0, sent))))
+      return true;
     bool be = false;
     size_t after_be = 0, before_be = 0, counted = 0;
     // the names of a list and their glue do not count: "the broadcasters KBS, MBC and YTN and at
@@ -1059,6 +1070,18 @@ class RelationFinder {
 
   // An attack word close before the name starting at token f: its object ("hacked into X", "the
   // network of X", "stole ... from X", "victims include X").
+  // "released data from Minneapolis Public Schools", "sent phishing emails to the Labour Party"
+  bool taken_from_or_sent_to(size_t f, uint32_t sent) const {
+    size_t t = f;
+    while (t >= 1 && in_sentence(t - 1, sent) && one_of(word(t - 1), {"the", "a", "an"})) --t;
+    if (t < 3 || !in_sentence(t - 3, sent)) return false;
+    const std::string_view w = word(t - 1);
+    if (w == "from") return listed(t - 2, words_.owned_nouns) && doc_.tokens[t - 2].is_all_lower && speaks_of_attackers(sent, false);
+    if (w == "to")
+      return listed(t - 2, words_.message_nouns) && doc_.tokens[t - 3].is_all_lower &&
+             (doc_.has_cue(t - 3, kTargetCues) || listed(t - 3, words_.hack_words) || listed(t - 3, words_.offensive_nouns));
+    return false;
+  }
   bool attacked_before(size_t f, uint32_t sent) const {
     for (size_t t = f; t >= 1 && t + 9 >= f && in_sentence(t - 1, sent); --t) {
       const std::string_view w = word(t - 1);
