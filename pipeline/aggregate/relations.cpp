@@ -39,6 +39,7 @@ class RelationFinder {
       if (m.type == MentionType::Date)
         doc.mark_tokens(m.start, m.end, date_token_);
     org_token_.assign(doc.tokens.size(), false);
+    group_token_.assign(doc.tokens.size(), false);
     country_token_.assign(doc.tokens.size(), false);
     for (const auto& m : doc.mentions)
       if (m.type == MentionType::Operation && (m.entry != UINT32_MAX ? rules.campaigns[m.entry].takedown : police_operation(m)))
@@ -46,8 +47,10 @@ class RelationFinder {
     for (const auto& m : doc.mentions) {
       if (m.type == MentionType::Country)
         doc.mark_tokens(m.start, m.end, country_token_);
-      if (is_group(m, rules)) names_group_ = true;
-      else if (m.type == MentionType::Actor)
+      if (is_group(m, rules)) {
+        names_group_ = true;
+        doc.mark_tokens(m.start, m.end, group_token_);
+      } else if (m.type == MentionType::Actor)
         doc.mark_tokens(m.start, m.end, org_token_);
     }
     for (const auto& m : doc.mentions)
@@ -331,6 +334,17 @@ class RelationFinder {
   const ContextWords& words_;  // rules/context word lists: "said", "according", "denied", "vulnerability"...
   bool names_group_ = false;  // the article names a threat group
   std::vector<bool> org_token_;  // per token: part of an actor's name that is no threat group
+  std::vector<bool> group_token_;  // per token: part of a threat group's name
+  // "its" after a group that is the subject of the verb before it: "Void Blizzard stepped up its
+  // techniques" (not "the Conti attackers encrypted its files": the plural noun is the subject)
+  bool groups_own(size_t its) const {
+    for (size_t k = its; k >= 1 && k + 4 >= its; --k) {
+      if (k - 1 < group_token_.size() && group_token_[k - 1]) return true;
+      if (!doc_.tokens[k - 1].is_all_lower || doc_.tokens[k - 1].sentence != doc_.tokens[its].sentence || doc_.has_cue(k - 1, kAttackerNouns))
+        return false;
+    }
+    return false;
+  }
   std::vector<bool> country_token_;  // per token: part of a country's name or adjective
   std::set<std::string> takedowns_;  // law-enforcement operations the article names (campaigns.tsv kind takedown)
   bool country_token(size_t k) const { return k < country_token_.size() && country_token_[k]; }
@@ -915,7 +929,7 @@ class RelationFinder {
         if (opens && !reporter_position(m) && doc_.tokens[t].is_upper_initial) break;
         // (not the attackers' own: "the FBI said the gang and its affiliates had compromised")
         // (or its relative clause: "The London Borough of Hackney, whose IT systems have been crippled")
-        if ((one_of(word(t), {"its", "their", "our"}) || (word(t) == "whose" && t <= l + 2)) &&
+        if ((one_of(word(t), {"its", "their", "our"}) || (word(t) == "whose" && t <= l + 2)) && !groups_own(t) &&
             !(t >= 2 && in_sentence(t - 2, sent) && one_of(word(t - 1), {"and", ","}) && doc_.has_cue(t - 2, kAttackerNouns)))
           for (size_t u = t >= 1 ? t - 1 : t; in_sentence(u, sent) && u <= t + 8; ++u) {
             if (doc_.has_cue(u, kTargetCues) && doc_.tokens[u].is_all_lower && word(u) != "against" && !one_of(word(u), {"victims", "victim", "targets", "target"}) &&
@@ -1082,12 +1096,22 @@ class RelationFinder {
              (doc_.has_cue(t - 3, kTargetCues) || listed(t - 3, words_.hack_words) || listed(t - 3, words_.offensive_nouns));
     return false;
   }
+  bool after_time_preposition(size_t k, uint32_t sent) const {
+    for (size_t j = k; j >= 1 && j + 3 >= k && in_sentence(j - 1, sent); --j) {
+      const std::string_view w = word(j - 1);
+      if (one_of(w, {"after", "before", "since", "following", "during", "until"})) return true;
+      if (!one_of(w, {"the", "a", "an", "this", "that", "last", "latest", "first", "initial"})) return false;
+    }
+    return false;
+  }
   bool attacked_before(size_t f, uint32_t sent) const {
     for (size_t t = f; t >= 1 && t + 9 >= f && in_sentence(t - 1, sent); --t) {
       const std::string_view w = word(t - 1);
       const bool glued = t >= 2 && word(t - 2) == "-";  // "the Tokyo-based exchange"
       if (w == "by" || w == ";" || w == ":" || w == "to" || speaker_verb(t - 1) || (doc_.has_cue(t - 1, kAttributionCues) && !glued) || one_of(w, {"which", "who", "that"})) break;
-      if ((doc_.has_cue(t - 1, kTargetCues) || listed(t - 1, words_.hack_words)) && doc_.tokens[t - 1].is_all_lower && !listed(t - 1, words_.target_cue_nouns)) return true;
+      // (not the time of the attack: "Three days after the attack, the FBI, CISA and ... issued")
+      if ((doc_.has_cue(t - 1, kTargetCues) || listed(t - 1, words_.hack_words)) && doc_.tokens[t - 1].is_all_lower && !listed(t - 1, words_.target_cue_nouns))
+        return !after_time_preposition(t - 1, sent);
       if (doc_.has_cue(t - 1, kVictimNouns) && one_of(word(t), {"of", "at"})) return true;  // "the network of Kyivstar"
       // a list of examples after the victims: "went after about 200 companies ..., including defence
       // contractors, electronics makers such as Mitsubishi Electric and Hitachi"
