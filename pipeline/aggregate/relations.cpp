@@ -1084,26 +1084,6 @@ class RelationFinder {
 
   // An attack word close before the name starting at token f: its object ("hacked into X", "the
   // network of X", "stole ... from X", "victims include X").
-  // "released data from Minneapolis Public Schools", "sent phishing emails to the Labour Party"
-  bool taken_from_or_sent_to(size_t f, uint32_t sent) const {
-    size_t t = f;
-    while (t >= 1 && in_sentence(t - 1, sent) && one_of(word(t - 1), {"the", "a", "an"})) --t;
-    if (t < 3 || !in_sentence(t - 3, sent)) return false;
-    const std::string_view w = word(t - 1);
-    if (w == "from") return listed(t - 2, words_.owned_nouns) && doc_.tokens[t - 2].is_all_lower && speaks_of_attackers(sent, false);
-    if (w == "to")
-      return listed(t - 2, words_.message_nouns) && doc_.tokens[t - 3].is_all_lower &&
-             (doc_.has_cue(t - 3, kTargetCues) || listed(t - 3, words_.hack_words) || listed(t - 3, words_.offensive_nouns));
-    return false;
-  }
-  bool after_time_preposition(size_t k, uint32_t sent) const {
-    for (size_t j = k; j >= 1 && j + 3 >= k && in_sentence(j - 1, sent); --j) {
-      const std::string_view w = word(j - 1);
-      if (one_of(w, {"after", "before", "since", "following", "during", "until"})) return true;
-      if (!one_of(w, {"the", "a", "an", "this", "that", "last", "latest", "first", "initial"})) return false;
-    }
-    return false;
-  }
   bool attacked_before(size_t f, uint32_t sent) const {
     for (size_t t = f; t >= 1 && t + 9 >= f && in_sentence(t - 1, sent); --t) {
       const std::string_view w = word(t - 1);
@@ -1136,6 +1116,28 @@ class RelationFinder {
     }
     return false;
   }
+  // "released data from Minneapolis Public Schools", "sent phishing emails to the Labour Party"
+  bool taken_from_or_sent_to(size_t f, uint32_t sent) const {
+    size_t t = f;
+    while (t >= 1 && in_sentence(t - 1, sent) && one_of(word(t - 1), {"the", "a", "an"})) --t;
+    if (t < 3 || !in_sentence(t - 3, sent)) return false;
+    const std::string_view w = word(t - 1);
+    if (w == "from") return listed(t - 2, words_.owned_nouns) && doc_.tokens[t - 2].is_all_lower && speaks_of_attackers(sent, false);
+    if (w == "to")
+      return listed(t - 2, words_.message_nouns) && doc_.tokens[t - 3].is_all_lower &&
+             (doc_.has_cue(t - 3, kTargetCues) || listed(t - 3, words_.hack_words) || listed(t - 3, words_.offensive_nouns));
+    return false;
+  }
+  // The attack word at k is the object of a time preposition: "after the attack", "since the breach".
+  bool after_time_preposition(size_t k, uint32_t sent) const {
+    for (size_t j = k; j >= 1 && j + 3 >= k && in_sentence(j - 1, sent); --j) {
+      const std::string_view w = word(j - 1);
+      if (one_of(w, {"after", "before", "since", "following", "during", "until"})) return true;
+      if (!one_of(w, {"the", "a", "an", "this", "that", "last", "latest", "first", "initial"})) return false;
+    }
+    return false;
+  }
+
   // The first token of a list of names the name at token f ends: names (with their article and
   // at most three lower-case words of description, "the law firm Jones Day", "South Korea's Samsung")
   // joined by ",", "and", "as well as". f itself when the name is not a later member of a list.
