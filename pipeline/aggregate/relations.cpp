@@ -401,7 +401,9 @@ class RelationFinder {
   // ("the FSB was behind"), or its agent ("hacked by the GRU"). Not a takedown ("the FBI disrupted
   // the botnet"), nor a body that was hit ("the Foreign Office was breached").
   bool state_body_attacks(const Mention& m) const {
-    if (m.type != MentionType::Actor || m.entry == UINT32_MAX || rules_.actors[m.entry].kind != "government") return false;
+    // (a body of no one state is none: "with help from the FBI and Interpol, targeted more than 100 locations")
+    if (m.type != MentionType::Actor || m.entry == UINT32_MAX || rules_.actors[m.entry].kind != "government" || rules_.actors[m.entry].country.empty())
+      return false;
     const size_t f = doc_.token_starting_at(m.start), l = doc_.token_ending_at(m.end);
     if (f == std::string::npos || l == std::string::npos) return false;
     const uint32_t sent = doc_.tokens[f].sentence;
