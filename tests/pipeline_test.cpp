@@ -141,3 +141,27 @@ TEST_CASE("a sentence does not end at an abbreviation a name goes on after") {
   CHECK(count("The servers were in the U.S. The attackers used them for months.") == 2);
   CHECK(count("The plan was called Annex A. Then the hackers moved on.") == 2);
 }
+
+TEST_CASE("the record lists the sectors hit, not every sector named in passing") {
+  Pipeline p(test::project_rules(), ExtractOptions{});
+  auto sectors_of = [&](const std::string& text) {
+    Article a;
+    a.id = "t";
+    a.published_raw = "2021-06-16";
+    a.text = text;
+    const auto record = p.process(a);
+    std::string names;
+    for (const auto& s : record["sectors"]) names += (names.empty() ? "" : "|") + s["name"].get<std::string>();
+    return names;
+  };
+  // named once, in a sentence that tells of no attack: among the mentions, not among the sectors hit
+  const std::string passing =
+      "The ransomware gang encrypted servers at the Acme hospital chain on Monday. "
+      "Jane Doe, a lawyer who advises banks on fraud, said the attackers were quick.";
+  CHECK(sectors_of(passing) == "healthcare");
+  // in an attack sentence
+  CHECK(sectors_of("The ransomware gang encrypted servers at two banks on Monday.") == "financial-services");
+  // named twice, each time without an attack word: a subject of the story
+  CHECK(sectors_of("Ransomware crews are busy. Banks must report incidents within a day. The banks said they would comply.") ==
+        "financial-services");
+}

@@ -228,6 +228,11 @@ class RecordText {
   // `fill` writes, then the forms used and the spans in the body.
   template <class Fill>
   void group_by_value(MentionType type, Fill fill) {
+    group_by_value(type, fill, [](const std::vector<size_t>&) { return true; });
+  }
+  // ... only the entities `keep` accepts (given the indices of their mentions)
+  template <class Fill, class Keep>
+  void group_by_value(MentionType type, Fill fill, Keep keep) {
     // The mentions of the type sorted by value (stable: each value's in text order), then the
     // runs of one value in order of their first mention.
     of_type_.clear();
@@ -244,6 +249,7 @@ class RecordText {
     for (const auto& [from, to] : runs_) {
       idx_.assign(of_type_.begin() + std::ptrdiff_t(from), of_type_.begin() + std::ptrdiff_t(to));
       const std::vector<size_t>& idx = idx_;
+      if (!keep(idx)) continue;
       out_.begin_object();
       fill(doc_.mentions[idx.front()], idx);
       aliases.clear();
@@ -326,8 +332,20 @@ class RecordText {
     });
   }
 
+  // The sectors hit: one named in a sentence about an attack, one an attacker targets (relations),
+  // or one the story comes back to. A
+  // sector named once in passing ("a researcher who advises banks", "the law covers energy and
+  // banking") stays among the mentions, with its role.
   void sectors() {
-    group_by_value(MentionType::Sector, [&](const Mention& m, const std::vector<size_t>&) { out_.key("name").string(m.value); });
+    group_by_value(
+        MentionType::Sector, [&](const Mention& m, const std::vector<size_t>&) { out_.key("name").string(m.value); },
+        [&](const std::vector<size_t>& idx) {
+          if (idx.size() >= 2 || std::any_of(idx.begin(), idx.end(), [&](size_t i) { return doc_.mentions[i].role == "target"; }))
+            return true;
+          const std::string& sector = doc_.mentions[idx.front()].value;
+          return std::any_of(doc_.relations.begin(), doc_.relations.end(),
+                             [&](const Relation& r) { return r.target_type == "sector" && r.target == sector; });
+        });
   }
 
   void tools() {
@@ -407,7 +425,7 @@ class RecordText {
       out_.key("text").string(text_of(m));
       out_.key("value").string_or_null(m.value);
       if (spans_[i].title) out_.key("field").string("title");
-      if (m.type == MentionType::Country) out_.key("role").string(m.role);
+      if (m.type == MentionType::Country || m.type == MentionType::Sector) out_.key("role").string(m.role);
       if (doc_.options.explain) {
         out_.key("rule").string(rules_.rule_location(m.rule));
         if (!m.cue.empty()) out_.key("cue").string(m.cue);

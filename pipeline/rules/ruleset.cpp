@@ -567,6 +567,8 @@ ContextWords::ContextWords(const RuleSet& r, Problems& p)
       company_suffixes(needed(r, p, "company-suffixes")),
       news_source_nouns(needed(r, p, "news-source-nouns")), source_leads(needed(r, p, "source-leads")),
       source_verbs(needed(r, p, "source-verbs")), source_fillers(needed(r, p, "source-fillers")), workplace_nouns(needed(r, p, "workplace-nouns")),
+      workplace_verbs(needed(r, p, "workplace-verbs")), workplace_modifiers(needed(r, p, "workplace-modifiers")),
+      staff_titles(needed(r, p, "staff-titles")),
       sector_description_heads(needed(r, p, "sector-description-heads")), speaker_heads(needed(r, p, "speaker-heads")),
       sector_speaker_verbs(needed(r, p, "sector-speaker-verbs")), client_verbs(needed(r, p, "client-verbs")),
       language_nouns(needed(r, p, "language-nouns")), language_adjectives(needed(r, p, "language-adjectives")),

@@ -299,7 +299,7 @@ struct ContextWords {
   // unknown names
   const WordList &not_name_words, &not_cluster_words, &name_joiners, &company_suffixes;
   // the evidence stage: sector words that name the story's source or a speaker's workplace
-  const WordList &news_source_nouns, &source_leads, &source_verbs, &source_fillers, &workplace_nouns, &sector_description_heads,
+  const WordList &news_source_nouns, &source_leads, &source_verbs, &source_fillers, &workplace_nouns, &workplace_verbs, &workplace_modifiers, &staff_titles, &sector_description_heads,
       &speaker_heads, &sector_speaker_verbs, &client_verbs;
   // the evidence stage: a demonym that names a language
   const WordList &language_nouns, &language_adjectives, &language_leads;

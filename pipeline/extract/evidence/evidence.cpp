@@ -343,18 +343,28 @@ class Evidence {
     return false;
   }
 
-  // "a researcher at a Dutch university", "an analyst at a think tank": where a speaker works.
+  // "a researcher at a Dutch university", "an analyst at a think tank", "an incident responder at a
+  // Warsaw-based security consultancy", "a partner at the Santiago consultancy Andes Ciber", "who
+  // runs a security consultancy in Bogota": where a speaker works. Words of the workplace's own
+  // description (place, "-based", "security", "cyber") may stand between the preposition and the
+  // sector word. A title that also fits a victim's staff ("an IT manager at the hospital") counts
+  // only before an indefinite article ("a manager at a Midwest hospital chain").
   bool names_a_workplace(const Candidate& c) const {
     const size_t f = first_token(c);
     if (f == std::string::npos) return false;
+    auto text = [&](size_t t) { return doc_.token_text(doc_.tokens[t]); };
     auto preposition = [&](size_t t) {
-      const std::string_view w = doc_.token_text(doc_.tokens[t]);
+      const std::string_view w = text(t);
       return w == "at" || w == "of" || w == "from" || w == "with";
     };
     size_t k = f;
-    while (k > 0 && f - k < 4 && same_sentence(f, k - 1) && !preposition(k - 1) && source_filler(k - 1)) --k;
+    while (k > 0 && f - k < 7 && same_sentence(f, k - 1) && !preposition(k - 1) &&
+           (source_filler(k - 1) || listed(words_.workplace_modifiers, k - 1) || text(k - 1) == "'" || text(k - 1) == "’"))
+      --k;
+    const bool indefinite = k < f && (text(k) == "a" || text(k) == "an");
+    if (k >= 1 && same_sentence(f, k - 1) && indefinite && listed(words_.workplace_verbs, k - 1)) return true;  // "who runs a consultancy"
     if (k < 2 || !same_sentence(f, k - 2) || !preposition(k - 1)) return false;
-    return listed(words_.workplace_nouns, k - 2);
+    return listed(words_.workplace_nouns, k - 2) || (indefinite && listed(words_.staff_titles, k - 2));
   }
 
   bool cyber() const { return doc_.cyber_score >= kCyberContextThreshold; }
