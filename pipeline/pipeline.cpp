@@ -5,6 +5,7 @@
 #include "aggregate/record.hpp"
 #include "aggregate/relations.hpp"
 #include "aggregate/roles.hpp"
+#include "aggregate/sector_parents.hpp"
 #include "extract/dates/dates.hpp"
 #include "extract/evidence/evidence.hpp"
 #include "extract/gazetteer/gazetteer.hpp"
@@ -43,7 +44,8 @@ const std::array<Stage, Pipeline::kStages.size() - 1> kStageFunctions = {
     [](Document& d, const RuleSet&) { resolve_overlaps(d); },
     assign_roles,
     link_dates,
-    find_relations};
+    find_relations,
+    add_sector_parents};
 
 }  // namespace
 

@@ -165,3 +165,19 @@ TEST_CASE("the record lists the sectors hit, not every sector named in passing")
   CHECK(sectors_of("Ransomware crews are busy. Banks must report incidents within a day. The banks said they would comply.") ==
         "financial-services");
 }
+
+TEST_CASE("a sector hit under a government tier is also hit under government, mentions and relations alike") {
+  const auto doc = test::analyse("APT28 hacked the foreign ministry of Norway in March.");
+  std::string ministry_values;
+  for (const auto& m : doc->mentions)
+    if (m.type == MentionType::Sector && doc->span(m.start, m.end) == "foreign ministry") ministry_values += m.value + "|";
+  CHECK(ministry_values == "government-national|government|");
+  std::string targets;
+  for (const auto& r : doc->relations)
+    if (r.type == "targets" && r.target_type == "sector") targets += r.source + "->" + r.target + "|";
+  CHECK(targets.find("APT28->government-national|") != std::string::npos);
+  CHECK(targets.find("APT28->government|") != std::string::npos);
+  // a sector with no parent gets no twin
+  const auto banks = test::analyse("APT28 hacked two banks in Norway.");
+  CHECK(test::values(*banks, MentionType::Sector) == "financial-services");
+}

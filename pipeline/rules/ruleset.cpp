@@ -635,6 +635,7 @@ class RuleLoader {
     for (auto& p : tsv_files("actors")) load_actors(p);
     for (auto& p : tsv_files("sectors", "sectors")) load_sectors(p);
     for (auto& p : tsv_files("sectors", "actor-kinds")) load_actor_kind_sectors(p);
+    for (auto& p : tsv_files("sectors", "parents")) load_sector_parents(p);
     for (auto& p : tsv_files("tools")) load_tools(p);
     for (auto& p : tsv_files("operations", "campaigns")) load_campaigns(p);
     for (auto& p : tsv_files("operations", "patterns")) load_operation_patterns(p);
@@ -919,6 +920,22 @@ class RuleLoader {
       if (!stix_sectors(t.path, row.line, row.get("sectors"), k.sectors)) continue;
       if (!rs_.sectors_of_kind.emplace(kind, std::move(k)).second) problem(t.path, row.line, "actor kind '" + kind + "' listed twice");
     }
+  }
+
+  void load_sector_parents(const fs::path& p) {
+    uint32_t file;
+    auto t = read(p, {"sector", "parent"}, {}, file);
+    auto known = [](std::string_view term) { return std::find(kStixSectors.begin(), kStixSectors.end(), term) != kStixSectors.end(); };
+    for (auto& row : t.rows) {
+      const std::string sector(row.get("sector")), parent(row.get("parent"));
+      if (!known(sector)) { problem(t.path, row.line, "unknown STIX 2.1 industry sector '" + sector + "'"); continue; }
+      if (!known(parent)) { problem(t.path, row.line, "unknown STIX 2.1 industry sector '" + parent + "'"); continue; }
+      if (sector == parent) { problem(t.path, row.line, "a sector is not its own parent"); continue; }
+      if (!rs_.sector_parent.emplace(sector, RuleSet::SectorParent{parent, {file, row.line}}).second)
+        problem(t.path, row.line, "sector '" + sector + "' given a parent twice");
+    }
+    for (const auto& [sector, p] : rs_.sector_parent)  // one level: a parent has none of its own
+      if (rs_.sector_parent.count(p.parent)) problem(rs_.files[p.rule.file], p.rule.line, "parent '" + p.parent + "' has a parent of its own");
   }
 
   void load_sectors(const fs::path& p) {

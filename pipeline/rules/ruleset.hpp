@@ -373,6 +373,9 @@ class RuleSet {
   uint32_t government_body(std::string_view country, std::string_view folded_name) const;
 
   std::unordered_map<std::string, KindSectors> sectors_of_kind;
+  // rules/sectors/parents.tsv: a specific sector -> its general one, and the rule that says so
+  struct SectorParent { std::string parent; RuleRef rule; };
+  std::unordered_map<std::string, SectorParent> sector_parent;
   // The sectors a victim belongs to, and the rule that says so: the entry's own, else its kind's.
   std::pair<const std::vector<std::string>*, RuleRef> victim_sectors(const ActorEntry& a) const;
 
