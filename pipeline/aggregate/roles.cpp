@@ -242,7 +242,9 @@ class Roles {
     const size_t f = doc_.token_starting_at(m.start), l = doc_.token_ending_at(m.end);
     if (f == std::string::npos || l == std::string::npos) return "mention";
     const uint32_t sent = doc_.tokens[f].sentence;
-    if (!cyber_ && !doc_.sentence_has_cue(sent, kCyberTerms)) { why = "no cyber context"; return "mention"; }
+    // (a sentence of a story that is no cyber news needs a cyber term that is no everyday word:
+    // not "the Danish rider exploited the breach to attack")
+    if (!cyber_ && !(sent < doc_.strong_cyber_sentence.size() && doc_.strong_cyber_sentence[sent])) { why = "no cyber context"; return "mention"; }
     const size_t end = phrase_end(l, sent);
     const std::string_view before1 = f >= 1 && in_sentence(f - 1, sent) ? word(f - 1) : "";
     const std::string_view before2 = f >= 2 && in_sentence(f - 2, sent) ? word(f - 2) : "";

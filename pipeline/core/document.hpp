@@ -190,7 +190,9 @@ class Document {
   // Lets every stage ask "does this sentence (before token t) have a cue" in constant time.
   std::vector<uint32_t> sentence_first_cue;
   static constexpr int kCueLists = 16;
-  int cyber_score = 0;             // cyber-context terms found in the article
+  int cyber_score = 0;             // distinct cyber-context terms found in the article
+  int cyber_strong = 0;            // ... of which not everyday words (rules/context/weak-cyber-terms.txt)
+  std::vector<uint8_t> strong_cyber_sentence;  // per sentence: holds a cyber term that is no everyday word
   LinePatterns name_lines;         // the name patterns' (rules/names) lines, for find_names
 
   std::vector<Candidate> candidates;

@@ -367,7 +367,7 @@ class Evidence {
     return listed(words_.workplace_nouns, k - 2) || (indefinite && listed(words_.staff_titles, k - 2));
   }
 
-  bool cyber() const { return doc_.cyber_score >= kCyberContextThreshold; }
+  bool cyber() const { return enough_cyber_terms(doc_); }
 
   bool sentence_has(const Candidate& c, int list) const {
     const size_t f = first_token(c);

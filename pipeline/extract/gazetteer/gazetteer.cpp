@@ -46,6 +46,9 @@ void match_gazetteers(Document& doc, const RuleSet& rules) {
   // costs no memory, while a vector of candidates that doubles holds both arrays for a time.
   const size_t room = doc.norm.size() > (size_t(1) << 20) ? doc.norm.size() / 4 : std::min<size_t>(toks.size() / 4 + 16, 8192);
   doc.candidates.reserve(doc.candidates.size() + room);
+  std::vector<uint32_t> cyber_forms;  // the cyber terms (rules/context/cyber-terms.txt lines) seen so far
+  const WordList& weak_cyber = rules.words->weak_cyber_terms;
+  doc.strong_cyber_sentence.assign(doc.sentences.size(), 0);
   for (size_t i = 0; i < toks.size(); ++i) {
     if (toks[i].vocab == 0) continue;
     // A form starts at a word boundary: not in the middle of "APT28" or after a letter-joined hyphen.
@@ -59,7 +62,21 @@ void match_gazetteers(Document& doc, const RuleSet& rules) {
         if (!case_fits(doc, bits, i, j + 1)) continue;
         if (bits.cue_list >= 0) {
           for (size_t k = i; k <= j; ++k) doc.cue_bits[k] |= uint16_t(1u << bits.cue_list);
-          if (bits.cue_list == kCyberTerms) ++doc.cyber_score;
+          // distinct terms: one word said three times ("the attack ... an attack") is no cyber story
+          if (bits.cue_list == kCyberTerms) {
+            // ("the attackers" is as weak as "attackers")
+            bool strong = false;
+            for (size_t k = i; k <= j && !strong; ++k) {
+              const std::string_view w = doc.folded_token(k);
+              strong = !weak_cyber.has(toks[k].vocab) && w != "the" && w != "a" && w != "an";
+            }
+            if (strong) doc.strong_cyber_sentence[toks[i].sentence] = 1;
+            if (std::find(cyber_forms.begin(), cyber_forms.end(), payload) == cyber_forms.end()) {
+              cyber_forms.push_back(payload);
+              ++doc.cyber_score;
+              if (strong) ++doc.cyber_strong;
+            }
+          }
           continue;
         }
         const FormEntry& f = rules.forms[payload];

@@ -28,7 +28,7 @@ bool names_something_else(const Document& doc, const RuleSet& rules, size_t firs
 }  // namespace
 
 bool cyber_news(const Document& doc, const RuleSet& rules) {
-  if (doc.cyber_score >= kCyberContextThreshold) return true;
+  if (enough_cyber_terms(doc)) return true;
   return std::any_of(doc.mentions.begin(), doc.mentions.end(), [&](const Mention& m) {
     if (m.entry == UINT32_MAX) return false;
     return m.type == MentionType::Operation || (m.type == MentionType::Actor && rules.actors[m.entry].kind == "threat-group") ||

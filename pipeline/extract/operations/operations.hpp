@@ -10,7 +10,9 @@
 #include "rules/ruleset.hpp"
 
 namespace news {
-constexpr int kCyberContextThreshold = 3;  // cyber terms an article needs to count as cyber news
+constexpr int kCyberContextThreshold = 3;  // distinct cyber terms an article needs to count as cyber news
+// ... at least one of them no everyday word: "attack", "breach" and "exploited" make a stage race too
+inline bool enough_cyber_terms(const Document& doc) { return doc.cyber_score >= kCyberContextThreshold && doc.cyber_strong >= 1; }
 void find_operations(Document& doc, const RuleSet& rules);
 // The article is cyber news: enough cyber terms, or a known threat group, campaign or tool named in it
 // (for the stages after evidence: it reads the settled mentions).
