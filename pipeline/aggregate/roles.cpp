@@ -864,6 +864,17 @@ class Roles {
     for (size_t k = l + 2; k < end; ++k)
       if (speaker_verb(k)) return true;
     size_t k = end;
+    // over the body's name in apposition: "Norway's domestic intelligence agency, the Police Security
+    // Service (PST), said", "Germany's domestic intelligence agency, the BfV, issued"
+    if (in_sentence(k + 1, sent) && word(k) == ",") {
+      size_t a = k + 1;
+      if (word(a) == "the") ++a;
+      if (in_sentence(a, sent) && doc_.tokens[a].is_upper_initial) {
+        size_t close = a;
+        while (in_sentence(close, sent) && close <= a + 12 && word(close) != ",") ++close;
+        if (in_sentence(close + 1, sent) && word(close) == ",") k = close + 1;
+      }
+    }
     // "Australia's signals intelligence agency on Monday published", "has also said"
     while (in_sentence(k, sent) && (one_of(word(k), {"has", "have", "had", "also", "on", "publicly"}) || date_token_[k])) ++k;
     return in_sentence(k, sent) && speaker_verb(k);
