@@ -167,12 +167,8 @@ class RelationFinder {
   // victim's own mention.
   void victim_sectors() {
     std::unordered_map<std::string_view, const Mention*> known_victim;  // name -> its first mention in the body
-    std::unordered_map<std::string_view, int> times_named;
     for (const auto& m : doc_.mentions)
-      if (m.type == MentionType::Actor && m.entry != UINT32_MAX) {
-        ++times_named[m.value];
-        if (!doc_.in_title(m.start)) known_victim.emplace(m.value, &m);
-      }
+      if (m.type == MentionType::Actor && m.entry != UINT32_MAX && !doc_.in_title(m.start)) known_victim.emplace(m.value, &m);
     std::vector<Mention> listed;
     for (const auto& r : targeted_actors()) {
       const auto it = known_victim.find(r.target);
@@ -181,9 +177,9 @@ class RelationFinder {
       const ActorEntry& entry = rules_.actors[victim->entry];
       const auto [sectors, rule] = rules_.victim_sectors(entry);
       if (!sectors) continue;
-      // An organisation or a state body named once is often a past victim the story recalls ("the
-      // group behind the Sony Pictures hack"): its line of business says little about this attack's targets.
-      if (times_named[r.target] < 2) continue;
+      // (also a victim named once, often a past one the story recalls, "the group behind the Sony
+      // Pictures hack": its attacker targets it, and so its sector; requiring two namings lost 50
+      // true relations for 40 false ones on 28 development sets)
       // Only the main one: a chipmaker hit is technology, and news rarely counts it in
       // manufacturing as well.
       for (const std::string& sector : std::span(*sectors).first(1)) {
