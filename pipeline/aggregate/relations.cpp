@@ -929,8 +929,12 @@ class RelationFinder {
         // (or its relative clause: "The London Borough of Hackney, whose IT systems have been crippled")
         if ((one_of(word(t), {"its", "their", "our"}) || (word(t) == "whose" && t <= l + 2)) && !groups_own(t) &&
             !(t >= 2 && in_sentence(t - 2, sent) && one_of(word(t - 1), {"and", ","}) && doc_.has_cue(t - 2, kAttackerNouns)))
-          for (size_t u = t >= 1 ? t - 1 : t; in_sentence(u, sent) && u <= t + 8; ++u) {
+          // (or an attack on it just before: "disclosed an attack on its systems", "broke into a small
+          // percentage of its corporate email accounts")
+          for (size_t u = t >= 1 && one_of(word(t - 1), {"on", "of", "into"}) ? std::max(t >= 6 ? t - 6 : 0, l + 1) : t - 1;
+               in_sentence(u, sent) && u <= t + 8; ++u) {
             if (doc_.has_cue(u, kTargetCues) && doc_.tokens[u].is_all_lower && word(u) != "against" && !one_of(word(u), {"victims", "victim", "targets", "target"}) &&
+                !listed(u, words_.target_cue_nouns) &&  // "urged organisations to check their systems"
                 !negated_after(t, sent))  // "Liminal said its own platform had not been breached"
               return true;
           }
