@@ -1290,7 +1290,8 @@ class RelationFinder {
         switch (m->type) {
           case MentionType::Country:
             if (m->role == "target") add("targets", name, kind, m->value, "country", sent, "target role, " + cue);
-            if (m->role == "attribution" && std::string(kind) == "actor" && home_fits(name, m->value))
+            // (the attacker's home needs the attacker in the sentence: carried over, 9 of 9 were wrong)
+            if (m->role == "attribution" && std::string(kind) == "actor" && a->named && home_fits(name, m->value))
               add("attributed-to", name, kind, m->value, "country", sent, "attribution role, " + cue);
             break;
           case MentionType::Sector:
@@ -1326,9 +1327,9 @@ class RelationFinder {
             if ((k == "security-vendor" || k == "government" || k == "media" || k == "organization") && reporter && !own_state &&
                 !own_incident && !only_investigates && !(victim && k != "security-vendor"))
               add("reported-by", name, kind, m->value, "actor", sent, "in the reporter's place, " + cue);
-            else if (org_is_victim(*m) && !(k == "government" && m->entry != UINT32_MAX && !rules_.actors[m->entry].country.empty() &&
-                                             home_of(name, kind) == rules_.actors[m->entry].country))  // its own state: "GRU officers broke into"
-
+            else if (org_is_victim(*m) &&
+                     !(k == "government" && m->entry != UINT32_MAX && !rules_.actors[m->entry].country.empty() &&
+                       home_of(name, kind) == rules_.actors[m->entry].country))  // its own state: "GRU officers broke into"
               add("targets", name, kind, m->value, "actor", sent, "object of an attack word, " + cue);
             break;
           }
