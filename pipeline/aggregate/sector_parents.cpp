@@ -16,31 +16,45 @@ const RuleSet::SectorParent* parent_of(const Candidate& m, const RuleSet& rules)
 
 void add_sector_parents(Document& doc, const RuleSet& rules) {
   if (rules.sector_parent.empty()) return;
-  if (std::none_of(doc.mentions.begin(), doc.mentions.end(), [&](const Mention& m) { return parent_of(m, rules); })) return;
-  auto has_sector_at = [&](const Mention& m, const std::string& value) {
-    return std::any_of(doc.mentions.begin(), doc.mentions.end(), [&](const Mention& o) {
-      return o.type == MentionType::Sector && o.start == m.start && o.end == m.end && o.value == value;
-    });
+  auto& ms = doc.mentions;
+  // Whether the general term is already there at the same span (mentions are in text order: look
+  // at the neighbours that start where it does).
+  auto has_sector_at = [&](size_t i, const std::string& value) {
+    auto same = [&](size_t k) { return ms[k].type == MentionType::Sector && ms[k].end == ms[i].end && ms[k].value == value; };
+    for (size_t k = i; k-- > 0 && ms[k].start == ms[i].start;)
+      if (same(k)) return true;
+    for (size_t k = i + 1; k < ms.size() && ms[k].start == ms[i].start; ++k)
+      if (same(k)) return true;
+    return false;
   };
-  std::vector<Mention> out;
-  out.reserve(doc.mentions.size() + 4);
-  std::vector<int> new_index(doc.mentions.size());  // dates' range_with refers to mention indices
-  for (size_t i = 0; i < doc.mentions.size(); ++i) {
-    const Mention& m = doc.mentions[i];
-    new_index[i] = int(out.size());
-    out.push_back(m);
-    const auto* p = parent_of(m, rules);
-    if (!p || has_sector_at(m, p->parent)) continue;
-    Mention twin = m;
-    twin.value = p->parent;
-    twin.rule = p->rule;
-    twin.beaten.clear();
-    if (doc.options.explain) twin.cue = "the general sector of " + m.value + (m.cue.empty() ? "" : "; " + m.cue);
-    out.push_back(std::move(twin));
+  std::vector<size_t> with_twin;  // the mentions that get a twin right after them
+  for (size_t i = 0; i < ms.size(); ++i)
+    if (const auto* p = parent_of(ms[i], rules); p && !has_sector_at(i, p->parent)) with_twin.push_back(i);
+  if (!with_twin.empty()) {
+    // In place, from the back (a huge article's mentions are not held twice): mention i moves up
+    // by the number of twins before it.
+    const size_t n = ms.size();
+    ms.resize(n + with_twin.size());
+    size_t shift = with_twin.size();
+    for (size_t i = n; i-- > 0 && shift > 0;) {
+      if (with_twin[shift - 1] == i) {
+        const auto* p = parent_of(ms[i], rules);
+        Mention twin = ms[i];
+        twin.value = p->parent;
+        twin.rule = p->rule;
+        twin.beaten.clear();
+        if (doc.options.explain) twin.cue = "the general sector of " + ms[i].value + (ms[i].cue.empty() ? "" : "; " + ms[i].cue);
+        ms[i + shift] = std::move(twin);
+        --shift;
+      }
+      if (shift > 0) ms[i + shift] = std::move(ms[i]);
+    }
+    for (auto& m : ms)  // dates' range_with refers to mention indices
+      if (m.range_with >= 0) {
+        const auto before = std::lower_bound(with_twin.begin(), with_twin.end(), size_t(m.range_with)) - with_twin.begin();
+        m.range_with += int(before);
+      }
   }
-  for (auto& m : out)
-    if (m.range_with >= 0) m.range_with = new_index[size_t(m.range_with)];
-  doc.mentions = std::move(out);
 
   std::vector<Relation> twins;
   for (const Relation& r : doc.relations) {
