@@ -331,6 +331,11 @@ class RelationFinder {
   bool names_group_ = false;  // the article names a threat group
   std::vector<bool> org_token_;  // per token: part of an actor's name that is no threat group
   std::vector<bool> group_token_;  // per token: part of a threat group's name
+  // A lower-case attack word (rules/context/target-cues.txt), not a noun for those hit or their
+  // things ("companies", "systems": target-cue-nouns.txt).
+  bool attack_word(size_t t) const {
+    return doc_.has_cue(t, kTargetCues) && doc_.tokens[t].is_all_lower && !listed(t, words_.target_cue_nouns);
+  }
   // "its" after a group that is the subject of the verb before it: "Void Blizzard stepped up its
   // techniques" (not "the Conti attackers encrypted its files": the plural noun is the subject)
   bool groups_own(size_t its) const {
@@ -933,8 +938,8 @@ class RelationFinder {
           // percentage of its corporate email accounts")
           for (size_t u = t >= 1 && one_of(word(t - 1), {"on", "of", "into"}) ? std::max(t >= 6 ? t - 6 : 0, l + 1) : t - 1;
                in_sentence(u, sent) && u <= t + 8; ++u) {
-            if (doc_.has_cue(u, kTargetCues) && doc_.tokens[u].is_all_lower && word(u) != "against" && !one_of(word(u), {"victims", "victim", "targets", "target"}) &&
-                !listed(u, words_.target_cue_nouns) &&  // "urged organisations to check their systems"
+            // (an attack word, not a noun for the things: "urged organisations to check their systems")
+            if (attack_word(u) && word(u) != "against" && !one_of(word(u), {"victims", "victim", "targets", "target"}) &&
                 !negated_after(t, sent))  // "Liminal said its own platform had not been breached"
               return true;
           }
@@ -966,7 +971,7 @@ class RelationFinder {
       const std::string_view w = word(t);
       if (!(doc_.tokens[t].is_upper_initial || w == "," || w == "and")) ++counted;
       // not a noun of people or firms: "has urged customers running on-premises servers"
-      if (be && doc_.has_cue(t, kTargetCues) && doc_.tokens[t].is_all_lower && w != "against" && !listed(t, words_.target_cue_nouns)) return true;
+      if (be && attack_word(t) && w != "against") return true;
       if (one_of(w, {"was", "were", "is", "are", "been", "has", "have", "had"})) { be = true; continue; }
       if (be && w == "among" && after_be <= 1) return among_victims(t, sent);  // "was among the group's victims"
       if (be) {
@@ -999,7 +1004,7 @@ class RelationFinder {
     while (f >= 1 && in_sentence(f - 1, sent) && one_of(word(f - 1), {"the", "a", "an"})) --f;
     if (f < 2 || !in_sentence(f - 2, sent) || word(f - 1) != "by") return false;
     for (size_t k = f - 1; k >= 1 && k + 3 >= f - 1 && in_sentence(k - 1, sent); --k)
-      if (doc_.has_cue(k - 1, kTargetCues) && doc_.tokens[k - 1].is_all_lower && !listed(k - 1, words_.target_cue_nouns)) return true;
+      if (attack_word(k - 1)) return true;
     return false;
   }
   // After the reporting verb that follows the name (over "on Monday that", however long the
@@ -1015,7 +1020,7 @@ class RelationFinder {
         if (one_of(w, {"was", "had", "has", "been", "is"}) || listed(u, words_.incident_verbs)) { aux = true; continue; }
         if (!aux || listed(u, words_.reporting_words) || listed(u, words_.response_words) || w == "not")
           break;
-        if (doc_.has_cue(u, kTargetCues) && doc_.tokens[u].is_all_lower && !listed(u, words_.target_cue_nouns) && w != "against") return true;
+        if (attack_word(u) && w != "against") return true;
       }
       return false;
     }
@@ -1056,7 +1061,7 @@ class RelationFinder {
   bool among_victims(size_t t, uint32_t sent) const {
     for (size_t u = t + 1; in_sentence(u, sent) && u <= t + 8; ++u) {
       if (one_of(word(u), {",", ";", ":", "("})) break;
-      if (doc_.has_cue(u, kTargetCues) && doc_.tokens[u].is_all_lower && !listed(u, words_.target_cue_nouns) && word(u) != "against") return true;
+      if (attack_word(u) && word(u) != "against") return true;
     }
     return false;
   }
@@ -1124,7 +1129,7 @@ class RelationFinder {
   bool attack_word_just_before(size_t f, uint32_t sent) const {
     for (size_t t = f; t >= 1 && t + 6 >= f && in_sentence(t - 1, sent); --t) {
       if (!doc_.tokens[t - 1].is_word) return false;
-      if (doc_.has_cue(t - 1, kTargetCues) && doc_.tokens[t - 1].is_all_lower && !listed(t - 1, words_.target_cue_nouns)) return true;
+      if (attack_word(t - 1)) return true;
     }
     return false;
   }

@@ -27,9 +27,9 @@ void add_sector_parents(Document& doc, const RuleSet& rules) {
       if (same(k)) return true;
     return false;
   };
-  std::vector<size_t> with_twin;  // the mentions that get a twin right after them
+  std::vector<std::pair<size_t, const RuleSet::SectorParent*>> with_twin;  // the mentions that get a twin right after them
   for (size_t i = 0; i < ms.size(); ++i)
-    if (const auto* p = parent_of(ms[i], rules); p && !has_sector_at(i, p->parent)) with_twin.push_back(i);
+    if (const auto* p = parent_of(ms[i], rules); p && !has_sector_at(i, p->parent)) with_twin.emplace_back(i, p);
   if (!with_twin.empty()) {
     // In place, from the back (a huge article's mentions are not held twice): mention i moves up
     // by the number of twins before it.
@@ -37,8 +37,8 @@ void add_sector_parents(Document& doc, const RuleSet& rules) {
     ms.resize(n + with_twin.size());
     size_t shift = with_twin.size();
     for (size_t i = n; i-- > 0 && shift > 0;) {
-      if (with_twin[shift - 1] == i) {
-        const auto* p = parent_of(ms[i], rules);
+      if (with_twin[shift - 1].first == i) {
+        const auto* p = with_twin[shift - 1].second;
         Mention twin = ms[i];
         twin.value = p->parent;
         twin.rule = p->rule;
@@ -51,7 +51,9 @@ void add_sector_parents(Document& doc, const RuleSet& rules) {
     }
     for (auto& m : ms)  // dates' range_with refers to mention indices
       if (m.range_with >= 0) {
-        const auto before = std::lower_bound(with_twin.begin(), with_twin.end(), size_t(m.range_with)) - with_twin.begin();
+        const auto before = std::lower_bound(with_twin.begin(), with_twin.end(), size_t(m.range_with),
+                                             [](const auto& twin, size_t index) { return twin.first < index; }) -
+                            with_twin.begin();
         m.range_with += int(before);
       }
   }

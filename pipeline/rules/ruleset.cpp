@@ -1378,7 +1378,21 @@ std::unique_ptr<RuleSet> RuleSet::load(const std::string& dir, Problems& problem
   RuleLoader(*rs, problems).run();
   rs->words = std::make_unique<const ContextWords>(*rs, problems);
   rs->index_government_bodies();
+  rs->mark_weak_cyber_terms();
   return rs;
+}
+
+void RuleSet::mark_weak_cyber_terms() {
+  std::vector<RawToken> toks;
+  for (size_t i = 0; i < forms.size() && i < form_bits.size(); ++i) {
+    if (forms[i].cue_list != kCyberTerms) continue;
+    toks.clear();
+    tokenize(forms[i].surface, toks);
+    form_bits[i].weak_cyber = std::all_of(toks.begin(), toks.end(), [&](const RawToken& t) {
+      const std::string w = fold(std::string_view(forms[i].surface).substr(t.start, t.end - t.start));
+      return w == "the" || w == "a" || w == "an" || words->weak_cyber_terms.has(vocab.find(w));
+    });
+  }
 }
 
 void RuleSet::index_government_bodies() {

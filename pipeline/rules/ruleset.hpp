@@ -326,6 +326,9 @@ class RuleSet {
   struct FormMatchBits {
     int8_t cue_list = -1;
     bool needs_capital = false, all_caps = false;
+    // a cyber term made only of everyday words (rules/context/weak-cyber-terms.txt) and articles:
+    // "attack", "the attackers"; set once the word lists are loaded
+    bool weak_cyber = false;
   };
   std::vector<FormMatchBits> form_bits;
 
@@ -390,6 +393,7 @@ class RuleSet {
  private:
   friend class RuleLoader;
   void index_government_bodies();
+  void mark_weak_cyber_terms();
   uint32_t file_ref(const std::string& path);
   std::unordered_map<std::string, int> country_by_code_, actor_by_id_;
   std::unordered_map<std::string, std::vector<uint32_t>> actors_by_name_;

@@ -47,7 +47,6 @@ void match_gazetteers(Document& doc, const RuleSet& rules) {
   const size_t room = doc.norm.size() > (size_t(1) << 20) ? doc.norm.size() / 4 : std::min<size_t>(toks.size() / 4 + 16, 8192);
   doc.candidates.reserve(doc.candidates.size() + room);
   std::vector<uint32_t> cyber_forms;  // the cyber terms (rules/context/cyber-terms.txt lines) seen so far
-  const WordList& weak_cyber = rules.words->weak_cyber_terms;
   doc.strong_cyber_sentence.assign(doc.sentences.size(), 0);
   for (size_t i = 0; i < toks.size(); ++i) {
     if (toks[i].vocab == 0) continue;
@@ -64,12 +63,7 @@ void match_gazetteers(Document& doc, const RuleSet& rules) {
           for (size_t k = i; k <= j; ++k) doc.cue_bits[k] |= uint16_t(1u << bits.cue_list);
           // distinct terms: one word said three times ("the attack ... an attack") is no cyber story
           if (bits.cue_list == kCyberTerms) {
-            // ("the attackers" is as weak as "attackers")
-            bool strong = false;
-            for (size_t k = i; k <= j && !strong; ++k) {
-              const std::string_view w = doc.folded_token(k);
-              strong = !weak_cyber.has(toks[k].vocab) && w != "the" && w != "a" && w != "an";
-            }
+            const bool strong = !bits.weak_cyber;
             if (strong) doc.strong_cyber_sentence[toks[i].sentence] = 1;
             if (std::find(cyber_forms.begin(), cyber_forms.end(), payload) == cyber_forms.end()) {
               cyber_forms.push_back(payload);
