@@ -953,6 +953,7 @@ class RelationFinder {
     if (k == "organization" && in_sentence(l + 1, sent) && listed(l + 1, words_.product_nouns) && doc_.tokens[l + 1].is_all_lower &&
         !listed(l + 1, words_.software_nouns))
       return false;
+    if (k != "security-vendor" && suffered_attack(l, sent, k)) return true;
     if (reporter_position(m)) return false;  // the one who tells: "stole $300 million from an exchange, the FBI said"
     if (k == "organization" && platform_used(f, l, sent)) return false;
     if (attacked_before(f, sent) || on_leak_site(l, sent) || object_of_split_attack(f, l, sent)) return true;
@@ -984,6 +985,52 @@ class RelationFinder {
             doc_.has_cue(t, kTargetCues))
           break;
       }
+    }
+    return false;
+  }
+  // The subject of a verb of going through an attack, with the attack as its object: "Royal Mail
+  // suffered a ransomware attack", "Tietoevry fell victim to the attack", "the city was the latest
+  // victim of a ransomware attack", "the ministry disclosed a breach of its email system". A verb of
+  // telling (context/disclosure-verbs.txt) needs an attack of its own, the first thing after the verb
+  // ("a breach"; not "the attack", which is someone else's), and no outlet tells of its own (it
+  // reports others'). An attack whose object is named ("disclosed an attack on the hospital", "a
+  // breach at Okta") is not the subject's.
+  bool suffered_attack(size_t l, uint32_t sent, const std::string& kind) const {
+    size_t k = appositive_end(bracketed_after(l, sent), sent) + 1;
+    for (int skipped = 0; in_sentence(k, sent) && skipped < 4; ++k, ++skipped) {
+      const std::string_view w = word(k);
+      if (!(one_of(w, {"also", "has", "had", "have", "recently", "previously", "earlier", "itself", "later", "first"}) ||
+            (k < date_token_.size() && date_token_[k])))
+        break;
+    }
+    if (!in_sentence(k, sent) || !doc_.tokens[k].is_all_lower) return false;
+    size_t from = k + 1;
+    bool told = false;
+    if (listed(k, words_.disclosure_verbs)) {
+      if (kind == "media") return false;
+      told = true;
+    } else if (!listed(k, words_.suffer_verbs)) {
+      // "fell victim to", "was the latest victim of", "became a target of"
+      size_t v = k;
+      if (one_of(word(v), {"was", "were", "is", "are", "became", "becomes", "fell", "falls", "been"})) ++v;
+      for (int n = 0; in_sentence(v, sent) && n < 3 && one_of(word(v), {"the", "a", "an", "latest", "newest", "biggest", "largest", "main", "primary", "first", "one", "of", "another", "prime"}); ++v, ++n) {}
+      if (v == k || !in_sentence(v + 1, sent) || !one_of(word(v), {"victim", "victims", "target", "targets"}) ||
+          !one_of(word(v + 1), {"of", "to", "in"}))
+        return false;
+      from = v + 2;
+    }
+    for (size_t u = from; in_sentence(u, sent) && u <= from + 6; ++u) {
+      const std::string_view w = word(u);
+      if (one_of(w, {",", ";", ":", "(", "that", "which", "who", "by", "after", "before", "since", "following"})) return false;
+      if (told && u == from && !one_of(w, {"a", "an", "its", "their", "our"}) && !attack_word(u)) return false;
+      if (!attack_word(u) || one_of(w, {"against", "victims", "victim", "targets", "target"})) continue;
+      // the attack's own object, when it is named: not the subject's
+      // (not its time: "suffered a ransomware attack on Tuesday")
+      for (size_t o = u + 1; in_sentence(o, sent) && o <= u + 2; ++o)
+        if (one_of(word(o), {"on", "against", "at", "of", "into", "targeting", "affecting", "hitting"}) && in_sentence(o + 1, sent) &&
+            !(o + 1 < date_token_.size() && date_token_[o + 1]))
+          return one_of(word(o + 1), {"its", "their", "our"});
+      return true;
     }
     return false;
   }
