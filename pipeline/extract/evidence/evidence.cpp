@@ -580,14 +580,34 @@ class Evidence {
     auto listed_with_accepted = [&](const Candidate& c) {
       const size_t f = first_token(c), l = doc_.token_ending_at(c.end);
       if (f == std::string::npos || l == std::string::npos) return false;
-      // Left: "..., banks and [energy]"; right: "[energy] and telecommunications".
+      // Left: "..., banks and [energy]"; right: "[energy] and telecommunications"; "the" after the
+      // glue too ("government bodies, the military, the defence industry and the media").
+      auto glue = [&](size_t k, bool after_coordinator) {
+        const std::string_view w = doc_.token_text(doc_.tokens[k]);
+        return coordinator(w) || (after_coordinator && doc_.folded_token(k) == "the");
+      };
       for (size_t k = f; k-- > 0 && f - k <= 4;) {
         if (ends[k] && k + 1 < f) return true;
-        if (!coordinator(doc_.token_text(doc_.tokens[k]))) break;
+        if (!glue(k, k > 0 && coordinator(doc_.token_text(doc_.tokens[k - 1])))) break;
       }
       for (size_t k = l + 1; k < doc_.tokens.size() && k - l <= 4; ++k) {
         if (starts[k] && k > l + 1) return true;
-        if (!coordinator(doc_.token_text(doc_.tokens[k]))) break;
+        if (!glue(k, coordinator(doc_.token_text(doc_.tokens[k - 1])))) break;
+      }
+      return false;
+    };
+    // One noun of sectors shared by a list of words: "companies in the industrial, technology, media
+    // and telecommunications sectors" (each word of the list, one word each, then the noun).
+    auto list_shares_cue = [&](const Candidate& c) {
+      const size_t l = doc_.token_ending_at(c.end);
+      if (l == std::string::npos) return false;
+      size_t k = l + 1;
+      for (int items = 0; items < 8; ++items) {
+        bool glued = false;
+        while (k < doc_.tokens.size() && same_sentence(l, k) && coordinator(doc_.token_text(doc_.tokens[k]))) ++k, glued = true;
+        if (!glued || k >= doc_.tokens.size() || !same_sentence(l, k) || !doc_.tokens[k].is_word || !doc_.tokens[k].is_all_lower) return false;
+        ++k;  // the next word of the list
+        if (k < doc_.tokens.size() && same_sentence(l, k) && doc_.has_cue(k, kSectorCues) && doc_.tokens[k].is_all_lower) return true;
       }
       return false;
     };
@@ -599,7 +619,7 @@ class Evidence {
         if (done[i]) continue;
         Candidate& c = doc_.candidates[pending_idx[i]];
         std::string why;
-        if (cue_near(c, kSectorCues, 1, 3) || (!c.ambiguous && contains_cue(c, kSectorCues))) why = "sector-cue";
+        if (cue_near(c, kSectorCues, 1, 3) || (!c.ambiguous && contains_cue(c, kSectorCues)) || list_shares_cue(c)) why = "sector-cue";
         else if ((cyber() || cyber_sentence(c)) && listed_with_accepted(c)) why = "sector-list";
         if (why.empty()) continue;
         c.cue = why;
