@@ -606,6 +606,23 @@ class RelationFinder {
     return one_of(n, {"said", "says", "say", "told", "added", "noted", "was", "is", "would", "will", "could"});
   }
 
+  // The group an operation of the article belongs to (operation_group), when the article names it.
+  std::string group_of_operation(const std::string& operation) const {
+    for (const Mention& m : doc_.mentions) {
+      if (m.type != MentionType::Operation || m.value != operation) continue;
+      std::string group = operation_group(doc_, rules_, m);
+      if (group.empty()) return {};
+      // (named before the operation: the story is the group's, and the operation one of its campaigns;
+      // else the operation leads, its group perhaps only suspected: "resembles Lazarus Group's tools")
+      for (const Mention& g : doc_.mentions) {
+        if (g.type == MentionType::Operation && g.value == operation) return {};
+        if (g.value == group && is_group(g, rules_)) return group;
+      }
+      return {};
+    }
+    return {};
+  }
+
   std::vector<Attacker> attackers_of(uint32_t sent, const std::vector<const Mention*>& ms) {
     std::vector<Attacker> out;
     for (const Mention* m : ms)
@@ -633,16 +650,31 @@ class RelationFinder {
       // before any of its kind named in this sentence, the one the sentences before were about
       // (the first of theirs), not one named in passing after it: "LulzSec presented the leak as
       // part of a campaign it announced with the Anonymous movement. The small group has posted ..."
+      // A reference to an operation the article gives to a group it names is to the group: "Operation
+      // Cloud Hopper ... the campaign hit firms in Japan" (menuPass targets Japan; the operation is
+      // the group's by attributed-to).
       const size_t at = t;
       const std::string& of_kind = kind;  // (clang 14 cannot capture a structured binding in a lambda)
       if (!focus_.empty() && kind == focus_[0].kind && focus_[0].named && focus_[0].sentence < sent &&
           std::none_of(out.begin(), out.begin() + named_here, [&](const Attacker& o) { return o.token < at && o.kind == of_kind; })) {
+        if (kind != "actor")
+          if (const std::string group = group_of_operation(focus_[0].name); !group.empty()) {
+            out.push_back({group, "actor", t, sent, "'" + word(t) + "' refers to the operation of the sentences before, whose group is " + group, true});
+            continue;
+          }
         out.push_back({focus_[0].name, focus_[0].kind, t, sent, "'" + word(t) + "' refers to the attacker of the sentences before", true});
         continue;
       }
       // else the nearest named one before the reference, in this sentence or earlier
-      if (const Attacker* a = last_named(kind.c_str(), t))
+      if (const Attacker* a = last_named(kind.c_str(), t)) {
+        // (an operation the article gives to a group it names: the group, as above)
+        if (kind != "actor")
+          if (const std::string group = group_of_operation(a->name); !group.empty()) {
+            out.push_back({group, "actor", t, sent, "'" + word(t) + "' refers to the last named operation, whose group is " + group, true});
+            continue;
+          }
         out.push_back({a->name, a->kind, t, sent, "'" + word(t) + "' refers to the last named " + (kind == "actor" ? "group" : "operation"), true});
+      }
     }
     std::sort(out.begin(), out.end(), [](const Attacker& a, const Attacker& b) { return a.token < b.token; });
     return out;
