@@ -323,6 +323,7 @@ class RelationFinder {
     bool named = false;  // named or referred to in the sentence, not carried over from the ones before
     bool of_list = false;  // one of the groups a "they" refers to: each pairs as the nearest
     bool by_name = false;  // its name is written in the sentence
+    bool carried = false;  // carried over from the sentences before, unnamed and unreferred to here
   };
 
   Document& doc_;
@@ -623,6 +624,19 @@ class RelationFinder {
     return {};
   }
 
+  // The attacker a reference word at token t stands for: `a`, or the group of an operation `a` the
+  // article gives to a group named before it (group_of_operation): "Operation Cloud Hopper ... the
+  // campaign hit firms in Japan" is menuPass's targeting of Japan, the operation menuPass's by
+  // attributed-to.
+  Attacker referred(const Attacker& a, size_t t, uint32_t sent, const char* which) const {
+    if (std::string_view(a.kind) == "operation")
+      if (std::string group = group_of_operation(a.name); !group.empty()) {
+        std::string how = "'" + word(t) + "' refers to " + which + ", whose group is " + group;
+        return {std::move(group), "actor", t, sent, std::move(how), true};
+      }
+    return {a.name, a.kind, t, sent, "'" + word(t) + "' refers to " + which, true};
+  }
+
   std::vector<Attacker> attackers_of(uint32_t sent, const std::vector<const Mention*>& ms) {
     std::vector<Attacker> out;
     for (const Mention* m : ms)
@@ -650,31 +664,16 @@ class RelationFinder {
       // before any of its kind named in this sentence, the one the sentences before were about
       // (the first of theirs), not one named in passing after it: "LulzSec presented the leak as
       // part of a campaign it announced with the Anonymous movement. The small group has posted ..."
-      // A reference to an operation the article gives to a group it names is to the group: "Operation
-      // Cloud Hopper ... the campaign hit firms in Japan" (menuPass targets Japan; the operation is
-      // the group's by attributed-to).
       const size_t at = t;
       const std::string& of_kind = kind;  // (clang 14 cannot capture a structured binding in a lambda)
       if (!focus_.empty() && kind == focus_[0].kind && focus_[0].named && focus_[0].sentence < sent &&
           std::none_of(out.begin(), out.begin() + named_here, [&](const Attacker& o) { return o.token < at && o.kind == of_kind; })) {
-        if (kind != "actor")
-          if (const std::string group = group_of_operation(focus_[0].name); !group.empty()) {
-            out.push_back({group, "actor", t, sent, "'" + word(t) + "' refers to the operation of the sentences before, whose group is " + group, true});
-            continue;
-          }
-        out.push_back({focus_[0].name, focus_[0].kind, t, sent, "'" + word(t) + "' refers to the attacker of the sentences before", true});
+        out.push_back(referred(focus_[0], t, sent, "the attacker of the sentences before"));
         continue;
       }
       // else the nearest named one before the reference, in this sentence or earlier
-      if (const Attacker* a = last_named(kind.c_str(), t)) {
-        // (an operation the article gives to a group it names: the group, as above)
-        if (kind != "actor")
-          if (const std::string group = group_of_operation(a->name); !group.empty()) {
-            out.push_back({group, "actor", t, sent, "'" + word(t) + "' refers to the last named operation, whose group is " + group, true});
-            continue;
-          }
-        out.push_back({a->name, a->kind, t, sent, "'" + word(t) + "' refers to the last named " + (kind == "actor" ? "group" : "operation"), true});
-      }
+      if (const Attacker* a = last_named(kind.c_str(), t))
+        out.push_back(referred(*a, t, sent, kind == "actor" ? "the last named group" : "the last named operation"));
     }
     std::sort(out.begin(), out.end(), [](const Attacker& a, const Attacker& b) { return a.token < b.token; });
     return out;
@@ -1234,9 +1233,6 @@ class RelationFinder {
     return false;
   }
 
-  // The first token of a list of names the name at token f ends: names (with their article and
-  // at most three lower-case words of description, "the law firm Jones Day", "South Korea's Samsung")
-  // joined by ",", "and", "as well as". f itself when the name is not a later member of a list.
   // How many sentences after its name an attacker carried over (named in none of them) still has
   // reporters, and, past the article's first kLeadSentences sentences, victims named and victims'
   // sectors: further on, a paragraph is mostly background about other incidents ("In July a
@@ -1248,6 +1244,9 @@ class RelationFinder {
   // A sentence before any attacker is named pairs with the first one the article names only when
   // that one comes at most this many sentences later (on 36 dev sets, further: 30 right, 81 wrong).
   static constexpr uint32_t kFirstAttackerAhead = 6;
+  // The first token of a list of names the name at token f ends: names (with their article and
+  // at most three lower-case words of description, "the law firm Jones Day", "South Korea's Samsung")
+  // joined by ",", "and", "as well as". f itself when the name is not a later member of a list.
   static constexpr int kListMembers = 12;  // a hostile list of thousands costs no more than this per name
   static constexpr size_t kVictimReach = 80;  // tokens after a name that may hold its passive attack verb
   static constexpr size_t kMemberReach = 24;  // tokens one list member may span
@@ -1356,6 +1355,7 @@ class RelationFinder {
         for (auto a : focus_) {
           a.how = "the attacker of the sentences before";
           a.named = false;
+          a.carried = true;
           attackers.push_back(a);
         }
       } else if (!named_.empty() && named_.front().sentence <= sent + kFirstAttackerAhead) {
@@ -1396,7 +1396,7 @@ class RelationFinder {
         const std::string cue = a->how;
         // sentences since the attacker carried over was named: a victim, a sector or a reporter far from
         // it is the story's background more often than the attacker's (kCarried*)
-        const uint32_t carried_for = !a->named && a->token == std::string::npos && a->how == "the attacker of the sentences before" ? sent - a->sentence : 0;
+        const uint32_t carried_for = a->carried ? sent - a->sentence : 0;
         switch (m->type) {
           case MentionType::Country:
             if (m->role == "target") add("targets", name, kind, m->value, "country", sent, "target role, " + cue);
