@@ -318,12 +318,12 @@ class RelationFinder {
     std::string name;
     const char* kind;  // actor | operation
     size_t token;
-    uint32_t sentence;
+    uint32_t sentence;  // where it is named; carried over or referred to by a pronoun, where it last was
     std::string how;  // for --explain
     bool named = false;  // named or referred to in the sentence, not carried over from the ones before
     bool of_list = false;  // one of the groups a "they" refers to: each pairs as the nearest
     bool by_name = false;  // its name is written in the sentence
-    bool carried = false;  // carried over from the sentences before, unnamed and unreferred to here
+    bool carried = false;  // carried over from the sentences before: not named here, at most a pronoun ("it")
   };
 
   Document& doc_;
@@ -658,7 +658,7 @@ class RelationFinder {
         // MustangPanda and APT40. He said they had penetrated ..."
         const std::vector<Attacker>& those = word(t) == "they" && focus_list_.size() > 1 ? focus_list_ : focus_;
         for (size_t i = 0; i < those.size() && (i == 0 || &those == &focus_list_); ++i)
-          out.push_back({those[i].name, those[i].kind, t, sent, "'" + word(t) + "', the attacker of the sentences before", false, &those == &focus_list_});
+          out.push_back({those[i].name, those[i].kind, t, those[i].sentence, "'" + word(t) + "', the attacker of the sentences before", false, &those == &focus_list_, false, true});
         continue;
       }
       // before any of its kind named in this sentence, the one the sentences before were about
@@ -1394,7 +1394,8 @@ class RelationFinder {
         const std::string& name = a->name;
         const char* kind = a->kind;
         const std::string cue = a->how;
-        // sentences since the attacker carried over was named: a victim, a sector or a reporter far from
+        // sentences since the attacker carried over was named (a pronoun does not name it: "it also hit"
+        // twenty sentences on is as loose as no word at all): a victim, a sector or a reporter far from
         // it is the story's background more often than the attacker's (kCarried*)
         const uint32_t carried_for = a->carried ? sent - a->sentence : 0;
         switch (m->type) {
