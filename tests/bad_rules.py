@@ -31,6 +31,7 @@ broken("sectors/actor-kinds.tsv", "wizard\tgovernment", "unknown actor kind 'wiz
 broken("sectors/parents.tsv", "government-local\tgovernment", "sector 'government-local' given a parent twice")
 broken("sectors/parents.tsv", "water\tplumbing", "unknown STIX 2.1 industry sector 'plumbing'")
 broken("sectors/parents.tsv", "energy\tenergy", "a sector is not its own parent")
+broken("sectors/parents.tsv", "dams\tgovernment-local", "parent 'government-local' has a parent of its own")
 broken("operations/campaigns.tsv", "op-y\tOperation Y\t-\t-\ttakeover", "kind must be campaign or takedown")
 broken("operations/campaigns.tsv", "op-x\tOperation X\tno-such-actor\t-\tcampaign", "unknown actor id")
 broken("operations/patterns.tsv", "bad-re\t1\t(?P<name>a(b", "RE2 refuses the pattern")

@@ -77,6 +77,11 @@ class RelationFinder {
       if (doc.in_title(m.start)) continue;
       named_.push_back({m.value, attacker_kind(m), doc.token_starting_at(m.start), sentence_of(doc, m), std::string(), false});
     }
+    for (size_t i = 0; i < named_.size(); ++i) {
+      NamedOfKind& of_kind = named_of_kind(named_[i].kind);
+      of_kind.main_upto.push_back(times_named(named_[i].name) >= 3 ? i : (of_kind.at.empty() ? SIZE_MAX : of_kind.main_upto.back()));
+      of_kind.at.push_back(i);
+    }
   }
 
   void run() {
@@ -337,6 +342,10 @@ class RelationFinder {
   bool attack_word(size_t t) const {
     return doc_.has_cue(t, kTargetCues) && doc_.tokens[t].is_all_lower && !listed(t, words_.target_cue_nouns);
   }
+  // ... that names the act: not "against", the preposition of attacks
+  bool attack_act(size_t t) const { return attack_word(t) && word(t) != "against"; }
+  // the nouns for those hit, which are attack words too: "the victims", "a target"
+  static bool victim_noun(std::string_view w) { return one_of(w, {"victims", "victim", "targets", "target"}); }
   // "its" after a group that is the subject of the verb before it: "Void Blizzard stepped up its
   // techniques" (not "the Conti attackers encrypted its files": the plural noun is the subject)
   bool groups_own(size_t its) const {
@@ -354,6 +363,12 @@ class RelationFinder {
   // such a body -> groups of its state named in a sentence with it: they carry its relations (add())
   std::map<std::string, std::set<std::string>> body_groups_;
   std::vector<Attacker> named_;       // every named group and operation of the body, in text order
+  // named_ by kind, for last_named: the indexes of that kind's names, and for each, the last one up
+  // to it that the article names three times or more (SIZE_MAX: none)
+  struct NamedOfKind { std::vector<size_t> at, main_upto; };
+  NamedOfKind named_groups_, named_operations_;
+  NamedOfKind& named_of_kind(std::string_view kind) { return kind == "operation" ? named_operations_ : named_groups_; }
+  const NamedOfKind& named_of_kind(std::string_view kind) const { return kind == "operation" ? named_operations_ : named_groups_; }
   std::map<std::string, int> times_named_;  // attacker -> how often the article (title too) names it
   // An attacker named once, in passing, while the sentences before were about one the article
   // names again and again: the story goes on about the latter ("... since 2021, when it said a
@@ -536,17 +551,15 @@ class RelationFinder {
   // one after it: a lead sentence often describes the attack before the group is named.
   // A group named once in passing does not take the reference from one the article keeps naming.
   const Attacker* last_named(const char* kind, size_t t) const {
-    const Attacker* before = nullptr;
-    const Attacker* main = nullptr;
-    for (const auto& a : named_)
-      if (std::string_view(a.kind) == kind) {
-        if (a.token < t) {
-          before = &a;
-          if (times_named(a.name) >= 3) main = &a;
-        } else if (!before) return &a;
-        else break;
-      }
-    if (before && main && times_named(before->name) == 1) return main;
+    const NamedOfKind& of_kind = named_of_kind(kind);
+    // (a binary search, not a pass over every name before t: a hostile text naming a campaign
+    // thousands of times and referring to it as often was quadratic)
+    const auto p = size_t(std::lower_bound(of_kind.at.begin(), of_kind.at.end(), t, [&](size_t i, size_t tok) { return named_[i].token < tok; }) -
+                          of_kind.at.begin());
+    if (p == 0) return of_kind.at.empty() ? nullptr : &named_[of_kind.at[0]];  // none before: the first after
+    const Attacker* before = &named_[of_kind.at[p - 1]];
+    const size_t main = of_kind.main_upto[p - 1];
+    if (main != SIZE_MAX && times_named(before->name) == 1) return &named_[main];
     return before;
   }
   int times_named(const std::string& name) const {
@@ -608,7 +621,15 @@ class RelationFinder {
   }
 
   // The group an operation of the article belongs to (operation_group), when the article names it.
-  std::string group_of_operation(const std::string& operation) const {
+  // Worked out once per operation: a reference ("the campaign") asks at every use, and a hostile text
+  // of thousands of them would scan the mentions each time.
+  const std::string& group_of_operation(const std::string& operation) const {
+    const auto [it, fresh] = operation_groups_.try_emplace(operation);
+    if (fresh) it->second = find_group_of_operation(operation);
+    return it->second;
+  }
+  mutable std::unordered_map<std::string, std::string> operation_groups_;
+  std::string find_group_of_operation(const std::string& operation) const {
     for (const Mention& m : doc_.mentions) {
       if (m.type != MentionType::Operation || m.value != operation) continue;
       std::string group = operation_group(doc_, rules_, m);
@@ -630,10 +651,8 @@ class RelationFinder {
   // attributed-to.
   Attacker referred(const Attacker& a, size_t t, uint32_t sent, const char* which) const {
     if (std::string_view(a.kind) == "operation")
-      if (std::string group = group_of_operation(a.name); !group.empty()) {
-        std::string how = "'" + word(t) + "' refers to " + which + ", whose group is " + group;
-        return {std::move(group), "actor", t, sent, std::move(how), true};
-      }
+      if (const std::string& group = group_of_operation(a.name); !group.empty())
+        return {group, "actor", t, sent, "'" + word(t) + "' refers to " + which + ", whose group is " + group, true};
     return {a.name, a.kind, t, sent, "'" + word(t) + "' refers to " + which, true};
   }
 
@@ -970,7 +989,7 @@ class RelationFinder {
           for (size_t u = t >= 1 && one_of(word(t - 1), {"on", "of", "into"}) ? std::max(t >= 6 ? t - 6 : 0, l + 1) : t - 1;
                in_sentence(u, sent) && u <= t + 8; ++u) {
             // (an attack word, not a noun for the things: "urged organisations to check their systems")
-            if (attack_word(u) && word(u) != "against" && !one_of(word(u), {"victims", "victim", "targets", "target"}) &&
+            if (attack_act(u) && !victim_noun(word(u)) &&
                 !negated_after(t, sent))  // "Liminal said its own platform had not been breached"
               return true;
           }
@@ -1003,7 +1022,7 @@ class RelationFinder {
       const std::string_view w = word(t);
       if (!(doc_.tokens[t].is_upper_initial || w == "," || w == "and")) ++counted;
       // not a noun of people or firms: "has urged customers running on-premises servers"
-      if (be && attack_word(t) && w != "against") return true;
+      if (be && attack_act(t)) return true;
       if (one_of(w, {"was", "were", "is", "are", "been", "has", "have", "had"})) { be = true; continue; }
       if (be && w == "among" && after_be <= 1) return among_victims(t, sent);  // "was among the group's victims"
       if (be) {
@@ -1045,7 +1064,7 @@ class RelationFinder {
       size_t v = k;
       if (one_of(word(v), {"was", "were", "is", "are", "became", "becomes", "fell", "falls", "been"})) ++v;
       for (int n = 0; in_sentence(v, sent) && n < 3 && one_of(word(v), {"the", "a", "an", "latest", "newest", "biggest", "largest", "main", "primary", "first", "one", "of", "another", "prime"}); ++v, ++n) {}
-      if (v == k || !in_sentence(v + 1, sent) || !one_of(word(v), {"victim", "victims", "target", "targets"}) ||
+      if (v == k || !in_sentence(v + 1, sent) || !victim_noun(word(v)) ||
           !one_of(word(v + 1), {"of", "to", "in"}))
         return false;
       from = v + 2;
@@ -1054,7 +1073,7 @@ class RelationFinder {
       const std::string_view w = word(u);
       if (one_of(w, {",", ";", ":", "(", "that", "which", "who", "by", "after", "before", "since", "following"})) return false;
       if (told && u == from && !one_of(w, {"a", "an", "its", "their", "our"}) && !attack_word(u)) return false;
-      if (!attack_word(u) || one_of(w, {"against", "victims", "victim", "targets", "target"})) continue;
+      if (!attack_act(u) || victim_noun(w)) continue;
       // the attack's own object, when it is named: not the subject's
       // (not its time: "suffered a ransomware attack on Tuesday")
       for (size_t o = u + 1; in_sentence(o, sent) && o <= u + 2; ++o)
@@ -1098,7 +1117,7 @@ class RelationFinder {
         if (one_of(w, {"was", "had", "has", "been", "is"}) || listed(u, words_.incident_verbs)) { aux = true; continue; }
         if (!aux || listed(u, words_.reporting_words) || listed(u, words_.response_words) || w == "not")
           break;
-        if (attack_word(u) && w != "against") return true;
+        if (attack_act(u)) return true;
       }
       return false;
     }
@@ -1139,7 +1158,7 @@ class RelationFinder {
   bool among_victims(size_t t, uint32_t sent) const {
     for (size_t u = t + 1; in_sentence(u, sent) && u <= t + 8; ++u) {
       if (one_of(word(u), {",", ";", ":", "("})) break;
-      if (attack_word(u) && word(u) != "against") return true;
+      if (attack_act(u)) return true;
     }
     return false;
   }

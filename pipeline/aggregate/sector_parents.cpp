@@ -1,6 +1,7 @@
 #include "aggregate/sector_parents.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace news {
 
@@ -58,13 +59,18 @@ void add_sector_parents(Document& doc, const RuleSet& rules) {
       }
   }
 
+  // the sector relations there are, by (type, source, target): a twin is made once, and never
+  // beside the general one already found (a set, not a scan per relation: a hostile article may
+  // hold thousands of relations)
+  auto key = [](const Relation& r, const std::string& target) { return r.type + '\n' + r.source + '\n' + target; };
+  std::unordered_set<std::string> present;
+  for (const Relation& r : doc.relations)
+    if (r.target_type == "sector") present.insert(key(r, r.target));
   std::vector<Relation> twins;
   for (const Relation& r : doc.relations) {
     if (r.target_type != "sector") continue;
     const auto it = rules.sector_parent.find(r.target);
-    if (it == rules.sector_parent.end()) continue;
-    auto same = [&](const Relation& o) { return o.type == r.type && o.source == r.source && o.target == it->second.parent && o.target_type == "sector"; };
-    if (std::any_of(doc.relations.begin(), doc.relations.end(), same) || std::any_of(twins.begin(), twins.end(), same)) continue;
+    if (it == rules.sector_parent.end() || !present.insert(key(r, it->second.parent)).second) continue;
     Relation twin = r;
     twin.target = it->second.parent;
     if (doc.options.explain) twin.cue = "the general sector of " + r.target + (r.cue.empty() ? "" : "; " + r.cue);

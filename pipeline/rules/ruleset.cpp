@@ -706,8 +706,10 @@ class RuleLoader {
   TsvTable read(const fs::path& p, const std::vector<std::string>& req, const std::vector<std::string>& opt,
                 uint32_t& file) {
     file = rs_.file_ref(rel(p));
+    const size_t before = problems_.size();
     TsvTable t = TsvTable::read(p.string(), req, opt, problems_);
     t.path = rel(p);
+    for (size_t i = before; i < problems_.size(); ++i) problems_[i].path = t.path;  // the reader's own, named as the rest are
     return t;
   }
 

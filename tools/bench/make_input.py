@@ -23,6 +23,9 @@ if sys.argv[1] == "--pathological":
         "digits-slashes": ("12/31/2019/11/2020 1999-2014 " * 40000)[:1_000_000],
         # one sentence naming the same victim thousands of times after an attack verb
         "victim-names": ("Hackers from APT28 breached " + "Microsoft " * 100000)[:1_000_000],
+        # a group, its campaign, then thousands of sentences naming the campaign and referring to it
+        "campaign-references": ("The APT10 group ran Operation Cloud Hopper, PwC said. " +
+                                "The campaign hit firms and the operation hit Operation Cloud Hopper targets. " * 20000)[:1_000_000],
     }
     for name, text in cases.items():
         with open(os.path.join(out, f"path-{name}.jsonl"), "w") as f:
