@@ -507,6 +507,28 @@ class RelationFinder {
     return home;
   }
 
+  // Before any attacker is named, a sentence that blames a country ("North Korean hackers broke
+  // into ...", "an Iranian state-backed group sent ...") is about the first group the article names
+  // later whose home that country is, within the lead (kLeadSentences; kFirstAttackerAhead bounds
+  // a guess without that evidence): the story names the group once its background is told. Further
+  // on, a group of that state is most often another story's ("Security companies have tied
+  // WannaCry to the Lazarus Group").
+  const Attacker* later_of_country(uint32_t sent, const std::vector<const Mention*>& ms) const {
+    std::string blamed;
+    for (const Mention* m : ms)
+      if (m->type == MentionType::Country && m->role == "attribution") {
+        // a group that sides with a state is not its own: "a pro-Russian group called HackNeT"
+        if (const size_t f = doc_.token_starting_at(m->start); f >= 2 && word(f - 1) == "-" && word(f - 2) == "pro") continue;
+        if (!blamed.empty() && blamed != m->value) return nullptr;  // two states: which one?
+        blamed = m->value;
+      }
+    if (blamed.empty()) return nullptr;
+    for (const Attacker& a : named_)
+      if (a.sentence > sent + 2 * kLeadSentences) break;
+      else if (a.sentence > sent && std::string_view(a.kind) == "actor" && times_named(a.name) >= 2 && attacker_home(a.name, a.kind) == blamed) return &a;
+    return nullptr;
+  }
+
   bool home_fits(const std::string& group, const std::string& country) const {
     const auto& named = rules_.actors_named(group);
     if (named.empty()) return true;
@@ -1383,6 +1405,10 @@ class RelationFinder {
         Attacker a = named_.front();
         a.how = "the first attacker the article names";
         attackers.push_back(a);
+      } else if (const Attacker* a = later_of_country(sent, ms)) {
+        Attacker b = *a;
+        b.how = "the first attacker the article names from the country the sentence blames";
+        attackers.push_back(b);
       }
       for (auto& a : attackers) a.token = std::string::npos;  // the whole sentence: every entity pairs with them
     } else if (!passing_mention(attackers.front())) {
