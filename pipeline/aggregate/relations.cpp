@@ -583,6 +583,21 @@ class RelationFinder {
     return sentence_lists(sent, words_.police_action_words) || sentence_lists(sent, words_.takedown_verbs);
   }
   // The sentence holds a lower-case word of the list.
+  // The name is the subject of a police action: "the Dutch National Police and the FBI disrupted",
+  // "officers from the Ministry of Public Security arrested", "Sri Lanka Police have arrested".
+  bool police_act_after(const Mention& m) const {
+    const size_t l = doc_.token_ending_at(m.end);
+    if (l == std::string::npos) return false;
+    const uint32_t sent = doc_.tokens[l].sentence;
+    for (size_t k = l + 1; k <= l + 10 && in_sentence(k, sent); ++k) {
+      if (doc_.tokens[k].is_all_lower && (listed(k, words_.police_action_words) || listed(k, words_.takedown_verbs))) return true;
+      const std::string_view w = word(k);
+      if (!(doc_.tokens[k].is_upper_initial || one_of(w, {"and", ",", "the", "of", "'", "s", "also", "have", "has", "had", "jointly", "then", "later"})))
+        return false;
+    }
+    return false;
+  }
+
   bool sentence_lists(uint32_t sent, const WordList& list) const {
     const Sentence& s = doc_.sentences[sent];
     for (size_t k = s.first_token; k < s.end_token; ++k)
@@ -1508,6 +1523,10 @@ class RelationFinder {
             if ((k == "security-vendor" || k == "government" || k == "media" || k == "organization") && reporter && !own_state &&
                 !own_incident && !only_investigates && !(victim && k != "security-vendor") && !far_carried)
               add("reported-by", name, kind, m->value, "actor", sent, "in the reporter's place, " + cue);
+            // the forces that ran a takedown report it, wherever the story tells what they did: "the
+            // Dutch National Police and the FBI disrupted the RedLine stealer", "Sri Lanka Police arrested 12"
+            else if (k == "government" && takedowns_.count(name) && police_act_after(*m))
+              add("reported-by", name, kind, m->value, "actor", sent, "police acting in the takedown, " + cue);
             // (a security vendor is a victim only of an attacker the sentence names, or as the object of
             // an attack word right before it, "the hackers who broke into cyber security company
             // FireEye": else the attack words of its sentence are about its research, "the group used
