@@ -1034,7 +1034,13 @@ class RelationFinder {
     const bool opens = f == lead || (f == lead + 1 && word(f - 1) == "the");
     // (an outlet only as the subject: "first reported by BleepingComputer, showed that the bank ... its")
     if ((((k == "organization" || k == "government") && reporter_position(m)) || opens) && k != "security-vendor")
-      for (size_t t = l + 1; in_sentence(t, sent); ++t) {
+      for (size_t t = l + 1, past_attacker = false; in_sentence(t, sent); ++t) {
+        // past the attackers named or referred to by a noun, "its" before the attack word is theirs: "the
+        // FBI published an advisory on the group, saying ... that its affiliates gained access" (after
+        // it, the speaker's still: "the HSE said the Conti attackers encrypted its files")
+        if ((t < group_token_.size() && group_token_[t]) ||
+            (doc_.has_cue(t, kAttackerNouns) && t >= 1 && one_of(word(t - 1), {"the", "this", "that"})))
+          past_attacker = true;
         // the subject's own: no other name between ("United Nations experts have estimated that North
         // Korea finances ... its missile program with stolen cryptocurrency")
         if (opens && !reporter_position(m) && doc_.tokens[t].is_upper_initial) break;
@@ -1045,7 +1051,7 @@ class RelationFinder {
           // (or an attack on it just before: "disclosed an attack on its systems", "broke into a small
           // percentage of its corporate email accounts")
           for (size_t u = t >= 1 && one_of(word(t - 1), {"on", "of", "into"}) ? std::max(t >= 6 ? t - 6 : 0, l + 1) : t - 1;
-               in_sentence(u, sent) && u <= t + 8; ++u) {
+               in_sentence(u, sent) && u <= (past_attacker ? t : t + 8); ++u) {
             // (an attack word, not a noun for the things: "urged organisations to check their systems")
             if (attack_act(u) && !victim_noun(word(u)) &&
                 !negated_after(t, sent))  // "Liminal said its own platform had not been breached"
