@@ -1082,7 +1082,8 @@ class RelationFinder {
     // the names of a list and their glue do not count: "the broadcasters KBS, MBC and YTN and at
     // Shinhan Bank, Nonghyup and Jeju Bank were knocked out"
     // (and at most kVictimReach tokens in all: a hostile run of thousands of names costs no more)
-    for (size_t t = appositive_end(l, sent) + 1; in_sentence(t, sent) && counted <= 14 && t <= l + kVictimReach; ++t) {
+    const size_t clause_end = relative_clause_end(l, sent);
+    for (size_t t = (clause_end > l ? clause_end : appositive_end(l, sent)) + 1; in_sentence(t, sent) && counted <= 14 && t <= l + kVictimReach; ++t) {
       const std::string_view w = word(t);
       if (!(doc_.tokens[t].is_upper_initial || w == "," || w == "and")) ++counted;
       // not a noun of people or firms: "has urged customers running on-premises servers"
@@ -1110,7 +1111,8 @@ class RelationFinder {
   // reports others'). An attack whose object is named ("disclosed an attack on the hospital", "a
   // breach at Okta") is not the subject's.
   bool suffered_attack(size_t l, uint32_t sent, const std::string& kind) const {
-    size_t k = appositive_end(bracketed_after(l, sent), sent) + 1;
+    const size_t named_end = bracketed_after(l, sent), clause_end = relative_clause_end(named_end, sent);
+    size_t k = (clause_end > named_end ? clause_end : appositive_end(named_end, sent)) + 1;
     for (int skipped = 0; in_sentence(k, sent) && skipped < 4; ++k, ++skipped) {
       const std::string_view w = word(k);
       if (!(one_of(w, {"also", "has", "had", "have", "recently", "previously", "earlier", "itself", "later", "first"}) ||
@@ -1229,6 +1231,17 @@ class RelationFinder {
   // The last token of a description set off by commas right after the name ending at token l ("Netnod,
   // a Swedish internet infrastructure company that disclosed an attack in February, was among ..."):
   // lower-case at its start, no other organisation, no quote or clause mark in it. l when there is none.
+  // The comma closing a relative clause after the name at l, when a verb of the name follows it:
+  // "Cencosud, which runs supermarkets, chains and stores across South America, was hit by"; else l.
+  size_t relative_clause_end(size_t l, uint32_t sent) const {
+    if (!in_sentence(l + 2, sent) || word(l + 1) != "," || !one_of(word(l + 2), {"which", "who"})) return l;
+    for (size_t k = l + 3; in_sentence(k + 1, sent) && k <= l + 40; ++k) {
+      const std::string_view w = word(k);
+      if (w == ";" || w == ":" || w == "(" || w == "\"") return l;
+      if (w == "," && one_of(word(k + 1), {"was", "were", "is", "are", "has", "have", "had", "suffered", "fell", "became", "also"})) return k;
+    }
+    return l;
+  }
   size_t appositive_end(size_t l, uint32_t sent) const {
     if (!in_sentence(l + 2, sent) || word(l + 1) != "," || !doc_.tokens[l + 2].is_all_lower || !doc_.tokens[l + 2].is_word) return l;
     for (size_t k = l + 2; in_sentence(k, sent) && k <= l + 25; ++k) {
