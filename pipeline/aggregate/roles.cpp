@@ -710,7 +710,14 @@ class Roles {
     const size_t f = doc_.token_starting_at(m.start);
     if (f == std::string::npos) return "mention";
     const uint32_t sent = doc_.tokens[f].sentence;
-    if (const size_t k = attack_word_in(sent); k != std::string::npos) { why = "attack word '" + word(k) + "' in the sentence"; return "target"; }
+    if (const size_t k = attack_word_in(sent); k != std::string::npos) {
+      if (const size_t h = hypothetical_word_in(sent); h < k && !group_named_in(sent)) {
+        why = "attack word '" + word(k) + "' in a sentence of what may happen ('" + word(h) + "'), no group named";
+        return "mention";
+      }
+      why = "attack word '" + word(k) + "' in the sentence";
+      return "target";
+    }
     // a list that goes on from a sentence about an attack: "They included an energy trade association; ..."
     const size_t first = doc_.sentences[sent].first_token;
     if (sent > 0 && in_sentence(first + 1, sent) && one_of(word(first), {"they", "these", "those", "others"}) &&
@@ -754,6 +761,18 @@ class Roles {
       if (doc_.tokens[u].is_digit || listed(u, words_.list_leads) || one_of(word(u), {"next", "second", "third", "fourth", "fifth"}))
         return true;
     return false;
+  }
+  size_t hypothetical_word_in(uint32_t sent) const {
+    const Sentence& s = doc_.sentences[sent];
+    for (size_t k = s.first_token; k < s.end_token; ++k)
+      if (doc_.tokens[k].is_all_lower && listed(k, words_.hypothetical_words) &&
+          !(in_sentence(k + 1, sent) && (word(k + 1) == "have" || (word(k + 1) == "not" && in_sentence(k + 2, sent) && word(k + 2) == "have"))))
+        return k;
+    return std::string::npos;
+  }
+  bool group_named_in(uint32_t sent) const {
+    const Sentence& s = doc_.sentences[sent];
+    return any_of_tokens(group_start_, s.first_token, s.end_token - 1);
   }
   // A target cue that is more than a noun for an organisation or people ("hit", "intrusions", "victims").
   bool attack_word(size_t k) const { return cue(k, kTargetCues) && !listed(k, words_.target_cue_nouns); }
