@@ -1454,16 +1454,16 @@ class RelationFinder {
           a.carried = true;
           attackers.push_back(a);
         }
+      } else if (const Attacker* a = later_of_country(sent, ms)) {
+        Attacker b = *a;
+        b.how = "the first attacker the article names from the country the sentence blames";
+        attackers.push_back(b);
       } else if (!named_.empty() && named_.front().sentence <= sent + kFirstAttackerAhead) {
         // (a lead that names its attacker soon; one named only much later was about something else:
         // "Hospitals, power suppliers and railway operators must from Tuesday report cyber attacks")
         Attacker a = named_.front();
         a.how = "the first attacker the article names";
         attackers.push_back(a);
-      } else if (const Attacker* a = later_of_country(sent, ms)) {
-        Attacker b = *a;
-        b.how = "the first attacker the article names from the country the sentence blames";
-        attackers.push_back(b);
       }
       for (auto& a : attackers) a.token = std::string::npos;  // the whole sentence: every entity pairs with them
     } else if (!passing_mention(attackers.front())) {
