@@ -762,18 +762,34 @@ class Roles {
         return true;
     return false;
   }
+  // The first word of the sentence that makes its attack a possibility, a duty or a defence
+  // (context/hypothetical-words.txt; a modal before "have" tells of the past: "may have been
+  // stolen"), npos if none; found once per sentence.
   size_t hypothetical_word_in(uint32_t sent) const {
-    const Sentence& s = doc_.sentences[sent];
-    for (size_t k = s.first_token; k < s.end_token; ++k)
-      if (doc_.tokens[k].is_all_lower && listed(k, words_.hypothetical_words) &&
-          !(in_sentence(k + 1, sent) && (word(k + 1) == "have" || (word(k + 1) == "not" && in_sentence(k + 2, sent) && word(k + 2) == "have"))))
-        return k;
-    return std::string::npos;
+    if (hypothetical_at_.size() != doc_.sentences.size()) hypothetical_at_.assign(doc_.sentences.size(), kNotLooked);
+    if (hypothetical_at_[sent] == kNotLooked) {
+      hypothetical_at_[sent] = std::string::npos;
+      const Sentence& s = doc_.sentences[sent];
+      for (size_t k = s.first_token; k < s.end_token; ++k)
+        if (doc_.tokens[k].is_all_lower && listed(k, words_.hypothetical_words) &&
+            !(in_sentence(k + 1, sent) && (word(k + 1) == "have" || (word(k + 1) == "not" && in_sentence(k + 2, sent) && word(k + 2) == "have")))) {
+          hypothetical_at_[sent] = k;
+          break;
+        }
+    }
+    return hypothetical_at_[sent];
   }
+  mutable std::vector<size_t> hypothetical_at_;
+  // A threat group is named in the sentence; found once per sentence.
   bool group_named_in(uint32_t sent) const {
-    const Sentence& s = doc_.sentences[sent];
-    return any_of_tokens(group_start_, s.first_token, s.end_token - 1);
+    if (group_named_.size() != doc_.sentences.size()) group_named_.assign(doc_.sentences.size(), -1);
+    if (group_named_[sent] < 0) {
+      const Sentence& s = doc_.sentences[sent];
+      group_named_[sent] = s.end_token > s.first_token && any_of_tokens(group_start_, s.first_token, s.end_token - 1);
+    }
+    return group_named_[sent] == 1;
   }
+  mutable std::vector<int8_t> group_named_;
   // A target cue that is more than a noun for an organisation or people ("hit", "intrusions", "victims").
   bool attack_word(size_t k) const { return cue(k, kTargetCues) && !listed(k, words_.target_cue_nouns); }
   // The first attack word of the sentence (npos if none); asked per country and sector, found once.
