@@ -539,8 +539,6 @@ class RelationFinder {
     std::string blamed;
     for (const Mention* m : ms)
       if (m->type == MentionType::Country && m->role == "attribution") {
-        // a group that sides with a state is not its own: "a pro-Russian group called HackNeT"
-        if (const size_t f = doc_.token_starting_at(m->start); f >= 2 && word(f - 1) == "-" && word(f - 2) == "pro") continue;
         if (!blamed.empty() && blamed != m->value) return nullptr;  // two states: which one?
         blamed = m->value;
       }

@@ -329,7 +329,7 @@ class Roles {
         if (cue(k, kAttackerNouns)) { why = "based, before an attacker noun"; return "attribution"; }
     }
     // "pro-Russian hacktivists"
-    if (before1 == "-" && before2 == "pro") { why = "pro-"; return "attribution"; }
+    if (before1 == "-" && before2 == "pro") { why = "pro-: a side taken, not the attackers' state"; return "mention"; }
     // "linked to Iran", "on behalf of North Korea", "backed by the government of China", "traced to Beijing"
     bool org_phrase = false;  // "run by U.S. satellite company Viasat": the cue is about the company
     // (and "developed by Vietnam-based Sky Mavis": an organisation's name in the phrase)
