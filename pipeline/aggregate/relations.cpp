@@ -543,10 +543,10 @@ class RelationFinder {
         blamed = m->value;
       }
     if (blamed.empty()) return nullptr;
-    for (const Attacker& a : named_) {
-      if (a.sentence > sent + kLaterOfCountry) break;
-      if (a.sentence > sent && std::string_view(a.kind) == "actor" && times_named(a.name) >= 2 && attacker_home(a.name, a.kind) == blamed) return &a;
-    }
+    // (named_ is in text order: from the first name after the sentence, not from the article's first)
+    const auto after = std::upper_bound(named_.begin(), named_.end(), sent, [](uint32_t s, const Attacker& a) { return s < a.sentence; });
+    for (auto a = after; a != named_.end() && a->sentence <= sent + kLaterOfCountry; ++a)
+      if (std::string_view(a->kind) == "actor" && times_named(a->name) >= 2 && attacker_home(a->name, a->kind) == blamed) return &*a;
     return nullptr;
   }
 
@@ -1082,8 +1082,7 @@ class RelationFinder {
     // the names of a list and their glue do not count: "the broadcasters KBS, MBC and YTN and at
     // Shinhan Bank, Nonghyup and Jeju Bank were knocked out"
     // (and at most kVictimReach tokens in all: a hostile run of thousands of names costs no more)
-    const size_t clause_end = relative_clause_end(l, sent);
-    for (size_t t = (clause_end > l ? clause_end : appositive_end(l, sent)) + 1; in_sentence(t, sent) && counted <= 14 && t <= l + kVictimReach; ++t) {
+    for (size_t t = description_end(l, sent) + 1; in_sentence(t, sent) && counted <= 14 && t <= l + kVictimReach; ++t) {
       const std::string_view w = word(t);
       if (!(doc_.tokens[t].is_upper_initial || w == "," || w == "and")) ++counted;
       // not a noun of people or firms: "has urged customers running on-premises servers"
@@ -1111,8 +1110,7 @@ class RelationFinder {
   // reports others'). An attack whose object is named ("disclosed an attack on the hospital", "a
   // breach at Okta") is not the subject's.
   bool suffered_attack(size_t l, uint32_t sent, const std::string& kind) const {
-    const size_t named_end = bracketed_after(l, sent), clause_end = relative_clause_end(named_end, sent);
-    size_t k = (clause_end > named_end ? clause_end : appositive_end(named_end, sent)) + 1;
+    size_t k = description_end(bracketed_after(l, sent), sent) + 1;
     for (int skipped = 0; in_sentence(k, sent) && skipped < 4; ++k, ++skipped) {
       const std::string_view w = word(k);
       if (!(one_of(w, {"also", "has", "had", "have", "recently", "previously", "earlier", "itself", "later", "first"}) ||
@@ -1227,6 +1225,12 @@ class RelationFinder {
       if (attack_act(u)) return true;
     }
     return false;
+  }
+  // Where what the text says of the name ending at token l ends, before the name's own verb: a
+  // relative clause (relative_clause_end), else a description set off by commas (appositive_end).
+  size_t description_end(size_t l, uint32_t sent) const {
+    const size_t clause_end = relative_clause_end(l, sent);
+    return clause_end > l ? clause_end : appositive_end(l, sent);
   }
   // The comma closing a relative clause after the name at l, when a verb of the name follows it:
   // "Cencosud, which runs supermarkets, chains and stores across South America, was hit by"; else l.

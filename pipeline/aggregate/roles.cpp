@@ -764,49 +764,31 @@ class Roles {
   }
   // The first word of the sentence that makes its attack a possibility, a duty or a defence
   // (context/hypothetical-words.txt; a modal before "have" tells of the past: "may have been
-  // stolen"), npos if none; found once per sentence.
+  // stolen"), npos if none.
   size_t hypothetical_word_in(uint32_t sent) const {
-    if (hypothetical_at_.size() != doc_.sentences.size()) hypothetical_at_.assign(doc_.sentences.size(), kNotLooked);
-    if (hypothetical_at_[sent] == kNotLooked) {
-      hypothetical_at_[sent] = std::string::npos;
-      const Sentence& s = doc_.sentences[sent];
+    return hypothetical_at_.ask(doc_, sent, [&](const Sentence& s) {
       for (size_t k = s.first_token; k < s.end_token; ++k)
         if (doc_.tokens[k].is_all_lower && listed(k, words_.hypothetical_words) &&
-            !(in_sentence(k + 1, sent) && (word(k + 1) == "have" || (word(k + 1) == "not" && in_sentence(k + 2, sent) && word(k + 2) == "have")))) {
-          hypothetical_at_[sent] = k;
-          break;
-        }
-    }
-    return hypothetical_at_[sent];
+            !(in_sentence(k + 1, sent) && (word(k + 1) == "have" || (word(k + 1) == "not" && in_sentence(k + 2, sent) && word(k + 2) == "have"))))
+          return k;
+      return std::string::npos;
+    });
   }
-  mutable std::vector<size_t> hypothetical_at_;
-  // A threat group is named in the sentence; found once per sentence.
   bool group_named_in(uint32_t sent) const {
-    if (group_named_.size() != doc_.sentences.size()) group_named_.assign(doc_.sentences.size(), -1);
-    if (group_named_[sent] < 0) {
-      const Sentence& s = doc_.sentences[sent];
-      group_named_[sent] = s.end_token > s.first_token && any_of_tokens(group_start_, s.first_token, s.end_token - 1);
-    }
-    return group_named_[sent] == 1;
+    return group_named_.ask(doc_, sent, [&](const Sentence& s) { return s.end_token > s.first_token && any_of_tokens(group_start_, s.first_token, s.end_token - 1); });
   }
-  mutable std::vector<int8_t> group_named_;
   // A target cue that is more than a noun for an organisation or people ("hit", "intrusions", "victims").
   bool attack_word(size_t k) const { return cue(k, kTargetCues) && !listed(k, words_.target_cue_nouns); }
   // The first attack word of the sentence (npos if none); asked per country and sector, found once.
   size_t attack_word_in(uint32_t sent) const {
-    if (attack_word_at_.size() != doc_.sentences.size()) attack_word_at_.assign(doc_.sentences.size(), kNotLooked);
-    if (attack_word_at_[sent] == kNotLooked) {
-      attack_word_at_[sent] = std::string::npos;
-      const Sentence& sentence = doc_.sentences[sent];
+    return attack_word_at_.ask(doc_, sent, [&](const Sentence& sentence) {
       // not a negated one: "offices in France and Brazil ... were not affected"
       for (size_t k = sentence.first_token; k < sentence.end_token; ++k)
         if (attack_word(k) && !(k >= sentence.first_token + 1 && one_of(word(k - 1), {"not", "never", "t", "un"})) &&
-            !(k >= sentence.first_token + 2 && one_of(word(k - 2), {"not", "never"}) && word(k - 1) == "been")) {
-          attack_word_at_[sent] = k;
-          break;
-        }
-    }
-    return attack_word_at_[sent];
+            !(k >= sentence.first_token + 2 && one_of(word(k - 2), {"not", "never"}) && word(k - 1) == "been"))
+          return k;
+      return std::string::npos;
+    });
   }
   // Malicious code found or planted somewhere in the sentence: a verb of rules/context/malware-verbs.txt
   // shortly before a word of malware-nouns.txt ("found the wiper", "planted spyware", "detected a new
@@ -836,9 +818,19 @@ class Roles {
       return answers[sent] == 1;
     }
   };
-  SentenceMemo malware_found_, denial_;
-  static constexpr size_t kNotLooked = std::string::npos - 1;
-  mutable std::vector<size_t> attack_word_at_;
+  // ... and a token of the sentence, the first that answers it (npos: none).
+  struct SentenceTokenMemo {
+    static constexpr size_t kNotLooked = std::string::npos - 1;
+    mutable std::vector<size_t> first;
+    template <class F>
+    size_t ask(const Document& doc, uint32_t sent, F&& find) const {
+      if (first.size() != doc.sentences.size()) first.assign(doc.sentences.size(), kNotLooked);
+      if (first[sent] == kNotLooked) first[sent] = find(doc.sentences[sent]);
+      return first[sent];
+    }
+  };
+  SentenceMemo malware_found_, denial_, group_named_;
+  SentenceTokenMemo attack_word_at_, hypothetical_at_;
 
   // The article tells of charges, indictments, sanctions or arrests.
   bool legal_story() const {
