@@ -123,6 +123,49 @@ class RelationFinder {
     story_country();
     victim_sectors();
     operations_to_groups();
+    vendors_with_no_part();
+  }
+
+  // A security vendor that nothing above gave a part, named in a sentence with an attacker, is
+  // its researcher: "Kaspersky, which has tracked the same activity since January 10, ... called
+  // the group behind it TwoSail Junk", "Mandiant, which investigated the thefts for Snowflake,
+  // tracks the intruders as UNC5537". Not a vendor whose product was the way in ("flaws in Check
+  // Point security gateways", "a flaw in Fortinet's FortiOS"), nor one that was hit, nor the owner
+  // of the vendor that spoke ("Fox-IT, which is owned by Britain's NCC Group, named the campaign").
+  void vendors_with_no_part() {
+    std::set<std::string> in_relation;
+    for (const Relation& r : doc_.relations) {
+      in_relation.insert(r.source);
+      in_relation.insert(r.target);
+    }
+    for (const auto& m : doc_.mentions) {
+      if (m.type != MentionType::Actor || doc_.in_title(m.start) || actor_kind(m, rules_) != "security-vendor" ||
+          in_relation.count(m.value) || victims_.count(m.value) || product_flaw(m) || product_named_after(m) || named_as_owner(m))
+        continue;
+      const uint32_t sent = sentence_of(doc_, m);
+      for (const auto& a : doc_.mentions)
+        if (const char* kind = attacker_kind(a); kind && !doc_.in_title(a.start) && sentence_of(doc_, a) == sent)
+          add("reported-by", a.value, kind, m.value, "actor", sent, "a security vendor with no other part, named with the attacker");
+    }
+  }
+  // "owned by Britain's NCC Group", "a unit of Alphabet", "acquired by Google"
+  bool named_as_owner(const Mention& m) const {
+    const size_t f = doc_.token_starting_at(m.start);
+    if (f == std::string::npos) return false;
+    const uint32_t sent = doc_.tokens[f].sentence;
+    for (size_t k = f; k >= 2 && k + 5 >= f && in_sentence(k - 2, sent); --k)
+      if (one_of(word(k - 1), {"by", "of"}) && listed(k - 2, words_.ownership_words)) return true;
+    return false;
+  }
+  // "Fortinet's FortiOS VPN software", "Ivanti's remote-access gateways": the vendor's product, not
+  // its research ("CrowdStrike's researchers", "Mandiant's report").
+  bool product_named_after(const Mention& m) const {
+    const size_t l = doc_.token_ending_at(m.end);
+    if (l == std::string::npos) return false;
+    const uint32_t sent = doc_.tokens[l].sentence;
+    if (!in_sentence(l + 2, sent) || word(l + 1) != "'" || word(l + 2) != "s") return false;
+    return !(in_sentence(l + 3, sent) && (listed(l + 3, words_.report_nouns) || listed(l + 3, words_.reporter_heads) ||
+                                          doc_.has_cue(l + 3, kObserverNouns) || reporting_word(l + 3)));
   }
 
   // What an operation the article puts down to a group did, that group did: "Operation RoundPress
