@@ -411,10 +411,16 @@ class RelationFinder {
   // the nouns for those hit, which are attack words too: "the victims", "a target"
   static bool victim_noun(std::string_view w) { return one_of(w, {"victims", "victim", "targets", "target"}); }
   // "its" after a group that is the subject of the verb before it: "Void Blizzard stepped up its
-  // techniques" (not "the Conti attackers encrypted its files": the plural noun is the subject)
+  // techniques" (not "the Conti attackers encrypted its files": the plural noun is the subject; nor
+  // the object of an attack word between them, the speaker's: "Royal Mail said a LockBit attack had
+  // disrupted its exports", "the council confirmed that LockBit had encrypted its servers")
   bool groups_own(size_t its) const {
     for (size_t k = its; k >= 1 && k + 4 >= its; --k) {
-      if (k - 1 < group_token_.size() && group_token_[k - 1]) return true;
+      if (k - 1 < group_token_.size() && group_token_[k - 1]) {
+        for (size_t u = k; u < its; ++u)
+          if (attack_act(u) && !victim_noun(word(u))) return false;
+        return true;
+      }
       if (!doc_.tokens[k - 1].is_all_lower || doc_.tokens[k - 1].sentence != doc_.tokens[its].sentence || doc_.has_cue(k - 1, kAttackerNouns))
         return false;
     }
@@ -1110,7 +1116,7 @@ class RelationFinder {
     if (k == "organization" && in_sentence(l + 1, sent) && listed(l + 1, words_.product_nouns) && doc_.tokens[l + 1].is_all_lower &&
         !listed(l + 1, words_.software_nouns))
       return false;
-    if (k != "security-vendor" && suffered_attack(l, sent, k)) return true;
+    if (k != "security-vendor" && (suffered_attack(l, sent, k) || named_as_victim(l, sent) || ransom_payer(l, sent))) return true;
     if (reporter_position(m)) return false;  // the one who tells: "stole $300 million from an exchange, the FBI said"
     if (k == "organization" && platform_used(f, l, sent)) return false;
     if (attacked_before(f, sent) || on_leak_site(l, sent) || object_of_split_attack(f, l, sent)) return true;
@@ -1258,6 +1264,32 @@ class RelationFinder {
       leak = leak || listed(t, words_.leak_site_words);
       if (!doc_.tokens[t].is_word && w != "'" && w != "-") return false;
     }
+    return false;
+  }
+  // Named as one of those hit: "named Khuzestan Steel Company, Mobarakeh Steel Company and Hormozgan
+  // Steel Company as its targets", "listed Boeing as a victim", "counted the Bundestag among its targets".
+  bool named_as_victim(size_t l, uint32_t sent) const {
+    size_t t = l + 1;
+    for (size_t n = 0; in_sentence(t, sent) && n < 24 && (one_of(word(t), {",", "and", "'", "s"}) || doc_.tokens[t].is_upper_initial); ++t, ++n) {}
+    if (!in_sentence(t, sent) || !one_of(word(t), {"as", "among"})) return false;
+    for (size_t u = t + 1; in_sentence(u, sent) && u <= t + 4; ++u) {
+      if (victim_noun(word(u))) return true;
+      if (!doc_.tokens[u].is_all_lower || !doc_.tokens[u].is_word) return false;
+    }
+    return false;
+  }
+  // The payer, or refuser, of a ransom: "the Bank of Zambia has refused to pay a ransom to the Hive
+  // group", "Colonial Pipeline paid a ransom of $4.4 million", "the city would not pay the gang".
+  bool ransom_payer(size_t l, uint32_t sent) const {
+    size_t k = description_end(bracketed_after(l, sent), sent) + 1;
+    for (int n = 0; in_sentence(k, sent) && !listed(k, words_.payment_verbs); ++k, ++n)
+      if (n >= 5 || !doc_.tokens[k].is_all_lower ||
+          !one_of(word(k), {"has", "had", "have", "refused", "declined", "to", "did", "does", "not", "would", "will", "agreed", "eventually",
+                            "reportedly", "also", "never", "chose", "decided"}))
+        return false;
+    if (!in_sentence(k, sent) || !doc_.tokens[k].is_all_lower) return false;
+    for (size_t u = k + 1; in_sentence(u, sent) && u <= k + 6; ++u)
+      if (listed(u, words_.ransom_nouns) || (u < group_token_.size() && group_token_[u])) return true;
     return false;
   }
   // "among" after a form of be, then an attack word within the phrase: "among the group's victims",
