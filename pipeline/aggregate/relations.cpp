@@ -857,6 +857,7 @@ class RelationFinder {
                                  doc_.has_cue(o - 2, kTargetCues) && doc_.tokens[o - 2].is_all_lower;
     bool title = false;  // "FBI Director Christopher Wray announced"
     const size_t after = bracketed_after(l, sent);  // "the Multi-State ... Center (MS-ISAC) said"
+    bool list_closed = f >= 1 && in_sentence(f - 1, sent) && word(f - 1) == "and";  // the last of a list
     for (size_t k = after + 1, n = 0; !attacked_object && k <= after + 3 + n && in_sentence(k, sent); ++k) {
       const std::string_view w = w_at(k);
       if (listed(k, words_.reporter_verbs)) return true;
@@ -868,7 +869,23 @@ class RelationFinder {
         continue;
       }
       // over a coordinated name: "the FBI and Japan's National Police Agency said"
-      if (n < 8 && (w == "and" || (n > 0 && (doc_.tokens[k].is_upper_initial || w == "the")))) { ++n; continue; }
+      if (n < 8 && (w == "and" || (n > 0 && (doc_.tokens[k].is_upper_initial || w == "the")))) {
+        // a list that a plural of bodies closes: "CISA, the FBI and cyber agencies from six other
+        // countries published a joint advisory"
+        if (w == "and" && bodies_then_reporter_verb(k + 1, sent)) return true;
+        list_closed = list_closed || w == "and";
+        ++n;
+        continue;
+      }
+      // on along a list of names, before its "and": "CISA, the FBI and ..." (not a clause after the
+      // list, "AT&T, Verizon and Lumen Technologies, The Wall Street Journal reported", nor after a
+      // date, "retailers Marks & Spencer, Co-op and Harrods this spring, the NCA said")
+      if (n < 8 && w == "," && !list_closed && (doc_.tokens[k - 1].is_upper_initial || doc_.tokens[k - 1].is_all_upper) &&
+          !(k - 1 < date_token_.size() && date_token_[k - 1]) && in_sentence(k + 1, sent) &&
+          (doc_.tokens[k + 1].is_upper_initial || word(k + 1) == "the")) {
+        ++n;
+        continue;
+      }
       if (!(one_of(w, {"'", "s", "has", "had", "have", "also", "on", "publicly", "first", "later", "since", "previously", "already",
                        "now", "repeatedly", "formally", "officially", "jointly"}) ||
             listed(k, words_.reporter_heads))) {
@@ -913,12 +930,25 @@ class RelationFinder {
       if (!(one_of(w, {"the", "a", "an", "cyber", ",", "agency", "-", "based", "site", "website", "blog"}) ||
             listed(k - 1, words_.vendor_words) || listed(k - 1, words_.security_vendor_descriptors) ||
             listed(k - 1, words_.news_source_nouns) || (listed(k - 1, words_.source_fillers) && w != "in") ||  // "the technology news site"
-            country_token(k - 1)))  // "by the US National Security Agency"
+            country_token(k - 1) ||  // "by the US National Security Agency"
+            // a country's possessive: "backed by the United States' CISA", "by Britain's NCSC"
+            ((w == "'" || w == "s") && k >= 3 && (country_token(k - 2) || (word(k - 2) == "'" && country_token(k - 3))))))
         break;
     }
     return false;
   }
 
+  // From token k: a lower-case phrase holding a noun of bodies or officials, then a reporting verb:
+  // "cyber agencies from six other countries published", "their counterparts in Europe said".
+  bool bodies_then_reporter_verb(size_t k, uint32_t sent) const {
+    bool bodies = false;
+    for (size_t u = k; in_sentence(u, sent) && u <= k + 7; ++u) {
+      if (bodies && listed(u, words_.reporter_verbs) && doc_.tokens[u].is_all_lower) return true;
+      if (!doc_.tokens[u].is_all_lower && !doc_.tokens[u].is_digit) return false;
+      bodies = bodies || listed(u, words_.government_nouns) || listed(u, words_.reporter_heads);
+    }
+    return false;
+  }
   // The last token of a short bracketed aside right after token l ("Agency (CISA)", "ESET (Slovakia)"),
   // else l itself.
   size_t bracketed_after(size_t l, uint32_t sent) const {
