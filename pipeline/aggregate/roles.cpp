@@ -127,6 +127,16 @@ class Roles {
     if (!cue(k, kTargetCues) || !doc_.tokens[k].is_all_lower) return false;
     return (verb_form(k) || listed(k, words_.irregular_attack_verbs)) && word(k) != "against";
   }
+  // The preposition that ends a phrase of attack: "went after", "took aim at", "spied on", "broke into"
+  bool attack_phrase_end(size_t k) const {
+    return k >= 1 && one_of(word(k), {"after", "at", "on", "into"}) && cue(k, kTargetCues) && cue(k - 1, kTargetCues) &&
+           doc_.tokens[k - 1].is_all_lower && in_sentence(k - 1, doc_.tokens[k].sentence);
+  }
+  // "Cambodia's National Election Commission": the country's possessive, then a capitalised name
+  bool possessive_of_name(size_t l) const {
+    const uint32_t sent = doc_.tokens[l].sentence;
+    return in_sentence(l + 3, sent) && word(l + 1) == "'" && word(l + 2) == "s" && doc_.tokens[l + 3].is_upper_initial;
+  }
   bool verb_form(size_t k) const {  // "-ed", "-ing"
     const std::string_view w = word(k);
     return (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) || (w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0);
@@ -459,7 +469,7 @@ class Roles {
       // "had also struck the French engineering consultancy Altran"
       size_t k = f;
       while (k >= 1 && in_sentence(k - 1, sent) && (determiner(word(k - 1)) || one_of(word(k - 1), {"current", "former", "and", "or", "senior", "serving", "retired"}))) --k;
-      if (observer && k >= 1 && in_sentence(k - 1, sent) && attack_verb(k - 1)) { why = "object of '" + word(k - 1) + "'"; return "target"; }
+      if (observer && k >= 1 && in_sentence(k - 1, sent) && (attack_verb(k - 1) || (attack_phrase_end(k - 1) && possessive_of_name(l)))) { why = "object of '" + word(k - 1) + "'"; return "target"; }
       // "hacking charges against serving Russian intelligence officials": the suspects' home
       if (k >= 2 && in_sentence(k - 2, sent) && word(k - 1) == "against" && listed(k - 2, words_.legal_action_words)) {
         why = "'" + word(k - 2) + " against'";
