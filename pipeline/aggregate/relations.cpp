@@ -487,6 +487,15 @@ class RelationFinder {
   // tried to get into", "GRU officers hacked", "accused the GRU of trying to hack"), behind an attack
   // ("the FSB was behind"), or its agent ("hacked by the GRU"). Not a takedown ("the FBI disrupted
   // the botnet"), nor a body that was hit ("the Foreign Office was breached").
+  static bool verb_form(std::string_view w) {  // "-ed", "-ing"
+    return (w.size() > 3 && w.ends_with("ed")) || (w.size() > 4 && w.ends_with("ing"));
+  }
+  // A law-enforcement operation the sentence names ("under an operation code-named Elaborate").
+  bool police_operation_named(uint32_t sent) const {
+    for (const auto& o : doc_.mentions)
+      if (o.type == MentionType::Operation && takedowns_.count(o.value) && sentence_of(doc_, o) == sent) return true;
+    return false;
+  }
   bool state_body_attacks(const Mention& m) const {
     // (a body of no one state is none: "with help from the FBI and Interpol, targeted more than 100 locations")
     if (m.type != MentionType::Actor || m.entry == UINT32_MAX || rules_.actors[m.entry].kind != "government" || rules_.actors[m.entry].country.empty())
@@ -511,13 +520,21 @@ class RelationFinder {
       for (size_t k = l + 2; in_sentence(k, sent) && k <= l + 7; ++k)
         if (((doc_.has_cue(k, kTargetCues) && !listed(k, words_.target_cue_nouns)) || listed(k, words_.hack_words)) && doc_.tokens[k].is_all_lower)
           return true;
+    // made to act by the attack: "hackers had forced the Treasury Board and the Department of Finance
+    // to cut off internet access"
+    for (size_t k = b; k >= 1 && k + 12 >= b && in_sentence(k - 1, sent); --k) {
+      if (one_of(word(k - 1), {"forced", "forcing", "forces", "compelled", "obliged", "prompted", "prompting"})) return false;
+      if (!(doc_.tokens[k - 1].is_upper_initial || one_of(word(k - 1), {"the", "and", ",", "'", "s"}))) break;
+    }
     // the sponsor of those who attack: "hackers working for Iran's MOIS", "a group run by the GRU"
     for (size_t k = f; k >= 1 && k + 4 >= f && in_sentence(k - 1, sent); --k)
       if (doc_.has_cue(k - 1, kAttributionCues) || word(k - 1) == "for") return false;
     bool passive = false;
     for (size_t k = l + 1; in_sentence(k, sent) && k <= l + 8; ++k) {
       const std::string_view w = word(k);
-      if (doc_.has_cue(k, kAttributionAfter)) return true;
+      // (not police work: "the Brazilian Federal Police carried out Operation Grandoreiro, serving
+      // arrest warrants on five suspected operators")
+      if (doc_.has_cue(k, kAttributionAfter)) return !sentence_lists(sent, words_.police_action_words);
       // not an organisation noun: "Russian government officials" were the victims
       if ((doc_.has_cue(k, kTargetCues) || listed(k, words_.hack_words)) && doc_.tokens[k].is_all_lower &&
           !doc_.has_cue(k, kVictimNouns) && !listed(k, words_.target_cue_nouns) && w != "against") {
@@ -536,12 +553,18 @@ class RelationFinder {
     }
     size_t k = f;
     while (k >= 1 && in_sentence(k - 1, sent) && (one_of(word(k - 1), {"the", "'", "s"}) || doc_.tokens[k - 1].is_upper_initial)) --k;
-    if (k >= 2 && word(k - 1) == "by")
-      for (size_t t = k - 1; t >= 1 && t + 4 >= k - 1 && in_sentence(t - 1, sent); --t)
+    // the agent of an attack in the passive: "the ministry was hacked by the GRU", "attacks carried
+    // out by the FSB"; not of another verb ("the intrusion had been spotted by the CSEC", "a network
+    // used by the German Foreign Office"), nor police work ("servers taken offline by the FBI ...
+    // under an operation code-named Elaborate")
+    if (k >= 2 && word(k - 1) == "by" && !sentence_lists(sent, words_.police_action_words) && !police_operation_named(sent))
+      for (size_t t = k - 1; t >= 1 && t + 4 >= k - 1 && in_sentence(t - 1, sent); --t) {
         // (an attack word, not a victim noun or a preposition: "a push against malware infrastructure coordinated by Europol")
         if (doc_.has_cue(t - 1, kTargetCues) && doc_.tokens[t - 1].is_all_lower && !listed(t - 1, words_.takedown_verbs) &&
             !listed(t - 1, words_.target_cue_nouns) && word(t - 1) != "against")
           return true;
+        if (verb_form(word(t - 1)) && doc_.tokens[t - 1].is_all_lower && !listed(t - 1, words_.instigation_verbs)) break;  // "spotted by", "used by"
+      }
     // its members charged over hacking: "charged two officers of Russia's Federal Security Service ...
     // over the theft of data"; when the article names a group ("six officers of Russia's GRU ...
     // belong to Unit 74455, which researchers know as Sandworm"), the group is the attacker
