@@ -1676,7 +1676,7 @@ class RelationFinder {
               add("reported-by", name, kind, m->value, "actor", sent, "in the reporter's place, " + cue);
             // the forces that ran a takedown report it, wherever the story tells what they did: "the
             // Dutch National Police and the FBI disrupted the RedLine stealer", "Sri Lanka Police arrested 12"
-            else if (k == "government" && takedowns_.count(name) && police_act_after(*m))
+            else if (k == "government" && (takedowns_.count(name) || (a->by_name && !a->carried && a->sentence == sent)) && police_act_after(*m))
               add("reported-by", name, kind, m->value, "actor", sent, "police acting in the takedown, " + cue);
             // (a security vendor is a victim only of an attacker the sentence names, or as the object of
             // an attack word right before it, "the hackers who broke into cyber security company
