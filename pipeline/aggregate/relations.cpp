@@ -1188,7 +1188,8 @@ class RelationFinder {
       const std::string_view w = word(t);
       if (!(doc_.tokens[t].is_upper_initial || w == "," || w == "and")) ++counted;
       // not a noun of people or firms: "has urged customers running on-premises servers"
-      if (be && attack_act(t)) return true;
+      // (a passive or a state, not the progressive of its own attack: "Hamas has been luring officers")
+      if (be && attack_act(t) && !(word(t).size() > 4 && word(t).ends_with("ing"))) return true;
       if (one_of(w, {"was", "were", "is", "are", "been", "has", "have", "had"})) { be = true; continue; }
       if (be && w == "among" && after_be <= 1) return among_victims(t, sent);  // "was among the group's victims"
       if (be) {
