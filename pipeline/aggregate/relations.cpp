@@ -1173,6 +1173,7 @@ class RelationFinder {
     if (reporter_position(m)) return false;  // the one who tells: "stole $300 million from an exchange, the FBI said"
     if (k == "organization" && platform_used(f, l, sent)) return false;
     if (attacked_before(f, sent) || on_leak_site(l, sent) || object_of_split_attack(f, l, sent)) return true;
+    if ((k == "organization" || k == "government") && acts_after_attack(f, l, sent)) return true;
     if ((k == "organization" || k == "government") && taken_from_or_sent_to(f, sent)) return true;
     // a later member of a list of victims: "hacking into the networks of the American ratings firm
     // Moody's Analytics, the German industrial group Siemens and the satellite-navigation company
@@ -1398,6 +1399,26 @@ class RelationFinder {
 
   // An attack word close before the name starting at token f: its object ("hacked into X", "the
   // network of X", "stole ... from X", "victims include X").
+  // The sentence's subject acted after an attack with no object of its own, so one on it: "Marks &
+  // Spencer was forced to suspend online orders for almost seven weeks after an attack claimed by
+  // DragonForce", "the hospital had to postpone thousands of operations following a ransomware
+  // attack" (not "police arrested a man after an attack on a bank", nor a body that looks into it).
+  bool acts_after_attack(size_t f, size_t l, uint32_t sent) const {
+    size_t lead = doc_.sentences[sent].first_token;
+    if (!(f == lead || (f == lead + 1 && word(lead) == "the"))) return false;
+    if (sentence_lists(sent, words_.investigation_words) || sentence_lists(sent, words_.police_action_words)) return false;
+    for (size_t t = l + 1; in_sentence(t, sent) && t <= l + 25; ++t) {
+      if (t < org_token_.size() && org_token_[t]) return false;  // another organisation's clause
+      if (!one_of(word(t), {"after", "following"})) continue;
+      for (size_t u = t + 1; in_sentence(u, sent) && u <= t + 4; ++u) {
+        if (doc_.has_cue(u, kTargetCues) && doc_.tokens[u].is_all_lower && !listed(u, words_.target_cue_nouns) && word(u) != "against")
+          return !(in_sentence(u + 1, sent) && one_of(word(u + 1), {"on", "against", "at", "into", "of", "targeting"}));
+        if (!(doc_.tokens[u].is_all_lower || (u < group_token_.size() && group_token_[u]))) break;
+      }
+      return false;
+    }
+    return false;
+  }
   bool attacked_before(size_t f, uint32_t sent) const {
     for (size_t t = f; t >= 1 && t + 9 >= f && in_sentence(t - 1, sent); --t) {
       const std::string_view w = word(t - 1);
