@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include "aggregate/sentence_memo.hpp"
 #include "core/text.hpp"
 #include "extract/operations/operations.hpp"
 
@@ -44,6 +45,9 @@ class RelationFinder {
     for (const auto& m : doc.mentions)
       if (m.type == MentionType::Operation && (m.entry != UINT32_MAX ? rules.campaigns[m.entry].takedown : police_operation(m)))
         takedowns_.insert(m.value);
+    takedown_named_.assign(doc.sentences.size(), false);
+    for (const auto& m : doc.mentions)
+      if (m.type == MentionType::Operation && takedowns_.count(m.value)) takedown_named_[sentence_of(doc, m)] = true;
     for (const auto& m : doc.mentions) {
       if (m.type == MentionType::Country)
         doc.mark_tokens(m.start, m.end, country_token_);
@@ -138,14 +142,17 @@ class RelationFinder {
       in_relation.insert(r.source);
       in_relation.insert(r.target);
     }
+    std::multimap<uint32_t, const Mention*> attackers_in;  // sentence -> the attackers it names
+    for (const auto& a : doc_.mentions)
+      if (attacker_kind(a) && !doc_.in_title(a.start)) attackers_in.emplace(sentence_of(doc_, a), &a);
     for (const auto& m : doc_.mentions) {
       if (m.type != MentionType::Actor || doc_.in_title(m.start) || actor_kind(m, rules_) != "security-vendor" ||
           in_relation.count(m.value) || victims_.count(m.value) || product_flaw(m) || product_named_after(m) || named_as_owner(m))
         continue;
       const uint32_t sent = sentence_of(doc_, m);
-      for (const auto& a : doc_.mentions)
-        if (const char* kind = attacker_kind(a); kind && !doc_.in_title(a.start) && sentence_of(doc_, a) == sent)
-          add("reported-by", a.value, kind, m.value, "actor", sent, "a security vendor with no other part, named with the attacker");
+      for (auto [it, end] = attackers_in.equal_range(sent); it != end; ++it)
+        add("reported-by", it->second->value, attacker_kind(*it->second), m.value, "actor", sent,
+            "a security vendor with no other part, named with the attacker");
     }
   }
   // "owned by Britain's NCC Group", "a unit of Alphabet", "acquired by Google"
@@ -483,19 +490,18 @@ class RelationFinder {
   }
   mutable int8_t sanctions_story_ = -1;
 
+  // A sentence of police work: an arrest, a raid, a warrant (context/police-action-words.txt).
+  bool police_work(uint32_t sent) const {
+    return police_work_.ask(doc_, sent, [&](const Sentence&) { return sentence_lists(sent, words_.police_action_words); });
+  }
+  SentenceMemo police_work_;
+  // The sentences that name a law-enforcement operation ("under an operation code-named Elaborate").
+  std::vector<bool> takedown_named_;
+  bool takedown_named(uint32_t sent) const { return sent < takedown_named_.size() && takedown_named_[sent]; }
   // A state body the sentence makes the attacker: the subject of an attack word ("the GRU had also
   // tried to get into", "GRU officers hacked", "accused the GRU of trying to hack"), behind an attack
   // ("the FSB was behind"), or its agent ("hacked by the GRU"). Not a takedown ("the FBI disrupted
   // the botnet"), nor a body that was hit ("the Foreign Office was breached").
-  static bool verb_form(std::string_view w) {  // "-ed", "-ing"
-    return (w.size() > 3 && w.ends_with("ed")) || (w.size() > 4 && w.ends_with("ing"));
-  }
-  // A law-enforcement operation the sentence names ("under an operation code-named Elaborate").
-  bool police_operation_named(uint32_t sent) const {
-    for (const auto& o : doc_.mentions)
-      if (o.type == MentionType::Operation && takedowns_.count(o.value) && sentence_of(doc_, o) == sent) return true;
-    return false;
-  }
   bool state_body_attacks(const Mention& m) const {
     // (a body of no one state is none: "with help from the FBI and Interpol, targeted more than 100 locations")
     if (m.type != MentionType::Actor || m.entry == UINT32_MAX || rules_.actors[m.entry].kind != "government" || rules_.actors[m.entry].country.empty())
@@ -534,7 +540,7 @@ class RelationFinder {
       const std::string_view w = word(k);
       // (not police work: "the Brazilian Federal Police carried out Operation Grandoreiro, serving
       // arrest warrants on five suspected operators")
-      if (doc_.has_cue(k, kAttributionAfter)) return !sentence_lists(sent, words_.police_action_words);
+      if (doc_.has_cue(k, kAttributionAfter)) return !police_work(sent);
       // not an organisation noun: "Russian government officials" were the victims
       if ((doc_.has_cue(k, kTargetCues) || listed(k, words_.hack_words)) && doc_.tokens[k].is_all_lower &&
           !doc_.has_cue(k, kVictimNouns) && !listed(k, words_.target_cue_nouns) && w != "against") {
@@ -557,13 +563,13 @@ class RelationFinder {
     // out by the FSB"; not of another verb ("the intrusion had been spotted by the CSEC", "a network
     // used by the German Foreign Office"), nor police work ("servers taken offline by the FBI ...
     // under an operation code-named Elaborate")
-    if (k >= 2 && word(k - 1) == "by" && !sentence_lists(sent, words_.police_action_words) && !police_operation_named(sent))
+    if (k >= 2 && word(k - 1) == "by" && !police_work(sent) && !takedown_named(sent))
       for (size_t t = k - 1; t >= 1 && t + 4 >= k - 1 && in_sentence(t - 1, sent); --t) {
         // (an attack word, not a victim noun or a preposition: "a push against malware infrastructure coordinated by Europol")
         if (doc_.has_cue(t - 1, kTargetCues) && doc_.tokens[t - 1].is_all_lower && !listed(t - 1, words_.takedown_verbs) &&
             !listed(t - 1, words_.target_cue_nouns) && word(t - 1) != "against")
           return true;
-        if (verb_form(word(t - 1)) && doc_.tokens[t - 1].is_all_lower && !listed(t - 1, words_.instigation_verbs)) break;  // "spotted by", "used by"
+        if (is_verb_form(word(t - 1)) && doc_.tokens[t - 1].is_all_lower && !listed(t - 1, words_.instigation_verbs)) break;  // "spotted by", "used by"
       }
     // its members charged over hacking: "charged two officers of Russia's Federal Security Service ...
     // over the theft of data"; when the article names a group ("six officers of Russia's GRU ...
@@ -1190,7 +1196,7 @@ class RelationFinder {
       if (!(doc_.tokens[t].is_upper_initial || w == "," || w == "and")) ++counted;
       // not a noun of people or firms: "has urged customers running on-premises servers"
       // (a passive or a state, not the progressive of its own attack: "Hamas has been luring officers")
-      if (be && attack_act(t) && !(word(t).size() > 4 && word(t).ends_with("ing"))) return true;
+      if (be && attack_act(t) && !(is_verb_form(w) && w.ends_with("ing"))) return true;
       if (one_of(w, {"was", "were", "is", "are", "been", "has", "have", "had"})) { be = true; continue; }
       if (be && w == "among" && after_be <= 1) return among_victims(t, sent);  // "was among the group's victims"
       if (be) {
@@ -1397,8 +1403,6 @@ class RelationFinder {
     return !(doc_.has_cue(p - 2, kTargetCues) || listed(p - 2, words_.hack_words));
   }
 
-  // An attack word close before the name starting at token f: its object ("hacked into X", "the
-  // network of X", "stole ... from X", "victims include X").
   // The sentence's subject acted after an attack with no object of its own, so one on it: "Marks &
   // Spencer was forced to suspend online orders for almost seven weeks after an attack claimed by
   // DragonForce", "the hospital had to postpone thousands of operations following a ransomware
@@ -1406,7 +1410,7 @@ class RelationFinder {
   bool acts_after_attack(size_t f, size_t l, uint32_t sent) const {
     size_t lead = doc_.sentences[sent].first_token;
     if (!(f == lead || (f == lead + 1 && word(lead) == "the"))) return false;
-    if (sentence_lists(sent, words_.investigation_words) || sentence_lists(sent, words_.police_action_words)) return false;
+    if (sentence_lists(sent, words_.investigation_words) || police_work(sent)) return false;
     for (size_t t = l + 1; in_sentence(t, sent) && t <= l + 25; ++t) {
       if (t < org_token_.size() && org_token_[t]) return false;  // another organisation's clause
       if (!one_of(word(t), {"after", "following"})) continue;
@@ -1419,6 +1423,8 @@ class RelationFinder {
     }
     return false;
   }
+  // An attack word close before the name starting at token f: its object ("hacked into X", "the
+  // network of X", "stole ... from X", "victims include X").
   bool attacked_before(size_t f, uint32_t sent) const {
     for (size_t t = f; t >= 1 && t + 9 >= f && in_sentence(t - 1, sent); --t) {
       const std::string_view w = word(t - 1);

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "aggregate/sentence_memo.hpp"
 #include "core/text.hpp"
 #include "extract/operations/operations.hpp"
 
@@ -137,10 +138,7 @@ class Roles {
     const uint32_t sent = doc_.tokens[l].sentence;
     return in_sentence(l + 3, sent) && word(l + 1) == "'" && word(l + 2) == "s" && doc_.tokens[l + 3].is_upper_initial;
   }
-  bool verb_form(size_t k) const {  // "-ed", "-ing"
-    const std::string_view w = word(k);
-    return (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) || (w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0);
-  }
+  bool verb_form(size_t k) const { return is_verb_form(word(k)); }
 
   // The tokens after a country name that belong to its noun phrase: "'s", "-", adjectives and
   // nouns up to the first punctuation, function word or verb-like cue; at most five.
@@ -817,28 +815,7 @@ class Roles {
       return false;
     });
   }
-  // A question about a whole sentence, answered once per sentence however many countries ask it
-  // (a hostile sentence lists thousands).
-  struct SentenceMemo {
-    mutable std::vector<int8_t> answers;  // -1 not asked, 0 no, 1 yes
-    template <class F>
-    bool ask(const Document& doc, uint32_t sent, F&& find) const {
-      if (answers.size() != doc.sentences.size()) answers.assign(doc.sentences.size(), -1);
-      if (answers[sent] < 0) answers[sent] = find(doc.sentences[sent]) ? 1 : 0;
-      return answers[sent] == 1;
-    }
-  };
-  // ... and a token of the sentence, the first that answers it (npos: none).
-  struct SentenceTokenMemo {
-    static constexpr size_t kNotLooked = std::string::npos - 1;
-    mutable std::vector<size_t> first;
-    template <class F>
-    size_t ask(const Document& doc, uint32_t sent, F&& find) const {
-      if (first.size() != doc.sentences.size()) first.assign(doc.sentences.size(), kNotLooked);
-      if (first[sent] == kNotLooked) first[sent] = find(doc.sentences[sent]);
-      return first[sent];
-    }
-  };
+  // Questions about a whole sentence, answered once per sentence however many countries ask them.
   SentenceMemo malware_found_, denial_, group_named_;
   SentenceTokenMemo attack_word_at_, hypothetical_at_;
 

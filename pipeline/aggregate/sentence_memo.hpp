@@ -1,0 +1,36 @@
+#pragma once
+// Answers about a whole sentence, found once per sentence however many names in it ask (a hostile
+// sentence lists thousands). Shared by the role and relation finders.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/document.hpp"
+
+namespace news {
+
+// A yes/no question about a sentence.
+struct SentenceMemo {
+  mutable std::vector<int8_t> answers;  // -1 not asked, 0 no, 1 yes
+  template <class F>
+  bool ask(const Document& doc, uint32_t sent, F&& find) const {
+    if (answers.size() != doc.sentences.size()) answers.assign(doc.sentences.size(), -1);
+    if (answers[sent] < 0) answers[sent] = find(doc.sentences[sent]) ? 1 : 0;
+    return answers[sent] == 1;
+  }
+};
+
+// ... and a token of the sentence, the first that answers it (npos: none).
+struct SentenceTokenMemo {
+  static constexpr size_t kNotLooked = std::string::npos - 1;
+  mutable std::vector<size_t> first;
+  template <class F>
+  size_t ask(const Document& doc, uint32_t sent, F&& find) const {
+    if (first.size() != doc.sentences.size()) first.assign(doc.sentences.size(), kNotLooked);
+    if (first[sent] == kNotLooked) first[sent] = find(doc.sentences[sent]);
+    return first[sent];
+  }
+};
+
+}  // namespace news
