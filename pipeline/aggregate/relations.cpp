@@ -490,11 +490,13 @@ class RelationFinder {
   }
   mutable int8_t sanctions_story_ = -1;
 
-  // A sentence of police work: an arrest, a raid, a warrant (context/police-action-words.txt).
-  bool police_work(uint32_t sent) const {
-    return police_work_.ask(doc_, sent, [&](const Sentence&) { return sentence_lists(sent, words_.police_action_words); });
-  }
-  SentenceMemo police_work_;
+  // The sentence tells of police work (an arrest, a raid: context/police-action-words.txt), of a
+  // takedown (takedown-verbs.txt) or of an investigation (investigation-words.txt). Every name of the
+  // sentence may ask: answered once per sentence.
+  bool police_work(uint32_t sent) const { return sentence_lists(sent, words_.police_action_words, police_work_); }
+  bool takedown_work(uint32_t sent) const { return sentence_lists(sent, words_.takedown_verbs, takedown_work_); }
+  bool investigation_work(uint32_t sent) const { return sentence_lists(sent, words_.investigation_words, investigation_work_); }
+  SentenceMemo police_work_, takedown_work_, investigation_work_;
   // The sentences that name a law-enforcement operation ("under an operation code-named Elaborate").
   std::vector<bool> takedown_named_;
   bool takedown_named(uint32_t sent) const { return sent < takedown_named_.size() && takedown_named_[sent]; }
@@ -658,7 +660,7 @@ class RelationFinder {
     const size_t f = doc_.token_starting_at(m.start);
     if (f == std::string::npos) return false;
     const uint32_t sent = doc_.tokens[f].sentence;
-    return sentence_lists(sent, words_.police_action_words) || sentence_lists(sent, words_.takedown_verbs);
+    return police_work(sent) || takedown_work(sent);
   }
   // The name is the subject of a police action: "the Dutch National Police and the FBI disrupted",
   // "officers from the Ministry of Public Security arrested", "Sri Lanka Police have arrested".
@@ -680,6 +682,9 @@ class RelationFinder {
     for (size_t k = s.first_token; k < s.end_token; ++k)
       if (doc_.tokens[k].is_all_lower && listed(k, list)) return true;
     return false;
+  }
+  bool sentence_lists(uint32_t sent, const WordList& list, const SentenceMemo& memo) const {
+    return memo.ask(doc_, sent, [&](const Sentence&) { return sentence_lists(sent, list); });
   }
 
   // The last named attacker of a kind before token t (the nearest in text), else the first
@@ -1410,7 +1415,7 @@ class RelationFinder {
   bool acts_after_attack(size_t f, size_t l, uint32_t sent) const {
     size_t lead = doc_.sentences[sent].first_token;
     if (!(f == lead || (f == lead + 1 && word(lead) == "the"))) return false;
-    if (sentence_lists(sent, words_.investigation_words) || police_work(sent)) return false;
+    if (investigation_work(sent) || police_work(sent)) return false;
     for (size_t t = l + 1; in_sentence(t, sent) && t <= l + 25; ++t) {
       if (t < org_token_.size() && org_token_[t]) return false;  // another organisation's clause
       if (!one_of(word(t), {"after", "following"})) continue;
@@ -1693,8 +1698,8 @@ class RelationFinder {
             // a state body that looks into it or helps, in a sentence naming no attacker, tells nobody's name
             // (not police that act: "the NCA said it had taken part" in a takedown, "the RCMP arrested him
             // in an investigation run with the FBI and Europol")
-            const bool only_investigates = k == "government" && !a->named && !takedowns_.count(name) && sentence_lists(sent, words_.investigation_words) &&
-                                           !sentence_lists(sent, words_.police_action_words) && !sentence_lists(sent, words_.takedown_verbs);
+            const bool only_investigates = k == "government" && !a->named && !takedowns_.count(name) && investigation_work(sent) && !police_work(sent) &&
+                                           !takedown_work(sent);
             // (an attacker carried over from more than two sentences back has left the story: "The White
             // House said the summit would go ahead", "Avast said about 2.27 million people had installed
             // it"; on 36 dev sets such reporters were right 14 times and wrong 56)

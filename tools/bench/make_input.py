@@ -26,6 +26,9 @@ if sys.argv[1] == "--pathological":
         # a group, its campaign, then thousands of sentences naming the campaign and referring to it
         "campaign-references": ("The APT10 group ran Operation Cloud Hopper, PwC said. " +
                                 "The campaign hit firms and the operation hit Operation Cloud Hopper targets. " * 20000)[:1_000_000],
+        # one sentence naming an agency 100,000 times after an attack carried over: every name asks
+        # what the sentence tells (police work, an investigation)
+        "agency-list": ("LockBit hacked the hospital. The investigation involved the FBI" + ", the FBI" * 100000)[:1_000_000] + ".",
     }
     for name, text in cases.items():
         with open(os.path.join(out, f"path-{name}.jsonl"), "w") as f:
