@@ -1514,17 +1514,27 @@ class RelationFinder {
   size_t name_list_start(size_t f, uint32_t sent) const {
     size_t k = member_start(f, sent, true), start = f;
     for (int members = 0; members < kListMembers && k >= 2 && in_sentence(k - 2, sent); ++members) {
-      // the glue before the current member
-      size_t g = k;
-      if (word(g - 1) == ",") --g;
-      if (g >= 1 && in_sentence(g - 1, sent) && one_of(word(g - 1), {"and", "or"})) --g;
-      else if (g >= 3 && in_sentence(g - 3, sent) && word(g - 1) == "as" && word(g - 2) == "well" && word(g - 3) == "as") g -= 3;
+      const size_t g = list_glue_start(k, sent);
       if (g == k) break;
       const size_t j = member_start(g, sent, false);
       if (j == g) break;
       k = start = j;
     }
     return start;
+  }
+  // Where the glue of a list before the member starting at token k starts: ",", "and", "or", "as well
+  // as", ", and", ", as well as", with the member's preposition said again ("intrusions at Impresa and
+  // at Nvidia", "the networks of KBS and of YTN"); k when there is none.
+  size_t list_glue_start(size_t k, uint32_t sent) const {
+    size_t g = k;
+    auto at = [&](size_t back, std::string_view w) { return g >= back && in_sentence(g - back, sent) && word(g - back) == w; };
+    if (g >= 2 && in_sentence(g - 2, sent) && one_of(word(g - 1), {"at", "on", "into", "against", "of", "from"}) &&
+        one_of(word(g - 2), {"and", "or", ",", "as"}))
+      --g;
+    if (at(1, "and") || at(1, "or")) --g;
+    else if (at(1, "as") && at(2, "well") && at(3, "as")) g -= 3;
+    if (at(1, ",")) --g;
+    return g < k && !one_of(word(g), {"at", "on", "into", "against", "of", "from"}) ? g : k;
   }
   // Where the list member ending before token g starts: a capitalised name with its article and at
   // most three lower-case words of description; g when there is none (no capitalised word).
@@ -1537,7 +1547,9 @@ class RelationFinder {
       if (w == "'" || w == "s" || w == "-" || w == "&" || t.is_digit) { --j; continue; }
       if (w == "of" && j >= 2 && doc_.tokens[j - 2].is_upper_initial && name) { --j; continue; }
       if (one_of(w, {"the", "a", "an"})) { --j; break; }
-      if (t.is_word && t.is_all_lower && ++lower <= 3 && !doc_.has_cue(j - 1, kTargetCues) && !listed(j - 1, words_.hack_words) &&
+      // (a noun for those hit describes: "US technology companies Nvidia and Microsoft")
+      if (t.is_word && t.is_all_lower && ++lower <= 3 && (!doc_.has_cue(j - 1, kTargetCues) || listed(j - 1, words_.target_cue_nouns)) &&
+          !listed(j - 1, words_.hack_words) &&
           !one_of(w, {"of", "in", "by", "for", "to", "from", "at", "on", "with", "and", "or", "which", "who", "that", "said", "says"})) {
         --j;
         continue;
