@@ -496,7 +496,24 @@ class RelationFinder {
   bool police_work(uint32_t sent) const { return sentence_lists(sent, words_.police_action_words, police_work_); }
   bool takedown_work(uint32_t sent) const { return sentence_lists(sent, words_.takedown_verbs, takedown_work_); }
   bool investigation_work(uint32_t sent) const { return sentence_lists(sent, words_.investigation_words, investigation_work_); }
-  SentenceMemo police_work_, takedown_work_, investigation_work_;
+  SentenceMemo police_work_, takedown_work_, investigation_work_, advisory_sentence_;
+  // A government body in a sentence of a joint advisory or statement about an attacker the sentence
+  // names: "the National Intelligence Service and the National Police Agency joined the FBI, the State
+  // Department and the NSA in a joint advisory describing how Kimsuky operators impersonate
+  // journalists" (context/cosign-cues.txt, advisory-nouns.txt). Each body signs it, whatever its place
+  // in the sentence; not one the document only belongs to ("lures posing as draft joint statements of
+  // the Foreign Ministry").
+  bool cosigns_advisory(const Mention& m, uint32_t sent, const std::vector<Attacker>& attackers) const {
+    if (m.type != MentionType::Actor || actor_kind(m, rules_) != "government" ||
+        std::none_of(attackers.begin(), attackers.end(), [&](const Attacker& a) { return a.named && !a.carried && a.sentence == sent; }) ||
+        !advisory_sentence_.ask(doc_, sent, [&](const Sentence&) {
+          return sentence_lists(sent, words_.cosign_cues) && sentence_lists(sent, words_.advisory_nouns);
+        }))
+      return false;
+    size_t f = doc_.token_starting_at(m.start);
+    while (f != std::string::npos && f >= 1 && in_sentence(f - 1, sent) && (word(f - 1) == "the" || doc_.tokens[f - 1].is_upper_initial)) --f;
+    return !(f != std::string::npos && f >= 1 && in_sentence(f - 1, sent) && word(f - 1) == "of");
+  }
   // The sentences that name a law-enforcement operation ("under an operation code-named Elaborate").
   std::vector<bool> takedown_named_;
   bool takedown_named(uint32_t sent) const { return sent < takedown_named_.size() && takedown_named_[sent]; }
@@ -1666,7 +1683,8 @@ class RelationFinder {
       // a name the text itself calls a vendor or outlet ("the security news site SecurityAffairs")
       // reports as a listed one does
       const bool reporter = m->type == MentionType::Actor &&
-                            (m->entry != UINT32_MAX || one_of(m->kind, {"security-vendor", "media"})) && reporter_in_list(*m, ms);
+                            (((m->entry != UINT32_MAX || one_of(m->kind, {"security-vendor", "media"})) && reporter_in_list(*m, ms)) ||
+                             cosigns_advisory(*m, sent, attackers));
       for (const Attacker* a : nearest(attackers, t, reporter || (m->type == MentionType::Tool && used_by_after(*m)))) {
         const std::string& name = a->name;
         const char* kind = a->kind;
