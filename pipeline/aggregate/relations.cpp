@@ -54,7 +54,7 @@ class RelationFinder {
       if (is_group(m, rules)) {
         names_group_ = true;
         doc.mark_tokens(m.start, m.end, group_token_);
-      } else if (m.type == MentionType::Actor)
+      } else if (m.type == MentionType::Actor && actor_kind(m, rules) != "person")  // ("citing Snowden documents")
         doc.mark_tokens(m.start, m.end, org_token_);
     }
     for (const auto& m : doc.mentions)
@@ -406,7 +406,7 @@ class RelationFinder {
   const RuleSet& rules_;
   const ContextWords& words_;  // rules/context word lists: "said", "according", "denied", "vulnerability"...
   bool names_group_ = false;  // the article names a threat group
-  std::vector<bool> org_token_;  // per token: part of an actor's name that is no threat group
+  std::vector<bool> org_token_;  // per token: part of an actor's name that is no threat group nor person
   std::vector<bool> group_token_;  // per token: part of a threat group's name
   // A lower-case attack word (rules/context/target-cues.txt), not a noun for those hit or their
   // things ("companies", "systems": target-cue-nouns.txt).
