@@ -193,6 +193,24 @@ class Roles {
   // "Slovakia, Brazil and India" from Slovakia ends at India. l when none follows.
   // Every member's end is the list's: remembered, so a list of n countries costs n steps (hostile
   // text lists thousands).
+  // The comma closing an aside of examples that opens at the comma at token k (", including Colorado,
+  // Kentucky and Mississippi,", ", such as Kyivstar,"): names and list glue only; else k.
+  size_t examples_aside_end(size_t k, uint32_t sent) const {
+    if (word(k) != "," || !in_sentence(k + 2, sent)) return k;
+    size_t j = k + 1;
+    if (word(j) == "such" && word(j + 1) == "as") j += 2;
+    else if (one_of(word(j), {"including", "notably", "especially", "particularly", "like"})) ++j;
+    else return k;
+    for (size_t n = 0; in_sentence(j, sent) && n < 24; ++j, ++n) {
+      const std::string_view w = word(j);
+      if (w == ",") {
+        if (in_sentence(j + 1, sent) && (doc_.tokens[j + 1].is_upper_initial || one_of(word(j + 1), {"and", "or"}))) continue;
+        return j;
+      }
+      if (!(doc_.tokens[j].is_upper_initial || one_of(w, {"and", "or", "the", "of", "'", "s", "-", "&"}))) return k;
+    }
+    return k;
+  }
   size_t list_end(size_t l, uint32_t sent) const {
     if (list_end_.size() != doc_.tokens.size()) list_end_.assign(doc_.tokens.size(), UINT32_MAX);
     if (list_end_[l] != UINT32_MAX) return list_end_[l];
@@ -630,7 +648,14 @@ class Roles {
     // (after the whole list: "Operations at plants in Slovakia, Brazil and India were also disrupted")
     bool be = false, have = false;
     const size_t le = list_end(l, sent);
-    for (size_t k = le + 1; in_sentence(k, sent) && k <= le + 10; ++k) {
+    for (size_t k = le + 1, reach = le + 10; in_sentence(k, sent) && k <= reach; ++k) {
+      // (past an aside of examples: "the websites of several U.S. states, including Colorado, Kentucky
+      // and Mississippi, were knocked offline")
+      if (const size_t e = examples_aside_end(k, sent); e > k) {
+        reach += e - k;
+        k = e;
+        continue;
+      }
       const std::string_view w = word(k);
       // the participle of an attack verb ("was hit", "were breached") or a victim noun ("have been
       // favourite targets"), not a preposition ("were caught in April with hacking equipment")
