@@ -73,13 +73,29 @@ class Evidence {
       if (c.entry != UINT32_MAX) unambiguous_.insert({int(c.type), c.entry});
       kept.push_back(std::move(c));
     }
+    std::vector<size_t> unsettled;
+    std::set<uint32_t> groups_read;  // threat groups an ambiguous name of which was read as the group
     for (size_t i : ambiguous) {
       Candidate& c = doc_.candidates[i];
       if (std::string why = reason(c); !why.empty()) {
         // A cue next to the name settles its reading: "the Cuba ransomware gang" is the group, not the country.
         // So does the same entity named in full elsewhere ("The New York Times" ... "the Times").
         if (why.ends_with("-cue") || why == "named-elsewhere") c.priority += 20;
+        if (c.type == MentionType::Actor && c.entry != UINT32_MAX && rules_.actors[c.entry].kind == "threat-group") groups_read.insert(c.entry);
         c.cue = why;
+        kept.push_back(std::move(c));
+      } else {
+        unsettled.push_back(i);
+      }
+    }
+    // A one-word group name at the start of a sentence ("Anonymous supporters have claimed attacks
+    // on ...", "Play first surfaced in 2022") in cyber news whose other sentences read the same name
+    // as the group: the group too. Not before a speaker's noun ("Anonymous sources said").
+    for (size_t i : unsettled) {
+      Candidate& c = doc_.candidates[i];
+      if (c.type == MentionType::Actor && c.entry != UINT32_MAX && groups_read.count(c.entry) && cyber() && sentence_initial(c) &&
+          !doc_.in_title(c.start) && !capitalised_after(c) && !inside_a_longer_name(c) && !listed(words_.speaker_heads, end_token(c))) {
+        c.cue = "read as the group elsewhere";
         kept.push_back(std::move(c));
       }
     }
