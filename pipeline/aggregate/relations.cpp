@@ -857,7 +857,8 @@ class RelationFinder {
 
   // The attackers an entity at token t belongs to: the one nearest before it in the sentence
   // (else nearest after), with those listed together with it ("APT28 and APT29").
-  std::vector<const Attacker*> nearest(const std::vector<Attacker>& as, size_t t, bool prefer_after) const {
+  std::vector<const Attacker*> nearest(const std::vector<Attacker>& as, size_t t, bool prefer_after,
+                                       size_t reporter_last = std::string::npos) const {
     std::vector<const Attacker*> out;
     if (!as.empty() && as.front().token == std::string::npos) {
       for (const auto& a : as) out.push_back(&a);
@@ -873,8 +874,27 @@ class RelationFinder {
     }
     if (!best) return out;
     for (const auto& a : as)
-      if (&a == best || (a.of_list && best->of_list && a.token == best->token) || coordinated(a.token, best->token)) out.push_back(&a);
+      if (&a == best || (a.of_list && best->of_list && a.token == best->token) || coordinated(a.token, best->token) ||
+          (reporter_last != std::string::npos && a.by_name && a.sentence == best->sentence && given_its_name(a.token, reporter_last)))
+        out.push_back(&a);
     return out;
+  }
+  // The attacker's name at token t follows a verb of naming whose subject is a pronoun or the reporter
+  // itself, with at most three lower-case words or "as" between: "the campaign it calls Operation
+  // DreamJob", "which it tracks as UNC5537", "Microsoft names Thallium" (not "a group that Proofpoint
+  // named when it exposed Operation LagTime IT", said by another vendor).
+  bool given_its_name(size_t t, size_t reporter_last) const {
+    if (t == std::string::npos) return false;
+    const uint32_t sent = doc_.tokens[t].sentence;
+    for (size_t k = t, n = 0; k >= 1 && in_sentence(k - 1, sent) && n < 4; --k, ++n) {
+      if (listed(k - 1, words_.naming_verbs) && doc_.tokens[k - 1].is_all_lower) {
+        size_t s = k - 1;
+        while (s >= 1 && in_sentence(s - 1, sent) && one_of(word(s - 1), {"has", "have", "had", "also", "now", "first", "later", "publicly", "internally", "since"})) --s;
+        return s >= 1 && in_sentence(s - 1, sent) && (s - 1 == reporter_last || one_of(word(s - 1), {"it", "which", "they", "we", "that", "who"}));
+      }
+      if (!doc_.tokens[k - 1].is_all_lower || !doc_.tokens[k - 1].is_word) return false;
+    }
+    return false;
   }
   // Two attackers named in one list: only names, commas, "and", "or", "as well as" between.
   bool coordinated(size_t x, size_t y) const {
@@ -1685,7 +1705,11 @@ class RelationFinder {
       const bool reporter = m->type == MentionType::Actor &&
                             (((m->entry != UINT32_MAX || one_of(m->kind, {"security-vendor", "media"})) && reporter_in_list(*m, ms)) ||
                              cosigns_advisory(*m, sent, attackers));
-      for (const Attacker* a : nearest(attackers, t, reporter || (m->type == MentionType::Tool && used_by_after(*m)))) {
+      // (a reporter tells of every attacker its sentence names: "two groups it names Thallium, from North
+      // Korea, and Phosphorus, from Iran", "attributed the intrusion to the Lazarus Group ... the campaign
+      // it calls Operation DreamJob")
+      for (const Attacker* a : nearest(attackers, t, reporter || (m->type == MentionType::Tool && used_by_after(*m)),
+                                       reporter ? doc_.token_ending_at(m->end) : std::string::npos)) {
         const std::string& name = a->name;
         const char* kind = a->kind;
         const std::string cue = a->how;
