@@ -923,13 +923,15 @@ class RelationFinder {
     // the object of an attack is no subject: "Criminals behind a ransomware attack on Hackney Council
     // last autumn have published ..."
     size_t o = f;
+    if (o >= 1 && in_sentence(o - 1, sent) && word(o - 1) == "(")  // an acronym in brackets: from its full name
+      for (--o; o >= 1 && in_sentence(o - 1, sent) && (doc_.tokens[o - 1].is_upper_initial || one_of(word(o - 1), {"of", "and", "for", "'", "s"}));) --o;
     while (o >= 1 && in_sentence(o - 1, sent) && one_of(word(o - 1), {"the", "a", "an", "its", "their"})) --o;
     const bool attacked_object = o >= 2 && in_sentence(o - 2, sent) && one_of(word(o - 1), {"on", "against", "into"}) &&
                                  doc_.has_cue(o - 2, kTargetCues) && doc_.tokens[o - 2].is_all_lower;
     bool title = false;  // "FBI Director Christopher Wray announced"
     const size_t after = bracketed_after(l, sent);  // "the Multi-State ... Center (MS-ISAC) said"
     bool list_closed = f >= 1 && in_sentence(f - 1, sent) && word(f - 1) == "and";  // the last of a list
-    for (size_t k = after + 1, n = 0; !attacked_object && k <= after + 3 + n && in_sentence(k, sent); ++k) {
+    for (size_t k = after + 1, n = 0; !attacked_object && k <= after + 4 + n && in_sentence(k, sent); ++k) {
       const std::string_view w = w_at(k);
       if (listed(k, words_.reporter_verbs)) return true;
       if (k < date_token_.size() && date_token_[k] && n < 8) { ++n; continue; }
@@ -957,8 +959,11 @@ class RelationFinder {
         ++n;
         continue;
       }
-      if (!(one_of(w, {"'", "s", "has", "had", "have", "also", "on", "publicly", "first", "later", "since", "previously", "already",
-                       "now", "repeatedly", "formally", "officially", "jointly"}) ||
+      // (the bracket closing around an acronym: "Colombia's Ministry of Information and Communications
+      // Technologies (MinTIC) said")
+      const bool bracketed_name = w == ")" && k == after + 1 && f >= 1 && in_sentence(f - 1, sent) && word(f - 1) == "(";
+      if (!(bracketed_name || one_of(w, {"'", "s", "has", "had", "have", "also", "on", "publicly", "first", "later", "since", "previously", "already",
+                                         "now", "repeatedly", "formally", "officially", "jointly"}) ||
             listed(k, words_.reporter_heads))) {
         if (legal_action_object(k, sent)) return true;
         break;
