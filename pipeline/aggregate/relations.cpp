@@ -988,7 +988,9 @@ class RelationFinder {
                                                 !doc_.has_cue(k - 3, kTargetCues) && !listed(k - 3, words_.hack_words) && !listed(k - 3, words_.offensive_nouns));
         // an organisation's own things taken from it: "released data from Minneapolis Public Schools"
         // (a vendor's or an outlet's data tell: "according to data from Chainalysis")
-        if (w == "from" && k >= 2 && in_sentence(k - 2, sent) && listed(k - 2, words_.owned_nouns) && doc_.tokens[k - 2].is_all_lower &&
+        // ("spreadsheets it said came from Acer")
+        if (w == "from" && k >= 2 && in_sentence(k - 2, sent) &&
+            (listed(k - 2, words_.owned_nouns) || listed(k - 2, words_.taking_verbs)) && doc_.tokens[k - 2].is_all_lower &&
             one_of(actor_kind(m, rules_), {"organization", "government"}))
           return false;
         // the victim's helpers: "the council said it was working with the National Crime Agency"
@@ -1134,6 +1136,14 @@ class RelationFinder {
       const bool modifier = t + 1 < s.end_token && (doc_.has_cue(t + 1, kTargetCues) || listed(t + 1, words_.hack_words) || word(t + 1) == "incident");
       if (!modifier) return true;
     }
+    return false;
+  }
+
+  // The sentence names a threat group or refers to attackers ("the hackers", "the gang").
+  bool names_an_attacker(uint32_t sent) const {
+    const Sentence& s = doc_.sentences[sent];
+    for (uint32_t t = s.first_token; t < s.end_token; ++t)
+      if ((t < group_token_.size() && group_token_[t]) || (doc_.tokens[t].is_all_lower && doc_.has_cue(t, kAttackerNouns))) return true;
     return false;
   }
 
@@ -1514,13 +1524,38 @@ class RelationFinder {
     }
     return false;
   }
-  // "released data from Minneapolis Public Schools", "sent phishing emails to the Labour Party"
+  // "released data from Minneapolis Public Schools", "sent phishing emails to the Labour Party",
+  // "documents taken from the Arizona Department of Public Safety", "demanded $50 million from the
+  // computer maker Acer"
   bool taken_from_or_sent_to(size_t f, uint32_t sent) const {
     size_t t = f;
     while (t >= 1 && in_sentence(t - 1, sent) && one_of(word(t - 1), {"the", "a", "an"})) --t;
     if (t < 3 || !in_sentence(t - 3, sent)) return false;
+    // (past a description of up to three words: "from the computer maker Acer")
+    size_t d = t;
+    for (int n = 0; n < 3 && d >= 2 && in_sentence(d - 1, sent) && doc_.tokens[d - 1].is_word &&
+                    (doc_.tokens[d - 1].is_all_lower || country_token(d - 1)) && !one_of(word(d - 1), {"from", "to", "of", "in", "at", "by", "and", "or"});
+         ++n)
+      --d;
+    while (d < t && d >= 1 && in_sentence(d - 1, sent) && one_of(word(d - 1), {"the", "a", "an"})) --d;
+    const bool described = d < t && d >= 3 && in_sentence(d - 3, sent) && word(d - 1) == "from";
+    if (described) t = d;
     const std::string_view w = word(t - 1);
-    if (w == "from") return listed(t - 2, words_.owned_nouns) && doc_.tokens[t - 2].is_all_lower && speaks_of_attackers(sent, false);
+    if (w == "from") {
+      if (listed(t - 2, words_.owned_nouns) && doc_.tokens[t - 2].is_all_lower && speaks_of_attackers(sent, false)) return true;
+      if (!names_an_attacker(sent)) return false;
+      // (not a sender it only posed as: "emails that appeared to come from the Bank of Russia")
+      if (listed(t - 2, words_.taking_verbs) && doc_.tokens[t - 2].is_all_lower && word(t - 3) != "to") return true;
+      // a demand with a sum or a ransom word between it and "from"
+      bool sum = false;
+      for (size_t u = t - 1; u >= 1 && u + 8 >= t && in_sentence(u - 1, sent); --u) {
+        const std::string_view v = word(u - 1);
+        if (one_of(v, {",", ";", ":", "and"})) break;
+        sum = sum || v == "$" || doc_.tokens[u - 1].is_digit || listed(u - 1, words_.ransom_nouns);
+        if (listed(u - 1, words_.demand_verbs) && doc_.tokens[u - 1].is_all_lower) return sum;
+      }
+      return false;
+    }
     if (w == "to")
       return listed(t - 2, words_.message_nouns) && doc_.tokens[t - 3].is_all_lower &&
              (doc_.has_cue(t - 3, kTargetCues) || listed(t - 3, words_.hack_words) || listed(t - 3, words_.offensive_nouns));

@@ -550,7 +550,7 @@ ContextWords::ContextWords(const RuleSet& r, Problems& p)
       incident_verbs(needed(r, p, "incident-verbs")), suffer_verbs(needed(r, p, "suffer-verbs")),
       disclosure_verbs(needed(r, p, "disclosure-verbs")), response_words(needed(r, p, "response-words")),
       police_action_words(needed(r, p, "police-action-words")), damage_verbs(needed(r, p, "damage-verbs")),
-      weak_cyber_terms(needed(r, p, "weak-cyber-terms")), ownership_words(needed(r, p, "ownership-words")), payment_verbs(needed(r, p, "payment-verbs")), ransom_nouns(needed(r, p, "ransom-nouns")), instigation_verbs(needed(r, p, "instigation-verbs")), advisory_nouns(needed(r, p, "advisory-nouns")), naming_verbs(needed(r, p, "naming-verbs")), country_speaker_verbs(needed(r, p, "country-speaker-verbs")),
+      weak_cyber_terms(needed(r, p, "weak-cyber-terms")), ownership_words(needed(r, p, "ownership-words")), payment_verbs(needed(r, p, "payment-verbs")), ransom_nouns(needed(r, p, "ransom-nouns")), instigation_verbs(needed(r, p, "instigation-verbs")), advisory_nouns(needed(r, p, "advisory-nouns")), naming_verbs(needed(r, p, "naming-verbs")), taking_verbs(needed(r, p, "taking-verbs")), demand_verbs(needed(r, p, "demand-verbs")), country_speaker_verbs(needed(r, p, "country-speaker-verbs")),
       bare_attribution_cues(needed(r, p, "bare-attribution-cues")), with_attribution_cues(needed(r, p, "with-attribution-cues")),
       list_leads(needed(r, p, "list-leads")), vendor_words(needed(r, p, "vendor-words")),
       irregular_attack_verbs(needed(r, p, "irregular-attack-verbs")), home_words(needed(r, p, "home-words")),
