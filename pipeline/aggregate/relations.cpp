@@ -1139,6 +1139,32 @@ class RelationFinder {
     return false;
   }
 
+  // The owner of things an attack word hit: "leaked files belonging to the video game studio Insomniac
+  // Games", "hijacked a Twitter account belonging to the broadcaster Al Arabiya", "crippled hospitals run
+  // by Prospect Medical Holdings" (context/owned-nouns.txt; not "servers used by the hackers").
+  bool owns_what_was_attacked(size_t f, uint32_t sent) const {
+    size_t t = f;
+    for (int n = 0; n < 4 && t >= 1 && in_sentence(t - 1, sent) && doc_.tokens[t - 1].is_word &&
+                    (doc_.tokens[t - 1].is_all_lower || country_token(t - 1)) && !one_of(word(t - 1), {"to", "by"});
+         ++n)
+      --t;
+    if (t < 4 || !in_sentence(t - 4, sent)) return false;
+    const bool owned = (word(t - 1) == "to" && word(t - 2) == "belonging") ||
+                       (word(t - 1) == "by" && one_of(word(t - 2), {"run", "operated", "owned", "managed", "held", "maintained"}));
+    // the things right before ("a provider owned by Microsoft" that rented servers is not)
+    if (!owned || !listed(t - 3, words_.owned_nouns)) return false;
+    for (size_t u = t - 3; u >= 1 && u + 5 >= t - 3 && in_sentence(u - 1, sent); --u) {
+      const std::string_view v = word(u - 1);
+      if (doc_.tokens[u - 1].is_all_lower && !listed(u - 1, words_.target_cue_nouns) &&
+          (doc_.has_cue(u - 1, kTargetCues) || listed(u - 1, words_.hack_words)))
+        return true;
+      if (!(one_of(v, {"the", "a", "an", "its", "their", "some", "several", "many", "two", "three", "dozens", "of"}) ||
+            doc_.tokens[u - 1].is_upper_initial || doc_.tokens[u - 1].is_digit || (doc_.tokens[u - 1].is_all_lower && listed(u - 1, words_.owned_nouns))))
+        return false;
+    }
+    return false;
+  }
+
   // The sentence names a threat group or refers to attackers ("the hackers", "the gang").
   bool names_an_attacker(uint32_t sent) const {
     const Sentence& s = doc_.sentences[sent];
@@ -1235,7 +1261,7 @@ class RelationFinder {
     if (k != "security-vendor" && (suffered_attack(l, sent, k) || named_as_victim(l, sent) || ransom_payer(l, sent))) return true;
     if (reporter_position(m)) return false;  // the one who tells: "stole $300 million from an exchange, the FBI said"
     if (k == "organization" && platform_used(f, l, sent)) return false;
-    if (attacked_before(f, sent) || on_leak_site(l, sent) || object_of_split_attack(f, l, sent)) return true;
+    if (attacked_before(f, sent) || on_leak_site(l, sent) || object_of_split_attack(f, l, sent) || owns_what_was_attacked(f, sent)) return true;
     if ((k == "organization" || k == "government") && acts_after_attack(f, l, sent)) return true;
     if ((k == "organization" || k == "government") && taken_from_or_sent_to(f, sent)) return true;
     // a later member of a list of victims: "hacking into the networks of the American ratings firm
