@@ -496,7 +496,7 @@ class RelationFinder {
   bool police_work(uint32_t sent) const { return sentence_lists(sent, words_.police_action_words, police_work_); }
   bool takedown_work(uint32_t sent) const { return sentence_lists(sent, words_.takedown_verbs, takedown_work_); }
   bool investigation_work(uint32_t sent) const { return sentence_lists(sent, words_.investigation_words, investigation_work_); }
-  SentenceMemo police_work_, takedown_work_, investigation_work_, advisory_sentence_;
+  SentenceMemo police_work_, takedown_work_, investigation_work_, advisory_sentence_, attacker_sentence_;
   // A government body in a sentence of a joint advisory or statement about an attacker the sentence
   // names: "the National Intelligence Service and the National Police Agency joined the FBI, the State
   // Department and the NSA in a joint advisory describing how Kimsuky operators impersonate
@@ -1165,12 +1165,14 @@ class RelationFinder {
     return false;
   }
 
-  // The sentence names a threat group or refers to attackers ("the hackers", "the gang").
+  // The sentence names a threat group or refers to attackers ("the hackers", "the gang"). Every name of
+  // the sentence may ask: answered once per sentence.
   bool names_an_attacker(uint32_t sent) const {
-    const Sentence& s = doc_.sentences[sent];
-    for (uint32_t t = s.first_token; t < s.end_token; ++t)
-      if ((t < group_token_.size() && group_token_[t]) || (doc_.tokens[t].is_all_lower && doc_.has_cue(t, kAttackerNouns))) return true;
-    return false;
+    return attacker_sentence_.ask(doc_, sent, [&](const Sentence& s) {
+      for (uint32_t t = s.first_token; t < s.end_token; ++t)
+        if ((t < group_token_.size() && group_token_[t]) || (doc_.tokens[t].is_all_lower && doc_.has_cue(t, kAttackerNouns))) return true;
+      return false;
+    });
   }
 
   bool has_reporting_word(uint32_t sent) const {
