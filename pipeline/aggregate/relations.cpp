@@ -510,8 +510,9 @@ class RelationFinder {
           return sentence_lists(sent, words_.cosign_cues) && sentence_lists(sent, words_.advisory_nouns);
         }))
       return false;
+    // (over at most a dozen words of the name and its article: a hostile run of names costs no more)
     size_t f = doc_.token_starting_at(m.start);
-    while (f != std::string::npos && f >= 1 && in_sentence(f - 1, sent) && (word(f - 1) == "the" || doc_.tokens[f - 1].is_upper_initial)) --f;
+    for (int n = 0; f != std::string::npos && f >= 1 && n < 12 && in_sentence(f - 1, sent) && (word(f - 1) == "the" || doc_.tokens[f - 1].is_upper_initial); ++n) --f;
     return !(f != std::string::npos && f >= 1 && in_sentence(f - 1, sent) && word(f - 1) == "of");
   }
   // The sentences that name a law-enforcement operation ("under an operation code-named Elaborate").
@@ -856,7 +857,9 @@ class RelationFinder {
   }
 
   // The attackers an entity at token t belongs to: the one nearest before it in the sentence
-  // (else nearest after), with those listed together with it ("APT28 and APT29").
+  // (else nearest after), with those listed together with it ("APT28 and APT29"); for a reporter
+  // whose name ends at token reporter_last, also those of the sentence it names itself
+  // (given_its_name).
   std::vector<const Attacker*> nearest(const std::vector<Attacker>& as, size_t t, bool prefer_after,
                                        size_t reporter_last = std::string::npos) const {
     std::vector<const Attacker*> out;
@@ -889,7 +892,10 @@ class RelationFinder {
     for (size_t k = t, n = 0; k >= 1 && in_sentence(k - 1, sent) && n < 4; --k, ++n) {
       if (listed(k - 1, words_.naming_verbs) && doc_.tokens[k - 1].is_all_lower) {
         size_t s = k - 1;
-        while (s >= 1 && in_sentence(s - 1, sent) && one_of(word(s - 1), {"has", "have", "had", "also", "now", "first", "later", "publicly", "internally", "since"})) --s;
+        for (int a = 0; a < 3 && s >= 1 && in_sentence(s - 1, sent) &&
+                        one_of(word(s - 1), {"has", "have", "had", "also", "now", "first", "later", "publicly", "internally", "since"});
+             ++a)
+          --s;
         return s >= 1 && in_sentence(s - 1, sent) && (s - 1 == reporter_last || one_of(word(s - 1), {"it", "which", "they", "we", "that", "who"}));
       }
       if (!doc_.tokens[k - 1].is_all_lower || !doc_.tokens[k - 1].is_word) return false;
@@ -923,8 +929,10 @@ class RelationFinder {
     // the object of an attack is no subject: "Criminals behind a ransomware attack on Hackney Council
     // last autumn have published ..."
     size_t o = f;
-    if (o >= 1 && in_sentence(o - 1, sent) && word(o - 1) == "(")  // an acronym in brackets: from its full name
-      for (--o; o >= 1 && in_sentence(o - 1, sent) && (doc_.tokens[o - 1].is_upper_initial || one_of(word(o - 1), {"of", "and", "for", "'", "s"}));) --o;
+    if (o >= 1 && in_sentence(o - 1, sent) && word(o - 1) == "(") {  // an acronym in brackets: from its full name
+      --o;
+      for (int n = 0; n < 12 && o >= 1 && in_sentence(o - 1, sent) && (doc_.tokens[o - 1].is_upper_initial || one_of(word(o - 1), {"of", "and", "for", "'", "s"})); ++n) --o;
+    }
     while (o >= 1 && in_sentence(o - 1, sent) && one_of(word(o - 1), {"the", "a", "an", "its", "their"})) --o;
     const bool attacked_object = o >= 2 && in_sentence(o - 2, sent) && one_of(word(o - 1), {"on", "against", "into"}) &&
                                  doc_.has_cue(o - 2, kTargetCues) && doc_.tokens[o - 2].is_all_lower;
@@ -1140,8 +1148,8 @@ class RelationFinder {
   }
 
   // The owner of things an attack word hit: "leaked files belonging to the video game studio Insomniac
-  // Games", "hijacked a Twitter account belonging to the broadcaster Al Arabiya", "crippled hospitals run
-  // by Prospect Medical Holdings" (context/owned-nouns.txt; not "servers used by the hackers").
+  // Games", "crippled hospitals run by Prospect Medical Holdings" (context/owned-nouns.txt; not
+  // "servers used by the hackers").
   bool owns_what_was_attacked(size_t f, uint32_t sent) const {
     size_t t = f;
     for (int n = 0; n < 4 && t >= 1 && in_sentence(t - 1, sent) && doc_.tokens[t - 1].is_word &&
@@ -1773,9 +1781,8 @@ class RelationFinder {
       const bool reporter = m->type == MentionType::Actor &&
                             (((m->entry != UINT32_MAX || one_of(m->kind, {"security-vendor", "media"})) && reporter_in_list(*m, ms)) ||
                              cosigns_advisory(*m, sent, attackers));
-      // (a reporter tells of every attacker its sentence names: "two groups it names Thallium, from North
-      // Korea, and Phosphorus, from Iran", "attributed the intrusion to the Lazarus Group ... the campaign
-      // it calls Operation DreamJob")
+      // (a reporter also tells of the attackers of its sentence it names itself: "attributed the intrusion
+      // to the Lazarus Group ... the campaign it calls Operation DreamJob")
       for (const Attacker* a : nearest(attackers, t, reporter || (m->type == MentionType::Tool && used_by_after(*m)),
                                        reporter ? doc_.token_ending_at(m->end) : std::string::npos)) {
         const std::string& name = a->name;

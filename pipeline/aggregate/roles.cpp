@@ -189,10 +189,6 @@ class Roles {
     while (k > 0 && in_sentence(k - 1, sent) && word(k - 1) == "the") --k;
     return k;
   }
-  // The last token of the list of countries the country ending at token l starts or goes on:
-  // "Slovakia, Brazil and India" from Slovakia ends at India. l when none follows.
-  // Every member's end is the list's: remembered, so a list of n countries costs n steps (hostile
-  // text lists thousands).
   // The comma closing an aside of examples that opens at the comma at token k (", including Colorado,
   // Kentucky and Mississippi,", ", such as Kyivstar,"): names and list glue only; else k.
   size_t examples_aside_end(size_t k, uint32_t sent) const {
@@ -211,6 +207,10 @@ class Roles {
     }
     return k;
   }
+  // The last token of the list of countries the country ending at token l starts or goes on:
+  // "Slovakia, Brazil and India" from Slovakia ends at India. l when none follows.
+  // Every member's end is the list's: remembered, so a list of n countries costs n steps (hostile
+  // text lists thousands).
   size_t list_end(size_t l, uint32_t sent) const {
     if (list_end_.size() != doc_.tokens.size()) list_end_.assign(doc_.tokens.size(), UINT32_MAX);
     if (list_end_[l] != UINT32_MAX) return list_end_[l];
