@@ -549,7 +549,7 @@ class RelationFinder {
     // made to act by the attack: "hackers had forced the Treasury Board and the Department of Finance
     // to cut off internet access"
     for (size_t k = b; k >= 1 && k + 12 >= b && in_sentence(k - 1, sent); --k) {
-      if (one_of(word(k - 1), {"forced", "forcing", "forces", "compelled", "obliged", "prompted", "prompting"})) return false;
+      if (listed(k - 1, words_.compulsion_verbs)) return false;
       if (!(doc_.tokens[k - 1].is_upper_initial || one_of(word(k - 1), {"the", "and", ",", "'", "s"}))) break;
     }
     // the sponsor of those who attack: "hackers working for Iran's MOIS", "a group run by the GRU"
@@ -1147,25 +1147,32 @@ class RelationFinder {
     return false;
   }
 
+  // Where the description of the name starting at token f starts: its articles and up to three
+  // lower-case or country words ("the computer maker Acer", "the Japanese carmaker Nissan", "the video
+  // game studio Insomniac Games"); f when there is none.
+  size_t description_start(size_t f, uint32_t sent) const {
+    size_t d = f;
+    auto article = [&](size_t k) { return in_sentence(k, sent) && one_of(word(k), {"the", "a", "an"}); };
+    while (d >= 1 && article(d - 1)) --d;
+    for (int n = 0; n < 3 && d >= 1 && in_sentence(d - 1, sent) && doc_.tokens[d - 1].is_word &&
+                    (doc_.tokens[d - 1].is_all_lower || country_token(d - 1)) && !one_of(word(d - 1), {"from", "to", "of", "in", "at", "by", "and", "or"});
+         ++n)
+      --d;
+    while (d >= 1 && article(d - 1)) --d;
+    return d;
+  }
   // The owner of things an attack word hit: "leaked files belonging to the video game studio Insomniac
   // Games", "crippled hospitals run by Prospect Medical Holdings" (context/owned-nouns.txt; not
   // "servers used by the hackers").
   bool owns_what_was_attacked(size_t f, uint32_t sent) const {
-    size_t t = f;
-    for (int n = 0; n < 4 && t >= 1 && in_sentence(t - 1, sent) && doc_.tokens[t - 1].is_word &&
-                    (doc_.tokens[t - 1].is_all_lower || country_token(t - 1)) && !one_of(word(t - 1), {"to", "by"});
-         ++n)
-      --t;
+    const size_t t = description_start(f, sent);
     if (t < 4 || !in_sentence(t - 4, sent)) return false;
-    const bool owned = (word(t - 1) == "to" && word(t - 2) == "belonging") ||
-                       (word(t - 1) == "by" && one_of(word(t - 2), {"run", "operated", "owned", "managed", "held", "maintained"}));
+    const bool owned = (word(t - 1) == "to" && word(t - 2) == "belonging") || (word(t - 1) == "by" && listed(t - 2, words_.operator_verbs));
     // the things right before ("a provider owned by Microsoft" that rented servers is not)
     if (!owned || !listed(t - 3, words_.owned_nouns)) return false;
     for (size_t u = t - 3; u >= 1 && u + 5 >= t - 3 && in_sentence(u - 1, sent); --u) {
       const std::string_view v = word(u - 1);
-      if (doc_.tokens[u - 1].is_all_lower && !listed(u - 1, words_.target_cue_nouns) &&
-          (doc_.has_cue(u - 1, kTargetCues) || listed(u - 1, words_.hack_words)))
-        return true;
+      if (attack_word(u - 1) || (listed(u - 1, words_.hack_words) && doc_.tokens[u - 1].is_all_lower)) return true;
       if (!(one_of(v, {"the", "a", "an", "its", "their", "some", "several", "many", "two", "three", "dozens", "of"}) ||
             doc_.tokens[u - 1].is_upper_initial || doc_.tokens[u - 1].is_digit || (doc_.tokens[u - 1].is_all_lower && listed(u - 1, words_.owned_nouns))))
         return false;
@@ -1508,7 +1515,7 @@ class RelationFinder {
       if (t < org_token_.size() && org_token_[t]) return false;  // another organisation's clause
       if (!one_of(word(t), {"after", "following"})) continue;
       for (size_t u = t + 1; in_sentence(u, sent) && u <= t + 4; ++u) {
-        if (doc_.has_cue(u, kTargetCues) && doc_.tokens[u].is_all_lower && !listed(u, words_.target_cue_nouns) && word(u) != "against")
+        if (attack_act(u))
           return !(in_sentence(u + 1, sent) && one_of(word(u + 1), {"on", "against", "at", "into", "of", "targeting"}));
         if (!(doc_.tokens[u].is_all_lower || (u < group_token_.size() && group_token_[u]))) break;
       }
@@ -1567,15 +1574,8 @@ class RelationFinder {
     size_t t = f;
     while (t >= 1 && in_sentence(t - 1, sent) && one_of(word(t - 1), {"the", "a", "an"})) --t;
     if (t < 3 || !in_sentence(t - 3, sent)) return false;
-    // (past a description of up to three words: "from the computer maker Acer")
-    size_t d = t;
-    for (int n = 0; n < 3 && d >= 2 && in_sentence(d - 1, sent) && doc_.tokens[d - 1].is_word &&
-                    (doc_.tokens[d - 1].is_all_lower || country_token(d - 1)) && !one_of(word(d - 1), {"from", "to", "of", "in", "at", "by", "and", "or"});
-         ++n)
-      --d;
-    while (d < t && d >= 1 && in_sentence(d - 1, sent) && one_of(word(d - 1), {"the", "a", "an"})) --d;
-    const bool described = d < t && d >= 3 && in_sentence(d - 3, sent) && word(d - 1) == "from";
-    if (described) t = d;
+    // (past a description: "from the computer maker Acer")
+    if (const size_t d = description_start(f, sent); d < t && d >= 3 && in_sentence(d - 3, sent) && word(d - 1) == "from") t = d;
     const std::string_view w = word(t - 1);
     if (w == "from") {
       if (listed(t - 2, words_.owned_nouns) && doc_.tokens[t - 2].is_all_lower && speaks_of_attackers(sent, false)) return true;
@@ -1641,13 +1641,12 @@ class RelationFinder {
   size_t list_glue_start(size_t k, uint32_t sent) const {
     size_t g = k;
     auto at = [&](size_t back, std::string_view w) { return g >= back && in_sentence(g - back, sent) && word(g - back) == w; };
-    if (g >= 2 && in_sentence(g - 2, sent) && one_of(word(g - 1), {"at", "on", "into", "against", "of", "from"}) &&
-        one_of(word(g - 2), {"and", "or", ",", "as"}))
-      --g;
+    auto preposition = [&](size_t t) { return one_of(word(t), {"at", "on", "into", "against", "of", "from"}); };
+    if (g >= 2 && in_sentence(g - 2, sent) && preposition(g - 1) && one_of(word(g - 2), {"and", "or", ",", "as"})) --g;
     if (at(1, "and") || at(1, "or")) --g;
     else if (at(1, "as") && at(2, "well") && at(3, "as")) g -= 3;
     if (at(1, ",")) --g;
-    return g < k && !one_of(word(g), {"at", "on", "into", "against", "of", "from"}) ? g : k;
+    return g < k && !preposition(g) ? g : k;
   }
   // Where the list member ending before token g starts: a capitalised name with its article and at
   // most three lower-case words of description; g when there is none (no capitalised word).

@@ -128,12 +128,12 @@ size_t json_nesting_depth(std::string_view s);
   return false;
 }
 
-// Explanations join quoted words of the text ("'" + word(k) + "'"), which are views.
 // A past participle or a present participle by its ending: "-ed", "-ing".
 inline bool is_verb_form(std::string_view w) {
   return (w.size() > 3 && w.ends_with("ed")) || (w.size() > 4 && w.ends_with("ing"));
 }
 
+// Explanations join quoted words of the text ("'" + word(k) + "'"), which are views.
 inline std::string operator+(const char* a, std::string_view b) { return std::string(a).append(b); }
 inline std::string operator+(std::string a, std::string_view b) { return std::move(a.append(b)); }
 
