@@ -121,6 +121,14 @@ class Roles {
   bool cue(size_t k, int list) const { return doc_.has_cue(k, list); }
   bool sector_at(size_t k) const { return k < sector_start_.size() && sector_start_[k]; }
   bool victim_at(size_t k) const { return sector_at(k) || cue(k, kVictimNouns); }
+  // An observer noun that is itself the object of an attack word, over one adjective: "campaigns
+  // against governments in Poland", "targeting researchers in Canada" (they are the victims there).
+  bool attacked_observer(size_t k, uint32_t sent) const {
+    size_t p = k;
+    if (p >= 1 && in_sentence(p - 1, sent) && doc_.tokens[p - 1].is_all_lower && !cue(p - 1, kTargetCues) && !determiner(word(p - 1))) --p;
+    while (p >= 1 && in_sentence(p - 1, sent) && determiner(word(p - 1))) --p;
+    return p >= 1 && in_sentence(p - 1, sent) && doc_.tokens[p - 1].is_all_lower && (attack_verb(p - 1) || word(p - 1) == "against" || attack_phrase_end(p - 1));
+  }
   // Token k lies inside a sector's words that start at most two tokens before it ("local authorities").
   bool inside_sector(size_t k) const { return sector_at(k) || (k >= 1 && sector_at(k - 1)) || (k >= 2 && sector_at(k - 2)); }
   // A verb form of an attack word ("attacked", "targeting", "hit"), not a noun ("the attack").
@@ -593,7 +601,7 @@ class Roles {
           }
           if (w == "." || w == ";" || (speaker_verb(t) && !passive) || (one_of(w, {"has", "have", "had"}) && !participle(after_adverbs(t + 1, sent))) ||
               (listed(t, words_.legal_action_words) && doc_.tokens[t].is_all_lower) ||
-              (cue(t, kObserverNouns) && !one_of(w, {"officials", "official"})))
+              (cue(t, kObserverNouns) && !one_of(w, {"officials", "official"}) && !attacked_observer(t, sent)))
             break;
           // nor past a new clause of another verb: "accused the group of breaking into email accounts
           // and recalled its ambassador from Moscow"
@@ -728,9 +736,15 @@ class Roles {
           return "target";
         }
       }
+    // "campaigns against governments in Poland": observers that are themselves attacked
+    if (attack_sentence && s >= 2 && in_sentence(s - 2, sent) && one_of(word(s - 1), {"in", "at", "from"}) && cue(s - 2, kObserverNouns) &&
+        attacked_observer(s - 2, sent)) {
+      why = "'" + word(s - 2) + " " + word(s - 1) + "', themselves attacked";
+      return "target";
+    }
     // "researchers in Canada", "prosecutors in Washington": where an observer works (no role, but
     // a reason: the story's-country fallback of relations.cpp passes it by)
-    if (s >= 2 && in_sentence(s - 2, sent) && one_of(word(s - 1), {"in", "at", "from"}) && cue(s - 2, kObserverNouns)) {
+    if (s >= 2 && in_sentence(s - 2, sent) && one_of(word(s - 1), {"in", "at", "from"}) && cue(s - 2, kObserverNouns) && !attacked_observer(s - 2, sent)) {
       why = "'" + word(s - 2) + " " + word(s - 1) + "': where an observer works";
       return "mention";
     }
