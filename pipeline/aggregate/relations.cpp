@@ -1634,6 +1634,8 @@ class RelationFinder {
   bool after_time_preposition(size_t k, uint32_t sent) const {
     for (size_t j = k; j >= 1 && j + 3 >= k && in_sentence(j - 1, sent); --j) {
       const std::string_view w = word(j - 1);
+      // ("since" right after an auxiliary is an adverb: "the group has since hit Boeing")
+      if (w == "since" && j == k && j >= 2 && in_sentence(j - 2, sent) && one_of(word(j - 2), {"has", "have", "had"})) return false;
       if (one_of(w, {"after", "before", "since", "following", "during", "until"})) return true;
       if (!one_of(w, {"the", "a", "an", "this", "that", "last", "latest", "first", "initial"})) return false;
     }
