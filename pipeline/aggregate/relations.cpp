@@ -1194,6 +1194,20 @@ class RelationFinder {
     while (d >= 1 && article(d - 1)) --d;
     return d;
   }
+  // Attackers found inside its things: "one of two Russian teams that researchers found inside the
+  // Democratic National Committee's network" (context/owned-nouns.txt), the attackers named or
+  // referred to among the ten words before (not "equipment inside Türk Telekom's network").
+  bool attackers_inside(size_t f, size_t l, uint32_t sent) const {
+    size_t t = f;
+    if (t >= 1 && in_sentence(t - 1, sent) && word(t - 1) == "the") --t;
+    if (!(t >= 1 && in_sentence(t - 1, sent) && word(t - 1) == "inside" && in_sentence(l + 3, sent) && word(l + 1) == "'" &&
+          word(l + 2) == "s" && listed(l + 3, words_.owned_nouns) && doc_.tokens[l + 3].is_all_lower))
+      return false;
+    for (size_t k = t - 1; k >= 1 && k + 10 >= t && in_sentence(k - 1, sent); --k)
+      if ((k - 1 < group_token_.size() && group_token_[k - 1]) || (doc_.tokens[k - 1].is_all_lower && doc_.has_cue(k - 1, kAttackerNouns)))
+        return true;
+    return false;
+  }
   // The owner of things an attack word hit: "leaked files belonging to the video game studio Insomniac
   // Games", "crippled hospitals run by Prospect Medical Holdings" (context/owned-nouns.txt; not
   // "servers used by the hackers").
@@ -1287,6 +1301,10 @@ class RelationFinder {
         if (opens && !reporter_position(m) && doc_.tokens[t].is_upper_initial) break;
         // (not the attackers' own: "the FBI said the gang and its affiliates had compromised")
         // (or its relative clause: "The London Borough of Hackney, whose IT systems have been crippled")
+        // (the attackers inside it: "disclosed that Turla had been inside its network")
+        if (past_attacker && one_of(word(t), {"its", "their", "our"}) && word(t - 1) == "inside" && in_sentence(t + 1, sent) &&
+            listed(t + 1, words_.owned_nouns) && !negated_after(t, sent))
+          return true;
         if ((one_of(word(t), {"its", "their", "our"}) || (word(t) == "whose" && t <= l + 2)) && !groups_own(t) &&
             !(t >= 2 && in_sentence(t - 2, sent) && one_of(word(t - 1), {"and", ","}) && doc_.has_cue(t - 2, kAttackerNouns)))
           // (or an attack on it just before: "disclosed an attack on its systems", "broke into a small
@@ -1311,7 +1329,9 @@ class RelationFinder {
     if (k != "security-vendor" && (suffered_attack(l, sent, k) || named_as_victim(l, sent) || ransom_payer(l, sent))) return true;
     if (reporter_position(m)) return false;  // the one who tells: "stole $300 million from an exchange, the FBI said"
     if (k == "organization" && platform_used(f, l, sent)) return false;
-    if (attacked_before(f, sent) || on_leak_site(l, sent) || object_of_split_attack(f, l, sent) || owns_what_was_attacked(f, sent)) return true;
+    if (attacked_before(f, sent) || on_leak_site(l, sent) || object_of_split_attack(f, l, sent) || owns_what_was_attacked(f, sent) ||
+        attackers_inside(f, l, sent))
+      return true;
     if ((k == "organization" || k == "government") && acts_after_attack(f, l, sent)) return true;
     if ((k == "organization" || k == "government") && taken_from_or_sent_to(f, sent)) return true;
     // a later member of a list of victims: "hacking into the networks of the American ratings firm
