@@ -1450,9 +1450,35 @@ class RelationFinder {
     }
     return false;
   }
+  // The owner of things right after an attack verb and its particle: "took down Boeing's website",
+  // "knocked out the servers of the ministry", "took down the official Boeing website"
+  // (context/owned-nouns.txt, web-page-nouns.txt).
+  bool owner_after_phrasal_attack(size_t f, size_t l, uint32_t sent) const {
+    auto things = [&](size_t k) {
+      return in_sentence(k, sent) && doc_.tokens[k].is_all_lower && (listed(k, words_.owned_nouns) || listed(k, words_.web_page_nouns));
+    };
+    auto phrasal_before = [&](size_t k) {  // the verb and its particle end right before token k (over "the" and one adjective)
+      if (k >= 1 && in_sentence(k - 1, sent) && word(k - 1) == "the") --k;
+      else if (k >= 2 && in_sentence(k - 2, sent) && word(k - 2) == "the" && doc_.tokens[k - 1].is_all_lower) k -= 2;
+      if (!(k >= 2 && in_sentence(k - 2, sent) && doc_.tokens[k - 1].is_all_lower && doc_.tokens[k - 2].is_all_lower &&
+            listed(k - 1, words_.split_attack_particles) && listed(k - 2, words_.split_attack_verbs)))
+        return false;
+      // (not police or a company doing it: "Police took down the servers of Genesis Market")
+      const size_t subject = k - 3;
+      return !(k >= 3 && in_sentence(subject, sent) && (org_token_[subject] || doc_.has_cue(subject, kObserverNouns)));
+    };
+    if (police_work(sent) || takedown_work(sent) || takedown_named_[sent]) return false;  // "police took down the servers of"
+    const bool possessive = in_sentence(l + 2, sent) && word(l + 1) == "'" && word(l + 2) == "s";
+    if (possessive) return things(l + 3) && phrasal_before(f);
+    if (things(l + 1)) return phrasal_before(f);
+    size_t t = f;
+    if (t >= 1 && in_sentence(t - 1, sent) && word(t - 1) == "the") --t;
+    return t >= 2 && in_sentence(t - 2, sent) && word(t - 1) == "of" && things(t - 2) && phrasal_before(t - 2);
+  }
   // Between an attack verb and its particle: "knocked Microsoft's Outlook and Azure services offline",
   // "knocked the French broadcaster TV5Monde off the air", "took the ministry's website down".
   bool object_of_split_attack(size_t f, size_t l, uint32_t sent) const {
+    if (owner_after_phrasal_attack(f, l, sent)) return true;
     bool verb = false;
     for (size_t t = f; t >= 1 && t + 6 >= f && in_sentence(t - 1, sent); --t) {
       if (listed(t - 1, words_.split_attack_verbs) && doc_.tokens[t - 1].is_all_lower) { verb = true; break; }
