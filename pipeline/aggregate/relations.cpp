@@ -496,7 +496,7 @@ class RelationFinder {
   bool police_work(uint32_t sent) const { return sentence_lists(sent, words_.police_action_words, police_work_); }
   bool takedown_work(uint32_t sent) const { return sentence_lists(sent, words_.takedown_verbs, takedown_work_); }
   bool investigation_work(uint32_t sent) const { return sentence_lists(sent, words_.investigation_words, investigation_work_); }
-  SentenceMemo police_work_, takedown_work_, investigation_work_, advisory_sentence_, attacker_sentence_;
+  SentenceMemo police_work_, takedown_work_, legal_work_, investigation_work_, advisory_sentence_, attacker_sentence_;
   // A government body in a sentence of a joint advisory or statement about an attacker the sentence
   // names: "the National Intelligence Service and the National Police Agency joined the FBI, the State
   // Department and the NSA in a joint advisory describing how Kimsuky operators impersonate
@@ -680,6 +680,13 @@ class RelationFinder {
     const uint32_t sent = doc_.tokens[f].sentence;
     return police_work(sent) || takedown_work(sent);
   }
+  // A word of police, takedown or legal action: "arrested", "disrupted", "charged", "sanctioned".
+  bool enforcement_word(size_t k) const {
+    return listed(k, words_.police_action_words) || listed(k, words_.takedown_verbs) || listed(k, words_.legal_action_words);
+  }
+  bool enforcement_sentence(uint32_t sent) const {
+    return police_work(sent) || takedown_work(sent) || sentence_lists(sent, words_.legal_action_words, legal_work_);
+  }
   // The name is the subject of a police action: "the Dutch National Police and the FBI disrupted",
   // "officers from the Ministry of Public Security arrested", "Sri Lanka Police have arrested".
   bool police_act_after(const Mention& m) const {
@@ -687,7 +694,7 @@ class RelationFinder {
     if (l == std::string::npos) return false;
     const uint32_t sent = doc_.tokens[l].sentence;
     for (size_t k = l + 1; k <= l + 10 && in_sentence(k, sent); ++k) {
-      if (doc_.tokens[k].is_all_lower && (listed(k, words_.police_action_words) || listed(k, words_.takedown_verbs))) return true;
+      if (doc_.tokens[k].is_all_lower && enforcement_word(k)) return true;
       const std::string_view w = word(k);
       if (!(doc_.tokens[k].is_upper_initial || one_of(w, {"and", ",", "the", "of", "'", "s", "also", "have", "has", "had", "jointly", "then", "later"})))
         return false;
@@ -718,7 +725,7 @@ class RelationFinder {
       if (doc_.tokens[t].is_all_lower || t == doc_.sentences[sent].first_token) {
         const std::string_view w = word(t);
         const bool after_verb = t >= 1 && in_sentence(t - 1, sent) && doc_.tokens[t - 1].is_all_lower;
-        if (w == "by" && after_verb && (listed(t - 1, words_.participant_verbs) || (word(t - 1) == "out" && t >= 2 && word(t - 2) == "carried")))
+        if (w == "by" && after_verb && (listed(t - 1, words_.participant_verbs) || enforcement_word(t - 1) || (word(t - 1) == "out" && t >= 2 && word(t - 2) == "carried")))
           return true;
         if ((w == "with" || w == "from") && after_verb && listed(t - 1, words_.partner_words)) return true;
         if (one_of(w, {"alongside", "involved", "involving"})) return true;
@@ -1922,7 +1929,7 @@ class RelationFinder {
               add("reported-by", name, kind, m->value, "actor", sent, "police acting in the takedown, " + cue);
             // and those named as running it or helping: "led by", "with support from", "working with"
             else if (k == "government" &&
-                     (takedowns_.count(name) || (a->by_name && !a->carried && a->sentence == sent && (police_work(sent) || takedown_work(sent)))) &&
+                     (takedowns_.count(name) || (a->named && !a->carried && a->sentence == sent && enforcement_sentence(sent))) &&
                      takes_part(*m))
               add("reported-by", name, kind, m->value, "actor", sent, "named among those who ran the takedown, " + cue);
             // (a security vendor is a victim only of an attacker the sentence names, or as the object of
