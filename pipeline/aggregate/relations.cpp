@@ -951,6 +951,8 @@ class RelationFinder {
     for (size_t k = lo + 1; k < hi; ++k) {
       const std::string_view w = word(k);
       if (one_of(w, {",", "and", "or", "as", "well", "the"})) { glue = glue || w != "the"; continue; }
+      // the preposition said again: "tied it to ScarCruft and to the Lazarus Group"
+      if (one_of(w, {"to", "with"}) && k >= 1 && one_of(word(k - 1), {"and", "or"})) continue;
       if (!doc_.tokens[k].is_upper_initial && !doc_.tokens[k].is_digit && !one_of(w, {"-", "(", ")", "."})) return false;
     }
     return glue;

@@ -585,7 +585,10 @@ class Roles {
         why = "'" + word(p - 1) + " against'";
         return "target";
       }
-      if (!place_of_other && (((victim_preposition(pw) || pw == "from") && harm_sentence) || (pw == "of" && p >= 1 && cue(p - 1, kTargetCues)))) {
+      // (a sentence that goes on about the attack of the sentence before counts: "The group sent
+      // phishing emails. They went to government organisations in Turkey, Pakistan and Tajikistan.")
+      const bool harm_before = !harm_sentence && sent >= 1 && (attack_word_in(sent - 1) != std::string::npos || malware_found_in(sent - 1));
+      if (!place_of_other && (((victim_preposition(pw) || pw == "from") && (harm_sentence || harm_before)) || (pw == "of" && p >= 1 && cue(p - 1, kTargetCues)))) {
         for (size_t k = p; k > 0 && k + 25 >= p && in_sentence(k - 1, sent); --k) {
           const size_t t = k - 1;
           const std::string_view w = word(t);
