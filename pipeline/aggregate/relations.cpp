@@ -1189,6 +1189,15 @@ class RelationFinder {
     return false;
   }
 
+  // The name after observers that work there: "Researchers at BAE Systems found the malware".
+  bool observers_at(const Mention& m) const {
+    const size_t f = doc_.token_starting_at(m.start);
+    if (f == std::string::npos || f < 2) return false;
+    const uint32_t sent = doc_.tokens[f].sentence;
+    size_t t = f;
+    if (in_sentence(t - 1, sent) && word(t - 1) == "the") --t;
+    return t >= 2 && in_sentence(t - 2, sent) && one_of(word(t - 1), {"at", "from", "with"}) && doc_.has_cue(t - 2, kObserverNouns);
+  }
   // Where the description of the name starting at token f starts: its articles and up to three
   // lower-case or country words ("the computer maker Acer", "the Japanese carmaker Nissan", "the video
   // game studio Insomniac Games"); f when there is none.
@@ -1921,7 +1930,11 @@ class RelationFinder {
             // (an attacker carried over from more than two sentences back has left the story: "The White
             // House said the summit would go ahead", "Avast said about 2.27 million people had installed
             // it"; on 36 dev sets such reporters were right 14 times and wrong 56)
-            const bool far_carried = carried_for > kCarriedReporter;
+            // (a plain organisation reports an attacker carried over only when its sentence speaks of
+            // attackers: "Microsoft said it had seen the attackers forge login tokens"; else it tells of
+            // its own incident or its products, "Yamaha said its Philippine unit had been hit")
+            const bool far_carried = carried_for > kCarriedReporter ||
+                                     (k == "organization" && a->carried && !a->named && !names_an_attacker(sent) && !observers_at(*m));
             if ((k == "security-vendor" || k == "government" || k == "media" || k == "organization") && reporter && !own_state &&
                 !own_incident && !only_investigates && !(victim && k != "security-vendor") && !far_carried)
               add("reported-by", name, kind, m->value, "actor", sent, "in the reporter's place, " + cue);
