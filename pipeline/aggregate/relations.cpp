@@ -1189,6 +1189,15 @@ class RelationFinder {
     return false;
   }
 
+  // The body's name stands for its members, which are neither victims nor reporters: "targeted
+  // government websites in Romania and Italy, among other NATO members", "in NATO and European Union
+  // member states" (context/member-state-nouns.txt).
+  bool names_its_members(const Mention& m) const {
+    const size_t l = doc_.token_ending_at(m.end);
+    if (l == std::string::npos) return false;
+    const uint32_t sent = doc_.tokens[l].sentence;
+    return in_sentence(l + 1, sent) && listed(l + 1, words_.member_state_nouns) && doc_.tokens[l + 1].is_all_lower;
+  }
   // The name after observers that work there: "Researchers at BAE Systems found the malware".
   bool observers_at(const Mention& m) const {
     const size_t f = doc_.token_starting_at(m.start);
@@ -1907,6 +1916,7 @@ class RelationFinder {
             break;
           case MentionType::Actor: {
             if (attacker_kind(*m)) break;  // an attacker itself (a state body that attacks)
+            if (names_its_members(*m)) break;
             const std::string& k = actor_kind(*m, rules_);
             // a victim somewhere in the article, unless here it tells of attackers named in the sentence
             // and is not itself attacked ("Microsoft said hackers it calls Strontium went after think
