@@ -704,16 +704,16 @@ class RelationFinder {
   // A body named among those who ran a takedown, wherever the sentence puts it: "the operation was
   // led by the French National Gendarmerie, with support from Europol and Eurojust", "the BKA ran the
   // investigation, working with the FBI and the US Justice Department", "the NCA and the FBI led
-  // Operation Cronos" (context/participant-verbs.txt, partner-words.txt). The walks pass over the
-  // other names of the list and the words that join them, nothing else.
+  // Operation Cronos" (context/participant-verbs.txt, partner-words.txt, partner-leads.txt). The walks
+  // pass over the other names of the list, the words that join them and nouns of observers ("police
+  // and prosecutors in Australia, France and Greece"), nothing else.
   bool takes_part(const Mention& m) const {
     const size_t f = doc_.token_starting_at(m.start), l = doc_.token_ending_at(m.end);
     if (f == std::string::npos || l == std::string::npos) return false;
     const uint32_t sent = doc_.tokens[f].sentence;
     auto in_list = [&](size_t k) {
-      return org_token_[k] || country_token_[k] || doc_.tokens[k].is_upper_initial ||
-             one_of(word(k), {"and", ",", "the", "'", "s", "of", "in", "from", "also", "both", "including", "police", "authorities",
-                              "prosecutors", "agencies", "officers", "investigators"});
+      return org_token_[k] || country_token_[k] || doc_.tokens[k].is_upper_initial || doc_.has_cue(k, kObserverNouns) ||
+             one_of(word(k), {"and", ",", "the", "'", "s", "of", "in", "from", "also", "both", "including"});
     };
     for (size_t k = l + 1; k <= l + 12 && in_sentence(k, sent); ++k) {
       if (doc_.tokens[k].is_all_lower && (listed(k, words_.participant_verbs) || (word(k) == "took" && in_sentence(k + 1, sent) && word(k + 1) == "part")))
@@ -728,7 +728,7 @@ class RelationFinder {
         if (w == "by" && after_verb && (listed(t - 1, words_.participant_verbs) || enforcement_word(t - 1) || (word(t - 1) == "out" && t >= 2 && word(t - 2) == "carried")))
           return true;
         if ((w == "with" || w == "from") && after_verb && listed(t - 1, words_.partner_words)) return true;
-        if (one_of(w, {"alongside", "involved", "involving"})) return true;
+        if (listed(t, words_.partner_leads)) return true;
       }
       if (!in_list(t)) break;
     }
@@ -1491,8 +1491,7 @@ class RelationFinder {
             listed(k - 1, words_.split_attack_particles) && listed(k - 2, words_.split_attack_verbs)))
         return false;
       // (not police or a company doing it: "Police took down the servers of Genesis Market")
-      const size_t subject = k - 3;
-      return !(k >= 3 && in_sentence(subject, sent) && (org_token_[subject] || doc_.has_cue(subject, kObserverNouns)));
+      return !(k >= 3 && in_sentence(k - 3, sent) && (org_token_[k - 3] || doc_.has_cue(k - 3, kObserverNouns)));
     };
     if (police_work(sent) || takedown_work(sent) || takedown_named_[sent]) return false;  // "police took down the servers of"
     const bool possessive = in_sentence(l + 2, sent) && word(l + 1) == "'" && word(l + 2) == "s";
