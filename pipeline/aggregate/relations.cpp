@@ -30,6 +30,12 @@ uint32_t sentence_of(const Document& doc, const Mention& m) {
 
 // Words before an actor that make it the one who reports ("according to Proofpoint", "researchers at ESET").
 bool reporter_before(std::string_view w) { return one_of(w, {"to", "by", "at", "from", "with"}); }
+// Auxiliaries and adverbs that may stand between a body and its verb: "the FBI has also said",
+// "Microsoft first named", "the NCA and the FBI jointly disrupted".
+bool auxiliary_or_adverb(std::string_view w) {
+  return one_of(w, {"has", "had", "have", "also", "now", "first", "later", "then", "since", "publicly", "internally", "previously",
+                    "already", "repeatedly", "formally", "officially", "jointly"});
+}
 
 class RelationFinder {
  public:
@@ -696,7 +702,7 @@ class RelationFinder {
     for (size_t k = l + 1; k <= l + 10 && in_sentence(k, sent); ++k) {
       if (doc_.tokens[k].is_all_lower && enforcement_word(k)) return true;
       const std::string_view w = word(k);
-      if (!(doc_.tokens[k].is_upper_initial || one_of(w, {"and", ",", "the", "of", "'", "s", "also", "have", "has", "had", "jointly", "then", "later"})))
+      if (!(doc_.tokens[k].is_upper_initial || one_of(w, {"and", ",", "the", "of", "'", "s"}) || auxiliary_or_adverb(w)))
         return false;
     }
     return false;
@@ -932,10 +938,7 @@ class RelationFinder {
     for (size_t k = t, n = 0; k >= 1 && in_sentence(k - 1, sent) && n < 4; --k, ++n) {
       if (listed(k - 1, words_.naming_verbs) && doc_.tokens[k - 1].is_all_lower) {
         size_t s = k - 1;
-        for (int a = 0; a < 3 && s >= 1 && in_sentence(s - 1, sent) &&
-                        one_of(word(s - 1), {"has", "have", "had", "also", "now", "first", "later", "publicly", "internally", "since"});
-             ++a)
-          --s;
+        for (int a = 0; a < 3 && s >= 1 && in_sentence(s - 1, sent) && auxiliary_or_adverb(word(s - 1)); ++a) --s;
         return s >= 1 && in_sentence(s - 1, sent) && (s - 1 == reporter_last || one_of(word(s - 1), {"it", "which", "they", "we", "that", "who"}));
       }
       if (!doc_.tokens[k - 1].is_all_lower || !doc_.tokens[k - 1].is_word) return false;
@@ -1012,9 +1015,7 @@ class RelationFinder {
       // (the bracket closing around an acronym: "Colombia's Ministry of Information and Communications
       // Technologies (MinTIC) said")
       const bool bracketed_name = w == ")" && k == after + 1 && f >= 1 && in_sentence(f - 1, sent) && word(f - 1) == "(";
-      if (!(bracketed_name || one_of(w, {"'", "s", "has", "had", "have", "also", "on", "publicly", "first", "later", "since", "previously", "already",
-                                         "now", "repeatedly", "formally", "officially", "jointly"}) ||
-            listed(k, words_.reporter_heads))) {
+      if (!(bracketed_name || one_of(w, {"'", "s", "on"}) || auxiliary_or_adverb(w) || listed(k, words_.reporter_heads))) {
         if (legal_action_object(k, sent)) return true;
         break;
       }
