@@ -627,6 +627,15 @@ class Evidence {
       }
       return false;
     };
+    // A noun of sectors, then "in": "compromised organisations in finance, transportation and
+    // construction", "companies in the energy and mining" (the list's other words follow it there).
+    auto cue_then_in = [&](const Candidate& c) {
+      size_t k = first_token(c);
+      if (k == std::string::npos || k < 2) return false;
+      if (doc_.folded_token(k - 1) == "the") --k;
+      if (k < 2 || doc_.folded_token(k - 1) != "in" || !same_sentence(k - 2, k)) return false;
+      return doc_.tokens[k - 2].is_all_lower && doc_.has_cue(k - 2, kSectorCues);
+    };
     std::vector<Candidate> newly;
     std::vector<bool> done(pending_idx.size(), false);
     for (bool changed = true; changed;) {  // a list accepts its members one after another
@@ -635,7 +644,8 @@ class Evidence {
         if (done[i]) continue;
         Candidate& c = doc_.candidates[pending_idx[i]];
         std::string why;
-        if (cue_near(c, kSectorCues, 1, 3) || (!c.ambiguous && contains_cue(c, kSectorCues)) || list_shares_cue(c)) why = "sector-cue";
+        if (cue_near(c, kSectorCues, 1, 3) || (!c.ambiguous && contains_cue(c, kSectorCues)) || list_shares_cue(c) || cue_then_in(c))
+          why = "sector-cue";
         else if ((cyber() || cyber_sentence(c)) && listed_with_accepted(c)) why = "sector-list";
         if (why.empty()) continue;
         c.cue = why;
