@@ -406,6 +406,20 @@ void PatternLines::find(const RE2::Set* set, const std::vector<int>& blank, size
   std::sort(hits.begin(), hits.end());
 }
 
+void PatternLines::find(const PatternFilter* filter, size_t pattern_count, std::string_view text, size_t from) {
+  if (!filter) {
+    find(static_cast<const RE2::Set*>(nullptr), {}, pattern_count, re2::StringPiece(text.data(), text.size()), from);
+    return;
+  }
+  lines.clear();
+  hits.clear();
+  filter->by_line(text, from, [&](size_t start, size_t end, const std::vector<int>& which) {
+    for (int p : which) hits.emplace_back(p, uint32_t(lines.size()));
+    lines.emplace_back(uint32_t(start), uint32_t(end));
+  });
+  std::sort(hits.begin(), hits.end());
+}
+
 namespace {
 // Every token of every article is looked up: eight bytes a step, then the last few, and one
 // mix at the end that brings the high bits down to the low ones the table indexes by.
@@ -1188,8 +1202,7 @@ class RuleLoader {
     }
     std::vector<std::string> res;
     for (auto& np : rs_.name_patterns) res.push_back(np.may_cross_lines ? line_part(*np.re) : np.re->pattern());
-    rs_.name_prefilter = build_set(res);
-    rs_.name_prefilter_blank = blank_line_answer(rs_.name_prefilter.get());
+    rs_.name_prefilter = PatternFilter::build(res);
   }
 
   void load_cue_list(const std::string& relpath, CueList list, bool keep_case) {

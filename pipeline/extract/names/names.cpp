@@ -148,8 +148,7 @@ bool captures_listed(const Document& doc, const NamePattern& np, const std::vect
 void find_name_lines(Document& doc, const RuleSet& rules) {
   if (doc.cyber_score == 0 || rules.name_patterns.empty()) return;
   thread_local PatternLines by_line;
-  by_line.find(rules.name_prefilter.get(), rules.name_prefilter_blank, rules.name_patterns.size(), re2::StringPiece(doc.norm),
-               doc.body_start);
+  by_line.find(rules.name_prefilter.get(), rules.name_patterns.size(), doc.norm, doc.body_start);
   doc.name_lines.lines.assign(by_line.lines.begin(), by_line.lines.end());
   doc.name_lines.hits.assign(by_line.hits.begin(), by_line.hits.end());
   doc.name_lines.found = true;
@@ -230,7 +229,7 @@ void find_names(Document& doc, const RuleSet& rules) {
     by_line.lines.assign(doc.name_lines.lines.begin(), doc.name_lines.lines.end());
     by_line.hits.assign(doc.name_lines.hits.begin(), doc.name_lines.hits.end());
   } else {
-    by_line.find(rules.name_prefilter.get(), rules.name_prefilter_blank, rules.name_patterns.size(), text, doc.body_start);
+    by_line.find(rules.name_prefilter.get(), rules.name_patterns.size(), doc.norm, doc.body_start);
   }
   std::vector<re2::StringPiece> m;
   for (size_t idx = 0, hit = 0; idx < rules.name_patterns.size(); ++idx) {

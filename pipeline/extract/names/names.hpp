@@ -11,11 +11,11 @@
 #include "rules/ruleset.hpp"
 
 namespace news {
-// Stage "name-lines": which name patterns may match on which line of the body (the rules' set,
-// line by line), kept in doc.name_lines. The pipeline runs it over a group of documents before
-// find_names runs the patterns over them: the set's DFA states and the patterns' stay in cache
-// (interleaved per document, each evicted the other's and both ran about twice as slowly).
+// Stage "name-lines": which name patterns may match on which line of the body (the rules'
+// PatternFilter, line by line), kept in doc.name_lines. The pipeline runs it over a group of
+// documents before find_names runs the patterns over them: the filter's DFA states and the
+// patterns' stay in cache (interleaved per document, each evicted the other's).
 void find_name_lines(Document& doc, const RuleSet& rules);
-// Finds the names; asks the set itself when find_name_lines has not run.
+// Finds the names; asks the filter itself when find_name_lines has not run.
 void find_names(Document& doc, const RuleSet& rules);
 }
