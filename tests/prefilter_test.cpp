@@ -14,10 +14,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<std::string> atoms_of(const AtomMatcher& m, const std::vector<std::string>& names, std::string_view text, bool whole) {
+std::vector<std::string> atoms_of(const AtomMatcher& m, const std::vector<std::string>& names, std::string_view text) {
   LineAtoms found;
   found.line = 1;
-  m.scan(text, 0, whole, found);
+  m.scan_line(text, 0, found);
   std::vector<std::string> out;
   for (int a : found.atoms) out.push_back(names[size_t(a)]);
   std::sort(out.begin(), out.end());
@@ -48,26 +48,28 @@ void check_never_misses(const std::vector<std::string>& patterns, const std::str
 TEST_CASE("the atom matcher finds every atom, overlapping ones too, in any case") {
   const std::vector<std::string> atoms = {"he", "she", "his", "hers", "typhoon"};
   const AtomMatcher m(atoms);
-  CHECK(atoms_of(m, atoms, "USHERS", false) == std::vector<std::string>{"he", "hers", "she"});
-  CHECK(atoms_of(m, atoms, "Volt TYPHOON and his", false) == std::vector<std::string>{"his", "typhoon"});
-  CHECK(atoms_of(m, atoms, "nothing", false).empty());
-  // line by line, the scan stops after the line's "\n" and never joins two lines
-  CHECK(atoms_of(m, atoms, "s\nhe", false).empty());
-  CHECK(atoms_of(m, atoms, "s\nhe", true) == std::vector<std::string>{"he"});
+  CHECK(atoms_of(m, atoms, "USHERS") == std::vector<std::string>{"he", "hers", "she"});
+  CHECK(atoms_of(m, atoms, "Volt TYPHOON and his") == std::vector<std::string>{"his", "typhoon"});
+  CHECK(atoms_of(m, atoms, "nothing").empty());
+  // the scan stops after the line's "\n" and never joins two lines
+  CHECK(atoms_of(m, atoms, "s\nhe").empty());
+  LineAtoms found;
+  found.line = 1;
+  CHECK(m.scan_line("s\nhe", 0, found) == 2);
 }
 
 TEST_CASE("the atom matcher lower-cases non-ASCII letters, and gives up on a line with one RE2 may fold otherwise") {
   const std::vector<std::string> atoms = {"école", "kelvin"};
   const AtomMatcher m(atoms);
-  CHECK(atoms_of(m, atoms, "L'ÉCOLE", false) == std::vector<std::string>{"école"});
-  CHECK(atoms_of(m, atoms, "\u212Aelvin", false) == std::vector<std::string>{"kelvin"});  // KELVIN SIGN lowers to "k"
+  CHECK(atoms_of(m, atoms, "L'ÉCOLE") == std::vector<std::string>{"école"});
+  CHECK(atoms_of(m, atoms, "\u212Aelvin") == std::vector<std::string>{"kelvin"});  // KELVIN SIGN lowers to "k"
   LineAtoms found;
   found.line = 1;
-  m.scan("\u017Fchool", 0, false, found);  // LONG S: its lower case is itself, its case fold "s"
+  m.scan_line("\u017Fchool", 0, found);  // LONG S: its lower case is itself, its case fold "s"
   CHECK(found.every_atom);
   LineAtoms plain;
   plain.line = 1;
-  m.scan("Kelvin \xff\xfe bytes that are not UTF-8", 0, false, plain);
+  m.scan_line("Kelvin \xff\xfe bytes that are not UTF-8", 0, plain);
   CHECK_FALSE(plain.every_atom);
   CHECK(plain.atoms.size() == 1);
 }

@@ -78,7 +78,7 @@ uint32_t AtomMatcher::feed(uint32_t state, unsigned char byte, LineAtoms& out) c
   return state;
 }
 
-size_t AtomMatcher::scan(std::string_view text, size_t start, bool whole, LineAtoms& out) const {
+size_t AtomMatcher::scan_line(std::string_view text, size_t start, LineAtoms& out) const {
   if (out.seen.size() < atom_count_) out.seen.resize(atom_count_, 0);
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
@@ -89,7 +89,7 @@ size_t AtomMatcher::scan(std::string_view text, size_t start, bool whole, LineAt
     if (b < 0x80) {
       state = feed(state, (b >= 'A' && b <= 'Z') ? b + ('a' - 'A') : b, out);
       ++i;
-      if (b == '\n' && !whole) break;
+      if (b == '\n') break;
       continue;
     }
     const size_t at = i;
@@ -185,12 +185,6 @@ void PatternFilter::answer(std::string_view text, const LineAtoms& found, std::v
       for (int k : exact) which.push_back(exact_[size_t(k)]);
   }
   std::sort(which.begin(), which.end());
-}
-
-void PatternFilter::may_match(std::string_view text, std::vector<int>& which) const {
-  LineAtoms& found = next_line();
-  atoms_->scan(text, 0, true, found);
-  answer(text, found, which);
 }
 
 }  // namespace news

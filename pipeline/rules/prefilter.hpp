@@ -27,10 +27,9 @@ class AtomMatcher {
  public:
   explicit AtomMatcher(const std::vector<std::string>& atoms);
   size_t size() const { return atom_count_; }
-  // The atoms of text[start ...] up to and with the first "\n" (or to the end; over the whole
-  // rest when `whole`): the offset past what was read. Scanning line by line, the automaton starts
-  // afresh on each line, so no atom is found across two.
-  size_t scan(std::string_view text, size_t start, bool whole, LineAtoms& out) const;
+  // The atoms of the line text[start ...], up to and with its "\n" (or to the end): the offset past
+  // it. Each line is scanned afresh, so no atom is found across two.
+  size_t scan_line(std::string_view text, size_t start, LineAtoms& out) const;
 
  private:
   uint32_t feed(uint32_t state, unsigned char byte, LineAtoms& out) const;
@@ -54,11 +53,8 @@ class PatternFilter {
  public:
   // nullptr when RE2 refuses a pattern or there is none: the caller then runs every pattern.
   static std::unique_ptr<PatternFilter> build(const std::vector<std::string>& patterns);
-  size_t size() const { return count_; }
-  // Ascending indexes of the patterns that may match `text`.
-  void may_match(std::string_view text, std::vector<int>& which) const;
-  // The same, line by line, for each line of text from the one holding `from`: line(start, end,
-  // which) for each line [start, end) with its "\n".
+  // For each line [start, end) of text, with its "\n", from the line holding `from`: line(start,
+  // end, which), `which` the ascending indexes of the patterns that may match the line.
   template <class Line>
   void by_line(std::string_view text, size_t from, Line&& line) const {
     thread_local std::vector<int> which;
@@ -66,7 +62,7 @@ class PatternFilter {
     while (start > 0 && text[start - 1] != '\n') --start;
     do {
       LineAtoms& found = next_line();
-      const size_t end = atoms_->scan(text, start, false, found);
+      const size_t end = atoms_->scan_line(text, start, found);
       answer(text.substr(start, end - start), found, which);
       line(start, end, which);
       start = end;
