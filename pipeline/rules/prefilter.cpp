@@ -117,8 +117,11 @@ std::unique_ptr<PatternFilter> PatternFilter::build(const std::vector<std::strin
   f->count_ = patterns.size();
   // Atoms of fewer than three bytes ("ta", "20") are dropped: a pattern held only by such has none.
   f->filter_ = std::make_unique<re2::FilteredRE2>(3);
+  // (the budget the rules' own patterns compile with: a long {list} in a user's pattern that RE2's
+  // default 8 MB refuses would leave every pattern to run on every line)
   RE2::Options o;
   o.set_log_errors(false);
+  o.set_max_mem(64 << 20);
   for (const auto& p : patterns) {
     int id = 0;
     if (f->filter_->Add(p, o, &id) != RE2::NoError) return nullptr;

@@ -36,6 +36,8 @@ if sys.argv[1] == "--pathological":
     sys.exit(0)
 folder, mb = sys.argv[1], float(sys.argv[2])
 pool = list(articles(folder))
+if not pool:
+    sys.exit(f"make_input.py: no *.txt articles in {folder}")
 size, i = 0, 0
 while size < mb * 1e6:
     a = dict(pool[i % len(pool)])
