@@ -3,13 +3,16 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
+#include <deque>
 #include <exception>
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <span>
 #include <thread>
 #include <vector>
@@ -18,77 +21,156 @@ namespace news {
 
 namespace {
 
-// One batch of articles, the records made from them, and how far the workers got.
-struct Batch {
+// Articles a worker runs stage by stage (Pipeline::process_texts), the records made from
+// them, and whether they are done.
+struct Group {
   std::vector<Article> articles;
   size_t bytes = 0;
   std::vector<nlohmann::ordered_json> records;        // without a text sink
   std::vector<std::string> texts;                     // with a text sink
   std::vector<std::vector<std::string>> error_codes;  // with a text sink
-  std::vector<size_t> group_starts;
-  std::unique_ptr<std::once_flag> prepared_flag = std::make_unique<std::once_flag>();
-  std::unique_ptr<std::atomic<size_t>> next_item = std::make_unique<std::atomic<size_t>>(0);
-
-  void clear() {
-    articles.clear();
-    bytes = 0;
-    records.clear();
-    texts.clear();
-    error_codes.clear();
-    group_starts.clear();
-    prepared_flag = std::make_unique<std::once_flag>();
-    next_item->store(0);
-  }
+  bool done = false;                                  // guarded by GroupRunner::mutex_
 };
 
-class BatchRunner {
+size_t text_bytes(const Article& a) { return a.text.size() + a.title.size(); }
+
+// The main thread reads articles into groups and writes finished groups in input order;
+// N workers take groups from a queue as they come free. No batch waits for its slowest
+// group: a worker done early takes the next group, as long as the read-ahead bound allows.
+class GroupRunner {
  public:
-  BatchRunner(ArticleReader& reader, Pipeline& pipeline, const RecordSink& sink, const RunOptions& options)
+  GroupRunner(ArticleReader& reader, Pipeline& pipeline, const RecordSink& sink, const RunOptions& options)
       : reader_(reader), pipeline_(pipeline), sink_(sink), options_(options),
         threads_(std::max(1u, options.threads)), text_(bool(options.text_sink)) {}
 
   RunStats run() {
     t0_ = last_progress_ = std::chrono::steady_clock::now();
-    Batch next, current, finished;
-    read(next);
-    while (!next.articles.empty()) {
-      std::swap(current, next);
-      next.clear();
-      if (threads_ == 1) {
-        process(current);
-        write(current);
-        current.clear();
-        read(next);
-        continue;
+    if (threads_ == 1) {
+      for (auto g = read_group(); g; g = read_group()) {
+        process(*g);
+        write(*g);
       }
-      // While the workers process a batch, this thread writes the batch before it and
-      // reads the one after it: the serial work (JSON parsing, output) overlaps theirs.
-      std::vector<std::thread> pool;
-      for (unsigned t = 0; t < threads_; ++t) pool.emplace_back([&] { process(current); });
-      std::exception_ptr failure;  // a closed output, a broken input: join the workers first
-      try {
-        write(finished);
-        finished.clear();
-        read(next);
-      } catch (...) {
-        failure = std::current_exception();
-      }
-      for (auto& t : pool) t.join();
-      if (failure) std::rethrow_exception(failure);
-      std::swap(finished, current);
-      current.clear();
+    } else {
+      run_workers();
     }
-    write(finished);
     if (options_.progress) std::fprintf(stderr, "\r%80s\r", "");
     stats_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0_).count();
     return stats_;
   }
 
  private:
-  void read(Batch& batch) {
-    while (batch.articles.size() < options_.batch_articles && batch.bytes < options_.batch_bytes) {
-      auto a = reader_.next();
+  void run_workers() {
+    std::vector<std::thread> pool;
+    for (unsigned t = 0; t < threads_; ++t) pool.emplace_back([this] { work(); });
+    std::exception_ptr failure;  // a closed output, a broken input: stop the workers first
+    try {
+      feed_and_write();
+    } catch (...) {
+      failure = std::current_exception();
+    }
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stopping_ = true;
+    }
+    work_ready_.notify_all();
+    for (auto& t : pool) t.join();
+    if (failure) std::rethrow_exception(failure);
+    if (worker_failure_) std::rethrow_exception(worker_failure_);
+  }
+
+  // Reads while the read-ahead bound allows, writes the oldest group as soon as it is done,
+  // and otherwise waits for it.
+  void feed_and_write() {
+    auto& in_flight = in_flight_;
+    size_t articles_in_flight = 0, bytes_in_flight = 0;
+    bool input_done = false;
+    for (;;) {
+      std::unique_lock<std::mutex> lock(mutex_);
+      if (worker_failure_) return;
+      if (!in_flight.empty() && in_flight.front()->done) {
+        std::unique_ptr<Group> g = std::move(in_flight.front());
+        in_flight.pop_front();
+        lock.unlock();
+        articles_in_flight -= g->articles.size();
+        bytes_in_flight -= g->bytes;
+        write(*g);
+        continue;
+      }
+      const bool room = in_flight.empty() ||
+                        (articles_in_flight < options_.read_ahead_articles && bytes_in_flight < options_.read_ahead_bytes);
+      if (!input_done && room) {
+        lock.unlock();
+        std::unique_ptr<Group> g = read_group();
+        if (!g) {
+          input_done = true;
+          continue;
+        }
+        articles_in_flight += g->articles.size();
+        bytes_in_flight += g->bytes;
+        in_flight.push_back(std::move(g));
+        lock.lock();
+        todo_.push_back(in_flight.back().get());
+        lock.unlock();
+        work_ready_.notify_one();
+        continue;
+      }
+      if (in_flight.empty()) return;  // input done, everything written
+      group_done_.wait(lock, [&] { return in_flight.front()->done || worker_failure_; });
+    }
+  }
+
+  void work() {
+    for (;;) {
+      Group* g = nullptr;
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        work_ready_.wait(lock, [&] { return stopping_ || !todo_.empty(); });
+        if (todo_.empty()) return;  // stopping
+        g = todo_.front();
+        todo_.pop_front();
+      }
+      try {
+        process(*g);
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (!worker_failure_) worker_failure_ = std::current_exception();
+        group_done_.notify_one();
+        return;
+      }
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        g->done = true;
+      }
+      group_done_.notify_one();
+    }
+  }
+
+  // The next group: at most stage_group articles and, unless one article alone is larger,
+  // stage_group_bytes of text (memory: a group's documents are all alive at once). Null at
+  // the end of the input.
+  std::unique_ptr<Group> read_group() {
+    auto g = std::make_unique<Group>();
+    while (g->articles.size() < std::max<size_t>(1, options_.stage_group)) {
+      std::optional<Article> a = std::move(held_over_);
+      held_over_.reset();
+      if (!a) a = next_article();
       if (!a) break;
+      const size_t b = text_bytes(*a);
+      if (!g->articles.empty() && g->bytes + b > options_.stage_group_bytes) {
+        held_over_ = std::move(a);
+        break;
+      }
+      g->bytes += b;
+      g->articles.push_back(std::move(*a));
+    }
+    if (g->articles.empty()) return nullptr;
+    return g;
+  }
+
+  std::optional<Article> next_article() {
+    for (;;) {
+      auto a = reader_.next();
+      if (!a) return a;
       if (options_.shards && shard_of(a->id, options_.shards) != options_.shard) {
         ++stats_.other_shards;
         continue;
@@ -98,66 +180,22 @@ class BatchRunner {
           a->duplicate_of = std::move(*first);
           ++stats_.duplicates;
         }
-      batch.bytes += a->text.size() + a->title.size();
-      batch.articles.push_back(std::move(*a));
+      stats_.bytes += text_bytes(*a);
+      return a;
     }
-    stats_.bytes += batch.bytes;
   }
 
-  // Groups of articles run stage by stage: at most stage_group articles, no more than a
-  // worker's share of the batch (every worker gets work), and no more than stage_group_bytes
-  // of text unless one article alone is larger (memory: a group's documents are all alive
-  // at once). Smaller groups, four a worker, balanced better but ran 4% slower (colder caches).
-  std::vector<size_t> group_starts(const Batch& batch) const {
-    std::vector<size_t> starts;
-    const size_t n = batch.articles.size();
-    const size_t per_worker = threads_ == 1 ? n : (n + threads_ - 1) / threads_;
-    const size_t most = std::clamp<size_t>(per_worker, 1, std::max<size_t>(1, options_.stage_group));
-    size_t count = 0, group_bytes = 0;
-    for (size_t i = 0; i < n; ++i) {
-      const size_t b = batch.articles[i].text.size() + batch.articles[i].title.size();
-      if (i == 0 || count == most || (count > 0 && group_bytes + b > options_.stage_group_bytes)) {
-        starts.push_back(i);
-        count = 0;
-        group_bytes = 0;
-      }
-      ++count;
-      group_bytes += b;
-    }
-    starts.push_back(n);
-    return starts;
-  }
-
-  // Called by every worker at once: the first to arrive sizes the outputs and cuts the
-  // batch into groups; then each takes groups until none is left.
-  void process(Batch& batch) {
-    std::call_once(*batch.prepared_flag, [&] {
-      const size_t n = batch.articles.size();
-      if (text_) {
-        batch.texts.assign(n, {});
-        batch.error_codes.assign(n, {});
-        batch.group_starts = group_starts(batch);
-      } else {
-        batch.records.assign(n, {});
-      }
-    });
+  void process(Group& g) {
+    const size_t n = g.articles.size();
     if (text_) {
-      const auto& starts = batch.group_starts;
-      for (size_t g = (*batch.next_item)++; g + 1 < starts.size(); g = (*batch.next_item)++) {
-        const size_t i = starts[g], k = starts[g + 1] - i;
-        size_t bytes = 0;
-        for (size_t j = i; j < i + k; ++j) bytes += batch.articles[j].text.size() + batch.articles[j].title.size();
-        one_large_at_a_time(bytes, [&] {
-          pipeline_.process_texts(std::span<Article>(batch.articles).subspan(i, k),
-                                  std::span<std::string>(batch.texts).subspan(i, k),
-                                  std::span<std::vector<std::string>>(batch.error_codes).subspan(i, k));
-        });
-      }
+      g.texts.assign(n, {});
+      g.error_codes.assign(n, {});
+      one_large_at_a_time(g.bytes, [&] { pipeline_.process_texts(g.articles, g.texts, g.error_codes); });
       return;
     }
-    for (size_t i = (*batch.next_item)++; i < batch.articles.size(); i = (*batch.next_item)++)
-      one_large_at_a_time(batch.articles[i].text.size() + batch.articles[i].title.size(),
-                          [&] { batch.records[i] = pipeline_.process(std::move(batch.articles[i])); });
+    g.records.assign(n, {});
+    for (size_t i = 0; i < n; ++i)
+      one_large_at_a_time(text_bytes(g.articles[i]), [&] { g.records[i] = pipeline_.process(std::move(g.articles[i])); });
   }
 
   // Runs `work` on `bytes` of text; from options_.exclusive_article_bytes on, alone among the
@@ -176,14 +214,14 @@ class BatchRunner {
 #endif
   }
 
-  void write(Batch& batch) {
-    for (size_t i = 0; text_ && i < batch.texts.size(); ++i) {
+  void write(Group& g) {
+    for (size_t i = 0; text_ && i < g.texts.size(); ++i) {
       ++stats_.processed;
-      if (!batch.error_codes[i].empty()) ++stats_.failed;
-      for (const auto& code : batch.error_codes[i]) ++stats_.errors_by_code[code];
-      options_.text_sink(batch.texts[i]);
+      if (!g.error_codes[i].empty()) ++stats_.failed;
+      for (const auto& code : g.error_codes[i]) ++stats_.errors_by_code[code];
+      options_.text_sink(g.texts[i]);
     }
-    for (auto& r : batch.records) {
+    for (auto& r : g.records) {
       ++stats_.processed;
       const auto& errs = r["errors"];
       if (!errs.empty()) {
@@ -194,7 +232,6 @@ class BatchRunner {
     }
     report_progress();
   }
-
   void report_progress() {
     if (!options_.progress) return;
     const auto now = std::chrono::steady_clock::now();
@@ -219,12 +256,22 @@ class BatchRunner {
   RunStats stats_;
   std::chrono::steady_clock::time_point t0_, last_progress_;
   std::mutex large_article_;  // held while a large article runs (one_large_at_a_time)
+  std::optional<Article> held_over_;  // read, but too large for the group it was read for
+
+  std::mutex mutex_;  // guards what follows, and Group::done
+  std::condition_variable work_ready_, group_done_;
+  // Groups read and not yet written, in input order; only the main thread changes it. A
+  // member, not a local of feed_and_write: workers still hold groups when a failure leaves it.
+  std::deque<std::unique_ptr<Group>> in_flight_;
+  std::deque<Group*> todo_;  // groups no worker has taken yet, in input order
+  bool stopping_ = false;
+  std::exception_ptr worker_failure_;
 };
 
 }  // namespace
 
 RunStats run_articles(ArticleReader& reader, Pipeline& pipeline, const RecordSink& sink, const RunOptions& options) {
-  return BatchRunner(reader, pipeline, sink, options).run();
+  return GroupRunner(reader, pipeline, sink, options).run();
 }
 
 }  // namespace news

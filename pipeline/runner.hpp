@@ -3,9 +3,9 @@
 //
 //   RunStats s = run_articles(reader, pipeline, sink, RunOptions{.threads = 4});
 //
-// Memory stays flat: articles go in batches of at most `batch_articles` (and
-// about `batch_bytes` of text); one batch is in flight with one thread, three
-// with more (the one the workers process, the one written, the one read).
+// Memory stays flat: the main thread reads at most `read_ahead_articles` (and about
+// `read_ahead_bytes` of text) ahead of what it has written; workers take groups of
+// `stage_group` articles from that window as they come free.
 #pragma once
 
 #include <cstdint>
@@ -23,8 +23,8 @@ namespace news {
 
 struct RunOptions {
   unsigned threads = 1;
-  size_t batch_articles = 512;
-  size_t batch_bytes = 32u << 20;
+  size_t read_ahead_articles = 1536;
+  size_t read_ahead_bytes = 32u << 20;
   // Articles a worker takes at a time and runs stage by stage (Pipeline::process_texts);
   // on 20 MB of news, groups of 256 ran 1.3x faster than one article at a time.
   size_t stage_group = 256;

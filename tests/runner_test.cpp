@@ -21,7 +21,8 @@ std::vector<std::string> run_file(const std::string& path, unsigned threads, siz
   std::vector<std::string> lines;
   RunOptions run;
   run.threads = threads;
-  run.batch_articles = 16;  // several batches in flight
+  run.read_ahead_articles = 16;  // several groups in flight, and the bound reached
+  run.stage_group = 4;
   run.exclusive_article_bytes = exclusive_bytes;
   run.text_sink = [&](const std::string& line) { lines.push_back(line); };
   run_articles(reader, pipeline, [](const nlohmann::ordered_json&) {}, run);
