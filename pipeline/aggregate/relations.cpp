@@ -346,6 +346,7 @@ class RelationFinder {
         if (m.type != MentionType::Actor || m.value != r.target || doc_.in_title(m.start)) continue;
         Mention* seat = seat_country(m);
         if (!seat) seat = home_named(m);
+        if (!seat) seat = home_named_elsewhere(m);
         if (!seat || seat->role == "attribution") continue;
         seat->role = "target";
         add("targets", r.source, r.source_type == "operation" ? "operation" : "actor", seat->value, "country", sentence_of(doc_, *seat),
@@ -366,6 +367,42 @@ class RelationFinder {
       if (d < best_distance) { best = &c; best_distance = d; }
     }
     return best;
+  }
+  // Else the victim's home in the gazetteer when the article names that country elsewhere (and
+  // never as an attacker's): "Naivas said it had been hit by ransomware" in a story that speaks of
+  // Kenyan firms further on. The mention nearest the victim's takes the role. On 84 development
+  // sets: 47 relations right, 20 wrong (18 of those a US firm), with the filter below.
+  Mention* home_named_elsewhere(const Mention& m) {
+    if (m.entry == UINT32_MAX || rules_.actors[m.entry].country.empty()) return nullptr;
+    const std::string& home = rules_.actors[m.entry].country;
+    Mention* nearest = nullptr;
+    size_t nearest_distance = SIZE_MAX;
+    for (auto& c : doc_.mentions) {
+      if (c.type != MentionType::Country || c.value != home || doc_.in_title(c.start)) continue;
+      if (c.role == "attribution") return nullptr;
+      if (names_a_state_body(c)) continue;
+      const size_t d = c.start > m.start ? c.start - m.start : m.start - c.start;
+      if (d < nearest_distance) {
+        nearest = &c;
+        nearest_distance = d;
+      }
+    }
+    return nearest;
+  }
+  // A country named as the state a body belongs to: "the U.S. Treasury", "Danish police",
+  // "US officials"; or by its capital, which mostly stands for its government ("Washington
+  // expected an explanation from Beijing").
+  bool names_a_state_body(const Mention& c) const {
+    if (c.form != UINT32_MAX && c.form < rules_.forms.size() && rules_.forms[c.form].kind == FormKind::Capital) return true;
+    const size_t l = doc_.token_ending_at(c.end);
+    if (l == std::string::npos) return false;
+    const uint32_t sent = doc_.tokens[l].sentence;
+    for (const auto& o : doc_.mentions)
+      if (o.type == MentionType::Actor && o.start <= c.start && o.end >= c.end && actor_kind(o, rules_) == "government") return true;
+    if (!in_sentence(l + 1, sent)) return false;
+    for (const auto& o : doc_.mentions)
+      if (o.type == MentionType::Actor && doc_.token_starting_at(o.start) == l + 1 && actor_kind(o, rules_) == "government") return true;
+    return listed(l + 1, words_.government_nouns);
   }
   Mention* seat_country(const Mention& m) {
     const size_t f = doc_.token_starting_at(m.start), l = doc_.token_ending_at(m.end);
