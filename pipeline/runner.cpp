@@ -81,22 +81,21 @@ class GroupRunner {
   // Reads while the read-ahead bound allows, writes the oldest group as soon as it is done,
   // and otherwise waits for it.
   void feed_and_write() {
-    auto& in_flight = in_flight_;
     size_t articles_in_flight = 0, bytes_in_flight = 0;
     bool input_done = false;
     for (;;) {
       std::unique_lock<std::mutex> lock(mutex_);
       if (worker_failure_) return;
-      if (!in_flight.empty() && in_flight.front()->done) {
-        std::unique_ptr<Group> g = std::move(in_flight.front());
-        in_flight.pop_front();
+      if (!in_flight_.empty() && in_flight_.front()->done) {
+        std::unique_ptr<Group> g = std::move(in_flight_.front());
+        in_flight_.pop_front();
         lock.unlock();
         articles_in_flight -= g->articles.size();
         bytes_in_flight -= g->bytes;
         write(*g);
         continue;
       }
-      const bool room = in_flight.empty() ||
+      const bool room = in_flight_.empty() ||
                         (articles_in_flight < options_.read_ahead_articles && bytes_in_flight < options_.read_ahead_bytes);
       if (!input_done && room) {
         lock.unlock();
@@ -107,15 +106,15 @@ class GroupRunner {
         }
         articles_in_flight += g->articles.size();
         bytes_in_flight += g->bytes;
-        in_flight.push_back(std::move(g));
+        in_flight_.push_back(std::move(g));
         lock.lock();
-        todo_.push_back(in_flight.back().get());
+        todo_.push_back(in_flight_.back().get());
         lock.unlock();
         work_ready_.notify_one();
         continue;
       }
-      if (in_flight.empty()) return;  // input done, everything written
-      group_done_.wait(lock, [&] { return in_flight.front()->done || worker_failure_; });
+      if (in_flight_.empty()) return;  // input done, everything written
+      group_done_.wait(lock, [&] { return in_flight_.front()->done || worker_failure_; });
     }
   }
 
@@ -125,7 +124,7 @@ class GroupRunner {
       {
         std::unique_lock<std::mutex> lock(mutex_);
         work_ready_.wait(lock, [&] { return stopping_ || !todo_.empty(); });
-        if (todo_.empty()) return;  // stopping
+        if (stopping_) return;  // the input or output failed; an orderly end has nothing left to do
         g = todo_.front();
         todo_.pop_front();
       }
