@@ -158,9 +158,7 @@ class RelationFinder {
     std::vector<uint32_t> naming;  // the sentences that name it, in text order
     for (const Attacker& a : named_)
       if (a.name == group) naming.push_back(a.sentence);
-    std::set<std::string> targeted;
-    for (const Relation& r : doc_.relations)
-      if (r.type == "targets") targeted.insert(r.target);
+    std::set<std::string> targeted = targeted_names();
     for (const Mention& m : doc_.mentions) {
       if (m.type != MentionType::Actor || doc_.in_title(m.start) || targeted.count(m.value) || attacker_kind(m)) continue;
       const std::string& k = actor_kind(m, rules_);
@@ -340,6 +338,13 @@ class RelationFinder {
   // "Harmony, a US-based blockchain company", is a target of its attacker (its sentence often tells
   // only what the company said).
   // The "targets" relations whose target is an actor, copied: adding relations may move them.
+  // Whatever some relation says was targeted (names, codes and sectors alike).
+  std::set<std::string> targeted_names() const {
+    std::set<std::string> names;
+    for (const Relation& r : doc_.relations)
+      if (r.type == "targets") names.insert(r.target);
+    return names;
+  }
   std::vector<Relation> targeted_actors() const {
     std::vector<Relation> hits;
     for (const auto& r : doc_.relations)
@@ -355,7 +360,7 @@ class RelationFinder {
         Mention* seat = seat_country(m);
         if (!seat) seat = home_named(m);
         if (!seat && !looked_elsewhere) {
-          seat = home_named_elsewhere(m);
+          seat = home_named(m, true);
           looked_elsewhere = true;
         }
         if (!seat || seat->role == "attribution") continue;
@@ -367,46 +372,24 @@ class RelationFinder {
   }
   // The victim's home in the gazetteer when its sentence names that country: the mention of it
   // nearest the victim's ("Garmin, the U.S. navigation and fitness device maker").
-  Mention* home_named(const Mention& m) {
+  // With `anywhere`, the mention nearest the victim's in the whole article, unless one of them
+  // names it as an attacker's, and not one that names it for its state: "Naivas said it had been
+  // hit by ransomware" in a story that speaks of Kenyan firms further on. On 84 development sets
+  // that gave 47 relations right, 20 wrong (18 of those a US firm).
+  Mention* home_named(const Mention& m, bool anywhere = false) {
     if (m.entry == UINT32_MAX || rules_.actors[m.entry].country.empty()) return nullptr;
     const std::string& home = rules_.actors[m.entry].country;
     const uint32_t sent = sentence_of(doc_, m);
-    Mention* best = nullptr;
-    size_t best_distance = SIZE_MAX;
-    for (auto& c : doc_.mentions) {
-      if (c.type != MentionType::Country || c.value != home || doc_.in_title(c.start) || sentence_of(doc_, c) != sent) continue;
-      const size_t d = c.start > m.start ? c.start - m.start : m.start - c.start;
-      if (d < best_distance) { best = &c; best_distance = d; }
-    }
-    return best;
-  }
-  // An organisation shown attacked where no attacker is named or carried (so no relation): its
-  // seat in its own sentence is a target country all the same ("the Kenyan retailer Naivas said it
-  // had been hit by ransomware"). On 84 development sets: roles +10 right, -5 wrong.
-  void unpaired_victim_seats() {
-    std::set<std::string> targeted;
-    for (const Relation& r : doc_.relations)
-      if (r.type == "targets") targeted.insert(r.target);
-    for (const Mention& m : doc_.mentions) {
-      if (m.type != MentionType::Actor || doc_.in_title(m.start) || targeted.count(m.value) || !org_is_victim(m)) continue;
-      Mention* seat = seat_country(m);
-      if (!seat) seat = home_named(m);
-      if (seat && seat->role != "attribution") seat->role = "target";
-    }
-  }
-  // Else the victim's home in the gazetteer when the article names that country elsewhere (and
-  // never as an attacker's): "Naivas said it had been hit by ransomware" in a story that speaks of
-  // Kenyan firms further on. The mention nearest the victim's takes the role. On 84 development
-  // sets: 47 relations right, 20 wrong (18 of those a US firm), with the filter below.
-  Mention* home_named_elsewhere(const Mention& m) {
-    if (m.entry == UINT32_MAX || rules_.actors[m.entry].country.empty()) return nullptr;
-    const std::string& home = rules_.actors[m.entry].country;
     Mention* nearest = nullptr;
     size_t nearest_distance = SIZE_MAX;
     for (auto& c : doc_.mentions) {
       if (c.type != MentionType::Country || c.value != home || doc_.in_title(c.start)) continue;
-      if (c.role == "attribution") return nullptr;
-      if (names_a_state_body(c)) continue;
+      if (anywhere) {
+        if (c.role == "attribution") return nullptr;
+        if (names_a_state_body(c)) continue;
+      } else if (sentence_of(doc_, c) != sent) {
+        continue;
+      }
       const size_t d = c.start > m.start ? c.start - m.start : m.start - c.start;
       if (d < nearest_distance) {
         nearest = &c;
@@ -414,6 +397,18 @@ class RelationFinder {
       }
     }
     return nearest;
+  }
+  // An organisation shown attacked where no attacker is named or carried (so no relation): its
+  // seat in its own sentence is a target country all the same ("the Kenyan retailer Naivas said it
+  // had been hit by ransomware"). On 84 development sets: roles +10 right, -5 wrong.
+  void unpaired_victim_seats() {
+    const std::set<std::string> targeted = targeted_names();
+    for (const Mention& m : doc_.mentions) {
+      if (m.type != MentionType::Actor || doc_.in_title(m.start) || targeted.count(m.value) || !org_is_victim(m)) continue;
+      Mention* seat = seat_country(m);
+      if (!seat) seat = home_named(m);
+      if (seat && seat->role != "attribution") seat->role = "target";
+    }
   }
   // A country named as the state a body belongs to: "the U.S. Treasury", "Danish police",
   // "US officials"; or by its capital, which mostly stands for its government ("Washington

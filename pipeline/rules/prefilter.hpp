@@ -26,7 +26,6 @@ struct LineAtoms {
 class AtomMatcher {
  public:
   explicit AtomMatcher(const std::vector<std::string>& atoms);
-  size_t size() const { return atom_count_; }
   // The atoms of the line text[start ...], up to and with its "\n" (or to the end): the offset past
   // it. Each line is scanned afresh, so no atom is found across two.
   size_t scan_line(std::string_view text, size_t start, LineAtoms& out) const;
