@@ -291,6 +291,10 @@ void find_names(Document& doc, const RuleSet& rules) {
             return &it->second;
         return nullptr;
       };
+      // "the University of Northmoor's network": a possessive closing the capture is no part of the name
+      if (institution && last >= first_found + 3 && doc.folded_token(last) == "s" && !doc.tokens[last].space_before &&
+          !doc.tokens[last - 1].space_before && one_of(doc.token_text(doc.tokens[last - 1]), {"'", "\u2019"}))
+        last -= 2;
       size_t first = first_found;
       // (a subdivision stays, though its first word starts sentences: "New South Wales", "North Rhine-Westphalia")
       // (and a word that starts the sentence and seldom a name: "No ransomware gang had claimed", but
