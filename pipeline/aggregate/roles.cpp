@@ -359,7 +359,11 @@ class Roles {
     // "Pakistan-linked", "Beijing-backed" (and "Berlin-based" only before an attacker noun)
     if (in_sentence(l + 2, sent) && word(l + 1) == "-" && cue(l + 2, kAttributionCues)) {
       if (word(l + 2) != "based") { why = "glued attribution cue"; return "attribution"; }
-      for (size_t k = l + 3; k < end; ++k)
+      // (not one who studies them: "a Singapore-based threat intelligence consultant")
+      bool observer_phrase = false;
+      for (size_t k = l + 3; k < l + 8 && in_sentence(k, sent) && doc_.tokens[k].is_all_lower; ++k)
+        observer_phrase = observer_phrase || cue(k, kObserverNouns);
+      for (size_t k = l + 3; k < end && !observer_phrase; ++k)
         if (cue(k, kAttackerNouns)) { why = "based, before an attacker noun"; return "attribution"; }
     }
     // "pro-Russian hacktivists"
