@@ -442,6 +442,11 @@ class Roles {
         if (word(k) == "-" && doc_.tokens[k].space_before) break;
         // "which U.S. intelligence agencies have linked to the GRU": the country's own who attribute
         if (cue(k, kAttackerNouns) && attributes_after(l, sent)) break;
+        // (and "linked by US intelligence agencies to the theft"; "Germany's domestic intelligence
+        // agency, the BfV": a service that works at home)
+        if (cue(k, kAttackerNouns) && before1 == "by" && one_of(before2, {"linked", "tied", "attributed", "blamed", "connected", "traced", "identified"}))
+          break;
+        if (cue(k, kAttackerNouns) && k > l + 1 && one_of(word(k - 1), {"domestic", "counterintelligence", "counter-intelligence"})) break;
         // the object of an attack: "the largest leak ever to hit a Russian intelligence service",
         // "key agencies of the Philippine military", "a campaign against Ukrainian military targets"
         if (cue(k, kAttackerNouns) && attacked_phrase(f, sent)) break;
