@@ -450,6 +450,13 @@ class Roles {
         // the object of an attack: "the largest leak ever to hit a Russian intelligence service",
         // "key agencies of the Philippine military", "a campaign against Ukrainian military targets"
         if (cue(k, kAttackerNouns) && attacked_phrase(f, sent)) break;
+        // a state's armed forces (rules/context/force-nouns.txt) are no attackers after a preposition of
+        // place or interest: "gone after Ukraine's military", "served in the US military"
+        if (cue(k, kAttackerNouns) && listed(k, words_.force_nouns)) {
+          size_t b = f;
+          while (b >= 1 && in_sentence(b - 1, sent) && determiner(word(b - 1))) --b;
+          if (b >= 1 && in_sentence(b - 1, sent) && one_of(word(b - 1), {"in", "after", "from", "at", "with", "for", "against", "on", "into", "within", "inside"})) break;
+        }
         if (cue(k, kAttackerNouns)) { why = "attacker noun '" + word(k) + "' after"; return "attribution"; }
         if (cue(k, kTargetCues) || cue(k, kAttributionCues)) break;
       }
