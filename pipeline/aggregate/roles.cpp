@@ -604,6 +604,23 @@ class Roles {
       // (a sentence that goes on about the attack of the sentence before counts: "The group sent
       // phishing emails. They went to government organisations in Turkey, Pakistan and Tajikistan.")
       const bool harm_before = !harm_sentence && sent >= 1 && (attack_word_in(sent - 1) != std::string::npos || malware_found_in(sent - 1));
+      // where the attacks came from is no victim: "the attacks came mostly from the United States"
+      // (rules/context/origin-words.txt; not a lure's feigned sender: "appeared to come from the ministry")
+      bool origin_from = false;
+      size_t origin_word = p;
+      if (pw == "from") {
+        size_t q = p;
+        while (q >= 1 && in_sentence(q - 1, sent) && one_of(word(q - 1), {"mostly", "mainly", "largely", "primarily", "partly", "also", "only", "directly", "apparently", "reportedly", "allegedly"})) --q;
+        if (q >= 1 && in_sentence(q - 1, sent) && listed(q - 1, words_.origin_words)) {
+          origin_word = q - 1;
+          origin_from = !(q >= 3 && in_sentence(q - 3, sent) && word(q - 2) == "to" &&
+                          one_of(word(q - 3), {"appeared", "appear", "appears", "pretended", "pretend", "purported", "purporting", "claimed", "claiming", "seemed", "seem", "made", "designed"}));
+        }
+      }
+      if (origin_from) {
+        why = "'" + word(origin_word) + " ... from': where the attack came from, not a victim";
+        return "mention";
+      }
       if (!place_of_other && (((victim_preposition(pw) || pw == "from") && (harm_sentence || harm_before)) || (pw == "of" && p >= 1 && cue(p - 1, kTargetCues)))) {
         for (size_t k = p; k > 0 && k + 25 >= p && in_sentence(k - 1, sent); --k) {
           const size_t t = k - 1;
