@@ -331,6 +331,27 @@ class Roles {
       }
     }
 
+    // the people whose personal data was taken or exposed: "the personal details of nearly 50 million
+    // Turkish citizens", "the medical records of American Olympians" (rules/context/personal-data-nouns.txt;
+    // not "details of a Russian hacking operation": no "a", nor an attacker after)
+    {
+      size_t k = f;
+      while (k >= 1 && in_sentence(k - 1, sent) && f - k < 7 &&
+             (doc_.tokens[k - 1].is_digit || one_of(word(k - 1), {"the", "every", "all", "some", "nearly", "about", "around", "almost", "over", "more", "than",
+                                                                   "million", "millions", "billion", "thousand", "thousands", "hundreds", "of", "roughly", "at", "least", "up", "to"})))
+        --k;
+      // k is the first of the skipped words; the data noun and its "of" open them
+      size_t of = std::string::npos;
+      for (size_t j = k; j < f; ++j)
+        if (word(j) == "of") { of = j; break; }
+      const bool attacker_after = in_sentence(l + 1, sent) && (cue(l + 1, kAttackerNouns) || listed(l + 1, words_.hack_words) || listed(l + 1, words_.offensive_nouns));
+      if (of != std::string::npos && of >= 1 && in_sentence(of - 1, sent) && listed(of - 1, words_.personal_data_nouns) &&
+          doc_.tokens[of - 1].is_all_lower && !attacker_after) {
+        why = "'" + word(of - 1) + " of' its people";
+        return "target";
+      }
+    }
+
     // Where the attacker's machines are: "data sent to servers in China", "came from IP addresses of
     // Kremlin computers and Russian government institutions"
     // (a mention even after "traced": where the machines sit is not whom they serve; "traced the
