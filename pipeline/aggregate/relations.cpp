@@ -159,12 +159,13 @@ class RelationFinder {
     for (const Attacker& a : named_)
       if (a.name == group) naming.push_back(a.sentence);
     std::set<std::string> targeted = targeted_names();
+    const std::string group_home = home_of(group, "actor");
     for (const Mention& m : doc_.mentions) {
       if (m.type != MentionType::Actor || doc_.in_title(m.start) || targeted.count(m.value) || attacker_kind(m)) continue;
       const std::string& k = actor_kind(m, rules_);
       if ((k != "organization" && k != "government" && k != "media") || names_its_members(m) || !org_is_victim(m)) continue;
       if (k == "government" && m.entry != UINT32_MAX && !rules_.actors[m.entry].country.empty() &&
-          home_of(group, "actor") == rules_.actors[m.entry].country)
+          group_home == rules_.actors[m.entry].country)
         continue;
       const uint32_t sent = sentence_of(doc_, m);
       if (other_attackers_sentences_.count(sent)) continue;

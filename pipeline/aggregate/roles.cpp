@@ -627,18 +627,15 @@ class Roles {
       const bool harm_before = !harm_sentence && sent >= 1 && (attack_word_in(sent - 1) != std::string::npos || malware_found_in(sent - 1));
       // where the attacks came from is no victim: "the attacks came mostly from the United States"
       // (rules/context/origin-words.txt; not a lure's feigned sender: "appeared to come from the ministry")
-      bool origin_from = false;
-      size_t origin_word = p;
+      size_t origin_word = std::string::npos;  // the word of origin before "from", if one is
       if (pw == "from") {
         size_t q = p;
         while (q >= 1 && in_sentence(q - 1, sent) && one_of(word(q - 1), {"mostly", "mainly", "largely", "primarily", "partly", "also", "only", "directly", "apparently", "reportedly", "allegedly"})) --q;
-        if (q >= 1 && in_sentence(q - 1, sent) && listed(q - 1, words_.origin_words)) {
-          origin_word = q - 1;
-          origin_from = !(q >= 3 && in_sentence(q - 3, sent) && word(q - 2) == "to" &&
-                          one_of(word(q - 3), {"appeared", "appear", "appears", "pretended", "pretend", "purported", "purporting", "claimed", "claiming", "seemed", "seem", "made", "designed"}));
-        }
+        const bool feigned = q >= 3 && in_sentence(q - 3, sent) && word(q - 2) == "to" &&
+                             one_of(word(q - 3), {"appeared", "appear", "appears", "pretended", "pretend", "purported", "purporting", "claimed", "claiming", "seemed", "seem", "made", "designed"});
+        if (q >= 1 && in_sentence(q - 1, sent) && listed(q - 1, words_.origin_words) && !feigned) origin_word = q - 1;
       }
-      if (origin_from) {
+      if (origin_word != std::string::npos) {
         why = "'" + word(origin_word) + " ... from': where the attack came from, not a victim";
         return "mention";
       }
