@@ -391,6 +391,10 @@ class RelationFinder {
       } else if (sentence_of(doc_, c) != sent) {
         continue;
       }
+      // (not the state that acts over the attack: "US charges FSB officers over the Yahoo breach")
+      if (const size_t cl = doc_.token_ending_at(c.end); cl != std::string::npos && in_sentence(cl + 1, sentence_of(doc_, c)) &&
+          doc_.tokens[cl + 1].is_all_lower && (listed(cl + 1, words_.legal_action_words) || listed(cl + 1, words_.punish_words)))
+        continue;
       const size_t d = c.start > m.start ? c.start - m.start : m.start - c.start;
       if (d < nearest_distance) {
         nearest = &c;
@@ -1455,7 +1459,7 @@ class RelationFinder {
     if (reporter_position(m)) return false;  // the one who tells: "stole $300 million from an exchange, the FBI said"
     if (k == "organization" && platform_used(f, l, sent)) return false;
     if (attacked_before(f, sent) || on_leak_site(l, sent) || object_of_split_attack(f, l, sent) || owns_what_was_attacked(f, sent) ||
-        attackers_inside(f, l, sent))
+        attackers_inside(f, l, sent) || (k != "security-vendor" && names_the_attack(l, sent)))
       return true;
     if ((k == "organization" || k == "government") && acts_after_attack(f, l, sent)) return true;
     if ((k == "organization" || k == "government") && taken_from_or_sent_to(f, sent)) return true;
@@ -1728,6 +1732,25 @@ class RelationFinder {
       return false;
     }
     return false;
+  }
+  // The victim's name as the modifier of the attack: "the 2021 Colonial Pipeline attack", "the
+  // Royal Mail ransomware attack", "the Sony Pictures hack" (rules/context/attack-event-nouns.txt).
+  // Not when the attack goes on with its object ("the GRU attack on the DNC": the name is the
+  // attacker's) or the noun heads something else ("the Microsoft attack surface", "the FireEye
+  // breach investigation").
+  bool names_the_attack(size_t l, uint32_t sent) const {
+    size_t t = l + 1;
+    for (int n = 0; n < 3 && in_sentence(t, sent) && doc_.tokens[t].is_all_lower && !listed(t, words_.attack_event_nouns) &&
+                    (listed(t, words_.malware_nouns) || one_of(word(t), {"cyber", "-", "data", "email", "network", "computer", "systems", "supply", "chain"}));
+         ++n)
+      ++t;
+    if (!in_sentence(t, sent) || !doc_.tokens[t].is_all_lower || !listed(t, words_.attack_event_nouns)) return false;
+    if (!in_sentence(t + 1, sent)) return true;
+    const std::string_view next = word(t + 1);
+    if (one_of(next, {"on", "against", "targeting", "of", "at", "into", "-"})) return false;
+    return !(doc_.tokens[t + 1].is_all_lower && doc_.tokens[t + 1].is_word &&
+             (listed(t + 1, words_.investigation_words) || listed(t + 1, words_.report_nouns) || listed(t + 1, words_.advisory_nouns) ||
+              one_of(next, {"surface", "surfaces", "vector", "vectors", "simulation", "simulations", "team", "teams", "path", "paths", "notification", "notifications", "tools", "techniques", "detection", "protection", "prevention"})));
   }
   // An attack word close before the name starting at token f: its object ("hacked into X", "the
   // network of X", "stole ... from X", "victims include X").

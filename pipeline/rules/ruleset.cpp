@@ -569,7 +569,7 @@ ContextWords::ContextWords(const RuleSet& r, Problems& p)
       list_leads(needed(r, p, "list-leads")), vendor_words(needed(r, p, "vendor-words")),
       irregular_attack_verbs(needed(r, p, "irregular-attack-verbs")), home_words(needed(r, p, "home-words")),
       cosigner_nouns(needed(r, p, "cosigner-nouns")), cosign_cues(needed(r, p, "cosign-cues")),
-      business_words(needed(r, p, "business-words")), force_nouns(needed(r, p, "force-nouns")), origin_words(needed(r, p, "origin-words")), personal_data_nouns(needed(r, p, "personal-data-nouns")),
+      business_words(needed(r, p, "business-words")), force_nouns(needed(r, p, "force-nouns")), origin_words(needed(r, p, "origin-words")), personal_data_nouns(needed(r, p, "personal-data-nouns")), attack_event_nouns(needed(r, p, "attack-event-nouns")),
       organization_descriptors(needed(r, p, "organization-descriptors")),
       maker_verbs(needed(r, p, "maker-verbs")), product_nouns(needed(r, p, "product-nouns")), suspect_nouns(needed(r, p, "suspect-nouns")),
       owned_nouns(needed(r, p, "owned-nouns")), legal_story_words(needed(r, p, "legal-story-words")),

@@ -293,7 +293,7 @@ struct ContextWords {
       &compulsion_verbs, &advice_verbs, &participant_verbs, &partner_words, &partner_leads, &member_state_nouns;
   // country roles (and the lists above they share)
   const WordList &country_speaker_verbs, &bare_attribution_cues, &with_attribution_cues, &list_leads, &vendor_words,
-      &irregular_attack_verbs, &home_words, &cosigner_nouns, &cosign_cues, &business_words, &force_nouns, &origin_words, &personal_data_nouns,
+      &irregular_attack_verbs, &home_words, &cosigner_nouns, &cosign_cues, &business_words, &force_nouns, &origin_words, &personal_data_nouns, &attack_event_nouns,
       &organization_descriptors, &maker_verbs, &product_nouns, &suspect_nouns, &owned_nouns, &legal_story_words, &attacker_people,
       &malware_nouns, &malware_verbs, &support_words, &event_nouns, &punish_words, &message_nouns, &helper_verbs,
       &tally_verbs, &hosting_words, &blame_verbs, &hedge_adverbs, &conflict_nouns, &hypothetical_words;
