@@ -602,7 +602,8 @@ int RuleSet::country_index(std::string_view code) const {
 
 std::pair<const std::vector<std::string>*, RuleRef> RuleSet::victim_sectors(const ActorEntry& a) const {
   if (!a.sectors.empty()) return {&a.sectors, a.rule};
-  if (auto it = sectors_of_kind.find(a.kind); it != sectors_of_kind.end()) return {&it->second.sectors, it->second.rule};
+  if (auto it = sectors_of_kind.find(a.kind); it != sectors_of_kind.end())
+    return {!a.country.empty() && !it->second.national_sectors.empty() ? &it->second.national_sectors : &it->second.sectors, it->second.rule};
   return {nullptr, {}};
 }
 
@@ -935,13 +936,16 @@ class RuleLoader {
 
   void load_actor_kind_sectors(const fs::path& p) {
     uint32_t file;
-    auto t = read(p, {"kind", "sectors"}, {}, file);
+    auto t = read(p, {"kind", "sectors"}, {"national_sectors"}, file);
     for (auto& row : t.rows) {
       const std::string kind(row.get("kind"));
       if (!kActorKinds.count(kind)) { problem(t.path, row.line, "unknown actor kind '" + kind + "'"); continue; }
       KindSectors k;
       k.rule = {file, row.line};
       if (!stix_sectors(t.path, row.line, row.get("sectors"), k.sectors)) continue;
+      if (const std::string_view national = row.get("national_sectors"); !national.empty() && national != "-" &&
+          !stix_sectors(t.path, row.line, national, k.national_sectors))
+        continue;
       if (!rs_.sectors_of_kind.emplace(kind, std::move(k)).second) problem(t.path, row.line, "actor kind '" + kind + "' listed twice");
     }
   }

@@ -125,6 +125,7 @@ struct ActorEntry {
 // (rules/sectors/actor-kinds.tsv: a ministry hit is government, a newspaper communications).
 struct KindSectors {
   std::vector<std::string> sectors;
+  std::vector<std::string> national_sectors;  // for a body of one state (its entry has a country); empty: `sectors`
   RuleRef rule;
 };
 struct CountryEntry {
