@@ -819,6 +819,13 @@ class Roles {
       why = "attack word '" + word(k) + "' in the sentence";
       return "target";
     }
+    // a verb of hacking has victims too ("used a front company to hack maritime, defence and
+    // health organisations", "hacked banks", "hacking into hospitals"; not a noun: "a hacking
+    // group", "an attempted hack", "charges including hacking")
+    if (const size_t k = hacking_verb_in(sent); k != std::string::npos) {
+      why = "hacking verb '" + word(k) + "' in the sentence";
+      return "target";
+    }
     // a list that goes on from a sentence about an attack: "They included an energy trade association; ..."
     const size_t first = doc_.sentences[sent].first_token;
     if (sent > 0 && in_sentence(first + 1, sent) && one_of(word(first), {"they", "these", "those", "others"}) &&
@@ -877,6 +884,20 @@ class Roles {
   }
   bool group_named_in(uint32_t sent) const {
     return group_named_.ask(doc_, sent, [&](const Sentence& s) { return s.end_token > s.first_token && any_of_tokens(group_start_, s.first_token, s.end_token - 1); });
+  }
+  // A form of "hack" used as a verb with an object: "to hack", "hacked" before a word (not after
+  // an article), "hacking" before "into" or a determiner.
+  size_t hacking_verb_in(uint32_t sent) const {
+    const Sentence& s = doc_.sentences[sent];
+    for (size_t k = s.first_token; k + 1 < s.end_token; ++k) {
+      if (!listed(k, words_.hack_words) || !doc_.tokens[k].is_all_lower || !doc_.tokens[k + 1].is_word) continue;
+      const std::string_view w = word(k), next = word(k + 1), before = k > s.first_token ? word(k - 1) : std::string_view();
+      if (one_of(before, {"not", "never", "the", "a", "an"})) continue;
+      if ((w == "hack" && before == "to") || (w == "hacked" && !cue(k + 1, kAttackerNouns)) ||
+          (w == "hacking" && one_of(next, {"into", "the", "a", "an", "their", "its", "his", "her"})))
+        return k;
+    }
+    return std::string::npos;
   }
   // A target cue that is more than a noun for an organisation or people ("hit", "intrusions", "victims").
   bool attack_word(size_t k) const { return cue(k, kTargetCues) && !listed(k, words_.target_cue_nouns); }
