@@ -1434,6 +1434,8 @@ class RelationFinder {
         if (past_attacker && one_of(word(t), {"its", "their", "our"}) && word(t - 1) == "inside" && in_sentence(t + 1, sent) &&
             listed(t + 1, words_.owned_nouns) && !negated_after(t, sent))
           return true;
+        // (nor the attackers' people: "warned that its administrators had urged affiliates to go after hospitals")
+        if (one_of(word(t), {"its", "their"}) && in_sentence(t + 1, sent) && listed(t + 1, words_.crew_nouns)) continue;
         if ((one_of(word(t), {"its", "their", "our"}) || (word(t) == "whose" && t <= l + 2)) && !groups_own(t) &&
             !(t >= 2 && in_sentence(t - 2, sent) && one_of(word(t - 1), {"and", ","}) && doc_.has_cue(t - 2, kAttackerNouns)))
           // (or an attack on it just before: "disclosed an attack on its systems", "broke into a small
