@@ -2055,7 +2055,9 @@ class RelationFinder {
             if (m->role == "target" && !(carried_for > kCarriedSector && sent >= kLeadSentences)) add("targets", name, kind, m->value, "sector", sent, "victim's sector in the sentence, " + cue);
             break;
           case MentionType::Tool:
-            if (!product_flaw(*m)) add("uses", name, kind, m->value, "tool", sent, "tool in the sentence, " + cue);
+            // (not a name in a list of attackers: "ransomware crews including Conti, REvil, ProLock and
+            // Egregor", where a ransomware brand is one crew among the others)
+            if (!product_flaw(*m) && !(a->named && coordinated(t, a->token))) add("uses", name, kind, m->value, "tool", sent, "tool in the sentence, " + cue);
             break;
           case MentionType::Actor: {
             if (attacker_kind(*m)) break;  // an attacker itself (a state body that attacks)
