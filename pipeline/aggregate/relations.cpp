@@ -1791,10 +1791,19 @@ class RelationFinder {
         for (size_t u = t - 1; u >= 1 && u + 30 >= t && in_sentence(u - 1, sent); --u) {
           const std::string_view v = word(u - 1);
           if (v == ";" || v == ":" || speaker_verb(u - 1) || one_of(v, {"which", "who", "by"})) break;  // not "that": "in that period"
+          // (also the sentence's first word: "Targets included the Foreign Ministry and JAXA")
           if (((doc_.has_cue(u - 1, kTargetCues) && !listed(u - 1, words_.target_cue_nouns)) || listed(u - 1, words_.hack_words)) &&
-              doc_.tokens[u - 1].is_all_lower && v != "against")
+              (doc_.tokens[u - 1].is_all_lower || u - 1 == doc_.sentences[sent].first_token) && v != "against")
             return true;
         }
+      // a list that goes on from a sentence about an attack or its victims: "Kimsuky spied on 11
+      // organisations. They include the Sejong Institute, ..."
+      if (one_of(w, {"include", "included", "includes"}) && !machines && t >= 2 && t - 2 == doc_.sentences[sent].first_token &&
+          one_of(word(t - 2), {"they", "these", "those"}) && sent >= 1) {
+        const Sentence& before = doc_.sentences[sent - 1];
+        for (size_t u = before.first_token; u < before.end_token; ++u)
+          if (attack_act(u)) return true;  // ("had identified 11 targets in South Korea" too)
+      }
       // "stole $308 million in bitcoin from the exchange DMM Bitcoin", "a wave of attacks on the ministry"
       if (one_of(w, {"from", "on", "against", "into"}))
         for (size_t u = t - 1; u >= 1 && u + 12 >= t && in_sentence(u - 1, sent); --u) {
