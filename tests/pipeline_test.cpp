@@ -181,3 +181,28 @@ TEST_CASE("a sector hit under a government tier is also hit under government, me
   const auto banks = test::analyse("APT28 hacked two banks in Norway.");
   CHECK(test::values(*banks, MentionType::Sector) == "financial-services");
 }
+
+TEST_CASE("a victim's or attacker's country is also a mention when the story names it three times in some other part") {
+  Pipeline p(test::project_rules(), ExtractOptions{});
+  auto roles_of = [&](const std::string& text, const std::string& code) {
+    Article a;
+    a.id = "t";
+    a.published_raw = "2021-06-16";
+    a.text = text;
+    const auto record = p.process(a);
+    std::string roles;
+    for (const auto& c : record["countries"])
+      if (c["code"] == code)
+        for (const auto& r : c["roles"]) roles += (roles.empty() ? "" : "|") + r.get<std::string>();
+    return roles;
+  };
+  const std::string attack = "APT28 hackers broke into the networks of German ministries last year. ";
+  // one passing mention of its own: the target role alone
+  CHECK(roles_of(attack + "Germany summoned the Russian ambassador.", "DE") == "target");
+  // three: a party of the story too
+  CHECK(roles_of(attack + "Germany summoned the Russian ambassador. Germany said it would respond. "
+                          "The chancellor of Germany spoke on Monday.",
+                 "DE") == "target|mention");
+  // no other role: a mention however often it is named
+  CHECK(roles_of("The summit was held in Hanoi, Vietnam.", "VN") == "mention");
+}
