@@ -1839,7 +1839,10 @@ class RelationFinder {
     if (const size_t d = description_start(f, sent); d < t && d >= 3 && in_sentence(d - 3, sent) && word(d - 1) == "from") t = d;
     const std::string_view w = word(t - 1);
     if (w == "from") {
-      if (listed(t - 2, words_.owned_nouns) && doc_.tokens[t - 2].is_all_lower && speaks_of_attackers(sent, false)) return true;
+      // (not help given: "with support from Europol, the FBI and authorities in Romania")
+      if (listed(t - 2, words_.owned_nouns) && doc_.tokens[t - 2].is_all_lower && !listed(t - 2, words_.support_words) &&
+          speaks_of_attackers(sent, false))
+        return true;
       if (!names_an_attacker(sent)) return false;
       // (not a sender it only posed as: "emails that appeared to come from the Bank of Russia")
       if (listed(t - 2, words_.taking_verbs) && doc_.tokens[t - 2].is_all_lower && word(t - 3) != "to") return true;
