@@ -1420,6 +1420,11 @@ class RelationFinder {
     const size_t f = doc_.token_starting_at(m.start), l = doc_.token_ending_at(m.end);
     if (f == std::string::npos || l == std::string::npos) return false;
     const uint32_t sent = doc_.tokens[f].sentence;
+    // the one who leads the action, not its object: "an FBI-led operation called Operation Duck Hunt
+    // dismantled Qakbot's infrastructure"
+    if (in_sentence(l + 2, sent) && word(l + 1) == "-" && !doc_.tokens[l + 1].space_before &&
+        one_of(word(l + 2), {"led", "run", "backed", "coordinated", "organised", "organized", "sponsored", "funded", "directed", "driven"}))
+      return false;
     // a speaker whose own things were hit: "the HSE said the attackers encrypted its files", "the
     // Energy Department confirmed that records from two of its entities had been compromised"
     // also the subject that opens the sentence: "Royal Mail has asked customers to stop sending letters
