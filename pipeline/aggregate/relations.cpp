@@ -1425,6 +1425,12 @@ class RelationFinder {
     if (in_sentence(l + 2, sent) && word(l + 1) == "-" && !doc_.tokens[l + 1].space_before &&
         one_of(word(l + 2), {"led", "run", "backed", "coordinated", "organised", "organized", "sponsored", "funded", "directed", "driven"}))
       return false;
+    // the mask the attackers wore, not their victim: "emails posing as representatives of the World
+    // Health Organization", "impersonating Microsoft support staff" (rules/context/impersonation-words.txt)
+    for (size_t t = f; t >= 1 && t + 6 >= f && in_sentence(t - 1, sent); --t) {
+      if (listed(t - 1, words_.impersonation_words) && doc_.tokens[t - 1].is_all_lower) return false;
+      if (one_of(word(t - 1), {",", ";", ":", "and", "but"})) break;
+    }
     // a speaker whose own things were hit: "the HSE said the attackers encrypted its files", "the
     // Energy Department confirmed that records from two of its entities had been compromised"
     // also the subject that opens the sentence: "Royal Mail has asked customers to stop sending letters
