@@ -142,16 +142,26 @@ TEST_CASE("a sentence does not end at an abbreviation a name goes on after") {
   CHECK(count("The plan was called Annex A. Then the hackers moved on.") == 2);
 }
 
+namespace {
+// The record of a one-off article published on 2021-06-16.
+nlohmann::ordered_json record_of(Pipeline& p, const std::string& text) {
+  Article a;
+  a.id = "t";
+  a.published_raw = "2021-06-16";
+  a.text = text;
+  return p.process(a);
+}
+}  // namespace
+
 TEST_CASE("the record lists the sectors hit, not every sector named in passing") {
   Pipeline p(test::project_rules(), ExtractOptions{});
   auto sectors_of = [&](const std::string& text) {
-    Article a;
-    a.id = "t";
-    a.published_raw = "2021-06-16";
-    a.text = text;
-    const auto record = p.process(a);
+    const auto record = record_of(p, text);
     std::string names;
-    for (const auto& s : record["sectors"]) names += (names.empty() ? "" : "|") + s["name"].get<std::string>();
+    for (const auto& s : record["sectors"]) {
+      if (!names.empty()) names += '|';
+      names += s["name"].get<std::string>();
+    }
     return names;
   };
   // named once, in a sentence that tells of no attack: among the mentions, not among the sectors hit
@@ -185,15 +195,14 @@ TEST_CASE("a sector hit under a government tier is also hit under government, me
 TEST_CASE("a victim's or attacker's country is also a mention when the story names it three times in some other part") {
   Pipeline p(test::project_rules(), ExtractOptions{});
   auto roles_of = [&](const std::string& text, const std::string& code) {
-    Article a;
-    a.id = "t";
-    a.published_raw = "2021-06-16";
-    a.text = text;
-    const auto record = p.process(a);
+    const auto record = record_of(p, text);
     std::string roles;
     for (const auto& c : record["countries"])
       if (c["code"] == code)
-        for (const auto& r : c["roles"]) roles += (roles.empty() ? "" : "|") + r.get<std::string>();
+        for (const auto& r : c["roles"]) {
+          if (!roles.empty()) roles += '|';
+          roles += r.get<std::string>();
+        }
     return roles;
   };
   const std::string attack = "APT28 hackers broke into the networks of German ministries last year. ";

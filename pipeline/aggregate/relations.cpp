@@ -146,11 +146,11 @@ class RelationFinder {
     no_state_spies_at_home();
   }
 
-  // A state's own espionage group does not target its own state: a country it "targets" that is its
-  // home is a mention that the sentence's attack word reached ("Turla, which Russia's FSB runs, hit
-  // embassies"; "a Chinese group hit Taiwan"). Criminal and hacktivist groups do hit their own
-  // country (Scattered Spider in the US), so they keep theirs. On 14 development sets: 10 relations
-  // wrong dropped, 2 right (spies watching their own diaspora) lost.
+  // A state's own espionage group does not target its own state: its home named beside the victims
+  // of a sentence the group is carried into ("Turla hackers broke into embassies. The group also hit
+  // targets in Russia and Ukraine") is no victim of it. Criminal and hacktivist groups do hit their
+  // own country (Scattered Spider in the US), so they keep theirs. On 14 development sets: 10
+  // relations wrong dropped, 2 right (spies watching their own diaspora) lost.
   void no_state_spies_at_home() {
     std::erase_if(doc_.relations, [&](const Relation& r) {
       if (r.type != "targets" || r.source_type != "actor" || r.target_type != "country") return false;
