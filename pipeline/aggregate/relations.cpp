@@ -154,11 +154,8 @@ class RelationFinder {
   void no_state_spies_at_home() {
     std::erase_if(doc_.relations, [&](const Relation& r) {
       if (r.type != "targets" || r.source_type != "actor" || r.target_type != "country") return false;
-      for (uint32_t i : rules_.actors_named(r.source)) {
-        const ActorEntry& a = rules_.actors[i];
-        if (a.kind == "threat-group") return a.motivation == "state" && a.country == r.target;
-      }
-      return false;
+      const ActorEntry* group = group_entry(r.source);
+      return group && group->motivation == "state" && group->country == r.target;
     });
   }
 
@@ -737,9 +734,14 @@ class RelationFinder {
     if (std::string_view(kind) == "operation")
       for (const auto& m : doc_.mentions)
         if (m.type == MentionType::Operation && m.value == name) { group = operation_group(doc_, rules_, m); break; }
-    for (uint32_t i : rules_.actors_named(group))
-      if (rules_.actors[i].kind == "threat-group") return rules_.actors[i].country;
-    return {};
+    const ActorEntry* entry = group_entry(group);
+    return entry ? entry->country : std::string();
+  }
+  // The gazetteer's threat group of this canonical name (null: an unknown one).
+  const ActorEntry* group_entry(const std::string& name) const {
+    for (uint32_t i : rules_.actors_named(name))
+      if (rules_.actors[i].kind == "threat-group") return &rules_.actors[i];
+    return nullptr;
   }
 
   // The attacker's state: a group's or operation's home, or a state body's own country.

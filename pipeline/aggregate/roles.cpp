@@ -887,17 +887,19 @@ class Roles {
   }
   // A form of "hack" used as a verb with an object: "to hack", "hacked" before a word (not after
   // an article), "hacking" before "into" or a determiner.
+  // Asked per sector, found once per sentence.
   size_t hacking_verb_in(uint32_t sent) const {
-    const Sentence& s = doc_.sentences[sent];
-    for (size_t k = s.first_token; k + 1 < s.end_token; ++k) {
-      if (!listed(k, words_.hack_words) || !doc_.tokens[k].is_all_lower || !doc_.tokens[k + 1].is_word) continue;
-      const std::string_view w = word(k), next = word(k + 1), before = k > s.first_token ? word(k - 1) : std::string_view();
-      if (one_of(before, {"not", "never", "the", "a", "an"})) continue;
-      if ((w == "hack" && before == "to") || (w == "hacked" && !cue(k + 1, kAttackerNouns)) ||
-          (w == "hacking" && one_of(next, {"into", "the", "a", "an", "their", "its", "his", "her"})))
-        return k;
-    }
-    return std::string::npos;
+    return hacking_verb_at_.ask(doc_, sent, [&](const Sentence& s) {
+      for (size_t k = s.first_token; k + 1 < s.end_token; ++k) {
+        if (!listed(k, words_.hack_words) || !doc_.tokens[k].is_all_lower || !doc_.tokens[k + 1].is_word) continue;
+        const std::string_view w = word(k), next = word(k + 1), before = k > s.first_token ? word(k - 1) : std::string_view();
+        if (one_of(before, {"not", "never", "the", "a", "an"})) continue;
+        if ((w == "hack" && before == "to") || (w == "hacked" && !cue(k + 1, kAttackerNouns)) ||
+            (w == "hacking" && one_of(next, {"into", "the", "a", "an", "their", "its", "his", "her"})))
+          return k;
+      }
+      return std::string::npos;
+    });
   }
   // A target cue that is more than a noun for an organisation or people ("hit", "intrusions", "victims").
   bool attack_word(size_t k) const { return cue(k, kTargetCues) && !listed(k, words_.target_cue_nouns); }
@@ -931,7 +933,7 @@ class Roles {
   }
   // Questions about a whole sentence, answered once per sentence however many countries ask them.
   SentenceMemo malware_found_, denial_, group_named_;
-  SentenceTokenMemo attack_word_at_, hypothetical_at_;
+  SentenceTokenMemo attack_word_at_, hypothetical_at_, hacking_verb_at_;
 
   // The article tells of charges, indictments, sanctions or arrests.
   bool legal_story() const {
