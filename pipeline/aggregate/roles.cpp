@@ -872,13 +872,20 @@ class Roles {
   }
   // The first word of the sentence that makes its attack a possibility, a duty or a defence
   // (context/hypothetical-words.txt; a modal before "have" tells of the past: "may have been
-  // stolen"), npos if none.
+  // stolen"; so does a past modal denied, what victims were unable or unwilling to do: "cinemas
+  // could not sell tickets", "the council would not say"), npos if none.
   size_t hypothetical_word_in(uint32_t sent) const {
     return hypothetical_at_.ask(doc_, sent, [&](const Sentence& s) {
-      for (size_t k = s.first_token; k < s.end_token; ++k)
-        if (doc_.tokens[k].is_all_lower && listed(k, words_.hypothetical_words) &&
-            !(in_sentence(k + 1, sent) && (word(k + 1) == "have" || (word(k + 1) == "not" && in_sentence(k + 2, sent) && word(k + 2) == "have"))))
-          return k;
+      for (size_t k = s.first_token; k < s.end_token; ++k) {
+        if (!doc_.tokens[k].is_all_lower || !listed(k, words_.hypothetical_words)) continue;
+        const std::string_view next = in_sentence(k + 1, sent) ? word(k + 1) : std::string_view();
+        const std::string_view after = in_sentence(k + 2, sent) ? word(k + 2) : std::string_view();
+        if (next == "have" || (next == "not" && after == "have")) continue;
+        if (one_of(word(k), {"could", "would"}) && (next == "not" || (next == "no" && after == "longer")) &&
+            after != "have" && !(word(k) == "would" && after == "be"))  // "the attack would not be the last"
+          continue;
+        return k;
+      }
       return std::string::npos;
     });
   }
