@@ -1936,7 +1936,15 @@ class RelationFinder {
       const std::string_view w = word(j - 1);
       if (t.is_upper_initial && t.is_word) { name = true; lower = 0; --j; continue; }
       if (w == "'" || w == "s" || w == "-" || w == "&" || t.is_digit) { --j; continue; }
+      // (the stop of an abbreviation: "the U.S. arm of")
+      if (w == "." && !t.space_before && j >= 2 && in_sentence(j - 2, sent) && doc_.tokens[j - 2].is_upper_initial) { --j; continue; }
       if (w == "of" && j >= 2 && doc_.tokens[j - 2].is_upper_initial && name) { --j; continue; }
+      // (a member described by what it belongs to: "the U.S. arm of German solar panel maker
+      // SolarWorld", "a unit of Siemens"; context/ownership-words.txt)
+      if (w == "of" && j >= 2 && in_sentence(j - 2, sent) && name && doc_.tokens[j - 2].is_all_lower && listed(j - 2, words_.ownership_words)) {
+        --j;
+        continue;
+      }
       if (one_of(w, {"the", "a", "an"})) { --j; break; }
       // (a noun for those hit describes: "US technology companies Nvidia and Microsoft")
       if (t.is_word && t.is_all_lower && ++lower <= 3 && (!doc_.has_cue(j - 1, kTargetCues) || listed(j - 1, words_.target_cue_nouns)) &&
