@@ -136,6 +136,7 @@ class RelationFinder {
       static const std::vector<const Mention*> none;
       sentence(s, it == by_sentence.end() ? none : it->second);
     }
+    reporters_referred_to(by_sentence);
     victims_of_the_only_attacker();
     victim_seats();
     unpaired_victim_seats();
@@ -145,6 +146,37 @@ class RelationFinder {
     vendors_with_no_part();
     no_state_spies_at_home();
   }
+
+  // A sentence that names a group on the word of "the agencies" (context/cosigner-nouns.txt) before
+  // or after it names: they are the reporters of the sentence before, who report the group too: "On
+  // December 1, the FBI, CISA and the EPA issued a joint advisory attributing the activity to the
+  // IRGC. Since November 22, the agencies said, CyberAv3ngers had compromised ..."
+  void reporters_referred_to(const std::map<uint32_t, std::vector<const Mention*>>& by_sentence) {
+    for (const auto& [sent, ms] : by_sentence) {
+      if (sent == 0 || doc_.in_title(doc_.sentences[sent].start)) continue;
+      const auto before = by_sentence.find(sent - 1);
+      if (before == by_sentence.end() || doc_.in_title(doc_.sentences[sent - 1].start) || !cites_bodies_before(sent)) continue;
+      for (const Mention* g : ms) {
+        if (!is_group(*g, rules_)) continue;
+        for (const Mention* m : before->second)
+          if (m->type == MentionType::Actor && !is_group(*m, rules_) && !attacker_kind(*m) &&
+              one_of(actor_kind(*m, rules_), {"government", "security-vendor"}) && reporter_in_list(*m, before->second))
+            add("reported-by", g->value, "actor", m->value, "actor", sent, "a reporter of the sentence before, referred to as '" +
+                                                                               std::string(word(cited_bodies_at(sent))) + "'");
+      }
+    }
+  }
+  // "the agencies said", "the partners added", "according to the agencies": the token of the noun, npos if none.
+  size_t cited_bodies_at(uint32_t sent) const {
+    const Sentence& s = doc_.sentences[sent];
+    for (size_t k = s.first_token; k + 1 < s.end_token; ++k) {
+      if (word(k) != "the" || !listed(k + 1, words_.cosigner_nouns) || !doc_.tokens[k + 1].is_all_lower) continue;
+      if (in_sentence(k + 2, sent) && listed(k + 2, words_.reporter_verbs) && doc_.tokens[k + 2].is_all_lower) return k + 1;
+      if (k >= s.first_token + 2 && word(k - 1) == "to" && word(k - 2) == "according") return k + 1;
+    }
+    return std::string::npos;
+  }
+  bool cites_bodies_before(uint32_t sent) const { return cited_bodies_at(sent) != std::string::npos; }
 
   // A state's own espionage group does not target its own state: its home named beside the victims
   // of a sentence the group is carried into ("Turla hackers broke into embassies. The group also hit
@@ -625,16 +657,32 @@ class RelationFinder {
   // in the sentence; not one the document only belongs to ("lures posing as draft joint statements of
   // the Foreign Ministry").
   bool cosigns_advisory(const Mention& m, uint32_t sent, const std::vector<Attacker>& attackers) const {
-    if (m.type != MentionType::Actor || actor_kind(m, rules_) != "government" ||
-        std::none_of(attackers.begin(), attackers.end(), [&](const Attacker& a) { return a.named && !a.carried && a.sentence == sent; }) ||
+    if (m.type != MentionType::Actor || actor_kind(m, rules_) != "government") return false;
+    const bool named_here = std::any_of(attackers.begin(), attackers.end(), [&](const Attacker& a) { return a.named && !a.carried && a.sentence == sent; });
+    // (or the advisory and its group are the sentence before's, and this one tells who signed it:
+    // "The advisory from the ASD said the group, known as APT40, ... It was co-signed by the NSA, ...")
+    const bool named_before = sent >= 1 && std::any_of(attackers.begin(), attackers.end(), [&](const Attacker& a) {
+      return a.by_name && a.carried && a.sentence + 1 == sent;
+    });
+    if (!(named_here || named_before) ||
         !advisory_sentence_.ask(doc_, sent, [&](const Sentence&) {
-          return sentence_lists(sent, words_.cosign_cues) && sentence_lists(sent, words_.advisory_nouns);
+          return sentence_lists(sent, words_.cosign_cues) &&
+                 (sentence_lists(sent, words_.advisory_nouns) ||
+                  (sent >= 1 && sentence_lists(sent - 1, words_.advisory_nouns) && opens_with_advisory_reference(sent)));
         }))
       return false;
     // (over at most a dozen words of the name and its article: a hostile run of names costs no more)
     size_t f = doc_.token_starting_at(m.start);
     for (int n = 0; f != std::string::npos && f >= 1 && n < 12 && in_sentence(f - 1, sent) && (word(f - 1) == "the" || doc_.tokens[f - 1].is_upper_initial); ++n) --f;
     return !(f != std::string::npos && f >= 1 && in_sentence(f - 1, sent) && word(f - 1) == "of");
+  }
+  // The sentence opens by referring back to a document: "It was co-signed by", "The advisory was
+  // also signed by", "The report was co-authored by".
+  bool opens_with_advisory_reference(uint32_t sent) const {
+    const size_t first = doc_.sentences[sent].first_token;
+    if (!in_sentence(first, sent)) return false;
+    if (one_of(word(first), {"it", "It"})) return true;
+    return one_of(word(first), {"The", "This", "That"}) && in_sentence(first + 1, sent) && listed(first + 1, words_.advisory_nouns);
   }
   // The sentences that name a law-enforcement operation ("under an operation code-named Elaborate").
   std::vector<bool> takedown_named_;
