@@ -155,15 +155,20 @@ class RelationFinder {
     for (const auto& [sent, ms] : by_sentence) {
       if (sent == 0 || doc_.in_title(doc_.sentences[sent].start)) continue;
       const auto before = by_sentence.find(sent - 1);
-      if (before == by_sentence.end() || doc_.in_title(doc_.sentences[sent - 1].start) || !cites_bodies_before(sent)) continue;
-      for (const Mention* g : ms) {
-        if (!is_group(*g, rules_)) continue;
-        for (const Mention* m : before->second)
-          if (m->type == MentionType::Actor && !is_group(*m, rules_) && !attacker_kind(*m) &&
-              one_of(actor_kind(*m, rules_), {"government", "security-vendor"}) && reporter_in_list(*m, before->second))
-            add("reported-by", g->value, "actor", m->value, "actor", sent, "a reporter of the sentence before, referred to as '" +
-                                                                               std::string(word(cited_bodies_at(sent))) + "'");
-      }
+      if (before == by_sentence.end() || doc_.in_title(doc_.sentences[sent - 1].start)) continue;
+      const size_t cited = cited_bodies_at(sent);
+      if (cited == std::string::npos) continue;
+      // (each once, and a dozen at most: a hostile run of names costs no more)
+      std::set<std::string> groups, reporters;
+      for (const Mention* g : ms)
+        if (groups.size() < kListMembers && is_group(*g, rules_)) groups.insert(g->value);
+      for (const Mention* m : before->second)
+        if (reporters.size() < kListMembers && m->type == MentionType::Actor && !is_group(*m, rules_) && !attacker_kind(*m) &&
+            one_of(actor_kind(*m, rules_), {"government", "security-vendor"}) && reporter_in_list(*m, before->second))
+          reporters.insert(m->value);
+      for (const auto& g : groups)
+        for (const auto& r : reporters)
+          add("reported-by", g, "actor", r, "actor", sent, "a reporter of the sentence before, referred to as 'the " + std::string(word(cited)) + "'");
     }
   }
   // "the agencies said", "the partners added", "according to the agencies": the token of the noun, npos if none.
@@ -649,7 +654,7 @@ class RelationFinder {
   bool police_work(uint32_t sent) const { return sentence_lists(sent, words_.police_action_words, police_work_); }
   bool takedown_work(uint32_t sent) const { return sentence_lists(sent, words_.takedown_verbs, takedown_work_); }
   bool investigation_work(uint32_t sent) const { return sentence_lists(sent, words_.investigation_words, investigation_work_); }
-  SentenceMemo police_work_, takedown_work_, legal_work_, investigation_work_, advisory_sentence_, attacker_sentence_;
+  SentenceMemo police_work_, takedown_work_, legal_work_, investigation_work_, advisory_sentence_, attacker_sentence_, group_sentence_;
   // A government body in a sentence of a joint advisory or statement about an attacker the sentence
   // names: "the National Intelligence Service and the National Police Agency joined the FBI, the State
   // Department and the NSA in a joint advisory describing how Kimsuky operators impersonate
@@ -1189,6 +1194,7 @@ class RelationFinder {
       }
     }
     if (!attacked_object && appositive_then_reporter_verb(after, sent)) return true;
+    if (gives_the_name(f, after, sent)) return true;
     // the name as the apposition of its description: "India's national computer emergency team,
     // CERT-In, issued an advisory"
     if (!attacked_object && f >= 1 && in_sentence(f - 1, sent) && word(f - 1) == "," && in_sentence(after + 2, sent) && word(after + 1) == "," &&
@@ -1235,6 +1241,30 @@ class RelationFinder {
     return false;
   }
 
+  // The one whose name for the group the text gives: "Salt Typhoon is the name Microsoft gives the
+  // group", "the moniker Mandiant uses", "Storm-0978 is Microsoft's name for the actor".
+  // (in a sentence that names a group: not "Outlook is the name Microsoft gives its mail client")
+  bool gives_the_name(size_t f, size_t after, uint32_t sent) const {
+    static constexpr std::string_view kNameNouns[] = {"name", "names", "moniker", "monikers", "label", "designation", "codename", "nickname"};
+    auto name_noun = [&](size_t k) {
+      return in_sentence(k, sent) && doc_.tokens[k].is_all_lower && std::find(std::begin(kNameNouns), std::end(kNameNouns), word(k)) != std::end(kNameNouns);
+    };
+    bool gives = false;
+    if (f >= 1 && name_noun(f - 1) && in_sentence(after + 1, sent) && doc_.tokens[after + 1].is_all_lower) {
+      const std::string_view verb = word(after + 1);
+      gives = one_of(verb, {"gives", "gave", "uses", "used", "assigned", "assigns", "applies", "applied"}) ||
+              (one_of(verb, {"has", "had"}) && in_sentence(after + 2, sent) && one_of(word(after + 2), {"given", "used", "assigned", "applied"}));
+    }
+    gives = gives || (in_sentence(after + 4, sent) && word(after + 1) == "'" && word(after + 2) == "s" && name_noun(after + 3) && word(after + 4) == "for");
+    return gives && names_a_group(sent);
+  }
+  bool names_a_group(uint32_t sent) const {
+    return group_sentence_.ask(doc_, sent, [&](const Sentence& s) {
+      for (uint32_t t = s.first_token; t < s.end_token && t < group_token_.size(); ++t)
+        if (group_token_[t]) return true;
+      return false;
+    });
+  }
   // From token k: a lower-case phrase holding a noun of bodies or officials, then a reporting verb:
   // "cyber agencies from six other countries published", "their counterparts in Europe said".
   bool bodies_then_reporter_verb(size_t k, uint32_t sent) const {
