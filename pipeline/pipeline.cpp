@@ -13,6 +13,7 @@
 #include "extract/operations/operations.hpp"
 #include "extract/people/people.hpp"
 #include "resolve/overlaps.hpp"
+#include "resolve/sector_tiers.hpp"
 #include "segment/normalise.hpp"
 #include "segment/segment.hpp"
 
@@ -42,6 +43,7 @@ const std::array<Stage, Pipeline::kStages.size() - 1> kStageFunctions = {
     weigh_evidence,
     find_dates,
     [](Document& d, const RuleSet&) { resolve_overlaps(d); },
+    set_sector_tiers,
     assign_roles,
     link_dates,
     find_relations,

@@ -25,9 +25,9 @@ namespace news {
 
 class Pipeline {
  public:
-  static constexpr std::array<const char*, 15> kStages = {
+  static constexpr std::array<const char*, 16> kStages = {
       "normalise", "segment", "gazetteers", "people", "operations", "name-lines", "names", "evidence",
-      "dates", "overlaps", "roles", "link-dates", "relations", "sector-parents", "record"};
+      "dates", "overlaps", "sector-tiers", "roles", "link-dates", "relations", "sector-parents", "record"};
 
   Pipeline(const RuleSet& rules, const ExtractOptions& options) : rules_(rules), options_(options) {}
 

@@ -653,6 +653,7 @@ class RuleLoader {
     for (auto& p : tsv_files("sectors", "sectors")) load_sectors(p);
     for (auto& p : tsv_files("sectors", "actor-kinds")) load_actor_kind_sectors(p);
     for (auto& p : tsv_files("sectors", "parents")) load_sector_parents(p);
+    for (auto& p : tsv_files("sectors", "tiers")) load_sector_tiers(p);
     for (auto& p : tsv_files("tools")) load_tools(p);
     for (auto& p : tsv_files("operations", "campaigns")) load_campaigns(p);
     for (auto& p : tsv_files("operations", "patterns")) load_operation_patterns(p);
@@ -964,6 +965,31 @@ class RuleLoader {
     }
     for (const auto& [sector, p] : rs_.sector_parent)  // one level: a parent has none of its own
       if (rs_.sector_parent.count(p.parent)) problem(rs_.files[p.rule.file], p.rule.line, "parent '" + p.parent + "' has a parent of its own");
+  }
+
+  void load_sector_tiers(const fs::path& p) {
+    uint32_t file;
+    auto t = read(p, {"sector", "before", "tier"}, {}, file);
+    auto known = [](std::string_view term) { return std::find(kStixSectors.begin(), kStixSectors.end(), term) != kStixSectors.end(); };
+    for (auto& row : t.rows) {
+      RuleSet::SectorTier tier{std::string(row.get("sector")), std::string(row.get("tier")), false, {}, {file, row.line}};
+      if (!known(tier.sector)) { problem(t.path, row.line, "unknown STIX 2.1 industry sector '" + tier.sector + "'"); continue; }
+      if (!known(tier.tier)) { problem(t.path, row.line, "unknown STIX 2.1 industry sector '" + tier.tier + "'"); continue; }
+      const auto parent = rs_.sector_parent.find(tier.tier);
+      if (parent == rs_.sector_parent.end() || parent->second.parent != tier.sector) {
+        problem(t.path, row.line, "'" + tier.tier + "' is no tier of '" + tier.sector + "' (rules/sectors/parents.tsv)");
+        continue;
+      }
+      const std::string before(row.get("before"));
+      if (before == "country") {
+        tier.after_country = true;
+      } else {
+        for (const auto& w : split_list(before))
+          if (!w.empty()) tier.words.push_back(fold(w));
+        if (tier.words.empty()) { problem(t.path, row.line, "no words before (a |-list, or 'country')"); continue; }
+      }
+      rs_.sector_tiers.push_back(std::move(tier));
+    }
   }
 
   void load_sectors(const fs::path& p) {

@@ -387,6 +387,15 @@ class RuleSet {
   // rules/sectors/parents.tsv: a specific sector -> its general one, and the rule that says so
   struct SectorParent { std::string parent; RuleRef rule; };
   std::unordered_map<std::string, SectorParent> sector_parent;
+  // rules/sectors/tiers.tsv: a general sector read as one of its tiers when what comes right
+  // before says which ("Ukrainian government agencies": government-national).
+  struct SectorTier {
+    std::string sector, tier;
+    bool after_country = false;       // a country's name, adjective or possessive comes before
+    std::vector<std::string> words;   // or one of these words (folded)
+    RuleRef rule;
+  };
+  std::vector<SectorTier> sector_tiers;
   // The sectors a victim belongs to, and the rule that says so: the entry's own, else its kind's.
   std::pair<const std::vector<std::string>*, RuleRef> victim_sectors(const ActorEntry& a) const;
 
