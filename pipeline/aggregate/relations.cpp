@@ -1868,11 +1868,23 @@ class RelationFinder {
   }
   // An attack word close before the name starting at token f: its object ("hacked into X", "the
   // network of X", "stole ... from X", "victims include X").
+  // An attack word ends the phrase before the colon at token c, over at most five lower-case words
+  // or numbers of what was hit: "had hit three steel makers:", "breached two more agencies:".
+  bool attack_before_colon(size_t c, uint32_t sent) const {
+    for (size_t u = c; u >= 1 && u + 6 >= c && in_sentence(u - 1, sent); --u) {
+      if (attack_act(u - 1) && !after_time_preposition(u - 1, sent)) return true;
+      if (!(doc_.tokens[u - 1].is_all_lower || doc_.tokens[u - 1].is_digit) || speaker_verb(u - 1) || one_of(word(u - 1), {"which", "who", "that", "by"}))
+        return false;
+    }
+    return false;
+  }
   bool attacked_before(size_t f, uint32_t sent) const {
     for (size_t t = f; t >= 1 && t + 9 >= f && in_sentence(t - 1, sent); --t) {
       const std::string_view w = word(t - 1);
       const bool glued = t >= 2 && word(t - 2) == "-";  // "the Tokyo-based exchange"
-      if (w == "by" || w == ";" || w == ":" || w == "to" || speaker_verb(t - 1) || (doc_.has_cue(t - 1, kAttributionCues) && !glued) || one_of(w, {"which", "who", "that"})) break;
+      // a list the colon opens after its attack: "said it had hit three steel makers: Khuzestan Steel, ..."
+      if (w == ":") return t == f && attack_before_colon(t - 1, sent);
+      if (w == "by" || w == ";" || w == "to" || speaker_verb(t - 1) || (doc_.has_cue(t - 1, kAttributionCues) && !glued) || one_of(w, {"which", "who", "that"})) break;
       // (not the time of the attack: "Three days after the attack, the FBI, CISA and ... issued")
       if ((doc_.has_cue(t - 1, kTargetCues) || listed(t - 1, words_.hack_words)) && doc_.tokens[t - 1].is_all_lower && !listed(t - 1, words_.target_cue_nouns))
         return !after_time_preposition(t - 1, sent);
@@ -2016,7 +2028,8 @@ class RelationFinder {
       if (w == "'" || w == "s" || w == "-" || w == "&" || t.is_digit) { --j; continue; }
       // (the stop of an abbreviation: "the U.S. arm of")
       if (w == "." && !t.space_before && j >= 2 && in_sentence(j - 2, sent) && doc_.tokens[j - 2].is_upper_initial) { --j; continue; }
-      if (w == "of" && j >= 2 && doc_.tokens[j - 2].is_upper_initial && name) { --j; continue; }
+      // (and its place: "Mobarakeh Steel Company in Isfahan")
+      if ((w == "of" || w == "in") && j >= 2 && doc_.tokens[j - 2].is_upper_initial && name) { --j; continue; }
       // (a member described by what it belongs to: "the U.S. arm of German solar panel maker
       // SolarWorld", "a unit of Siemens"; context/ownership-words.txt)
       if (w == "of" && j >= 2 && in_sentence(j - 2, sent) && name && doc_.tokens[j - 2].is_all_lower && listed(j - 2, words_.ownership_words)) {
