@@ -1575,6 +1575,11 @@ class RelationFinder {
     if (attacked_before(f, sent) || on_leak_site(l, sent) || object_of_split_attack(f, l, sent) || owns_what_was_attacked(f, sent) ||
         attackers_inside(f, l, sent) || (k != "security-vendor" && names_the_attack(l, sent)))
       return true;
+    // a company's intruders: "paid to the Colonial Pipeline hackers" (a company the rules know with
+    // sectors of its own: "Hamas hackers" are Hamas's own)
+    if (k == "organization" && m.entry != UINT32_MAX && !rules_.actors[m.entry].sectors.empty() && in_sentence(l + 1, sent) &&
+        doc_.tokens[l + 1].is_all_lower && listed(l + 1, words_.intruder_nouns))
+      return true;
     if ((k == "organization" || k == "government") && acts_after_attack(f, l, sent)) return true;
     if ((k == "organization" || k == "government") && taken_from_or_sent_to(f, sent)) return true;
     // a later member of a list of victims: "hacking into the networks of the American ratings firm
@@ -1866,8 +1871,6 @@ class RelationFinder {
              (listed(t + 1, words_.investigation_words) || listed(t + 1, words_.report_nouns) || listed(t + 1, words_.advisory_nouns) ||
               one_of(next, {"surface", "surfaces", "vector", "vectors", "simulation", "simulations", "team", "teams", "path", "paths", "notification", "notifications", "tools", "techniques", "detection", "protection", "prevention"})));
   }
-  // An attack word close before the name starting at token f: its object ("hacked into X", "the
-  // network of X", "stole ... from X", "victims include X").
   // An attack word ends the phrase before the colon at token c, over at most five lower-case words
   // or numbers of what was hit: "had hit three steel makers:", "breached two more agencies:".
   bool attack_before_colon(size_t c, uint32_t sent) const {
@@ -1878,6 +1881,8 @@ class RelationFinder {
     }
     return false;
   }
+  // An attack word close before the name starting at token f: its object ("hacked into X", "the
+  // network of X", "stole ... from X", "victims include X").
   bool attacked_before(size_t f, uint32_t sent) const {
     for (size_t t = f; t >= 1 && t + 9 >= f && in_sentence(t - 1, sent); --t) {
       const std::string_view w = word(t - 1);
