@@ -1569,6 +1569,9 @@ class RelationFinder {
     if (k == "organization" && in_sentence(l + 1, sent) && listed(l + 1, words_.product_nouns) && doc_.tokens[l + 1].is_all_lower &&
         !listed(l + 1, words_.software_nouns))
       return false;
+    // its product with a flaw the attackers used: "a zero-day in Fortra's GoAnywhere MFT software", "a
+    // flaw in Ivanti's Connect Secure VPN" (the product's users were hit, not its maker)
+    if (k == "organization" && possessive_product_after(l, sent) && flaw_before(f, sent)) return false;
     if (k != "security-vendor" && (suffered_attack(l, sent, k) || named_as_victim(l, sent) || ransom_payer(l, sent))) return true;
     if (reporter_position(m)) return false;  // the one who tells: "stole $300 million from an exchange, the FBI said"
     if (k == "organization" && platform_used(f, l, sent)) return false;
@@ -1870,6 +1873,17 @@ class RelationFinder {
     return !(doc_.tokens[t + 1].is_all_lower && doc_.tokens[t + 1].is_word &&
              (listed(t + 1, words_.investigation_words) || listed(t + 1, words_.report_nouns) || listed(t + 1, words_.advisory_nouns) ||
               one_of(next, {"surface", "surfaces", "vector", "vectors", "simulation", "simulations", "team", "teams", "path", "paths", "notification", "notifications", "tools", "techniques", "detection", "protection", "prevention"})));
+  }
+  // A possessive and a product after the name ending at token l: "Fortra's GoAnywhere", "Cisco's routers".
+  bool possessive_product_after(size_t l, uint32_t sent) const {
+    if (!in_sentence(l + 3, sent) || !one_of(word(l + 1), {"'", "’"}) || word(l + 2) != "s") return false;
+    return doc_.tokens[l + 3].is_upper_initial || (doc_.tokens[l + 3].is_all_lower && listed(l + 3, words_.product_nouns));
+  }
+  // "a flaw in", "zero-days in", "a vulnerability of" right before token f (context/flaw-words.txt).
+  bool flaw_before(size_t f, uint32_t sent) const {
+    if (f < 2 || !in_sentence(f - 2, sent) || !one_of(word(f - 1), {"in", "of"})) return false;
+    if (listed(f - 2, words_.flaw_words)) return true;
+    return f >= 4 && in_sentence(f - 4, sent) && one_of(word(f - 2), {"day", "days"}) && word(f - 3) == "-" && word(f - 4) == "zero";
   }
   // An attack word ends the phrase before the colon at token c, over at most five lower-case words
   // or numbers of what was hit: "had hit three steel makers:", "breached two more agencies:".
