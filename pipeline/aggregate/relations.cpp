@@ -137,6 +137,7 @@ class RelationFinder {
       sentence(s, it == by_sentence.end() ? none : it->second);
     }
     reporters_referred_to(by_sentence);
+    tools_to_their_groups();
     victims_of_the_only_attacker();
     victim_seats();
     unpaired_victim_seats();
@@ -145,6 +146,29 @@ class RelationFinder {
     operations_to_groups();
     vendors_with_no_part();
     no_state_spies_at_home();
+  }
+
+  // A tool the rules give to other groups than this attacker (rules/tools/owners.tsv).
+  bool someone_elses_tool(const Mention& tool, const std::string& attacker, const char* kind) const {
+    if (tool.entry == UINT32_MAX || std::string_view(kind) != "actor") return false;
+    const auto& owners = rules_.tools[tool.entry].owners;
+    return !owners.empty() && std::none_of(owners.begin(), owners.end(), [&](uint32_t a) { return rules_.actors[a].name == attacker; });
+  }
+  // A tool the rules give to a group the article names is that group's, wherever it appears:
+  // "Sandworm ... NotPetya tore through A.P. Moller-Maersk" (rules/tools/owners.tsv).
+  void tools_to_their_groups() {
+    std::set<std::string> groups;
+    for (const auto& m : doc_.mentions)
+      if (is_group(m, rules_)) groups.insert(m.value);
+    if (groups.empty()) return;
+    for (const auto& m : doc_.mentions) {
+      if (m.type != MentionType::Tool || m.entry == UINT32_MAX || doc_.in_title(m.start)) continue;
+      const ToolEntry& tool = rules_.tools[m.entry];
+      for (uint32_t a : tool.owners)
+        if (groups.count(rules_.actors[a].name))
+          add("uses", rules_.actors[a].name, "actor", m.value, "tool", sentence_of(doc_, m),
+              "the tool's own group (" + rules_.files[tool.owners_rule.file] + ":" + std::to_string(tool.owners_rule.line) + "), named in the article");
+    }
   }
 
   // A sentence that names a group on the word of "the agencies" (context/cosigner-nouns.txt) before
@@ -2204,7 +2228,10 @@ class RelationFinder {
           case MentionType::Tool:
             // (not a name in a list of attackers: "ransomware crews including Conti, REvil, ProLock and
             // Egregor", where a ransomware brand is one crew among the others)
-            if (!product_flaw(*m) && !(a->named && coordinated(t, a->token))) add("uses", name, kind, m->value, "tool", sent, "tool in the sentence, " + cue);
+            // (nor a tool the rules give to other groups: "NotPetya" in a story about Ragnar Locker is
+            // the background's, tools_to_their_groups pairs it with its own group)
+            if (!product_flaw(*m) && !(a->named && coordinated(t, a->token)) && !someone_elses_tool(*m, name, kind))
+              add("uses", name, kind, m->value, "tool", sent, "tool in the sentence, " + cue);
             break;
           case MentionType::Actor: {
             if (attacker_kind(*m)) break;  // an attacker itself (a state body that attacks)

@@ -654,7 +654,9 @@ class RuleLoader {
     for (auto& p : tsv_files("sectors", "actor-kinds")) load_actor_kind_sectors(p);
     for (auto& p : tsv_files("sectors", "parents")) load_sector_parents(p);
     for (auto& p : tsv_files("sectors", "tiers")) load_sector_tiers(p);
-    for (auto& p : tsv_files("tools")) load_tools(p);
+    for (auto& p : tsv_files("tools"))
+      if (p.stem().string().rfind("owners", 0) != 0) load_tools(p);
+    for (auto& p : tsv_files("tools", "owners")) load_tool_owners(p);
     for (auto& p : tsv_files("operations", "campaigns")) load_campaigns(p);
     for (auto& p : tsv_files("operations", "patterns")) load_operation_patterns(p);
     load_cue_list("context/cyber-terms.txt", kCyberTerms, false);
@@ -1049,6 +1051,35 @@ class RuleLoader {
         e.rule = {file, row.line};
         add_form(t.path, al, e);
       }
+    }
+  }
+
+  void load_tool_owners(const fs::path& p) {
+    uint32_t file;
+    auto t = read(p, {"tool", "groups"}, {}, file);
+    std::unordered_map<std::string, uint32_t> tool_by_id;
+    for (uint32_t i = 0; i < rs_.tools.size(); ++i) tool_by_id.emplace(rs_.tools[i].id, i);
+    for (auto& row : t.rows) {
+      const std::string tool(row.get("tool"));
+      const auto it = tool_by_id.find(tool);
+      if (it == tool_by_id.end()) { problem(t.path, row.line, "unknown tool id '" + tool + "' (not in rules/tools/)"); continue; }
+      ToolEntry& te = rs_.tools[it->second];
+      if (!te.owners.empty()) { problem(t.path, row.line, "tool '" + tool + "' given its groups twice"); continue; }
+      std::vector<uint32_t> owners;
+      bool ok = true;
+      for (const auto& g : split_list(row.get("groups"))) {
+        const int a = rs_.actor_index(g);
+        if (a < 0 || rs_.actors[size_t(a)].kind != "threat-group") {
+          problem(t.path, row.line, "'" + g + "' is no threat group of rules/actors/");
+          ok = false;
+          break;
+        }
+        owners.push_back(uint32_t(a));
+      }
+      if (!ok) continue;
+      if (owners.empty()) { problem(t.path, row.line, "no groups"); continue; }
+      te.owners = std::move(owners);
+      te.owners_rule = {file, row.line};
     }
   }
 

@@ -142,6 +142,10 @@ struct CampaignEntry {
 struct ToolEntry {
   std::string id, name, kind;
   RuleRef rule;
+  // rules/tools/owners.tsv: the groups known to use it, indexes into RuleSet::actors (empty: any
+  // group may), and the line that says so
+  std::vector<uint32_t> owners;
+  RuleRef owners_rule;
 };
 struct TrapEntry {
   std::string form_folded;
