@@ -148,6 +148,19 @@ class RelationFinder {
     no_state_spies_at_home();
   }
 
+  // One of the mentions is a tool the rules give to this group (rules/tools/owners.tsv).
+  bool names_a_tool_of(const std::vector<const Mention*>& ms, const std::string& group) const {
+    return std::any_of(ms.begin(), ms.end(), [&](const Mention* m) {
+      if (m->type != MentionType::Tool || m->entry == UINT32_MAX) return false;
+      const auto& owners = rules_.tools[m->entry].owners;
+      return std::any_of(owners.begin(), owners.end(), [&](uint32_t a) { return rules_.actors[a].name == group; });
+    });
+  }
+  // A crew of criminals: a group the rules give that motive, or one they do not know.
+  bool criminal_group(const std::string& name) const {
+    const ActorEntry* group = group_entry(name);
+    return !group || group->motivation == "criminal";
+  }
   // A tool the rules give to other groups than this attacker (rules/tools/owners.tsv).
   bool someone_elses_tool(const Mention& tool, const std::string& attacker, const char* kind) const {
     if (tool.entry == UINT32_MAX || std::string_view(kind) != "actor") return false;
@@ -2219,6 +2232,14 @@ class RelationFinder {
             // (the attacker's home needs the attacker in the sentence: carried over, 9 of 9 were wrong)
             if (m->role == "attribution" && std::string(kind) == "actor" && a->named && home_fits(name, m->value))
               add("attributed-to", name, kind, m->value, "country", sent, "attribution role, " + cue);
+            // a charged member's nationality is the crew's, carried over too, whatever home the rules give
+            // it: "a Latvian national accused of writing code for the malware" in a story of Trickbot (a
+            // crew the article names only later when the sentence names its own tool, "a Russian man
+            // accused of writing code for the Trickbot malware"; not "charged a Russian national who built
+            // Qakbot. He sold access to crews including Conti")
+            else if (m->role == "attribution" && m->suspect_nationality && std::string(kind) == "actor" && criminal_group(name) &&
+                     (a->sentence <= sent || names_a_tool_of(ms, name)) && !(a->carried && carried_for > kCarriedReporter))
+              add("attributed-to", name, kind, m->value, "country", sent, "a charged member's nationality, " + cue);
             break;
           case MentionType::Sector:
             // a victim's sector (roles.cpp: an attack word in its sentence, "many of the victims were

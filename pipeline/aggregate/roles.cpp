@@ -74,7 +74,7 @@ class Roles {
       if (m.type != MentionType::Country && m.type != MentionType::Sector) continue;
       std::string why;
       bool weak_target = false;  // a target reading that rests only on an attack word in the sentence
-      m.role = m.type == MentionType::Country ? role_of(m, why, weak_target) : sector_role(m, why);
+      m.role = m.type == MentionType::Country ? role_of(m, why, weak_target, m.suspect_nationality) : sector_role(m, why);
       m.role_by_default = m.role == "mention" && why.empty();
       if (doc_.options.explain && !why.empty()) m.cue += (m.cue.empty() ? "" : "; ") + ("role: " + why);
       if (m.type != MentionType::Country) continue;
@@ -272,7 +272,7 @@ class Roles {
   mutable std::vector<bool> country_tokens_;
   mutable bool country_tokens_built_ = false;
 
-  std::string role_of(const Mention& m, std::string& why, bool& weak_target) const {
+  std::string role_of(const Mention& m, std::string& why, bool& weak_target, bool& suspect) const {
     const size_t f = doc_.token_starting_at(m.start), l = doc_.token_ending_at(m.end);
     if (f == std::string::npos || l == std::string::npos) return "mention";
     const uint32_t sent = doc_.tokens[f].sentence;
@@ -291,6 +291,7 @@ class Roles {
         !(in_sentence(l + 2, sent) && doc_.tokens[l + 2].is_word && doc_.tokens[l + 2].is_all_lower &&
           !verb_form(l + 2) && !one_of(word(l + 2), {"who", "was", "were", "is", "are", "has", "have", "had", "and", "born", "from", "in", "with"}))) {
       why = "a suspect's nationality ('" + word(l + 1) + "'), charges in the story";
+      suspect = true;
       return "attribution";
     }
     // the same with the nationality as the noun: "a Romanian and a Moldovan were detained", "Vasile
@@ -298,6 +299,7 @@ class Roles {
     if (legal_story() && one_of(before1, {"a", "an"}) && in_sentence(l + 1, sent) &&
         one_of(word(l + 1), {"and", "was", "were", "who", "living", "residing", "based"})) {
       why = "a suspect's nationality ('" + std::string(before1) + " ... " + word(l + 1) + "'), charges in the story";
+      suspect = true;
       return "attribution";
     }
 
