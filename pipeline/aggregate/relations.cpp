@@ -1911,10 +1911,13 @@ class RelationFinder {
              (listed(t + 1, words_.investigation_words) || listed(t + 1, words_.report_nouns) || listed(t + 1, words_.advisory_nouns) ||
               one_of(next, {"surface", "surfaces", "vector", "vectors", "simulation", "simulations", "team", "teams", "path", "paths", "notification", "notifications", "tools", "techniques", "detection", "protection", "prevention"})));
   }
-  // A possessive and a product after the name ending at token l: "Fortra's GoAnywhere", "Cisco's routers".
+  // A possessive and a product after the name ending at token l: "Fortra's GoAnywhere", "Cisco's routers",
+  // "Apple's iMessage".
   bool possessive_product_after(size_t l, uint32_t sent) const {
     if (!in_sentence(l + 3, sent) || !one_of(word(l + 1), {"'", "’"}) || word(l + 2) != "s") return false;
-    return doc_.tokens[l + 3].is_upper_initial || (doc_.tokens[l + 3].is_all_lower && listed(l + 3, words_.product_nouns));
+    // (a name with a capital anywhere: "Apple's iMessage")
+    const Token& next = doc_.tokens[l + 3];
+    return (next.is_word && !next.is_all_lower && !next.is_digit) || (next.is_all_lower && listed(l + 3, words_.product_nouns));
   }
   // "a flaw in", "zero-days in", "a vulnerability of" right before token f (context/flaw-words.txt).
   bool flaw_before(size_t f, uint32_t sent) const {
