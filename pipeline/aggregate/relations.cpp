@@ -1943,7 +1943,10 @@ class RelationFinder {
       const bool glued = t >= 2 && word(t - 2) == "-";  // "the Tokyo-based exchange"
       // a list the colon opens after its attack: "said it had hit three steel makers: Khuzestan Steel, ..."
       if (w == ":") return t == f && attack_before_colon(t - 1, sent);
-      if (w == "by" || w == ";" || w == "to" || speaker_verb(t - 1) || (doc_.has_cue(t - 1, kAttributionCues) && !glued) || one_of(w, {"which", "who", "that"})) break;
+      // (nor past the opening of another clause: "learned of the breach in November, when an FBI agent called")
+      if (w == "by" || w == ";" || w == "to" || speaker_verb(t - 1) || (doc_.has_cue(t - 1, kAttributionCues) && !glued) ||
+          one_of(w, {"which", "who", "that", "when", "while", "because", "although", "though", "whereas", "until"}))
+        break;
       // (not the time of the attack: "Three days after the attack, the FBI, CISA and ... issued")
       if ((doc_.has_cue(t - 1, kTargetCues) || listed(t - 1, words_.hack_words)) && doc_.tokens[t - 1].is_all_lower && !listed(t - 1, words_.target_cue_nouns))
         return !after_time_preposition(t - 1, sent);
