@@ -62,7 +62,8 @@ class Roles {
       }
       if (m.type == MentionType::Actor && m.entry != UINT32_MAX && rules.actors[m.entry].kind == "threat-group" &&
           !rules.actors[m.entry].country.empty())
-        group_countries_.insert({doc.tokens[f].sentence, rules.actors[m.entry].country});
+        (rules.actors[m.entry].motivation == "criminal" ? criminal_group_countries_ : group_countries_)
+            .insert({doc.tokens[f].sentence, rules.actors[m.entry].country});
     }
     cyber_ = cyber_news(doc, rules);
   }
@@ -104,6 +105,7 @@ class Roles {
   std::vector<bool> observer_start_;                            // per token: a vendor's or outlet's name starts here
   std::vector<bool> vendor_start_;                              // per token: a security vendor's name starts here
   std::set<std::pair<uint32_t, std::string>> group_countries_;  // (sentence, home of a group named there)
+  std::set<std::pair<uint32_t, std::string>> criminal_group_countries_;  // the same for crews of criminals
 
   bool in_sentence(size_t k, uint32_t sent) const { return k < doc_.tokens.size() && doc_.tokens[k].sentence == sent; }
   // Whether a per-token flag is set on any token of [from, to].
@@ -526,6 +528,13 @@ class Roles {
     }
     // The home of a threat group named in the same sentence.
     if (group_countries_.count({sent, m.value})) { why = "home of a group named in the sentence"; return "attribution"; }
+    // (a crew of criminals hits its own country too: "breached casino groups MGM Resorts and Caesars
+    // Entertainment in the US" is where the victims are, after the attack word; the rules below read
+    // it. Not where the crew lives: "whose members live in the US")
+    if (criminal_group_countries_.count({sent, m.value}) && !where_victims_are(f, sent)) {
+      why = "home of a group named in the sentence";
+      return "attribution";
+    }
 
     if (observer || affiliation) {
       // the object of an attack verb is a victim, whoever it is: "targeted American officials",
@@ -871,6 +880,18 @@ class Roles {
       if (doc_.tokens[u].is_digit || listed(u, words_.list_leads) || one_of(word(u), {"next", "second", "third", "fourth", "fifth"}))
         return true;
     return false;
+  }
+  // The country starting at token f follows "in" (or "across", "throughout"), an attack word comes
+  // before it in the sentence, and no word of living or being based there comes before the preposition.
+  bool where_victims_are(size_t f, uint32_t sent) const {
+    size_t p = f;
+    if (p >= 1 && in_sentence(p - 1, sent) && word(p - 1) == "the") --p;
+    if (p < 2 || !in_sentence(p - 1, sent) || !one_of(word(p - 1), {"in", "across", "throughout"})) return false;
+    if (listed(p - 2, words_.home_words) ||
+        one_of(word(p - 2), {"live", "lives", "living", "lived", "reside", "resides", "residing", "operate", "operates", "operating", "work", "works", "working"}))
+      return false;
+    const size_t k = attack_word_in(sent);
+    return k != std::string::npos && k < p;
   }
   // The first word of the sentence that makes its attack a possibility, a duty or a defence
   // (context/hypothetical-words.txt; a modal before "have" tells of the past: "may have been
