@@ -148,14 +148,20 @@ class RelationFinder {
     no_state_spies_at_home();
   }
 
-  // One of the mentions is a tool the rules give to this group (rules/tools/owners.tsv).
-  bool names_a_tool_of(const std::vector<const Mention*>& ms, const std::string& group) const {
-    return std::any_of(ms.begin(), ms.end(), [&](const Mention* m) {
+  // One of the mentions of sentence `sent` is a tool the rules give to this group (rules/tools/owners.tsv).
+  // Asked per country of the sentence, found once per sentence and group.
+  bool names_a_tool_of(uint32_t sent, const std::vector<const Mention*>& ms, const std::string& group) const {
+    const auto key = std::make_pair(sent, group);
+    if (const auto known = tool_of_group_memo_.find(key); known != tool_of_group_memo_.end()) return known->second;
+    const bool answer = std::any_of(ms.begin(), ms.end(), [&](const Mention* m) {
       if (m->type != MentionType::Tool || m->entry == UINT32_MAX) return false;
       const auto& owners = rules_.tools[m->entry].owners;
       return std::any_of(owners.begin(), owners.end(), [&](uint32_t a) { return rules_.actors[a].name == group; });
     });
+    tool_of_group_memo_.emplace(key, answer);
+    return answer;
   }
+  mutable std::map<std::pair<uint32_t, std::string>, bool> tool_of_group_memo_;
   // A crew of criminals: a group the rules give that motive, or one they do not know.
   bool criminal_group(const std::string& name) const {
     const ActorEntry* group = group_entry(name);
@@ -2244,7 +2250,7 @@ class RelationFinder {
             // accused of writing code for the Trickbot malware"; not "charged a Russian national who built
             // Qakbot. He sold access to crews including Conti")
             else if (m->role == "attribution" && m->suspect_nationality && std::string(kind) == "actor" && criminal_group(name) &&
-                     (a->sentence <= sent || names_a_tool_of(ms, name)) && !(a->carried && carried_for > kCarriedReporter))
+                     (a->sentence <= sent || names_a_tool_of(sent, ms, name)) && !(a->carried && carried_for > kCarriedReporter))
               add("attributed-to", name, kind, m->value, "country", sent, "a charged member's nationality, " + cue);
             break;
           case MentionType::Sector:
