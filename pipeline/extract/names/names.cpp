@@ -62,6 +62,15 @@ bool overlaps_known(CandidateIndex& known, uint32_t s, uint32_t e, bool organisa
   return false;
 }
 
+// A gazetteer actor (no person) ends with the token: a known name stops there.
+bool known_actor_ends(CandidateIndex& known, const Token& t) {
+  for (uint32_t i : known.overlapping(t.start, t.end)) {
+    const Candidate& c = known[i];
+    if (c.type == MentionType::Actor && c.kind != "person" && c.end == t.end) return true;
+  }
+  return false;
+}
+
 // "New Jersey", "Northern Ireland": a country form right after a capitalised word names
 // another place.
 bool inside_a_place_name(const Document& doc, const Candidate& country) {
@@ -261,8 +270,9 @@ void find_names(Document& doc, const RuleSet& rules) {
       if (np.kind != "threat-group" && np.type == MentionType::Actor) {
         // "Wuhan Xiaoruizhiyuan Science and Technology, a company": the capture is only the tail of a
         // longer name joined by "and", "of"; no name rather than a wrong one
+        // (not after a name the rules know, which ends there: "Karolinska Institutet and Stockholm University")
         if (first_found >= 2 && joiners.has(doc.tokens[first_found - 1].vocab) && doc.tokens[first_found - 2].is_upper_initial &&
-            doc.tokens[first_found - 2].sentence == doc.tokens[first_found].sentence)
+            doc.tokens[first_found - 2].sentence == doc.tokens[first_found].sentence && !known_actor_ends(known, doc.tokens[first_found - 2]))
           continue;
         // "Sichuan Silence Information Technology, a contractor": a capitalised word before the capture
         // (not one that starts sentences) means the name is longer than the pattern takes
