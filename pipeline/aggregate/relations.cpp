@@ -224,7 +224,6 @@ class RelationFinder {
     }
     return std::string::npos;
   }
-  bool cites_bodies_before(uint32_t sent) const { return cited_bodies_at(sent) != std::string::npos; }
 
   // A state's own espionage group does not target its own state: its home named beside the victims
   // of a sentence the group is carried into ("Turla hackers broke into embassies. The group also hit
@@ -729,8 +728,8 @@ class RelationFinder {
   bool opens_with_advisory_reference(uint32_t sent) const {
     const size_t first = doc_.sentences[sent].first_token;
     if (!in_sentence(first, sent)) return false;
-    if (one_of(word(first), {"it", "It"})) return true;
-    return one_of(word(first), {"The", "This", "That"}) && in_sentence(first + 1, sent) && listed(first + 1, words_.advisory_nouns);
+    if (word(first) == "it") return true;
+    return one_of(word(first), {"the", "this", "that"}) && in_sentence(first + 1, sent) && listed(first + 1, words_.advisory_nouns);
   }
   // The sentences that name a law-enforcement operation ("under an operation code-named Elaborate").
   std::vector<bool> takedown_named_;

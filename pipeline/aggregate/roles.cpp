@@ -886,7 +886,7 @@ class Roles {
   bool where_victims_are(size_t f, uint32_t sent) const {
     size_t p = f;
     if (p >= 1 && in_sentence(p - 1, sent) && word(p - 1) == "the") --p;
-    if (p < 2 || !in_sentence(p - 1, sent) || !one_of(word(p - 1), {"in", "across", "throughout"})) return false;
+    if (p < 2 || !in_sentence(p - 2, sent) || !one_of(word(p - 1), {"in", "across", "throughout"})) return false;
     if (listed(p - 2, words_.home_words) ||
         one_of(word(p - 2), {"live", "lives", "living", "lived", "reside", "resides", "residing", "operate", "operates", "operating", "work", "works", "working"}))
       return false;

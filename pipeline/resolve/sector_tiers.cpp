@@ -35,7 +35,7 @@ void set_sector_tiers(Document& doc, const RuleSet& rules) {
       if (tier.after_country) {
         const uint32_t end = country_end_before(doc, f);
         fits = end != UINT32_MAX && country_ends.count(end) > 0;
-        why = "a country's before it";
+        why = "a country right before it";
       } else if (doc.tokens[f - 1].sentence == doc.tokens[f].sentence) {
         const std::string_view before = doc.folded_token(f - 1);
         fits = std::find(tier.words.begin(), tier.words.end(), before) != tier.words.end();
