@@ -154,9 +154,7 @@ class RelationFinder {
     const auto key = std::make_pair(sent, group);
     if (const auto known = tool_of_group_memo_.find(key); known != tool_of_group_memo_.end()) return known->second;
     const bool answer = std::any_of(ms.begin(), ms.end(), [&](const Mention* m) {
-      if (m->type != MentionType::Tool || m->entry == UINT32_MAX) return false;
-      const auto& owners = rules_.tools[m->entry].owners;
-      return std::any_of(owners.begin(), owners.end(), [&](uint32_t a) { return rules_.actors[a].name == group; });
+      return m->type == MentionType::Tool && m->entry != UINT32_MAX && owned_by(rules_.tools[m->entry], group);
     });
     tool_of_group_memo_.emplace(key, answer);
     return answer;
@@ -167,11 +165,15 @@ class RelationFinder {
     const ActorEntry* group = group_entry(name);
     return !group || group->motivation == "criminal";
   }
-  // A tool the rules give to other groups than this attacker (rules/tools/owners.tsv).
+  // The rules give the tool to this group (rules/tools/owners.tsv).
+  bool owned_by(const ToolEntry& tool, const std::string& group) const {
+    return std::any_of(tool.owners.begin(), tool.owners.end(), [&](uint32_t a) { return rules_.actors[a].name == group; });
+  }
+  // A tool the rules give to other groups than this attacker.
   bool someone_elses_tool(const Mention& tool, const std::string& attacker, const char* kind) const {
     if (tool.entry == UINT32_MAX || std::string_view(kind) != "actor") return false;
-    const auto& owners = rules_.tools[tool.entry].owners;
-    return !owners.empty() && std::none_of(owners.begin(), owners.end(), [&](uint32_t a) { return rules_.actors[a].name == attacker; });
+    const ToolEntry& entry = rules_.tools[tool.entry];
+    return !entry.owners.empty() && !owned_by(entry, attacker);
   }
   // A tool the rules give to a group the article names is that group's, wherever it appears:
   // "Sandworm ... NotPetya tore through A.P. Moller-Maersk" (rules/tools/owners.tsv).
@@ -199,12 +201,13 @@ class RelationFinder {
       if (sent == 0 || doc_.in_title(doc_.sentences[sent].start)) continue;
       const auto before = by_sentence.find(sent - 1);
       if (before == by_sentence.end() || doc_.in_title(doc_.sentences[sent - 1].start)) continue;
-      const size_t cited = cited_bodies_at(sent);
-      if (cited == std::string::npos) continue;
       // (each once, and a dozen at most: a hostile run of names costs no more)
       std::set<std::string> groups, reporters;
       for (const Mention* g : ms)
         if (groups.size() < kListMembers && is_group(*g, rules_)) groups.insert(g->value);
+      if (groups.empty()) continue;
+      const size_t cited = cited_bodies_at(sent);
+      if (cited == std::string::npos) continue;
       for (const Mention* m : before->second)
         if (reporters.size() < kListMembers && m->type == MentionType::Actor && !is_group(*m, rules_) && !attacker_kind(*m) &&
             one_of(actor_kind(*m, rules_), {"government", "security-vendor"}) && reporter_in_list(*m, before->second))
@@ -696,7 +699,7 @@ class RelationFinder {
   bool police_work(uint32_t sent) const { return sentence_lists(sent, words_.police_action_words, police_work_); }
   bool takedown_work(uint32_t sent) const { return sentence_lists(sent, words_.takedown_verbs, takedown_work_); }
   bool investigation_work(uint32_t sent) const { return sentence_lists(sent, words_.investigation_words, investigation_work_); }
-  SentenceMemo police_work_, takedown_work_, legal_work_, investigation_work_, advisory_sentence_, attacker_sentence_, group_sentence_;
+  SentenceMemo police_work_, takedown_work_, legal_work_, investigation_work_, advisory_sentence_, attacker_sentence_, group_sentence_, attack_sentence_;
   // A government body in a sentence of a joint advisory or statement about an attacker the sentence
   // names: "the National Intelligence Service and the National Police Agency joined the FBI, the State
   // Department and the NSA in a joint advisory describing how Kimsuky operators impersonate
@@ -1284,13 +1287,11 @@ class RelationFinder {
   }
 
   // The one whose name for the group the text gives: "Salt Typhoon is the name Microsoft gives the
-  // group", "the moniker Mandiant uses", "Storm-0978 is Microsoft's name for the actor".
+  // group", "the moniker Mandiant uses", "Storm-0978 is Microsoft's name for the actor"
+  // (context/name-nouns.txt).
   // (in a sentence that names a group: not "Outlook is the name Microsoft gives its mail client")
   bool gives_the_name(size_t f, size_t after, uint32_t sent) const {
-    static constexpr std::string_view kNameNouns[] = {"name", "names", "moniker", "monikers", "label", "designation", "codename", "nickname"};
-    auto name_noun = [&](size_t k) {
-      return in_sentence(k, sent) && doc_.tokens[k].is_all_lower && std::find(std::begin(kNameNouns), std::end(kNameNouns), word(k)) != std::end(kNameNouns);
-    };
+    auto name_noun = [&](size_t k) { return in_sentence(k, sent) && doc_.tokens[k].is_all_lower && listed(k, words_.name_nouns); };
     bool gives = false;
     if (f >= 1 && name_noun(f - 1) && in_sentence(after + 1, sent) && doc_.tokens[after + 1].is_all_lower) {
       const std::string_view verb = word(after + 1);
@@ -1299,6 +1300,14 @@ class RelationFinder {
     }
     gives = gives || (in_sentence(after + 4, sent) && word(after + 1) == "'" && word(after + 2) == "s" && name_noun(after + 3) && word(after + 4) == "for");
     return gives && names_a_group(sent);
+  }
+  // The sentence holds an attack word (attack_act); asked per name of the list after it, found once.
+  bool tells_of_an_attack(uint32_t sent) const {
+    return attack_sentence_.ask(doc_, sent, [&](const Sentence& s) {
+      for (size_t u = s.first_token; u < s.end_token; ++u)
+        if (attack_act(u)) return true;
+      return false;
+    });
   }
   bool names_a_group(uint32_t sent) const {
     return group_sentence_.ask(doc_, sent, [&](const Sentence& s) {
@@ -1974,9 +1983,7 @@ class RelationFinder {
       // organisations. They include the Sejong Institute, ..."
       if (one_of(w, {"include", "included", "includes"}) && !machines && t >= 2 && t - 2 == doc_.sentences[sent].first_token &&
           one_of(word(t - 2), {"they", "these", "those"}) && sent >= 1) {
-        const Sentence& before = doc_.sentences[sent - 1];
-        for (size_t u = before.first_token; u < before.end_token; ++u)
-          if (attack_act(u)) return true;  // ("had identified 11 targets in South Korea" too)
+        if (tells_of_an_attack(sent - 1)) return true;  // ("had identified 11 targets in South Korea" too)
       }
       // "stole $308 million in bitcoin from the exchange DMM Bitcoin", "a wave of attacks on the ministry"
       if (one_of(w, {"from", "on", "against", "into"}))

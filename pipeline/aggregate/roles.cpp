@@ -887,9 +887,7 @@ class Roles {
     size_t p = f;
     if (p >= 1 && in_sentence(p - 1, sent) && word(p - 1) == "the") --p;
     if (p < 2 || !in_sentence(p - 2, sent) || !one_of(word(p - 1), {"in", "across", "throughout"})) return false;
-    if (listed(p - 2, words_.home_words) ||
-        one_of(word(p - 2), {"live", "lives", "living", "lived", "reside", "resides", "residing", "operate", "operates", "operating", "work", "works", "working"}))
-      return false;
+    if (listed(p - 2, words_.home_words) || listed(p - 2, words_.residence_verbs)) return false;
     const size_t k = attack_word_in(sent);
     return k != std::string::npos && k < p;
   }

@@ -297,13 +297,13 @@ struct ContextWords {
       &member_nouns, &software_nouns, &web_page_nouns, &incident_verbs, &suffer_verbs, &disclosure_verbs, &response_words, &police_action_words, &damage_verbs,
       &weak_cyber_terms, &ownership_words, &payment_verbs, &ransom_nouns, &instigation_verbs, &advisory_nouns, &naming_verbs, &taking_verbs, &demand_verbs, &operator_verbs,
       &compulsion_verbs, &advice_verbs, &participant_verbs, &partner_words, &partner_leads, &member_state_nouns, &attack_event_nouns, &crew_nouns, &impersonation_words,
-      &intruder_nouns;
+      &intruder_nouns, &name_nouns;
   // country roles (and the lists above they share)
   const WordList &country_speaker_verbs, &bare_attribution_cues, &with_attribution_cues, &list_leads, &vendor_words,
       &irregular_attack_verbs, &home_words, &cosigner_nouns, &cosign_cues, &business_words, &force_nouns, &origin_words, &personal_data_nouns,
       &organization_descriptors, &maker_verbs, &product_nouns, &suspect_nouns, &owned_nouns, &legal_story_words, &attacker_people,
       &malware_nouns, &malware_verbs, &support_words, &event_nouns, &punish_words, &message_nouns, &helper_verbs,
-      &tally_verbs, &hosting_words, &blame_verbs, &hedge_adverbs, &conflict_nouns, &hypothetical_words;
+      &tally_verbs, &hosting_words, &blame_verbs, &hedge_adverbs, &conflict_nouns, &hypothetical_words, &residence_verbs;
   // the evidence stage: a capital named as a place
   const WordList &place_prepositions, &government_nouns;
   // the operations finder: a vendor's tracking name is no campaign
