@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include "aggregate/list_goes_on.hpp"
 #include "aggregate/sentence_memo.hpp"
 #include "core/text.hpp"
 #include "extract/operations/operations.hpp"
@@ -143,6 +144,7 @@ class RelationFinder {
     unpaired_victim_seats();
     story_country();
     victim_sectors();
+    operations_named_for_the_activity_before();
     operations_to_groups();
     vendors_with_no_part();
     no_state_spies_at_home();
@@ -323,6 +325,69 @@ class RelationFinder {
     if (!in_sentence(l + 2, sent) || word(l + 1) != "'" || word(l + 2) != "s") return false;
     return !(in_sentence(l + 3, sent) && (listed(l + 3, words_.report_nouns) || listed(l + 3, words_.reporter_heads) ||
                                           doc_.has_cue(l + 3, kObserverNouns) || reporting_word(l + 3)));
+  }
+
+  // An operation a sentence names for what the sentences before told of: "APT10 broke into such
+  // providers to reach their clients in at least 12 countries: Brazil, ... Those clients included
+  // banks ... That campaign was first exposed by PwC and BAE Systems, which called it Operation
+  // Cloud Hopper." The operation targeted what its group targeted there. The sentence opens with
+  // the activity ("That campaign", "The attacks") and names the operation after it with a naming
+  // verb (context/naming-verbs.txt: not "This campaign resembles Operation Sharpshooter"); the
+  // sentences before are those back to the start of the paragraph of the one right before, at most
+  // kActivitySentences.
+  static constexpr uint32_t kActivitySentences = 4;
+  void operations_named_for_the_activity_before() {
+    std::map<std::string, std::string> group_of;
+    for (const Relation& r : doc_.relations)
+      if (r.type == "attributed-to" && r.source_type == "operation" && r.target_type == "actor") group_of.try_emplace(r.source, r.target);
+    std::set<std::string> done;
+    for (const Mention& m : doc_.mentions) {
+      if (m.type != MentionType::Operation || doc_.in_title(m.start) || done.count(m.value)) continue;
+      const auto g = group_of.find(m.value);
+      const size_t t = doc_.token_starting_at(m.start);
+      if (g == group_of.end() || t == std::string::npos) continue;
+      const uint32_t sent = doc_.tokens[t].sentence;
+      if (sent == 0 || !names_the_activity_before(sent, t)) continue;
+      done.insert(m.value);
+      const uint32_t from = activity_start(sent);
+      for (size_t i = 0, n = doc_.relations.size(); i < n; ++i) {
+        const Relation r = doc_.relations[i];  // a copy: add() grows the list
+        if (r.type == "targets" && r.source == g->second && r.sentence >= from && r.sentence < sent)
+          add("targets", m.value, "operation", r.target, r.target_type.c_str(), r.sentence,
+              r.cue + ", by way of " + m.value + ", the name given to that activity");
+      }
+    }
+  }
+  // The sentence opens with the activity ("That campaign", "This espionage operation", "The
+  // attacks") and names the operation at token t after a naming verb.
+  bool names_the_activity_before(uint32_t sent, size_t t) const {
+    const size_t first = doc_.sentences[sent].first_token;
+    if (!one_of(word(first), {"that", "this", "the", "these", "those"})) return false;
+    size_t noun = std::string::npos;
+    for (size_t k = first + 1; k <= first + 3 && k < t; ++k) {
+      if (!doc_.tokens[k].is_all_lower) break;
+      if (listed(k, words_.operation_nouns) || one_of(word(k), {"attacks", "intrusions", "hacks", "breaches", "spree", "operations"})) {
+        noun = k;
+        break;
+      }
+    }
+    if (noun == std::string::npos) return false;
+    for (size_t k = noun + 1; k < t; ++k)
+      if (doc_.tokens[k].is_all_lower && listed(k, words_.naming_verbs)) return true;
+    return false;
+  }
+  // The first of the sentences before `sent` that tell of the activity it names: back to the start
+  // of the paragraph of the sentence right before, at most kActivitySentences.
+  uint32_t activity_start(uint32_t sent) const {
+    uint32_t from = sent - 1;
+    while (from > 0 && sent - from < kActivitySentences && !doc_.in_title(doc_.sentences[from - 1].start) &&
+           !paragraph_break_between(from - 1, from))
+      --from;
+    return from;
+  }
+  bool paragraph_break_between(uint32_t a, uint32_t b) const {
+    const std::string_view gap = std::string_view(doc_.norm).substr(doc_.sentences[a].end, doc_.sentences[b].start - doc_.sentences[a].end);
+    return gap.find('\n') != std::string_view::npos;
   }
 
   // What an operation the article puts down to a group did, that group did: "Operation RoundPress
@@ -1981,8 +2046,7 @@ class RelationFinder {
         }
       // a list that goes on from a sentence about an attack or its victims: "Kimsuky spied on 11
       // organisations. They include the Sejong Institute, ..."
-      if (one_of(w, {"include", "included", "includes"}) && !machines && t >= 2 && t - 2 == doc_.sentences[sent].first_token &&
-          one_of(word(t - 2), {"they", "these", "those"}) && sent >= 1) {
+      if (one_of(w, {"include", "included", "includes"}) && !machines && list_goes_on(doc_, sent) == t - 1 && word(doc_.sentences[sent].first_token) != "others") {
         if (tells_of_an_attack(sent - 1)) return true;  // ("had identified 11 targets in South Korea" too)
       }
       // "stole $308 million in bitcoin from the exchange DMM Bitcoin", "a wave of attacks on the ministry"

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "aggregate/list_goes_on.hpp"
 #include "aggregate/sentence_memo.hpp"
 #include "core/text.hpp"
 #include "extract/operations/operations.hpp"
@@ -837,11 +838,10 @@ class Roles {
       why = "hacking verb '" + word(k) + "' in the sentence";
       return "target";
     }
-    // a list that goes on from a sentence about an attack: "They included an energy trade association; ..."
-    const size_t first = doc_.sentences[sent].first_token;
-    if (sent > 0 && in_sentence(first + 1, sent) && one_of(word(first), {"they", "these", "those", "others"}) &&
-        one_of(word(first + 1), {"include", "included", "includes", "were", "are"}) && attack_word_in(sent - 1) != std::string::npos) {
-      why = "'" + word(first) + " " + word(first + 1) + "' after a sentence with an attack word";
+    // a list that goes on from a sentence about an attack: "They included an energy trade association; ...",
+    // "Those clients included banks"
+    if (const size_t v = list_goes_on(doc_, sent); v != std::string::npos && attack_word_in(sent - 1) != std::string::npos) {
+      why = "'" + word(doc_.sentences[sent].first_token) + " ... " + word(v) + "' after a sentence with an attack word";
       return "target";
     }
     why = "no attack word in the sentence";
