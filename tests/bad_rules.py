@@ -50,6 +50,10 @@ broken("countries/subdivisions.tsv", "QQ\tstate\tNowhere", "unknown ISO 3166-1 a
 broken("countries/subdivisions.tsv", "CA\tcity\tTexas", "'Texas' is already a place of US")
 broken("names/patterns.tsv", "bad-capture-list\tactor\torganization\t20\t-\tno\t(?P<in_no_such_list>[a-z]+) (?P<name>[A-Z][a-z]+)",
        "capture in_no_such_list names no word list")
+broken("names/patterns.tsv", "both-captures\tactor\tthreat-group\t20\t-\tno\tgroups: (?P<list>[A-Z].*) and (?P<name>[A-Z][a-z]+)",
+       "both (?P<name>...) and (?P<list>...)")
+broken("names/patterns.tsv", "tool-list\ttool\tmalware\t20\t-\tno\tmalware such as (?P<list>[A-Z].*)", "needs type actor")
+broken("names/patterns.tsv", "no-capture\tactor\tthreat-group\t20\t-\tno\tgroups: [A-Z]+", "lacks the named capture")
 # A word list the pipeline reads, deleted: the load stops instead of the stage finding nothing.
 os.remove(os.path.join(bad, "context", "cosign-cues.txt"))
 expect.append(("context/cosign-cues.txt", "missing word list"))

@@ -1096,6 +1096,10 @@ class RelationFinder {
     }
     return out;
   }
+  // The sentence opens with a quotation mark.
+  bool quoted(uint32_t sent) const {
+    return one_of(doc_.token_text(doc_.tokens[doc_.sentences[sent].first_token]), {"\"", "\u201c", "'", "\u2018"});
+  }
   bool last_before_sentence(const char* kind, uint32_t sent) const {
     for (const auto& a : named_)
       if (std::string_view(a.kind) == kind && a.sentence < sent) return true;
@@ -1165,6 +1169,16 @@ class RelationFinder {
         const std::vector<Attacker>& those = word(t) == "they" && focus_list_.size() > 1 ? focus_list_ : focus_;
         for (size_t i = 0; i < those.size() && (i == 0 || &those == &focus_list_); ++i)
           out.push_back({those[i].name, those[i].kind, t, those[i].sentence, "'" + word(t) + "', the attacker of the sentences before", false, &those == &focus_list_, false, true});
+        continue;
+      }
+      // "the groups", "these gangs" after a list of groups: all of them ("identified seven groups behind
+      // the wave: APT36, Pakistan Cyber Force, ... The groups used DDoS attacks against government portals")
+      // (named in the sentence right before; not in a quotation, which speaks of gangs at large: "the
+      // gangs know it," said an analyst)
+      if (kind == "actor" && focus_list_.size() > 1 && focus_list_.front().sentence + 1 == sent && !quoted(sent) &&
+          one_of(word(t), {"groups", "gangs", "crews", "collectives", "outfits"})) {
+        for (const Attacker& a : focus_list_)
+          out.push_back({a.name, a.kind, t, a.sentence, "'" + word(t) + "', the groups of the sentences before", false, true, false, true});
         continue;
       }
       // before any of its kind named in this sentence, the one the sentences before were about

@@ -1127,17 +1127,29 @@ class RuleLoader {
 
   // The priority and pattern columns of a row whose pattern captures a name (?P<name>...):
   // false, with the problem reported, when either is wrong.
+  // With `is_list`, a capture (?P<list>...) may stand instead: the names of a list ("A, B and C").
   template <class Row>
-  bool read_name_pattern(const std::string& path, const Row& row, int& priority, std::unique_ptr<RE2>& re, int& name_group) {
+  bool read_name_pattern(const std::string& path, const Row& row, int& priority, std::unique_ptr<RE2>& re, int& name_group,
+                         bool* is_list = nullptr) {
     try { priority = std::stoi(std::string(row.get("priority"))); }
     catch (...) { problem(path, row.line, "priority is not an integer"); return false; }
     std::string pattern(row.get("pattern"));
     if (!expand_word_lists(path, row.line, pattern)) return false;
     re = compile(path, row.line, pattern);
     if (!re) return false;
-    const auto group = re->NamedCapturingGroups().find("name");
-    if (group == re->NamedCapturingGroups().end()) { problem(path, row.line, "pattern lacks the named capture (?P<name>...)"); return false; }
-    name_group = group->second;
+    const auto& groups = re->NamedCapturingGroups();
+    const auto name = groups.find("name"), list = groups.find("list");
+    if (is_list && list != groups.end()) {
+      if (name != groups.end()) { problem(path, row.line, "pattern has both (?P<name>...) and (?P<list>...): one or the other"); return false; }
+      *is_list = true;
+      name_group = list->second;
+      return true;
+    }
+    if (name == groups.end()) {
+      problem(path, row.line, is_list ? "pattern lacks the named capture (?P<name>...) or (?P<list>...)" : "pattern lacks the named capture (?P<name>...)");
+      return false;
+    }
+    name_group = name->second;
     return true;
   }
 
@@ -1249,7 +1261,8 @@ class RuleLoader {
       const std::string_view whole = row.get("whole");
       if (whole != "" && whole != "yes" && whole != "no") { problem(t.path, row.line, "whole must be yes or no"); continue; }
       np.whole = whole == "yes";
-      if (!read_name_pattern(t.path, row, np.priority, np.re, np.name_group)) continue;
+      if (!read_name_pattern(t.path, row, np.priority, np.re, np.name_group, &np.list)) continue;
+      if (np.list && np.type != MentionType::Actor) { problem(t.path, row.line, "a (?P<list>...) capture needs type actor"); continue; }
       bool lists_known = true;
       for (const auto& [name, group] : np.re->NamedCapturingGroups()) {
         if (!name.starts_with("in_")) continue;

@@ -184,7 +184,11 @@ struct NamePattern {
   std::string country;  // a naming scheme's family gives the country ("<Word> Typhoon": CN); empty: from the context
   bool whole = false;   // the capture is the name as written: a leading sentence word means no name ("The Tempest")
   std::unique_ptr<RE2> re;
-  int name_group = 0;  // index of the (?P<name>...) capture
+  int name_group = 0;  // index of the (?P<name>...) capture, or of (?P<list>...)
+  // The capture is a list of names ("seven groups behind the wave: APT36, Pakistan Cyber Force and
+  // Team Insane PK"): each of its names is one of this kind when another of them is a name of this
+  // kind the rules know or another pattern found.
+  bool list = false;
   // Captures named in_<list>: each must hold a word of rules/context/<list>.txt.
   struct ListedCapture {
     int group;

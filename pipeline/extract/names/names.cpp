@@ -163,6 +163,92 @@ void find_name_lines(Document& doc, const RuleSet& rules) {
   doc.name_lines.found = true;
 }
 
+// A name of a list and the pattern that found it: "... the wave: APT36, Pakistan Cyber Force and Team Insane PK".
+struct FoundName {
+  const NamePattern* pattern;
+  std::vector<uint32_t> vocab;  // the name's tokens, to find its bare uses
+  std::string value;
+};
+
+// The names of a list a (?P<list>...) capture holds, over [start, end): runs of capitalised words,
+// numbers and what is glued to them ("NoName057(16)"), apart by commas, "and", "or"; the list ends
+// at any other word or mark. They are names of the pattern's kind when another of them is one (a
+// known name, not an ambiguous one, or one another pattern found); each that is nothing known becomes
+// one. Not a word that opens sentences or describes ("The", context/not-name-words.txt), nor a last
+// name that a verb of saying follows ("... and Kimsuky, and Smith said").
+void names_of_a_list(Document& doc, const RuleSet& rules, const NamePattern& np, uint32_t start, uint32_t end, CandidateIndex& known,
+                     std::vector<FoundName>& found, std::vector<Candidate>& added) {
+  constexpr size_t kMostWords = 6, kMostNames = 40;
+  size_t k = doc.token_starting_at(start);
+  if (k == std::string::npos) return;
+  const uint32_t sent = doc.tokens[k].sentence;
+  struct Member { size_t first, last; };
+  std::vector<Member> members;
+  size_t first = std::string::npos;
+  bool last_cut = false;
+  auto close = [&](size_t last) {
+    if (first != std::string::npos && last + 1 - first <= kMostWords) members.push_back({first, last});
+    first = std::string::npos;
+  };
+  for (; k < doc.tokens.size() && doc.tokens[k].start < end && doc.tokens[k].sentence == sent && members.size() < kMostNames; ++k) {
+    const Token& t = doc.tokens[k];
+    const std::string_view w = doc.folded_token(k);
+    if (w == "," || w == "and" || w == "or") {
+      close(k - 1);
+      continue;
+    }
+    if (t.is_word && (t.is_upper_initial || t.is_digit || t.is_all_upper)) {
+      if (first == std::string::npos) first = k;
+      continue;
+    }
+    // a mark glued inside a name: "NoName057(16)", "Cyber.Army"
+    if (!t.is_word && first != std::string::npos && !t.space_before && k + 1 < doc.tokens.size() &&
+        (!doc.tokens[k + 1].space_before || w == ")")) continue;
+    // the list ends; a last name that a verb of saying follows is the speaker's, and one the end
+    // is glued to was no name ("North Korea's")
+    last_cut = t.is_word && rules.words->speaker_verbs.has(t.vocab);
+    if (t.is_word && !t.space_before) first = std::string::npos;
+    break;
+  }
+  if (first != std::string::npos) close(k - 1);
+  if (last_cut && !members.empty()) members.pop_back();
+  const auto of_kind = [&](const Candidate& c) { return c.type == np.type && c.kind == np.kind && !c.ambiguous; };
+  std::string some_known;
+  for (const Member& mb : members) {
+    const uint32_t s = doc.tokens[mb.first].start, e = doc.tokens[mb.last].end;
+    for (uint32_t i : known.overlapping(s, e))
+      if (of_kind(known[i])) some_known = known[i].value;
+    for (const Candidate& c : added)
+      if (c.start < e && s < c.end && of_kind(c)) some_known = c.value;
+  }
+  if (some_known.empty()) return;
+  for (const Member& mb : members) {
+    const uint32_t s = doc.tokens[mb.first].start, e = doc.tokens[mb.last].end;
+    if (rules.words->not_name_words.has(doc.tokens[mb.first].vocab) || !doc.tokens[mb.first].is_word) continue;
+    bool calendar = false;
+    for (size_t u = mb.first; u <= mb.last; ++u) calendar = calendar || rules.is_calendar_word(doc.tokens[u].vocab);
+    std::string country;
+    // (a country inside a longer name is the group's: "Pakistan Cyber Force", "Mysterious Bangladesh")
+    if (calendar || overlaps_known(known, s, e, true, country, true) ||
+        std::any_of(added.begin(), added.end(), [&](const Candidate& c) { return c.start < e && s < c.end; }))
+      continue;
+    Candidate c;
+    c.type = np.type;
+    c.kind = np.kind;
+    c.start = s;
+    c.end = e;
+    c.priority = np.priority;
+    c.rule = np.rule;
+    c.value = std::string(doc.span(s, e));
+    c.cue = "pattern " + np.id + ", in a list with " + some_known;
+    c.country = country;
+    FoundName f{&np, {}, c.value};
+    for (size_t u = mb.first; u <= mb.last; ++u) f.vocab.push_back(doc.tokens[u].vocab);
+    found.push_back(std::move(f));
+    added.push_back(std::move(c));
+  }
+}
+
 void find_names(Document& doc, const RuleSet& rules) {
   if (doc.cyber_score == 0 || rules.name_patterns.empty()) return;
   const WordList& not_names = rules.words->not_name_words;
@@ -172,13 +258,14 @@ void find_names(Document& doc, const RuleSet& rules) {
   const WordList& speaker_verbs = rules.words->speaker_verbs;
   const WordList& sentence_starters = rules.words->sentence_starters;
   const re2::StringPiece text(doc.norm);
-  struct Found {
-    const NamePattern* pattern;
-    std::vector<uint32_t> vocab;  // the name's tokens, to find its bare uses
-    std::string value;
-  };
+  using Found = FoundName;
   std::vector<Found> found;
   std::vector<Candidate> added;
+  struct ListSpan {
+    const NamePattern* pattern;
+    uint32_t start, end;
+  };
+  std::vector<ListSpan> lists;
   CandidateIndex known(doc.candidates);
   // The country the article is about (named at least twice and more often than all others
   // together), unless a known group of the article comes from there: a company the press introduces
@@ -259,6 +346,11 @@ void find_names(Document& doc, const RuleSet& rules) {
         continue;
       }
       if (m[group].data() == nullptr || m[group].empty()) continue;
+      if (np.list) {  // its names are read once all the other patterns have run
+        const uint32_t ls = uint32_t(m[group].data() - doc.norm.data());
+        lists.push_back({&np, ls, ls + uint32_t(m[group].size())});
+        continue;
+      }
       const uint32_t s = uint32_t(m[group].data() - doc.norm.data());
       const size_t first_found = doc.token_starting_at(s);
       size_t last = doc.token_ending_at(s + uint32_t(m[group].size()));
@@ -403,6 +495,7 @@ void find_names(Document& doc, const RuleSet& rules) {
       added.push_back(std::move(c));
     }
   }
+  for (const ListSpan& l : lists) names_of_a_list(doc, rules, *l.pattern, l.start, l.end, known, found, added);
   // A found name that opens a longer found name of the same kind is its short form: "the Anka
   // Neferler hackers" after "a group calling itself Anka Neferler Tim".
   {
@@ -453,7 +546,8 @@ void find_names(Document& doc, const RuleSet& rules) {
       const size_t last = k + n - 1;
       if (doc.tokens[k].start == added[i].start) continue;
       std::string country;
-      if (overlaps_known(known, doc.tokens[k].start, doc.tokens[last].end, added[i].kind == "organization", country)) continue;
+      // (a country inside the name stays in it: "Pakistan Cyber Force" again)
+      if (overlaps_known(known, doc.tokens[k].start, doc.tokens[last].end, true, country)) continue;
       Candidate c = added[i];
       c.start = doc.tokens[k].start;
       c.end = doc.tokens[last].end;
