@@ -2012,10 +2012,14 @@ class RelationFinder {
     const Token& next = doc_.tokens[l + 3];
     return (next.is_word && !next.is_all_lower && !next.is_digit) || (next.is_all_lower && listed(l + 3, words_.product_nouns));
   }
-  // "a flaw in", "zero-days in", "a vulnerability of" right before token f (context/flaw-words.txt).
+  // "a flaw in", "zero-days in", "a vulnerability of" right before token f (context/flaw-words.txt), or
+  // over a few lower-case words of the product's part: "two bugs in the web interface of".
   bool flaw_before(size_t f, uint32_t sent) const {
     if (f < 2 || !in_sentence(f - 2, sent) || !one_of(word(f - 1), {"in", "of"})) return false;
-    if (listed(f - 2, words_.flaw_words)) return true;
+    for (size_t u = f - 1; u >= 1 && u + 6 >= f && in_sentence(u - 1, sent); --u) {
+      if (one_of(word(u), {"in", "of"}) && listed(u - 1, words_.flaw_words)) return true;
+      if (!doc_.tokens[u - 1].is_all_lower) break;
+    }
     return f >= 4 && in_sentence(f - 4, sent) && one_of(word(f - 2), {"day", "days"}) && word(f - 3) == "-" && word(f - 4) == "zero";
   }
   // An attack word ends the phrase before the colon at token c, over at most five lower-case words
