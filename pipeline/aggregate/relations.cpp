@@ -1163,6 +1163,19 @@ class RelationFinder {
       for (size_t i = 0; i < named_here; ++i)
         if (out[i].token > t && out[i].token <= t + 6 && (kind == "pronoun" || kind == out[i].kind)) introduces = true;
       if (introduces) continue;
+      // "it" after a group the sentence names before it is that group: "Scattered Spider, which
+      // Mandiant tracks as UNC3944, first drew attention in 2023 when it breached MGM Resorts",
+      // "researchers named it the main suspect". Not after a verb of saying, whose "it" is the speaker
+      // ("the Storting said it had been attacked"), nor a claim's, which is the attack ("LockBit claimed it").
+      if (kind == "pronoun" && word(t) == "it" && t >= 1 && !speaker_verb(t - 1) && !one_of(word(t - 1), {"claimed", "claims", "claim", "claiming"})) {
+        const Attacker* before = nullptr;
+        for (size_t i = 0; i < named_here; ++i)
+          if (out[i].token < t && std::string_view(out[i].kind) == "actor") before = &out[i];
+        if (before) {
+          out.push_back({before->name, before->kind, t, sent, "'it', " + before->name + " named before it in the sentence", true, false, false, false});
+          continue;
+        }
+      }
       if (kind == "pronoun") {
         // "they" after a list of groups is all of them: "named four groups ... Blacktech, Taidoor,
         // MustangPanda and APT40. He said they had penetrated ..."
