@@ -1827,9 +1827,26 @@ class RelationFinder {
   }
   // After the reporting verb that follows the name (over "on Monday that", however long the
   // apposition before it): "it was dealing with a cyberattack", "it had been hit", "we suffered a breach".
+  // After the speaker's verb at token `verb`: attackers took or attacked what is the speaker's own,
+  // "AT&T said on Friday that hackers had downloaded records of calls of nearly all of its customers"
+  // (an attacker noun, an attack or taking verb within five words, then "its" or "our").
+  bool attackers_took_its_own(size_t verb, uint32_t sent) const {
+    for (size_t t = verb + 1; in_sentence(t, sent) && t <= verb + 5; ++t) {  // ("said on Friday that hackers")
+      if (!(doc_.has_cue(t, kAttackerNouns) && doc_.tokens[t].is_all_lower)) continue;
+      bool act = false;
+      for (size_t u = t + 1; in_sentence(u, sent) && u <= t + 20; ++u) {
+        if (one_of(word(u), {";", "but", "while", "which", "who"}) || speaker_verb(u)) return false;
+        if (!act && u <= t + 5 && (attack_act(u) || (listed(u, words_.taking_verbs) && doc_.tokens[u].is_all_lower))) act = true;
+        else if (act && one_of(word(u), {"its", "our"})) return true;
+      }
+      return false;
+    }
+    return false;
+  }
   bool says_it_was_attacked(size_t l, uint32_t sent) const {
     size_t verb = l + 1;
     while (in_sentence(verb, sent) && verb <= l + 25 && !listed(verb, words_.reporter_verbs)) ++verb;
+    if (attackers_took_its_own(verb, sent)) return true;
     for (size_t t = verb + 1; in_sentence(t, sent) && t <= verb + 5; ++t) {
       if (word(t) != "it" && word(t) != "we") continue;
       bool aux = false;
