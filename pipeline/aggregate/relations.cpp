@@ -1223,9 +1223,15 @@ class RelationFinder {
       for (const auto& a : as) out.push_back(&a);
       return out;
     }
+    // (not one named inside an aside the sentence closes before the entity, when another is named
+    // outside it: "Black Basta, which researchers believe includes former members of the Conti
+    // operation, has also claimed attacks on Synlab")
+    const auto in_aside = [&](const Attacker& a) { return a.token < t && closed_aside_around(a.token, t); };
+    const bool some_outside = std::any_of(as.begin(), as.end(), [&](const Attacker& a) { return a.token != t && !in_aside(a); });
     const Attacker* best = nullptr;
     for (const auto& a : as) {
       if (a.token == t) continue;
+      if (some_outside && in_aside(a)) continue;
       if (!best) { best = &a; continue; }
       const bool a_side = prefer_after ? a.token > t : a.token < t, b_side = prefer_after ? best->token > t : best->token < t;
       const size_t da = a.token > t ? a.token - t : t - a.token, db = best->token > t ? best->token - t : t - best->token;
@@ -1237,6 +1243,31 @@ class RelationFinder {
           (reporter_last != std::string::npos && a.by_name && a.sentence == best->sentence && given_its_name(a.token, reporter_last)))
         out.push_back(&a);
     return out;
+  }
+  // A country glued into an adjective of the attacker named right after it: "the Russia-based Conti
+  // operation", "the Beijing-backed APT41".
+  bool compound_before_attacker(const Mention& m, const std::vector<Attacker>& attackers) const {
+    if (m.type != MentionType::Country) return false;
+    const size_t l = doc_.token_ending_at(m.end);
+    if (l == std::string::npos || !in_sentence(l + 2, doc_.tokens[l].sentence) || word(l + 1) != "-" || doc_.tokens[l + 1].space_before ||
+        doc_.tokens[l + 2].space_before || !doc_.tokens[l + 2].is_all_lower)
+      return false;
+    return std::any_of(attackers.begin(), attackers.end(), [&](const Attacker& a) { return a.named && a.token > l + 2 && a.token <= l + 4; });
+  }
+  // Token k is inside an aside opened by ", which" (", who", ", whose") and closed by a comma before
+  // token t: "Black Basta, which researchers believe includes former members of the Conti operation,".
+  bool closed_aside_around(size_t k, size_t t) const {
+    const uint32_t sent = doc_.tokens[k].sentence;
+    size_t open = std::string::npos;
+    for (size_t u = k; u >= 2 && u + 25 >= k && in_sentence(u - 2, sent); --u) {
+      const std::string_view w = word(u - 1);
+      if (one_of(w, {"which", "who", "whose"}) && word(u - 2) == ",") { open = u - 1; break; }
+      if (one_of(w, {",", ";", ":"})) return false;
+    }
+    if (open == std::string::npos) return false;
+    for (size_t u = k + 1; u < t && in_sentence(u, sent); ++u)
+      if (word(u) == ",") return true;
+    return false;
   }
   // The attacker's name at token t follows a verb of naming whose subject is a pronoun or the reporter
   // itself, with at most three lower-case words or "as" between: "the campaign it calls Operation
@@ -2347,7 +2378,7 @@ class RelationFinder {
                              cosigns_advisory(*m, sent, attackers));
       // (a reporter also tells of the attackers of its sentence it names itself: "attributed the intrusion
       // to the Lazarus Group ... the campaign it calls Operation DreamJob")
-      for (const Attacker* a : nearest(attackers, t, reporter || (m->type == MentionType::Tool && used_by_after(*m)),
+      for (const Attacker* a : nearest(attackers, t, reporter || (m->type == MentionType::Tool && used_by_after(*m)) || compound_before_attacker(*m, attackers),
                                        reporter ? doc_.token_ending_at(m->end) : std::string::npos)) {
         const std::string& name = a->name;
         const char* kind = a->kind;
