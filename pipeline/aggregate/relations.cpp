@@ -1745,7 +1745,11 @@ class RelationFinder {
       return false;
     // its product with a flaw the attackers used: "a zero-day in Fortra's GoAnywhere MFT software", "a
     // flaw in Ivanti's Connect Secure VPN" (the product's users were hit, not its maker)
-    if (k == "organization" && possessive_product_after(l, sent) && flaw_before(f, sent)) return false;
+    // (nor the maker whose product's users were the target: "a campaign against users of Progress
+    // Software's MOVEit Transfer product")
+    if (k == "organization" && possessive_product_after(l, sent) &&
+        (flaw_before(f, sent) || (f >= 2 && word(f - 1) == "of" && one_of(word(f - 2), {"users", "customers", "clients", "owners", "operators"}))))
+      return false;
     if (k != "security-vendor" && (suffered_attack(l, sent, k) || named_as_victim(l, sent) || ransom_payer(l, sent))) return true;
     if (reporter_position(m)) return false;  // the one who tells: "stole $300 million from an exchange, the FBI said"
     if (k == "organization" && platform_used(f, l, sent)) return false;
@@ -1874,10 +1878,28 @@ class RelationFinder {
     }
     return false;
   }
+  // After the speaker's verb at token `verb`: its data was taken, "Aer Lingus ... confirmed that data had
+  // been taken", "said records belonging to two of its entities had been compromised" (a noun of
+  // data, context/personal-data-nouns.txt, then within eight words a passive attack or taking verb).
+  bool its_data_was_taken(size_t verb, uint32_t sent) const {
+    for (size_t t = verb + 1; in_sentence(t, sent) && t <= verb + 4; ++t) {
+      if (!(listed(t, words_.personal_data_nouns) && doc_.tokens[t].is_all_lower)) continue;
+      if (one_of(word(t - 1), {"no", "any"})) return false;  // "that no data had been taken"
+      bool passive = false;
+      for (size_t u = t + 1; in_sentence(u, sent) && u <= t + 9; ++u) {
+        const std::string_view w = word(u);
+        if (one_of(w, {"was", "were", "been", "be"})) { passive = true; continue; }
+        if (w == "not" || w == "," || speaker_verb(u)) return false;
+        if (passive && doc_.tokens[u].is_all_lower && (attack_act(u) || listed(u, words_.taking_verbs))) return true;
+      }
+      return false;
+    }
+    return false;
+  }
   bool says_it_was_attacked(size_t l, uint32_t sent) const {
     size_t verb = l + 1;
     while (in_sentence(verb, sent) && verb <= l + 25 && !listed(verb, words_.reporter_verbs)) ++verb;
-    if (attackers_took_its_own(verb, sent)) return true;
+    if (attackers_took_its_own(verb, sent) || its_data_was_taken(verb, sent)) return true;
     for (size_t t = verb + 1; in_sentence(t, sent) && t <= verb + 5; ++t) {
       if (word(t) != "it" && word(t) != "we") continue;
       bool aux = false;
