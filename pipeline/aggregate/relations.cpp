@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <span>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 #include "aggregate/list_goes_on.hpp"
@@ -123,6 +124,7 @@ class RelationFinder {
     std::map<uint32_t, std::vector<const Mention*>> by_sentence;
     for (const auto& m : doc_.mentions)
       by_sentence[sentence_of(doc_, m)].push_back(&m);
+    by_sentence_ = &by_sentence;
     for (const auto& m : doc_.mentions)
       if (m.type == MentionType::Actor && !doc_.in_title(m.start) && org_is_victim(m)) victims_.insert(m.value);
     // The title pairs what it names with an attacker it names itself ("North Korea's Lazarus stole
@@ -671,6 +673,7 @@ class RelationFinder {
 
   Document& doc_;
   const RuleSet& rules_;
+  const std::map<uint32_t, std::vector<const Mention*>>* by_sentence_ = nullptr;  // the mentions of each sentence (run())
   const ContextWords& words_;  // rules/context word lists: "said", "according", "denied", "vulnerability"...
   bool names_group_ = false;  // the article names a threat group
   std::vector<bool> org_token_;  // per token: part of an actor's name that is no threat group nor person
@@ -1268,6 +1271,25 @@ class RelationFinder {
     for (size_t u = k + 1; u < t && in_sentence(u, sent); ++u)
       if (word(u) == ",") return true;
     return false;
+  }
+  // The one group the sentence after `sent` names, when it holds it responsible ("REvil was
+  // responsible", "blamed the attack on", "claimed", "attributed") and `sent` tells of an attack.
+  std::optional<Attacker> held_responsible_next(uint32_t sent) const {
+    if (sent + 1 >= doc_.sentences.size() || !tells_of_an_attack(sent)) return std::nullopt;
+    const auto it = by_sentence_->find(sent + 1);
+    if (it == by_sentence_->end()) return std::nullopt;
+    const Mention* group = nullptr;
+    for (const Mention* m : it->second)
+      if (is_group(*m, rules_)) {
+        if (group && group->value != m->value) return std::nullopt;
+        group = m;
+      }
+    if (!group) return std::nullopt;
+    const Sentence& next = doc_.sentences[sent + 1];
+    for (size_t k = next.first_token; k < next.end_token; ++k)
+      if (one_of(word(k), {"responsible", "behind", "claimed", "blamed", "attributed"}))
+        return Attacker{group->value, "actor", std::string::npos, sent + 1, "the group the next sentence holds responsible", false, false, false, false};
+    return std::nullopt;
   }
   // The attacker's name at token t follows a verb of naming whose subject is a pronoun or the reporter
   // itself, with at most three lower-case words or "as" between: "the campaign it calls Operation
@@ -2334,6 +2356,11 @@ class RelationFinder {
       if (const std::string home = attacker_home(focus_[0].name, focus_[0].kind); !home.empty())
         for (const Mention* m : ms)
           if (m->type == MentionType::Country && m->role == "attribution" && m->value != home) other_attacker_ = true;
+    // an attack told with no attacker that the next sentence puts down to a group other than the one
+    // the sentences before were about: "JBS halted slaughterhouses after hackers encrypted its
+    // systems. The FBI said that REvil was responsible" (not DarkSide, the story's group so far)
+    if (attackers.empty() && !focus_.empty() && !other_attacker_)
+      if (const auto next = held_responsible_next(sent); next && next->name != focus_[0].name) attackers.push_back(*next);
     if (attackers.empty() && other_attacker_) {  // about some other attacker: nothing to carry over
       other_attackers_sentences_.insert(sent);
       focus_.clear();
