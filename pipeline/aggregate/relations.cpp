@@ -1153,7 +1153,8 @@ class RelationFinder {
   std::vector<Attacker> attackers_of(uint32_t sent, const std::vector<const Mention*>& ms) {
     std::vector<Attacker> out;
     for (const Mention* m : ms)
-      if (const char* kind = attacker_kind(*m)) out.push_back({m->value, kind, doc_.token_starting_at(m->start), sent, "named in the sentence", true, false, true});
+      if (const char* kind = attacker_kind(*m); kind && !venue(*m))
+        out.push_back({m->value, kind, doc_.token_starting_at(m->start), sent, "named in the sentence", true, false, true});
     const size_t named_here = out.size();
     for (const auto& [t, kind] : references(sent)) {
       if (kind == "other") {
@@ -1271,6 +1272,20 @@ class RelationFinder {
     for (size_t u = k + 1; u < t && in_sentence(u, sent); ++u)
       if (word(u) == ",") return true;
     return false;
+  }
+  // A group named as the place where something is or happens, not as a doer: "data offered on the
+  // BreachForums marketplace", "a crackdown on LockBit" (not its own place: "on LockBit's leak site").
+  bool venue(const Mention& m) const {
+    const size_t f = doc_.token_starting_at(m.start), l = doc_.token_ending_at(m.end);
+    if (m.type != MentionType::Actor || f == std::string::npos || l == std::string::npos || f < 1) return false;
+    const uint32_t sent = doc_.tokens[f].sentence;
+    size_t p = f - 1;
+    if (word(p) == "the" && p >= 1) --p;
+    if (!in_sentence(p, sent) || !one_of(word(p), {"on", "via"})) return false;
+    // (blame put on it: "blamed the attack on DarkSide", "pinned the hack on Lazarus", context/blame-verbs.txt)
+    for (size_t u = p; u >= 1 && u + 10 >= p && in_sentence(u - 1, sent); --u)
+      if (listed(u - 1, words_.blame_verbs)) return false;
+    return !(in_sentence(l + 2, sent) && one_of(word(l + 1), {"'", "\u2019"}) && word(l + 2) == "s");
   }
   // The one group the sentence after `sent` names, when it holds it responsible ("REvil was
   // responsible", "blamed the attack on", "claimed", "attributed") and `sent` tells of an attack.
