@@ -1287,6 +1287,18 @@ class RelationFinder {
       if (listed(u - 1, words_.blame_verbs)) return false;
     return !(in_sentence(l + 2, sent) && one_of(word(l + 1), {"'", "\u2019"}) && word(l + 2) == "s");
   }
+  // The sentence is short and tells of an attack in its first words, with no name in it: "Companies
+  // were hit too.", "Schools were also targeted."
+  bool attack_opens(uint32_t sent) const {
+    const Sentence& s = doc_.sentences[sent];
+    if (s.end_token - s.first_token > 8) return false;
+    bool attack = false;
+    for (size_t k = s.first_token; k < s.end_token; ++k) {
+      if (doc_.tokens[k].is_upper_initial && k != s.first_token) return false;
+      attack = attack || attack_act(k);
+    }
+    return attack;
+  }
   // The one group the sentence after `sent` names, when it holds it responsible ("REvil was
   // responsible", "blamed the attack on", "claimed", "attributed") and `sent` tells of an attack.
   std::optional<Attacker> held_responsible_next(uint32_t sent) const {
@@ -1840,6 +1852,16 @@ class RelationFinder {
   // breach at Okta") is not the subject's.
   bool suffered_attack(size_t l, uint32_t sent, const std::string& kind) const {
     size_t k = description_end(bracketed_after(l, sent), sent) + 1;
+    // past the other subjects the name shares its verb with: "discount retailer Rusta and timber
+    // manufacturer Moelven reported disruptions"
+    if (in_sentence(k, sent) && word(k) == "and") {
+      size_t last_name = std::string::npos;
+      for (size_t u = k + 1; in_sentence(u, sent) && u <= k + 8; ++u) {
+        if (doc_.tokens[u].is_upper_initial) last_name = u;
+        else if (!(doc_.tokens[u].is_all_lower || word(u) == "-" || word(u) == "&") || last_name != std::string::npos) break;
+      }
+      if (last_name != std::string::npos && in_sentence(last_name + 1, sent) && doc_.tokens[last_name + 1].is_all_lower) k = last_name + 1;
+    }
     for (int skipped = 0; in_sentence(k, sent) && skipped < 4; ++k, ++skipped) {
       const std::string_view w = word(k);
       if (!(one_of(w, {"also", "has", "had", "have", "recently", "previously", "earlier", "itself", "later", "first"}) ||
@@ -2397,12 +2419,17 @@ class RelationFinder {
       // nothing named or referred to: the sentence goes on about the attacker before it, and a
       // lead sentence about the attacker named first
       if (!focus_.empty()) {
+        // (a sentence that tells of the attack again, "Companies were hit too", keeps the story on it:
+        // the sentences after count from there)
+        const bool goes_on = sent >= 1 && attack_opens(sent);
         for (auto a : focus_) {
           a.how = "the attacker of the sentences before";
           a.named = false;
           a.carried = true;
           attackers.push_back(a);
         }
+        if (goes_on)
+          for (auto& f : focus_) f.sentence = sent;
       } else if (const Attacker* a = later_of_country(sent, ms)) {
         Attacker b = *a;
         b.how = "the first attacker the article names from the country the sentence blames";
