@@ -342,41 +342,52 @@ class RelationFinder {
     std::map<std::string, std::string> group_of;
     for (const Relation& r : doc_.relations)
       if (r.type == "attributed-to" && r.source_type == "operation" && r.target_type == "actor") group_of.try_emplace(r.source, r.target);
-    std::set<std::string> done;
+    if (group_of.empty()) return;
+    std::map<uint32_t, std::vector<size_t>> targets_in;  // sentence -> its "targets" relations
+    for (size_t i = 0; i < doc_.relations.size(); ++i)
+      if (doc_.relations[i].type == "targets") targets_in[doc_.relations[i].sentence].push_back(i);
+    std::set<uint32_t> named_in;  // (one operation a sentence: the first it names so)
     for (const Mention& m : doc_.mentions) {
-      if (m.type != MentionType::Operation || doc_.in_title(m.start) || done.count(m.value)) continue;
+      if (m.type != MentionType::Operation || doc_.in_title(m.start)) continue;
       const auto g = group_of.find(m.value);
       const size_t t = doc_.token_starting_at(m.start);
       if (g == group_of.end() || t == std::string::npos) continue;
       const uint32_t sent = doc_.tokens[t].sentence;
-      if (sent == 0 || !names_the_activity_before(sent, t)) continue;
-      done.insert(m.value);
-      const uint32_t from = activity_start(sent);
-      for (size_t i = 0, n = doc_.relations.size(); i < n; ++i) {
-        const Relation r = doc_.relations[i];  // a copy: add() grows the list
-        if (r.type == "targets" && r.source == g->second && r.sentence >= from && r.sentence < sent)
-          add("targets", m.value, "operation", r.target, r.target_type.c_str(), r.sentence,
-              r.cue + ", by way of " + m.value + ", the name given to that activity");
+      if (sent == 0 || named_in.count(sent)) continue;
+      const size_t verb = activity_naming_verb_.ask(doc_, sent, [&](const Sentence&) { return activity_naming_verb(sent); });
+      if (verb == std::string::npos || verb > t) continue;
+      named_in.insert(sent);
+      for (uint32_t s = activity_start(sent); s < sent; ++s) {
+        const auto it = targets_in.find(s);
+        if (it == targets_in.end()) continue;
+        for (size_t i : it->second) {
+          const Relation r = doc_.relations[i];  // a copy: add() grows the list
+          if (r.source == g->second)
+            add("targets", m.value, "operation", r.target, r.target_type.c_str(), r.sentence,
+                r.cue + ", by way of " + m.value + ", the name given to that activity");
+        }
       }
     }
   }
+  SentenceTokenMemo activity_naming_verb_;
   // The sentence opens with the activity ("That campaign", "This espionage operation", "The
-  // attacks") and names the operation at token t after a naming verb.
-  bool names_the_activity_before(uint32_t sent, size_t t) const {
-    const size_t first = doc_.sentences[sent].first_token;
-    if (!one_of(word(first), {"that", "this", "the", "these", "those"})) return false;
+  // attacks") and has a naming verb after it: the verb's token, npos if not.
+  size_t activity_naming_verb(uint32_t sent) const {
+    const Sentence& s = doc_.sentences[sent];
+    const size_t first = s.first_token;
+    if (!one_of(word(first), {"that", "this", "the", "these", "those"})) return std::string::npos;
     size_t noun = std::string::npos;
-    for (size_t k = first + 1; k <= first + 3 && k < t; ++k) {
+    for (size_t k = first + 1; k <= first + 3 && k < s.end_token; ++k) {
       if (!doc_.tokens[k].is_all_lower) break;
       if (listed(k, words_.operation_nouns) || one_of(word(k), {"attacks", "intrusions", "hacks", "breaches", "spree", "operations"})) {
         noun = k;
         break;
       }
     }
-    if (noun == std::string::npos) return false;
-    for (size_t k = noun + 1; k < t; ++k)
-      if (doc_.tokens[k].is_all_lower && listed(k, words_.naming_verbs)) return true;
-    return false;
+    if (noun == std::string::npos) return std::string::npos;
+    for (size_t k = noun + 1; k < s.end_token; ++k)
+      if (doc_.tokens[k].is_all_lower && listed(k, words_.naming_verbs)) return k;
+    return std::string::npos;
   }
   // The first of the sentences before `sent` that tell of the activity it names: back to the start
   // of the paragraph of the sentence right before, at most kActivitySentences.
@@ -768,6 +779,7 @@ class RelationFinder {
   bool takedown_work(uint32_t sent) const { return sentence_lists(sent, words_.takedown_verbs, takedown_work_); }
   bool investigation_work(uint32_t sent) const { return sentence_lists(sent, words_.investigation_words, investigation_work_); }
   SentenceMemo police_work_, takedown_work_, legal_work_, investigation_work_, advisory_sentence_, attacker_sentence_, group_sentence_, attack_sentence_;
+  SentenceTokenMemo list_goes_on_;
   // A government body in a sentence of a joint advisory or statement about an attacker the sentence
   // names: "the National Intelligence Service and the National Police Agency joined the FBI, the State
   // Department and the NSA in a joint advisory describing how Kimsuky operators impersonate
@@ -1260,19 +1272,26 @@ class RelationFinder {
   }
   // Token k is inside an aside opened by ", which" (", who", ", whose") and closed by a comma before
   // token t: "Black Basta, which researchers believe includes former members of the Conti operation,".
-  bool closed_aside_around(size_t k, size_t t) const {
+  bool closed_aside_around(size_t k, size_t t) const { return aside_close(k) < t; }
+  // The comma that closes the aside token k is in (at most kAsideLength tokens on), npos if none:
+  // worked out once per token (each entity of a sentence asks about each attacker).
+  static constexpr size_t kAsideLength = 40;
+  size_t aside_close(size_t k) const {
+    const auto [it, fresh] = aside_close_.try_emplace(k, std::string::npos);
+    if (!fresh) return it->second;
     const uint32_t sent = doc_.tokens[k].sentence;
-    size_t open = std::string::npos;
+    bool open = false;
     for (size_t u = k; u >= 2 && u + 25 >= k && in_sentence(u - 2, sent); --u) {
       const std::string_view w = word(u - 1);
-      if (one_of(w, {"which", "who", "whose"}) && word(u - 2) == ",") { open = u - 1; break; }
-      if (one_of(w, {",", ";", ":"})) return false;
+      if (one_of(w, {"which", "who", "whose"}) && word(u - 2) == ",") { open = true; break; }
+      if (one_of(w, {",", ";", ":"})) break;
     }
-    if (open == std::string::npos) return false;
-    for (size_t u = k + 1; u < t && in_sentence(u, sent); ++u)
-      if (word(u) == ",") return true;
-    return false;
+    if (open)
+      for (size_t u = k + 1; u <= k + kAsideLength && in_sentence(u, sent); ++u)
+        if (word(u) == ",") { it->second = u; break; }
+    return it->second;
   }
+  mutable std::unordered_map<size_t, size_t> aside_close_;
   // A group named as the place where something is or happens, not as a doer: "data offered on the
   // BreachForums marketplace", "a crackdown on LockBit" (not its own place: "on LockBit's leak site").
   bool venue(const Mention& m) const {
@@ -2206,7 +2225,7 @@ class RelationFinder {
         }
       // a list that goes on from a sentence about an attack or its victims: "Kimsuky spied on 11
       // organisations. They include the Sejong Institute, ..."
-      if (one_of(w, {"include", "included", "includes"}) && !machines && list_goes_on(doc_, sent) == t - 1 && word(doc_.sentences[sent].first_token) != "others") {
+      if (one_of(w, {"include", "included", "includes"}) && !machines && list_goes_on_.ask(doc_, sent, [&](const Sentence&) { return list_goes_on(doc_, sent); }) == t - 1 && word(doc_.sentences[sent].first_token) != "others") {
         if (tells_of_an_attack(sent - 1)) return true;  // ("had identified 11 targets in South Korea" too)
       }
       // "stole $308 million in bitcoin from the exchange DMM Bitcoin", "a wave of attacks on the ministry"

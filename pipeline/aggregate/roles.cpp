@@ -840,7 +840,8 @@ class Roles {
     }
     // a list that goes on from a sentence about an attack: "They included an energy trade association; ...",
     // "Those clients included banks"
-    if (const size_t v = list_goes_on(doc_, sent); v != std::string::npos && attack_word_in(sent - 1) != std::string::npos) {
+    if (const size_t v = list_goes_on_.ask(doc_, sent, [&](const Sentence&) { return list_goes_on(doc_, sent); });
+        v != std::string::npos && attack_word_in(sent - 1) != std::string::npos) {
       why = "'" + word(doc_.sentences[sent].first_token) + " ... " + word(v) + "' after a sentence with an attack word";
       return "target";
     }
@@ -961,7 +962,7 @@ class Roles {
   }
   // Questions about a whole sentence, answered once per sentence however many countries ask them.
   SentenceMemo malware_found_, denial_, group_named_;
-  SentenceTokenMemo attack_word_at_, hypothetical_at_, hacking_verb_at_;
+  SentenceTokenMemo attack_word_at_, hypothetical_at_, hacking_verb_at_, list_goes_on_;
 
   // The article tells of charges, indictments, sanctions or arrests.
   bool legal_story() const {

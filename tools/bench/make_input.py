@@ -29,6 +29,9 @@ if sys.argv[1] == "--pathological":
         # one sentence naming an agency 100,000 times after an attack carried over: every name asks
         # what the sentence tells (police work, an investigation)
         "agency-list": ("LockBit hacked the hospital. The investigation involved the FBI" + ", the FBI" * 100000)[:1_000_000] + ".",
+        # thousands of lists of groups, each with a known one and dozens of unknown names
+        "group-lists": " ".join("The hacking groups behind the attacks: APT28, " + ", ".join(f"Zq{i}x{j} Crew" for j in range(30)) + " and Kimsuky."
+                                for i in range(2000))[:1_000_000],
     }
     for name, text in cases.items():
         with open(os.path.join(out, f"path-{name}.jsonl"), "w") as f:

@@ -176,8 +176,10 @@ struct FoundName {
 // known name, not an ambiguous one, or one another pattern found); each that is nothing known becomes
 // one. Not a word that opens sentences or describes ("The", context/not-name-words.txt), nor a last
 // name that a verb of saying follows ("... and Kimsuky, and Smith said").
+// `by_patterns` indexes the names the other patterns found (the first of `added`): lists never overlap
+// each other (one pattern's matches follow one another).
 void names_of_a_list(Document& doc, const RuleSet& rules, const NamePattern& np, uint32_t start, uint32_t end, CandidateIndex& known,
-                     std::vector<FoundName>& found, std::vector<Candidate>& added) {
+                     CandidateIndex& by_patterns, std::vector<FoundName>& found, std::vector<Candidate>& added) {
   constexpr size_t kMostWords = 6, kMostNames = 40;
   size_t k = doc.token_starting_at(start);
   if (k == std::string::npos) return;
@@ -218,8 +220,8 @@ void names_of_a_list(Document& doc, const RuleSet& rules, const NamePattern& np,
     const uint32_t s = doc.tokens[mb.first].start, e = doc.tokens[mb.last].end;
     for (uint32_t i : known.overlapping(s, e))
       if (of_kind(known[i])) some_known = known[i].value;
-    for (const Candidate& c : added)
-      if (c.start < e && s < c.end && of_kind(c)) some_known = c.value;
+    for (uint32_t i : by_patterns.overlapping(s, e))
+      if (of_kind(by_patterns[i])) some_known = by_patterns[i].value;
   }
   if (some_known.empty()) return;
   for (const Member& mb : members) {
@@ -229,9 +231,7 @@ void names_of_a_list(Document& doc, const RuleSet& rules, const NamePattern& np,
     for (size_t u = mb.first; u <= mb.last; ++u) calendar = calendar || rules.is_calendar_word(doc.tokens[u].vocab);
     std::string country;
     // (a country inside a longer name is the group's: "Pakistan Cyber Force", "Mysterious Bangladesh")
-    if (calendar || overlaps_known(known, s, e, true, country, true) ||
-        std::any_of(added.begin(), added.end(), [&](const Candidate& c) { return c.start < e && s < c.end; }))
-      continue;
+    if (calendar || overlaps_known(known, s, e, true, country, true) || !by_patterns.overlapping(s, e).empty()) continue;
     Candidate c;
     c.type = np.type;
     c.kind = np.kind;
@@ -495,7 +495,10 @@ void find_names(Document& doc, const RuleSet& rules) {
       added.push_back(std::move(c));
     }
   }
-  for (const ListSpan& l : lists) names_of_a_list(doc, rules, *l.pattern, l.start, l.end, known, found, added);
+  if (!lists.empty()) {
+    CandidateIndex by_patterns(added);  // (the names found so far: those of lists come after them)
+    for (const ListSpan& l : lists) names_of_a_list(doc, rules, *l.pattern, l.start, l.end, known, by_patterns, found, added);
+  }
   // A found name that opens a longer found name of the same kind is its short form: "the Anka
   // Neferler hackers" after "a group calling itself Anka Neferler Tim".
   {
