@@ -585,7 +585,9 @@ class Roles {
 
     // Target.
     // an attack word, not only a noun like "companies" or "officials" (rules/context/target-cue-nouns.txt)
-    const bool attack_sentence = attack_word_in(sent) != std::string::npos;
+    // (or a verb of hacking, as for sectors: "used a front company to hack maritime and health
+    // organisations in the United States and about a dozen other countries")
+    const bool attack_sentence = attack_word_in(sent) != std::string::npos || hacking_verb_in(sent) != std::string::npos;
     // malicious code found at victims tells of an attack too: "found the wiper at organisations in
     // Ukraine, Latvia and Lithuania", "spyware on the phones of journalists in Mexico"
     const bool harm_sentence = attack_sentence || malware_found_in(sent);
@@ -616,7 +618,7 @@ class Roles {
     // a company's home is not where victims are: "a telecom holding company headquartered in the Netherlands"
     // nor the place of a gathering: "the NATO summit held in Wales"
     const bool home_in = s >= 2 && in_sentence(s - 2, sent) && word(s - 1) == "in" &&
-                         (listed(s - 2, words_.home_words) ||
+                         (listed(s - 2, words_.home_words) || listed(s - 2, words_.residence_verbs) ||
                           (word(s - 2) == "held" && s >= 3 && in_sentence(s - 3, sent) && listed(s - 3, words_.event_nouns)));
     // the place of a conflict or of other groups: "tension over the war in Gaza", "Iran-backed
     // groups in Lebanon"
@@ -673,6 +675,8 @@ class Roles {
           // and recalled its ambassador from Moscow"
           if (w == "and" && t + 1 < p && doc_.tokens[t + 1].is_all_lower && word(t + 1).ends_with("ed") && !attack_word(t + 1))
             break;
+          // nor past a word of living or being based there: "his brother lives in Iran"
+          if ((listed(t, words_.residence_verbs) || listed(t, words_.home_words)) && doc_.tokens[t].is_all_lower) break;
           if (cue(t, kTargetCues) && w != "against" && pw != "against") { why = "'" + w + " ... " + pw + "'"; return "target"; }
           if (victim_at(t) && pw != "from" && p - t <= kVictimNounReach) { why = "'" + w + " ... " + pw + "', attack word in the sentence"; return "target"; }
         }
