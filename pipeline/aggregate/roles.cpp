@@ -924,15 +924,30 @@ class Roles {
   size_t hacking_verb_in(uint32_t sent) const {
     return hacking_verb_at_.ask(doc_, sent, [&](const Sentence& s) {
       for (size_t k = s.first_token; k + 1 < s.end_token; ++k) {
+        if (exploits_those_hit(k, s)) return k;
         if (!listed(k, words_.hack_words) || !doc_.tokens[k].is_all_lower || !doc_.tokens[k + 1].is_word) continue;
         const std::string_view w = word(k), next = word(k + 1), before = k > s.first_token ? word(k - 1) : std::string_view();
         if (one_of(before, {"not", "never", "the", "a", "an"})) continue;
+        // ("hacking" after an auxiliary or a verb of going on is a verb too: "were still hacking U.S.
+        // organizations", "began hacking")
         if ((w == "hack" && before == "to") || (w == "hacked" && !cue(k + 1, kAttackerNouns)) ||
-            (w == "hacking" && one_of(next, {"into", "the", "a", "an", "their", "its", "his", "her"})))
+            (w == "hacking" && (one_of(next, {"into", "the", "a", "an", "their", "its", "his", "her"}) ||
+                                (one_of(before, {"was", "were", "is", "are", "been", "be", "still", "also", "began", "started", "kept", "while"}) &&
+                                 !cue(k + 1, kAttackerNouns)))))
           return k;
       }
       return std::string::npos;
     });
+  }
+  // "exploiting U.S. organizations in the education sector": exploiting those hit (a noun of
+  // context/target-cue-nouns.txt within three words), not a flaw ("exploiting flaws in VPN products").
+  bool exploits_those_hit(size_t k, const Sentence& s) const {
+    if (!one_of(word(k), {"exploiting", "exploited", "exploit", "exploits"}) || !doc_.tokens[k].is_all_lower) return false;
+    for (size_t u = k + 1, words = 0; words < 4 && u < s.end_token; words += doc_.tokens[u].is_word, ++u) {
+      if (listed(u, words_.flaw_words)) return false;
+      if (listed(u, words_.target_cue_nouns) && doc_.tokens[u].is_all_lower) return true;
+    }
+    return false;
   }
   // A target cue that is more than a noun for an organisation or people ("hit", "intrusions", "victims").
   bool attack_word(size_t k) const { return cue(k, kTargetCues) && !listed(k, words_.target_cue_nouns); }
