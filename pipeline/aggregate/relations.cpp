@@ -1058,7 +1058,15 @@ class RelationFinder {
     // thousands of times and referring to it as often was quadratic)
     const auto p = size_t(std::lower_bound(of_kind.at.begin(), of_kind.at.end(), t, [&](size_t i, size_t tok) { return named_[i].token < tok; }) -
                           of_kind.at.begin());
-    if (p == 0) return of_kind.at.empty() ? nullptr : &named_[of_kind.at[0]];  // none before: the first after
+    // none before: the first after (the lead tells of "the hackers" the story names far on); an
+    // operation only when it comes soon, as for a lead (kFirstAttackerAhead): "the operation" long
+    // before any is named is some other ("Kaspersky named the group behind the operation Kimsuky"
+    // seven sentences before Operation Troy comes up)
+    if (p == 0) {
+      if (of_kind.at.empty()) return nullptr;
+      const Attacker* after = &named_[of_kind.at[0]];
+      return std::string_view(kind) == "actor" || after->sentence <= doc_.tokens[t].sentence + kFirstAttackerAhead ? after : nullptr;
+    }
     const Attacker* before = &named_[of_kind.at[p - 1]];
     const size_t main = of_kind.main_upto[p - 1];
     if (main != SIZE_MAX && times_named(before->name) == 1) return &named_[main];
