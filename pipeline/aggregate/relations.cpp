@@ -2562,8 +2562,12 @@ class RelationFinder {
             // (a plain organisation reports an attacker carried over only when its sentence speaks of
             // attackers: "Microsoft said it had seen the attackers forge login tokens"; else it tells of
             // its own incident or its products, "Yamaha said its Philippine unit had been hit")
+            // (nor a body or outlet whose sentence has only a tool the text gave a group, "the White House
+            // described NotPetya as the most damaging attack": it speaks of the malware, not the group; a
+            // vendor that uncovered the tool does report its group)
             const bool far_carried = carried_for > kCarriedReporter ||
-                                     (k == "organization" && a->carried && !a->named && !names_an_attacker(sent) && !observers_at(*m));
+                                     (k == "organization" && a->carried && !a->named && !names_an_attacker(sent) && !observers_at(*m)) ||
+                                     (k != "security-vendor" && a->how.rfind("the group that uses ", 0) == 0);
             if ((k == "security-vendor" || k == "government" || k == "media" || k == "organization") && reporter && !own_state &&
                 !own_incident && !only_investigates && !(victim && k != "security-vendor") && !far_carried)
               add("reported-by", name, kind, m->value, "actor", sent, "in the reporter's place, " + cue);
