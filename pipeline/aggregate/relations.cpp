@@ -1826,6 +1826,10 @@ class RelationFinder {
     if (k == "organization" && possessive_product_after(l, sent) &&
         (flaw_before(f, sent) || (f >= 2 && word(f - 1) == "of" && one_of(word(f - 2), {"users", "customers", "clients", "owners", "operators"}))))
       return false;
+    // (or a flaw in its product named right after it: "flaws in Microsoft Exchange", "a bug in Fortinet FortiOS")
+    if (k == "organization" && flaw_before(f, sent) && in_sentence(l + 1, sent) && doc_.tokens[l + 1].is_word && !doc_.tokens[l + 1].is_all_lower &&
+        doc_.tokens[l + 1].space_before)
+      return false;
     if (k != "security-vendor" && (suffered_attack(l, sent, k) || named_as_victim(l, sent) || ransom_payer(l, sent))) return true;
     if (reporter_position(m)) return false;  // the one who tells: "stole $300 million from an exchange, the FBI said"
     if (k == "organization" && platform_used(f, l, sent)) return false;
