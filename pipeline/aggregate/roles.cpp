@@ -677,7 +677,12 @@ class Roles {
             break;
           // nor past a word of living or being based there: "his brother lives in Iran"
           if ((listed(t, words_.residence_verbs) || listed(t, words_.home_words)) && doc_.tokens[t].is_all_lower) break;
-          if (cue(t, kTargetCues) && w != "against" && pw != "against") { why = "'" + w + " ... " + pw + "'"; return "target"; }
+          // (not a takedown's verb in a sentence of police work: "arrested four people and disrupted
+          // more than 100 servers in Bulgaria, Canada, ...", where the police acted)
+          if (cue(t, kTargetCues) && w != "against" && pw != "against" && !(listed(t, words_.takedown_verbs) && police_work(sent))) {
+            why = "'" + w + " ... " + pw + "'";
+            return "target";
+          }
           if (victim_at(t) && pw != "from" && p - t <= kVictimNounReach) { why = "'" + w + " ... " + pw + "', attack word in the sentence"; return "target"; }
         }
       }
@@ -799,7 +804,7 @@ class Roles {
         // particularly when they host high-level Ukrainian delegations"
         if (one_of(w, {"when", "because", "although", "though", "if", "unless", "whether"})) break;
         // (a word of a name is none: "the US Cybersecurity and Infrastructure Security Agency")
-        if (cue(k - 1, kTargetCues) && w != "against" &&
+        if (cue(k - 1, kTargetCues) && w != "against" && !(listed(k - 1, words_.takedown_verbs) && police_work(sent)) &&
             (doc_.tokens[k - 1].is_all_lower || k - 1 == doc_.sentences[sent].first_token || doc_.in_title(doc_.tokens[k - 1].start))) {
           why = "attack word '" + w + "' earlier in the sentence";
           weak_target = true;
@@ -980,7 +985,15 @@ class Roles {
     });
   }
   // Questions about a whole sentence, answered once per sentence however many countries ask them.
-  SentenceMemo malware_found_, denial_, group_named_;
+  SentenceMemo malware_found_, denial_, group_named_, police_work_;
+  // The sentence tells of police work: an arrest, a raid, a seizure (context/police-action-words.txt).
+  bool police_work(uint32_t sent) const {
+    return police_work_.ask(doc_, sent, [&](const Sentence& s) {
+      for (size_t k = s.first_token; k < s.end_token; ++k)
+        if (listed(k, words_.police_action_words) && doc_.tokens[k].is_all_lower) return true;
+      return false;
+    });
+  }
   SentenceTokenMemo attack_word_at_, hypothetical_at_, hacking_verb_at_, list_goes_on_;
 
   // The article tells of charges, indictments, sanctions or arrests.
