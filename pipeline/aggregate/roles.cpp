@@ -505,6 +505,18 @@ class Roles {
       why = "'" + word(s0 - 3) + " " + word(s0 - 2) + " in'";
       return "attribution";
     }
+    // where the attackers live or work: "the gang's members worked from Russia, Belarus, Ukraine and
+    // Suriname", "its operators live in Russia" (an attacker or member noun, a verb of living or
+    // working, then the list)
+    if (const size_t s0 = list_start(f, sent); s0 >= 3 && in_sentence(s0 - 3, sent) && one_of(word(s0 - 1), {"from", "in"}) &&
+        listed(s0 - 2, words_.residence_verbs))
+      for (size_t k = s0 - 3; in_sentence(k, sent) && k + 4 >= s0; --k) {
+        if ((cue(k, kAttackerNouns) || listed(k, words_.member_nouns)) && doc_.tokens[k].is_all_lower) {
+          why = "'" + word(k) + " " + word(s0 - 2) + " " + word(s0 - 1) + "'";
+          return "attribution";
+        }
+        if (k == 0) break;
+      }
     // those charged, by their home: "Viktor Pleshchuk, 28, of St. Petersburg, Russia", "five
     // Russians left Taiwan before the police closed in"
     if (legal_story() && charged_from(f, sent)) {
