@@ -603,6 +603,14 @@ class Roles {
     // malicious code found at victims tells of an attack too: "found the wiper at organisations in
     // Ukraine, Latvia and Lithuania", "spyware on the phones of journalists in Mexico"
     const bool harm_sentence = attack_sentence || malware_found_in(sent);
+    // A sentence that opens with the country and tells of harm there: "In Germany, wind turbine maker
+    // Enercon lost remote control of 5,800 turbines", "In France, 9,000 subscribers were cut off" (not
+    // a capital, which stands for its government, nor police work: "In Spain, police arrested ...").
+    if (harm_sentence && opens_in_country(f, l, sent) && !police_work(sent) &&
+        !(m.form != UINT32_MAX && rules_.forms[m.form].kind == FormKind::Capital)) {
+      why = "'In " + std::string(doc_.span(m.start, m.end)) + ",' opening a sentence of harm";
+      return "target";
+    }
     // "Ukrainian power grid", "Israeli targets", "Brazil's health ministry", "U.S. defense contractors"
     // (not a security vendor named after the noun, "the US company Secureworks", nor a state's
     // agencies that speak, "three US agencies said"; a company that speaks is often the victim:
@@ -998,6 +1006,16 @@ class Roles {
   }
   // Questions about a whole sentence, answered once per sentence however many countries ask them.
   SentenceMemo malware_found_, denial_, group_named_, police_work_;
+  // The country [f, l] opens the sentence after "In" (and "the") and a comma follows it.
+  bool opens_in_country(size_t f, size_t l, uint32_t sent) const {
+    const size_t first = doc_.sentences[sent].first_token;
+    const size_t after_in = first + 1 + (in_sentence(first + 1, sent) && word(first + 1) == "the" ? 1 : 0);
+    if (!(word(first) == "in" && f == after_in && in_sentence(l + 1, sent) && word(l + 1) == ",")) return false;
+    // (not where a speaker is: "In Switzerland, police said the hacktivists targeted websites in Ukraine")
+    for (size_t k = l + 2; k <= l + 7 && in_sentence(k, sent); ++k)
+      if (speaker_verb(k)) return false;
+    return true;
+  }
   // The sentence tells of police work: an arrest, a raid, a seizure (context/police-action-words.txt).
   bool police_work(uint32_t sent) const {
     return police_work_.ask(doc_, sent, [&](const Sentence& s) {
