@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
+#include <unordered_set>
 
 #include "core/text.hpp"
 #include "extract/operations/operations.hpp"
@@ -426,8 +428,37 @@ class Evidence {
            !toks[l + 1].is_digit && toks[l + 1].sentence == toks[f].sentence && !doc_.has_cue(l + 1, kGroupCues);
   }
 
+  // "Ekans, also known as Snake, a ransomware strain": an ambiguous name given as another name of the
+  // tool named right before it ("also known as", "aka", "or", a bracket) names that tool, not a group
+  // (Turla's "Snake").
+  bool another_name_of_a_tool(const Candidate& c) const {
+    const size_t f = doc_.token_starting_at(c.start);
+    if (f == std::string::npos || f < 2) return false;
+    const uint32_t sent = doc_.tokens[f].sentence;
+    auto w = [&](size_t t) { return doc_.tokens[t].sentence == sent ? doc_.folded_token(t) : std::string_view(); };
+    size_t k = f;
+    if (k >= 3 && w(k - 1) == "as" && w(k - 2) == "known") {
+      k -= 2;
+      if (k >= 1 && w(k - 1) == "also") --k;
+    } else if (one_of(w(k - 1), {"aka", "or", "("})) {
+      --k;
+    } else {
+      return false;
+    }
+    if (k >= 1 && w(k - 1) == ",") --k;
+    if (k == 0 || doc_.tokens[k - 1].sentence != sent) return false;
+    if (!tool_ends_) {
+      tool_ends_.emplace();
+      for (const Candidate& t : doc_.candidates)
+        if (t.type == MentionType::Tool) tool_ends_->insert(t.end);
+    }
+    return tool_ends_->count(doc_.tokens[k - 1].end) > 0;
+  }
+  mutable std::optional<std::unordered_set<uint32_t>> tool_ends_;  // where the tool candidates end (found once)
+
   std::string reason(const Candidate& c) const {
     if ((c.type == MentionType::Actor || c.type == MentionType::Tool) && inside_a_longer_name(c)) return "";
+    if (c.type == MentionType::Actor && another_name_of_a_tool(c)) return "";
     if (c.entry != UINT32_MAX && named_elsewhere(c)) return "named-elsewhere";
     switch (c.type) {
       case MentionType::Actor: {
