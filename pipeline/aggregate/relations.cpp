@@ -982,7 +982,16 @@ class RelationFinder {
     const size_t f = doc_.token_starting_at(m.start);
     if (f == std::string::npos) return false;
     const uint32_t sent = doc_.tokens[f].sentence;
-    return police_work(sent) || takedown_work(sent);
+    if (police_work(sent) || takedown_work(sent)) return true;
+    // one that police or investigators work under: "investigators from the ASD and the AFP, working
+    // together under Operation Aquila, had linked him to the theft"
+    if (f >= 1 && word(f - 1) == "under") {
+      const Sentence& s = doc_.sentences[sent];
+      for (size_t k = s.first_token; k < s.end_token; ++k)
+        if (doc_.tokens[k].is_all_lower && one_of(word(k), {"police", "investigators", "prosecutors", "officers", "detectives", "agents"}))
+          return true;
+    }
+    return false;
   }
   // A word of police, takedown or legal action: "arrested", "disrupted", "charged", "sanctioned".
   bool enforcement_word(size_t k) const {
