@@ -13,8 +13,8 @@
 namespace news {
 
 // The token of the listing verb ("included", "were"), npos when the sentence does not open so.
-// "They", "These", "Those", "Others" alone, or "these"/"those" with up to two lower-case words
-// the sentence before also has ("those clients", "these smaller firms": the same things, named again).
+// "They", "These", "Those", "Others" alone, or "these"/"those" with up to three lower-case words whose
+// last the sentence before also has ("those clients", "these smaller firms": the same things, named again).
 size_t list_goes_on(const Document& doc, uint32_t sent);
 
 }  // namespace news

@@ -1959,8 +1959,6 @@ class RelationFinder {
       if (attack_word(k - 1)) return true;
     return false;
   }
-  // After the reporting verb that follows the name (over "on Monday that", however long the
-  // apposition before it): "it was dealing with a cyberattack", "it had been hit", "we suffered a breach".
   // After the speaker's verb at token `verb`: attackers took or attacked what is the speaker's own,
   // "AT&T said on Friday that hackers had downloaded records of calls of nearly all of its customers"
   // (an attacker noun, an attack or taking verb within five words, then "its" or "our").
@@ -1995,6 +1993,8 @@ class RelationFinder {
     }
     return false;
   }
+  // After the reporting verb that follows the name (over "on Monday that", however long the
+  // apposition before it): "it was dealing with a cyberattack", "it had been hit", "we suffered a breach".
   bool says_it_was_attacked(size_t l, uint32_t sent) const {
     size_t verb = l + 1;
     while (in_sentence(verb, sent) && verb <= l + 25 && !listed(verb, words_.reporter_verbs)) ++verb;
@@ -2461,7 +2461,7 @@ class RelationFinder {
       if (!focus_.empty()) {
         // (a sentence that tells of the attack again, "Companies were hit too", keeps the story on it:
         // the sentences after count from there)
-        const bool goes_on = sent >= 1 && attack_opens(sent);
+        const bool goes_on = attack_opens(sent);
         for (auto a : focus_) {
           a.how = "the attacker of the sentences before";
           a.named = false;

@@ -163,7 +163,7 @@ void find_name_lines(Document& doc, const RuleSet& rules) {
   doc.name_lines.found = true;
 }
 
-// A name of a list and the pattern that found it: "... the wave: APT36, Pakistan Cyber Force and Team Insane PK".
+// A name a pattern found, with the pattern and the name's words (to find its bare uses later).
 struct FoundName {
   const NamePattern* pattern;
   std::vector<uint32_t> vocab;  // the name's tokens, to find its bare uses
