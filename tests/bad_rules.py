@@ -39,6 +39,7 @@ broken("sectors/tiers.tsv", "government\t|\tgovernment-local", "no words before"
 broken("tools/owners.tsv", "no-such-tool\tturla", "unknown tool id 'no-such-tool'")
 broken("tools/owners.tsv", "kazuar\tturla", "tool 'kazuar' given its groups twice")
 broken("tools/owners.tsv", "mimikatz\tmicrosoft", "'microsoft' is no threat group")
+broken("tools/owners.tsv", "cobalt-strike\t-", "no groups")
 broken("operations/campaigns.tsv", "op-y\tOperation Y\t-\t-\ttakeover", "kind must be campaign or takedown")
 broken("operations/campaigns.tsv", "op-x\tOperation X\tno-such-actor\t-\tcampaign", "unknown actor id")
 broken("operations/patterns.tsv", "bad-re\t1\t(?P<name>a(b", "RE2 refuses the pattern")

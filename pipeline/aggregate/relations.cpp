@@ -192,7 +192,7 @@ class RelationFinder {
       for (uint32_t a : tool.owners)
         if (groups.count(rules_.actors[a].name))
           add("uses", rules_.actors[a].name, "actor", m.value, "tool", sentence_of(doc_, m),
-              "the tool's own group (" + rules_.files[tool.owners_rule.file] + ":" + std::to_string(tool.owners_rule.line) + "), named in the article");
+              "the tool's own group (" + rules_.rule_location(tool.owners_rule) + "), named in the article");
     }
   }
 
@@ -1055,7 +1055,7 @@ class RelationFinder {
     return false;
   }
   bool sentence_lists(uint32_t sent, const WordList& list, const SentenceMemo& memo) const {
-    return memo.ask(doc_, sent, [&](const Sentence&) { return sentence_lists(sent, list); });
+    return sentence_has_word(doc_, sent, list, memo);
   }
 
   // The last named attacker of a kind before token t (the nearest in text), else the first
@@ -1130,7 +1130,8 @@ class RelationFinder {
   }
   // The sentence opens with a quotation mark.
   bool quoted(uint32_t sent) const {
-    return one_of(doc_.token_text(doc_.tokens[doc_.sentences[sent].first_token]), {"\"", "\u201c", "'", "\u2018"});
+    const Sentence& s = doc_.sentences[sent];
+    return s.first_token < s.end_token && one_of(doc_.token_text(doc_.tokens[s.first_token]), {"\"", "\u201c", "'", "\u2018"});
   }
   bool last_before_sentence(const char* kind, uint32_t sent) const {
     for (const auto& a : named_)

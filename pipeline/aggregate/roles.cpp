@@ -1017,13 +1017,7 @@ class Roles {
     return true;
   }
   // The sentence tells of police work: an arrest, a raid, a seizure (context/police-action-words.txt).
-  bool police_work(uint32_t sent) const {
-    return police_work_.ask(doc_, sent, [&](const Sentence& s) {
-      for (size_t k = s.first_token; k < s.end_token; ++k)
-        if (listed(k, words_.police_action_words) && doc_.tokens[k].is_all_lower) return true;
-      return false;
-    });
-  }
+  bool police_work(uint32_t sent) const { return sentence_has_word(doc_, sent, words_.police_action_words, police_work_); }
   SentenceTokenMemo attack_word_at_, hypothetical_at_, hacking_verb_at_, list_goes_on_;
 
   // The article tells of charges, indictments, sanctions or arrests.

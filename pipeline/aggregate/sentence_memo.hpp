@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/document.hpp"
+#include "rules/ruleset.hpp"
 
 namespace news {
 
@@ -32,5 +33,15 @@ struct SentenceTokenMemo {
     return first[sent];
   }
 };
+
+// The sentence holds a lower-case word of the list ("arrested", "disrupted"): asked through a memo,
+// answered once per sentence.
+inline bool sentence_has_word(const Document& doc, uint32_t sent, const WordList& list, const SentenceMemo& memo) {
+  return memo.ask(doc, sent, [&](const Sentence& s) {
+    for (size_t k = s.first_token; k < s.end_token; ++k)
+      if (doc.tokens[k].is_all_lower && list.has(doc.tokens[k].vocab)) return true;
+    return false;
+  });
+}
 
 }  // namespace news

@@ -43,8 +43,7 @@ void set_sector_tiers(Document& doc, const RuleSet& rules) {
       }
       if (!fits) continue;
       if (doc.options.explain) {
-        const std::string form = rules.files[m.rule.file] + ":" + std::to_string(m.rule.line);
-        m.cue = tier.tier + ", " + why + " (form " + form + ")" + (m.cue.empty() ? "" : "; " + m.cue);
+        m.cue = tier.tier + ", " + why + " (form " + rules.rule_location(m.rule) + ")" + (m.cue.empty() ? "" : "; " + m.cue);
       }
       m.value = tier.tier;
       m.rule = tier.rule;

@@ -258,8 +258,7 @@ void find_names(Document& doc, const RuleSet& rules) {
   const WordList& speaker_verbs = rules.words->speaker_verbs;
   const WordList& sentence_starters = rules.words->sentence_starters;
   const re2::StringPiece text(doc.norm);
-  using Found = FoundName;
-  std::vector<Found> found;
+  std::vector<FoundName> found;
   std::vector<Candidate> added;
   struct ListSpan {
     const NamePattern* pattern;
@@ -488,7 +487,7 @@ void find_names(Document& doc, const RuleSet& rules) {
       c.value = std::string(doc.span(c.start, c.end));
       c.cue = "pattern " + np.id + country_why;
       c.country = country;
-      Found f{&np, {}, c.value};
+      FoundName f{&np, {}, c.value};
       if (np.type == MentionType::Actor) the_known_actor_it_shortens(c, known_names);
       for (size_t k = first; k <= last; ++k) f.vocab.push_back(doc.tokens[k].vocab);
       found.push_back(std::move(f));
