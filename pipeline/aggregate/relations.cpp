@@ -1338,6 +1338,40 @@ class RelationFinder {
   }
   // The one group the sentence after `sent` names, when it holds it responsible ("REvil was
   // responsible", "blamed the attack on", "claimed", "attributed") and `sent` tells of an attack.
+  // The sentence naming the article's first attacker ties an attack told before to it: "the
+  // attacks have been widely linked to Scattered Spider", "the breach was claimed by RansomHub".
+  // Then a lead of any length is about that attacker, not only one that names it soon.
+  bool puts_the_attack_down_to(const Attacker& first) const {
+    if (first.token == std::string::npos) return false;
+    const auto it = by_sentence_->find(first.sentence);
+    if (it == by_sentence_->end()) return false;
+    for (const Mention* m : it->second)
+      if (is_group(*m, rules_) && m->value != first.name) return false;  // one group only
+    const uint32_t sent = first.sentence;
+    const Sentence& s = doc_.sentences[sent];
+    // "the attacks", "these intrusions", "the ransomware attack" in [from, to)
+    auto an_attack = [&](size_t from, size_t to) {
+      for (size_t k = std::max<size_t>(from, s.first_token); k < to && k < s.end_token; ++k)
+        if (one_of(word(k), {"the", "these", "those", "this", "both"}))
+          for (size_t u = k + 1; u <= k + 3 && u < s.end_token && doc_.tokens[u].is_all_lower; ++u)
+            if (listed(u, words_.attack_event_nouns)) return true;
+      return false;
+    };
+    const size_t g = first.token;
+    // the attack before, tied to the group: "the attacks have been widely linked to Scattered Spider"
+    for (size_t k = g, n = 0; k > s.first_token && n < 4; --k, ++n) {
+      const std::string_view w = word(k - 1);
+      if (one_of(w, {"linked", "tied", "attributed", "blamed", "pinned", "connected"})) return an_attack(s.first_token, k - 1);
+      if (!one_of(w, {"to", "on", "by", "widely", "also", "firmly", "publicly", "since", "now"})) break;
+    }
+    // the group, then a claim of the attack: "RansomHub claimed the attack", "LockBit was behind the breach"
+    size_t k = g;
+    while (in_sentence(k, sent) && group_token_.size() > k && group_token_[k]) ++k;
+    if (in_sentence(k, sent) && doc_.has_cue(k, kGroupCues)) ++k;  // "the Rhysida gang"
+    for (size_t n = 0; n < 3 && in_sentence(k, sent) && one_of(word(k), {"was", "were", "is", "has", "have", "had", "later", "quickly", "also"}); ++n) ++k;
+    if (in_sentence(k, sent) && one_of(word(k), {"claimed", "behind", "responsible"})) return an_attack(k + 1, k + 7);
+    return false;
+  }
   std::optional<Attacker> held_responsible_next(uint32_t sent) const {
     if (sent + 1 >= doc_.sentences.size() || !tells_of_an_attack(sent)) return std::nullopt;
     const auto it = by_sentence_->find(sent + 1);
@@ -2475,7 +2509,8 @@ class RelationFinder {
         Attacker b = *a;
         b.how = "the first attacker the article names from the country the sentence blames";
         attackers.push_back(b);
-      } else if (!named_.empty() && named_.front().sentence <= sent + kFirstAttackerAhead) {
+      } else if (!named_.empty() && (named_.front().sentence <= sent + kFirstAttackerAhead ||
+                                     (sent < named_.front().sentence && puts_the_attack_down_to(named_.front())))) {
         // (a lead that names its attacker soon; one named only much later was about something else:
         // "Hospitals, power suppliers and railway operators must from Tuesday report cyber attacks")
         Attacker a = named_.front();
