@@ -2,6 +2,7 @@
 
 #include "aggregate/record.hpp"
 #include "helpers.hpp"
+#include "segment/normalise.hpp"
 
 using namespace news;
 using test::analyse;
@@ -214,4 +215,45 @@ TEST_CASE("a victim's or attacker's country is also a mention when the story nam
                  "DE") == "target|mention");
   // no other role: a mention however often it is named
   CHECK(roles_of("The summit was held in Hanoi, Vietnam.", "VN") == "mention");
+}
+
+TEST_CASE("hard-wrapped text reads as its paragraphs: the same relations, and its line breaks inside sentences are spaces") {
+  Pipeline p(test::project_rules(), ExtractOptions{});
+  const std::string wrapped =
+      "Hackers from the LockBit ransomware gang broke into the network of\n"
+      "Boeing last month and stole files on parts and sales, the aircraft\n"
+      "maker said on Tuesday.\n"
+      "\n"
+      "The company said the intruders had also reached the systems of\n"
+      "its distribution arm and that it had notified customers in the\n"
+      "United States and Canada whose data may have been taken.\n";
+  const std::string unwrapped =
+      "Hackers from the LockBit ransomware gang broke into the network of Boeing last month and stole files on parts and sales, "
+      "the aircraft maker said on Tuesday.\n\nThe company said the intruders had also reached the systems of its distribution "
+      "arm and that it had notified customers in the United States and Canada whose data may have been taken.\n";
+  const auto a = record_of(p, wrapped), b = record_of(p, unwrapped);
+  CHECK(a["relations"].dump() == b["relations"].dump());
+  CHECK(a["relations"].dump().find("Boeing") != std::string::npos);
+  CHECK(a["countries"].dump() == b["countries"].dump());
+
+  std::string norm = "Title\n\n" + wrapped;
+  join_wrapped_lines(norm, 7);
+  CHECK(norm.size() == 7 + wrapped.size());  // every offset stays
+  CHECK(norm.find("network of Boeing") != std::string::npos);
+  CHECK(norm.find("Tuesday. The company") == std::string::npos);  // the blank line still parts the paragraphs
+  CHECK(norm.find("Tuesday.\n\nThe company") != std::string::npos);
+}
+
+TEST_CASE("text with one paragraph a line, or a list, is not joined") {
+  const std::string one_a_line =
+      "LockBit hit Boeing last week.\nThe company said it was investigating.\nShares fell on Monday.\n"
+      "Analysts said more victims would follow.\n";
+  std::string norm = one_a_line;
+  join_wrapped_lines(norm, 0);
+  CHECK(norm == one_a_line);
+  const std::string list =
+      "The victims included:\n- banks in Germany\n- hospitals in France\n- the port of\nRotterdam and other harbours\nand a school.\n";
+  norm = list;
+  join_wrapped_lines(norm, 0);
+  CHECK(norm.find("\n- banks in Germany\n- hospitals in France\n- the port of") != std::string::npos);  // items stay lines
 }

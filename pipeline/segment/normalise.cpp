@@ -24,7 +24,63 @@ OffsetMap append_normalised(std::string_view text, std::string& norm) {
   return OffsetMap::build(text, nullptr);
 }
 
+bool ends_a_sentence(std::string_view line) {
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
+  if (line.empty()) return true;
+  const unsigned char c = static_cast<unsigned char>(line.back());
+  return c == '.' || c == '!' || c == '?' || c == ':' || c == '"' || c == '\'' || c == ')' || c >= 0x80;  // (and closing quotes, ellipses)
+}
+
+// A line that opens an item of a list, not the rest of a sentence: "- banks", "* ", "• ", "2. ".
+bool opens_an_item(std::string_view line) {
+  size_t i = 0;
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+  if (i >= line.size()) return false;
+  if (line[i] == '-' || line[i] == '*' || line[i] == '#' || line.substr(i).starts_with("\u2022")) return true;
+  size_t d = i;
+  while (d < line.size() && line[d] >= '0' && line[d] <= '9') ++d;
+  return d > i && d < line.size() && (line[d] == '.' || line[d] == ')');
+}
+
 }  // namespace
+
+// Text hard-wrapped at a fixed width (e-mail newsletters, plain-text wires, advisories) breaks
+// its lines inside sentences; a paragraph is what the blank lines enclose. Read as line breaks,
+// those would cut every sentence in pieces ("the network of" | "Boeing last week"). An article
+// is taken as wrapped when most of the line breaks inside its paragraphs come where no sentence
+// ends, and several go on in lower case; then each such break is read as a space (the same
+// byte count: every offset stays). Text with one paragraph a line is left as it is.
+void join_wrapped_lines(std::string& norm, size_t from) {
+  struct Break { size_t at; bool soft, lower, item; };
+  std::vector<Break> breaks;  // the line breaks between two lines that hold text
+  std::string_view text(norm);
+  size_t line_start = from;
+  for (size_t nl = text.find('\n', line_start); nl != std::string_view::npos; nl = text.find('\n', line_start)) {
+    const std::string_view line = text.substr(line_start, nl - line_start);
+    const bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
+    const size_t next_start = nl + 1;
+    size_t next_end = text.find('\n', next_start);
+    if (next_end == std::string_view::npos) next_end = text.size();
+    const std::string_view next = text.substr(next_start, next_end - next_start);
+    const size_t first = next.find_first_not_of(" \t\r");
+    if (!blank && first != std::string_view::npos) {
+      const unsigned char c = static_cast<unsigned char>(next[first]);
+      breaks.push_back({nl, !ends_a_sentence(line), (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'), opens_an_item(next)});
+    }
+    line_start = next_start;
+  }
+  size_t soft = 0, lower = 0;
+  for (const Break& b : breaks) {
+    soft += b.soft && !b.item;
+    lower += b.soft && b.lower && !b.item;
+  }
+  if (breaks.size() < 3 || soft * 2 < breaks.size() || lower < 2) return;
+  for (const Break& b : breaks) {
+    if (b.item) continue;
+    norm[b.at] = ' ';
+    if (b.at > from && norm[b.at - 1] == '\r') norm[b.at - 1] = ' ';
+  }
+}
 
 void normalise(Document& doc) {
   Article& a = doc.article;
@@ -47,6 +103,7 @@ void normalise(Document& doc) {
   doc.norm += "\n\n";
   doc.body_start = uint32_t(doc.norm.size());
   doc.offsets = append_normalised(a.text, doc.norm);
+  join_wrapped_lines(doc.norm, doc.body_start);
 }
 
 }  // namespace news

@@ -9,4 +9,6 @@
 
 namespace news {
 void normalise(Document& doc);
+// The line breaks of norm[from...] inside the sentences of hard-wrapped text, as spaces.
+void join_wrapped_lines(std::string& norm, size_t from);
 }
