@@ -1846,7 +1846,7 @@ class RelationFinder {
             !(t >= 2 && in_sentence(t - 2, sent) && one_of(word(t - 1), {"and", ","}) && doc_.has_cue(t - 2, kAttackerNouns)))
           // (or an attack on it just before: "disclosed an attack on its systems", "broke into a small
           // percentage of its corporate email accounts")
-          for (size_t u = t >= 1 && one_of(word(t - 1), {"on", "of", "into"}) ? std::max(t >= 6 ? t - 6 : 0, l + 1) : t - 1;
+          for (size_t u = t >= 1 && one_of(word(t - 1), {"on", "of", "into", "to"}) ? std::max(t >= 6 ? t - 6 : 0, l + 1) : t - 1;
                in_sentence(u, sent) && u <= (past_attacker ? t : t + 8); ++u) {
             // (an attack word, not a noun for the things: "urged organisations to check their systems")
             if (attack_act(u) && !victim_noun(word(u)) &&
