@@ -1364,6 +1364,23 @@ class RelationFinder {
       if (one_of(w, {"linked", "tied", "attributed", "blamed", "pinned", "connected"})) return an_attack(s.first_token, k - 1);
       if (!one_of(w, {"to", "on", "by", "widely", "also", "firmly", "publicly", "since", "now"})) break;
     }
+    // those who did it, given their name: "The hackers call themselves Gonjeshke Darande", "the
+    // attackers, known to researchers as Scattered Spider"; or a blame laid on the group for the
+    // incidents: "people familiar with both investigations blame a hacking collective known as ..."
+    for (size_t k = g, n = 0; k > s.first_token && n < 10; --k, ++n) {
+      const std::string_view w = word(k - 1);
+      const bool naming = one_of(w, {"themselves", "itself", "as", "dubbed", "nicknamed"});
+      const bool blame = one_of(w, {"blame", "blamed", "blames"}) && doc_.tokens[k - 1].is_all_lower;
+      if (!naming && !blame) {
+        if (!doc_.tokens[k - 1].is_all_lower && !doc_.tokens[k - 1].is_word) break;  // punctuation ends the phrase
+        continue;
+      }
+      for (size_t u = s.first_token; u + 1 < k - 1; ++u) {
+        if (!one_of(word(u), {"the", "these", "those", "both"})) continue;
+        if (naming && doc_.has_cue(u + 1, kAttackerNouns) && doc_.tokens[u + 1].is_all_lower && word(u + 1) != "group") return true;
+        if (blame && (listed(u + 1, words_.attack_event_nouns) || listed(u + 1, words_.investigation_words))) return true;
+      }
+    }
     // the group, then a claim of the attack: "RansomHub claimed the attack", "LockBit was behind the breach"
     size_t k = g;
     while (in_sentence(k, sent) && group_token_.size() > k && group_token_[k]) ++k;
