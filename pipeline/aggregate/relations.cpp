@@ -2275,7 +2275,9 @@ class RelationFinder {
       // a list the colon opens after its attack: "said it had hit three steel makers: Khuzestan Steel, ..."
       if (w == ":") return t == f && attack_before_colon(t - 1, sent);
       // (nor past the opening of another clause: "learned of the breach in November, when an FBI agent called")
-      if (w == "by" || w == ";" || w == "to" || speaker_verb(t - 1) || (doc_.has_cue(t - 1, kAttributionCues) && !glued) ||
+      // (but things of the name: "made off with records belonging to AT&T")
+      const bool belonging = w == "to" && t >= 2 && in_sentence(t - 2, sent) && one_of(word(t - 2), {"belonging", "belonged", "belongs"});
+      if (w == "by" || w == ";" || (w == "to" && !belonging) || speaker_verb(t - 1) || (doc_.has_cue(t - 1, kAttributionCues) && !glued) ||
           one_of(w, {"which", "who", "that", "when", "while", "because", "although", "though", "whereas", "until"}))
         break;
       // (not the time of the attack: "Three days after the attack, the FBI, CISA and ... issued")
