@@ -216,14 +216,27 @@ class RelationFinder {
         if (reporters.size() < kListMembers && m->type == MentionType::Actor && !is_group(*m, rules_) && !attacker_kind(*m) &&
             one_of(actor_kind(*m, rules_), {"government", "security-vendor"}) && reporter_in_list(*m, before->second))
           reporters.insert(m->value);
+      const std::string as = word(cited) == "it" ? "it" : "the " + std::string(word(cited));
       for (const auto& g : groups)
         for (const auto& r : reporters)
-          add("reported-by", g, "actor", r, "actor", sent, "a reporter of the sentence before, referred to as 'the " + std::string(word(cited)) + "'");
+          add("reported-by", g, "actor", r, "actor", sent, "a reporter of the sentence before, referred to as '" + as + "'");
     }
   }
   // "the agencies said", "the partners added", "according to the agencies": the token of the noun, npos if none.
   size_t cited_bodies_at(uint32_t sent) const {
     const Sentence& s = doc_.sentences[sent];
+    // the advisory or report the sentence before told of, saying what it says: "... a joint advisory
+    // released on Thursday by the FBI and the NSA. It said Kimsuky operatives pose as journalists"
+    if (const size_t f = s.first_token; s.end_token > f + 2 && sent >= 1) {
+      const bool it = word(f) == "it";
+      const bool noun = word(f) == "the" && listed(f + 1, words_.advisory_nouns) && doc_.tokens[f + 1].is_all_lower;
+      const size_t verb = it ? f + 1 : f + 2;
+      if ((it || noun) && in_sentence(verb, sent) && listed(verb, words_.reporter_verbs) && doc_.tokens[verb].is_all_lower) {
+        const Sentence& b = doc_.sentences[sent - 1];
+        for (size_t k = b.first_token; k < b.end_token; ++k)
+          if (listed(k, words_.advisory_nouns) && doc_.tokens[k].is_all_lower) return it ? f : f + 1;
+      }
+    }
     for (size_t k = s.first_token; k + 1 < s.end_token; ++k) {
       if (word(k) != "the" || !listed(k + 1, words_.cosigner_nouns) || !doc_.tokens[k + 1].is_all_lower) continue;
       if (in_sentence(k + 2, sent) && listed(k + 2, words_.reporter_verbs) && doc_.tokens[k + 2].is_all_lower) return k + 1;
