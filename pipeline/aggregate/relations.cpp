@@ -968,8 +968,10 @@ class RelationFinder {
   bool home_fits(const std::string& group, const std::string& country) const {
     const auto& named = rules_.actors_named(group);
     if (named.empty()) return true;
-    const std::string& home = rules_.actors[named.front()].country;
-    return home.empty() || home == country;
+    const ActorEntry& entry = rules_.actors[named.front()];
+    // (a crew of criminals or hacktivists is often spread over several countries, LAPSUS$ in Britain
+    // and Brazil; a state's group has the one sponsor)
+    return entry.country.empty() || entry.country == country || entry.motivation == "criminal" || entry.motivation == "hacktivist";
   }
 
   void add(const std::string& type, const std::string& src, const char* st, const std::string& dst, const char* dt,
