@@ -1343,6 +1343,12 @@ class RelationFinder {
   // were hit too.", "Schools were also targeted."
   bool attack_opens(uint32_t sent) const {
     const Sentence& s = doc_.sentences[sent];
+    // (or one that opens on those hit: "The victims stretch well beyond the United States", "Other
+    // victims included ...", "Among the victims were ...")
+    size_t k = s.first_token;
+    if (k < s.end_token && word(k) == "among") ++k;
+    if (k < s.end_token && one_of(word(k), {"the", "other", "further", "more", "its", "their"})) ++k;
+    if (k < s.end_token && one_of(word(k), {"victims", "targets"})) return true;
     if (s.end_token - s.first_token > 8) return false;
     bool attack = false;
     for (size_t k = s.first_token; k < s.end_token; ++k) {
@@ -1351,8 +1357,6 @@ class RelationFinder {
     }
     return attack;
   }
-  // The one group the sentence after `sent` names, when it holds it responsible ("REvil was
-  // responsible", "blamed the attack on", "claimed", "attributed") and `sent` tells of an attack.
   // The sentence naming the article's first attacker ties an attack told before to it: "the
   // attacks have been widely linked to Scattered Spider", "the breach was claimed by RansomHub".
   // Then a lead of any length is about that attacker, not only one that names it soon.
@@ -1404,6 +1408,8 @@ class RelationFinder {
     if (in_sentence(k, sent) && one_of(word(k), {"claimed", "behind", "responsible"})) return an_attack(k + 1, k + 7);
     return false;
   }
+  // The one group the sentence after `sent` names, when it holds it responsible ("REvil was
+  // responsible", "blamed the attack on", "claimed", "attributed") and `sent` tells of an attack.
   std::optional<Attacker> held_responsible_next(uint32_t sent) const {
     if (sent + 1 >= doc_.sentences.size() || !tells_of_an_attack(sent)) return std::nullopt;
     const auto it = by_sentence_->find(sent + 1);
