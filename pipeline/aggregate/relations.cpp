@@ -1778,6 +1778,24 @@ class RelationFinder {
     for (size_t u = t - 3; u >= 1 && u + 5 >= t - 3 && in_sentence(u - 1, sent); --u) {
       const std::string_view v = word(u - 1);
       if (attack_word(u - 1) || (listed(u - 1, words_.hack_words) && doc_.tokens[u - 1].is_all_lower)) return true;
+      // (the things the attack took from or came down on: "the theft of $620 million from the Ronin
+      // network run by Sky Mavis")
+      // (a taking "from", over its amount; an attack right before "on", "into", "against"; not where
+      // the attack came from: "launched attacks on ministries from servers run by Hetzner")
+      if (one_of(v, {"on", "into", "against"})) return u >= 2 && in_sentence(u - 2, sent) && attack_word(u - 2);
+      if (v == "from") {
+        for (size_t k = u - 1; k >= 1 && k + 8 >= u - 1 && in_sentence(k - 1, sent); --k) {
+          const std::string_view w = word(k - 1);
+          if (attack_word(k - 1))
+            return listed(k - 1, words_.taking_verbs) ||
+                   one_of(w, {"theft", "thefts", "heist", "heists", "stole", "stolen", "steal", "stealing", "drained", "siphoned", "looted", "robbed"});
+          if (!(doc_.tokens[k - 1].is_digit || one_of(w, {"of", "about", "nearly", "almost", "around", "some", "more", "than", "over", "$", "million",
+                                                          "billion", "worth", "in", "the", "its", "their"}) || doc_.tokens[k - 1].is_all_lower))
+            break;
+          if (one_of(w, {"on", "at", "against", "to", "for", "with", "by"})) break;
+        }
+        return false;
+      }
       if (!(one_of(v, {"the", "a", "an", "its", "their", "some", "several", "many", "two", "three", "dozens", "of"}) ||
             doc_.tokens[u - 1].is_upper_initial || doc_.tokens[u - 1].is_digit || (doc_.tokens[u - 1].is_all_lower && listed(u - 1, words_.owned_nouns))))
         return false;
