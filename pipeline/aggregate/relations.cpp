@@ -1697,6 +1697,9 @@ class RelationFinder {
     int lower_run = 0;
     for (size_t k = lo + 1; k < hi; ++k) {
       const std::string_view w = word(k);
+      // (a group between is the subject of another clause: "According to Mandiant, APT44 uses several
+      // Telegram personas")
+      if (k < group_token_.size() && group_token_[k]) return false;
       if (one_of(w, {",", "and"})) { glue = true; lower_run = 0; continue; }
       // "(CISA)": an acronym in brackets after its name
       if (one_of(w, {"the", "of", "'", "s", "-", "&", "(", ")"}) || doc_.tokens[k].is_upper_initial || doc_.tokens[k].is_all_upper) { lower_run = 0; continue; }
