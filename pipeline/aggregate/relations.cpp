@@ -1964,6 +1964,9 @@ class RelationFinder {
       if (be && attack_act(t) && !(is_verb_form(w) && w.ends_with("ing"))) return true;
       if (one_of(w, {"was", "were", "is", "are", "been", "has", "have", "had"})) { be = true; continue; }
       if (be && w == "among" && after_be <= 1) return among_victims(t, sent);  // "was among the group's victims"
+      // (the subject tells of or blames an attack, it is not hit: "Elliptic had pinned the theft on
+      // Lazarus Group", "the FBI has identified 17 victims")
+      if (be && (listed(t, words_.blame_verbs) || reporting_word(t) || doc_.has_cue(t, kAttributionCues))) break;
       if (be) {
         if (!doc_.tokens[t].is_all_lower || ++after_be > 3) break;  // "was also badly hit", "were among the victims"
       } else if (!(w == "'" || w == "s" || w == "-" || w == "and" || w == "," || w == "the" || doc_.has_cue(t, kVictimNouns) || doc_.tokens[t].is_upper_initial ||
