@@ -1905,8 +1905,17 @@ class RelationFinder {
             !(t >= 2 && in_sentence(t - 2, sent) && one_of(word(t - 1), {"and", ","}) && doc_.has_cue(t - 2, kAttackerNouns)))
           // (or an attack on it just before: "disclosed an attack on its systems", "broke into a small
           // percentage of its corporate email accounts")
-          for (size_t u = t >= 1 && one_of(word(t - 1), {"on", "of", "into", "to"}) ? std::max(t >= 6 ? t - 6 : 0, l + 1) : t - 1;
-               in_sentence(u, sent) && u <= (past_attacker ? t : t + 8); ++u) {
+          for (size_t u = t >= 1 && one_of(word(t - 1), {"on", "of", "into", "to"}) ? std::max(t >= 6 ? t - 6 : 0, l + 1) : t - 1,
+                      reach = past_attacker ? t : t + 8;
+               in_sentence(u, sent) && u <= reach; ++u) {
+            // (over an aside about its things: "one of its own Salesforce instances, used to store
+            // contact details, had been hit")
+            if (!past_attacker && word(u) == ",")
+              for (size_t c = u + 1; in_sentence(c + 1, sent) && c <= u + 14; ++c)
+                if (word(c) == ",") {
+                  if (one_of(word(c + 1), {"had", "has", "have", "was", "were", "is", "are"})) reach = std::max(reach, c + 5);
+                  break;
+                }
             // (an attack word, not a noun for the things: "urged organisations to check their systems")
             if (attack_act(u) && !victim_noun(word(u)) &&
                 !negated_after(t, sent))  // "Liminal said its own platform had not been breached"
