@@ -1913,7 +1913,9 @@ class RelationFinder {
             if (!past_attacker && word(u) == ",")
               for (size_t c = u + 1; in_sentence(c + 1, sent) && c <= u + 14; ++c)
                 if (word(c) == ",") {
-                  if (one_of(word(c + 1), {"had", "has", "have", "was", "were", "is", "are"})) reach = std::max(reach, c + 5);
+                  if (one_of(word(c + 1), {"had", "has", "have", "was", "were", "is", "are"}) &&
+                      !(in_sentence(c + 2, sent) && one_of(word(c + 2), {"not", "never", "n't"})))
+                    reach = std::max(reach, c + 5);
                   break;
                 }
             // (an attack word, not a noun for the things: "urged organisations to check their systems")
