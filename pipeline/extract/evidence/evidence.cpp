@@ -405,6 +405,14 @@ class Evidence {
   }
   bool named_elsewhere(const Candidate& c) const { return unambiguous_.count({int(c.type), c.entry}) > 0; }
   bool multi_word(const Candidate& c) const { return end_token(c) - first_token(c) > 1; }
+  // A capital inside a word ("SideWinder", "BlackEnergy"): a name as written, no ordinary word at
+  // the start of a sentence.
+  bool inner_capital(const Candidate& c) const {
+    const std::string_view text = std::string_view(doc_.norm).substr(c.start, c.end - c.start);
+    for (size_t i = 1; i < text.size(); ++i)
+      if (text[i] >= 'A' && text[i] <= 'Z' && text[i - 1] >= 'a' && text[i - 1] <= 'z') return true;
+    return false;
+  }
 
   // "Sichuan Silence Information Technology": an ambiguous name between capitalised words,
   // in mid-sentence (or one of several words followed by one), is a word of a longer name (a known entity, a group cue or a title next
@@ -469,6 +477,7 @@ class Evidence {
           // in cyber news two or more ("Volt Typhoon", "Midnight Blizzard") are a name.
           // (a word of a longer name is not: "members of the Royal Families" is no Royal gang)
           if ((cyber() || cyber_sentence(c)) && !sentence_initial(c) && (multi_word(c) || !capitalised_after(c))) return "cyber-context";
+          if ((cyber() || cyber_sentence(c)) && inner_capital(c)) return "cyber-context";
           if (cyber() && multi_word(c)) return "cyber-context";
           return "";
         }
