@@ -490,7 +490,8 @@ class Evidence {
         // "Apple", "Amazon": a company's one-word name written with its capital inside a sentence of
         // cyber news (not in the title, which capitalises every word), alone: not a word of a longer
         // name ("Tiananmen Square")
-        if (a.kind != "government" && cyber() && cyber_sentence(c) && !sentence_initial(c) && !doc_.in_title(c.start) &&
+        // (a state body too, once its country is named: "members of Congress", "the Treasury's Office")
+        if (cyber() && cyber_sentence(c) && !sentence_initial(c) && !doc_.in_title(c.start) &&
             doc_.tokens[first_token(c)].is_upper_initial && !doc_.tokens[first_token(c)].is_all_upper && !capitalised_neighbour(c))
           return "cyber-context";
         return "";
