@@ -1493,6 +1493,9 @@ class RelationFinder {
         ++n;
         continue;
       }
+      // (not a second verb of the sentence's subject: "it claimed intrusions at Nvidia and Okta and
+      // published source code")
+      if (w == "and" && in_sentence(k + 1, sent) && doc_.tokens[k + 1].is_all_lower && listed(k + 1, words_.reporter_verbs)) break;
       // over a coordinated name: "the FBI and Japan's National Police Agency said"
       if (n < 8 && (w == "and" || (n > 0 && (doc_.tokens[k].is_upper_initial || w == "the")))) {
         // a list that a plural of bodies closes: "CISA, the FBI and cyber agencies from six other
