@@ -43,6 +43,8 @@ SUFFIX = {'inc', 'ltd', 'llc', 'plc', 'corp', 'corporation', 'co', 'company', 'l
 def norm(s):
     s = (s or '').lower().replace('\u2019', "'").replace('\u2018', "'")
     s = re.sub(r"'s\b", '', s)
+    # dotted abbreviations are one word: "U.S. Department of Justice" is "US Department of Justice"
+    s = re.sub(r'\b(?:[a-z]\.){2,}', lambda m: m.group(0).replace('.', ''), s)
     s = re.sub(r'[^0-9a-z\u00c0-\uffff]+', ' ', s).strip()
     toks = s.split()
     if toks and toks[0] == 'the':
