@@ -57,6 +57,9 @@ bool overlaps_known(CandidateIndex& known, uint32_t s, uint32_t e, bool organisa
       country = c.value;
       continue;
     }
+    // (nor an ambiguous name that opens a longer institution's: "the National Electric Energy Agency"
+    // is no outlet called The National)
+    if (c.type == MentionType::Actor && c.ambiguous && organisation && c.start <= s && c.end < e) continue;
     if (c.type == MentionType::Tool || c.type == MentionType::Country || (c.type == MentionType::Actor && c.kind != "person")) return true;
   }
   return false;
