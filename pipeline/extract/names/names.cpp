@@ -226,6 +226,17 @@ void names_of_a_list(Document& doc, const RuleSet& rules, const NamePattern& np,
     for (uint32_t i : by_patterns.overlapping(s, e))
       if (of_kind(by_patterns[i])) some_known = by_patterns[i].value;
   }
+  // (or the words before the list tell what the groups did: "three groups had claimed the attempts:
+  // Cyber Horus Group, Anubis.Hacker and Security Bypass")
+  if (some_known.empty() && np.type == MentionType::Actor && np.kind == "threat-group" && !members.empty())
+    for (size_t u = members.front().first, n = 0; u >= 1 && n < 14 && doc.tokens[u - 1].sentence == sent; --u, ++n) {
+      const std::string_view w = doc.folded_token(u - 1);
+      if ((doc.tokens[u - 1].is_all_lower && (doc.has_cue(u - 1, kTargetCues) || rules.words->hack_words.has(doc.tokens[u - 1].vocab))) ||
+          w == "claimed" || w == "claiming" || w == "responsibility") {
+        some_known = "the attacks told before it";
+        break;
+      }
+    }
   if (some_known.empty()) return;
   for (const Member& mb : members) {
     const uint32_t s = doc.tokens[mb.first].start, e = doc.tokens[mb.last].end;
