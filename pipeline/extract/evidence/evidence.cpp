@@ -237,6 +237,27 @@ class Evidence {
     return false;
   }
 
+  // An apposition that calls it a group: "Patchwork, another India-linked group, was named".
+  bool group_apposition(const Candidate& c) const {
+    const size_t f = first_token(c), e = end_token(c);
+    if (f == std::string::npos || e == 0 || e + 2 >= doc_.tokens.size()) return false;
+    const uint32_t sent = doc_.tokens[f].sentence;
+    if (doc_.token_text(doc_.tokens[e]) != "," || doc_.tokens[e + 1].sentence != sent) return false;
+    const std::string_view det = doc_.folded_token(e + 1);
+    if (det != "a" && det != "an" && det != "another" && det != "the" && det != "one") return false;
+    // (a group of attackers: "India-linked", "state-backed", "hacking", "espionage"; not "a quilting group")
+    bool attackers = false;
+    for (size_t k = e + 2; k < doc_.tokens.size() && k <= e + 7 && doc_.tokens[k].sentence == sent; ++k) {
+      if (doc_.token_text(doc_.tokens[k]) == ",") return false;
+      if (doc_.has_cue(k, kGroupCues) && doc_.tokens[k].is_all_lower) return attackers;
+      const std::string_view w = doc_.folded_token(k);
+      attackers = attackers || doc_.has_cue(k, kCyberTerms) ||
+                  w == "linked" || w == "backed" || w == "sponsored" || w == "aligned" || w == "state" || w == "threat" || w == "hacking" ||
+                  w == "hacker" || w == "espionage" || w == "cyberespionage" || w == "apt" || w == "ransomware" || w == "hacktivist";
+    }
+    return false;
+  }
+
   bool contains_cue(const Candidate& c, int list) const {
     const size_t f = first_token(c), e = end_token(c);
     for (size_t k = f; k < e && k < doc_.tokens.size(); ++k)
@@ -472,7 +493,7 @@ class Evidence {
       case MentionType::Actor: {
         const auto& a = rules_.actors[c.entry];
         if (a.kind == "threat-group") {
-          if (cue_near(c, kGroupCues, 3, 3)) return "group-cue";
+          if (cue_near(c, kGroupCues, 3, 3) || group_apposition(c)) return "group-cue";
           // At the start of a sentence a single capitalised word may be any word ("Play it safe");
           // in cyber news two or more ("Volt Typhoon", "Midnight Blizzard") are a name.
           // (a word of a longer name is not: "members of the Royal Families" is no Royal gang)
