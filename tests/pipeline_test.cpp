@@ -257,3 +257,22 @@ TEST_CASE("text with one paragraph a line, or a list, is not joined") {
   join_wrapped_lines(norm, 0);
   CHECK(norm.find("\n- banks in Germany\n- hospitals in France\n- the port of") != std::string::npos);  // items stay lines
 }
+
+TEST_CASE("a paragraph that opens on a date is background: the attacker of the paragraphs before is not carried into it") {
+  Pipeline p(test::project_rules(), ExtractOptions{});
+  auto targets = [&](const std::string& text) {
+    std::string out;
+    const auto record = record_of(p, text);
+    for (const auto& r : record["relations"])
+      if (r["type"] == "targets" && r["target_type"] == "actor") out += r["source"].get<std::string>() + "->" + r["target"].get<std::string>() + ";";
+    return out;
+  };
+  const std::string lead = "APT41 hackers broke into the networks of Boeing, the company said on Monday.\n\n";
+  // the same paragraph, or a new one that goes on with no date: still the story's attacker
+  CHECK(targets(lead + "Airbus was also hit.").find("APT41->Airbus") != std::string::npos);
+  // a paragraph that opens on a date tells of something else
+  CHECK(targets(lead + "In 2017, Airbus was also hit.").find("APT41->Airbus") == std::string::npos);
+  CHECK(targets(lead + "Last year, Airbus was also hit.").find("APT41->Airbus") == std::string::npos);
+  // a date inside a paragraph that goes on does not cut it
+  CHECK(targets(lead.substr(0, lead.size() - 2) + " In 2017, Airbus was also hit.").find("APT41->Airbus") != std::string::npos);
+}

@@ -1341,6 +1341,22 @@ class RelationFinder {
   }
   // The sentence is short and tells of an attack in its first words, with no name in it: "Companies
   // were hit too.", "Schools were also targeted."
+  // The sentence opens a paragraph with a date: "In 2017, ...", "Last year, ...", "Earlier this
+  // month, ..." (a paragraph of background more often than the story's attacker going on).
+  bool opens_a_dated_paragraph(uint32_t sent) const {
+    const Sentence& s = doc_.sentences[sent];
+    if (sent == 0 || s.first_token >= s.end_token) return false;
+    const Sentence& before = doc_.sentences[sent - 1];
+    bool blank = before.first_token >= before.end_token;  // a paragraph's break is a sentence of no token
+    if (!blank && before.end_token > before.first_token) {
+      const uint32_t gap_start = doc_.tokens[before.end_token - 1].end, gap_end = doc_.tokens[s.first_token].start;
+      blank = std::string_view(doc_.norm).substr(gap_start, gap_end - gap_start).find('\n') != std::string_view::npos;
+    }
+    if (!blank) return false;
+    size_t k = s.first_token;
+    if (one_of(word(k), {"in", "on", "by", "since", "during", "last", "earlier", "back", "as", "until"}) && k + 1 < s.end_token) ++k;
+    return k < date_token_.size() && date_token_[k];
+  }
   bool attack_opens(uint32_t sent) const {
     const Sentence& s = doc_.sentences[sent];
     // (or one that opens on those hit: "The victims stretch well beyond the United States", "Other
@@ -2571,6 +2587,12 @@ class RelationFinder {
     if (attackers.empty()) {
       // nothing named or referred to: the sentence goes on about the attacker before it, and a
       // lead sentence about the attacker named first
+      if (!focus_.empty() && opens_a_dated_paragraph(sent)) {
+        other_attackers_sentences_.insert(sent);
+        focus_.clear();
+        focus_list_.clear();
+        return;
+      }
       if (!focus_.empty()) {
         // (a sentence that tells of the attack again, "Companies were hit too", keeps the story on it:
         // the sentences after count from there)
