@@ -51,35 +51,39 @@ bool opens_an_item(std::string_view line) {
 // ends, and several go on in lower case; then each such break is read as a space (the same
 // byte count: every offset stays). Text with one paragraph a line is left as it is.
 void join_wrapped_lines(std::string& norm, size_t from) {
-  struct Break { size_t at; bool soft, lower, item; };
-  std::vector<Break> breaks;  // the line breaks between two lines that hold text
-  std::string_view text(norm);
-  size_t line_start = from;
-  for (size_t nl = text.find('\n', line_start); nl != std::string_view::npos; nl = text.find('\n', line_start)) {
-    const std::string_view line = text.substr(line_start, nl - line_start);
-    const bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
-    const size_t next_start = nl + 1;
-    size_t next_end = text.find('\n', next_start);
-    if (next_end == std::string_view::npos) next_end = text.size();
-    const std::string_view next = text.substr(next_start, next_end - next_start);
-    const size_t first = next.find_first_not_of(" \t\r");
-    if (!blank && first != std::string_view::npos) {
-      const unsigned char c = static_cast<unsigned char>(next[first]);
-      breaks.push_back({nl, !ends_a_sentence(line), (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'), opens_an_item(next)});
+  // Each line break between two lines that hold text, to `visit(at, soft, lower, item)`: it comes
+  // where no sentence ends, the next line goes on in lower case, the next line opens a list item.
+  // Two passes over the text (count, then join) rather than a list of breaks: a hostile article of
+  // millions of one-letter lines costs no memory.
+  const auto each_break = [&](auto&& visit) {
+    const std::string_view text(norm);
+    size_t line_start = from;
+    for (size_t nl = text.find('\n', line_start); nl != std::string_view::npos; nl = text.find('\n', line_start)) {
+      const std::string_view line = text.substr(line_start, nl - line_start);
+      const size_t next_start = nl + 1;
+      size_t next_end = text.find('\n', next_start);
+      if (next_end == std::string_view::npos) next_end = text.size();
+      const std::string_view next = text.substr(next_start, next_end - next_start);
+      const size_t first = next.find_first_not_of(" \t\r");
+      if (line.find_first_not_of(" \t\r") != std::string_view::npos && first != std::string_view::npos) {
+        const unsigned char c = static_cast<unsigned char>(next[first]);
+        visit(nl, !ends_a_sentence(line), (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'), opens_an_item(next));
+      }
+      line_start = next_start;
     }
-    line_start = next_start;
-  }
-  size_t soft = 0, lower = 0;
-  for (const Break& b : breaks) {
-    soft += b.soft && !b.item;
-    lower += b.soft && b.lower && !b.item;
-  }
-  if (breaks.size() < 3 || soft * 2 < breaks.size() || lower < 2) return;
-  for (const Break& b : breaks) {
-    if (b.item) continue;
-    norm[b.at] = ' ';
-    if (b.at > from && norm[b.at - 1] == '\r') norm[b.at - 1] = ' ';
-  }
+  };
+  size_t breaks = 0, soft = 0, lower = 0;
+  each_break([&](size_t, bool is_soft, bool is_lower, bool item) {
+    ++breaks;
+    soft += is_soft && !item;
+    lower += is_soft && is_lower && !item;
+  });
+  if (breaks < 3 || soft * 2 < breaks || lower < 2) return;
+  each_break([&](size_t at, bool, bool, bool item) {
+    if (item) return;
+    norm[at] = ' ';
+    if (at > from && norm[at - 1] == '\r') norm[at - 1] = ' ';
+  });
 }
 
 void normalise(Document& doc) {
