@@ -15,6 +15,9 @@ bool unlisted_institution(const Candidate& c) {
 bool outranks(const Candidate& a, const Candidate& b) {
   const uint32_t la = a.end - a.start, lb = b.end - b.start;
   if (la != lb) return la > lb;
+  // the same words as a sector's ("the Ministry of Finance"): the body is named, its sector nests in it
+  if (unlisted_institution(a) != unlisted_institution(b) && (a.type == MentionType::Sector || b.type == MentionType::Sector))
+    return unlisted_institution(a);
   if (a.priority != b.priority) return a.priority > b.priority;
   if (a.start != b.start) return a.start < b.start;
   return a.type < b.type;
@@ -71,7 +74,8 @@ void resolve_overlaps(Document& doc) {
         // ("Lisa Monaco", "Sofia Lindqvist").
         const bool nests = (c.type == MentionType::Country && w.type == MentionType::Actor && w.kind != "threat-group" && w.kind != "person") ||
                            (c.type == MentionType::Sector && unlisted_institution(w));
-        if (nests && w.start <= c.start && c.end <= w.end && (w.end - w.start) > (c.end - c.start))
+        if (nests && w.start <= c.start && c.end <= w.end &&
+            ((w.end - w.start) > (c.end - c.start) || (c.type == MentionType::Sector && unlisted_institution(w))))
           nested.push_back(ci);
         std::vector<Candidate>& lost = beaten[prev->second];
         if (doc.options.explain && lost.size() < 16 && !(w.start == c.start && w.end == c.end && w.value == c.value && w.type == c.type))
