@@ -1378,6 +1378,15 @@ class RelationFinder {
   // Then a lead of any length is about that attacker, not only one that names it soon.
   bool puts_the_attack_down_to(const Attacker& first) const {
     if (first.token == std::string::npos) return false;
+    // (asked for every sentence before the first naming: answered once for it)
+    if (tie_memo_token_ == first.token) return tie_memo_;
+    tie_memo_token_ = first.token;
+    tie_memo_ = find_puts_the_attack_down_to(first);
+    return tie_memo_;
+  }
+  mutable size_t tie_memo_token_ = std::string::npos;
+  mutable bool tie_memo_ = false;
+  bool find_puts_the_attack_down_to(const Attacker& first) const {
     const auto it = by_sentence_->find(first.sentence);
     if (it == by_sentence_->end()) return false;
     for (const Mention* m : it->second)

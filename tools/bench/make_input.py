@@ -29,6 +29,10 @@ if sys.argv[1] == "--pathological":
         # one sentence naming an agency 100,000 times after an attack carried over: every name asks
         # what the sentence tells (police work, an investigation)
         "agency-list": ("LockBit hacked the hospital. The investigation involved the FBI" + ", the FBI" * 100000)[:1_000_000] + ".",
+        # thousands of sentences before the first group, named at the end of one long sentence: whether
+        # that sentence ties the attack to the group is asked once, not once a sentence
+        "tie-back": (" ".join(["The weather was fine on the coast that day."] * 10000) + " The " + " ".join(["data"] * 30000) +
+                     " was linked to Scattered Spider.")[:1_000_000],
         # thousands of lists of groups, each with a known one and dozens of unknown names
         "group-lists": " ".join("The hacking groups behind the attacks: APT28, " + ", ".join(f"Zq{i}x{j} Crew" for j in range(30)) + " and Kimsuky."
                                 for i in range(2000))[:1_000_000],
