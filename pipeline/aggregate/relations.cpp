@@ -1339,8 +1339,6 @@ class RelationFinder {
       if (listed(u - 1, words_.blame_verbs)) return false;
     return !(in_sentence(l + 2, sent) && one_of(word(l + 1), {"'", "\u2019"}) && word(l + 2) == "s");
   }
-  // The sentence is short and tells of an attack in its first words, with no name in it: "Companies
-  // were hit too.", "Schools were also targeted."
   // The sentence opens a paragraph with a date: "In 2017, ...", "Last year, ...", "Earlier this
   // month, ..." (a paragraph of background more often than the story's attacker going on).
   bool opens_a_dated_paragraph(uint32_t sent) const {
@@ -1348,7 +1346,7 @@ class RelationFinder {
     if (sent == 0 || s.first_token >= s.end_token) return false;
     const Sentence& before = doc_.sentences[sent - 1];
     bool blank = before.first_token >= before.end_token;  // a paragraph's break is a sentence of no token
-    if (!blank && before.end_token > before.first_token) {
+    if (!blank) {
       const uint32_t gap_start = doc_.tokens[before.end_token - 1].end, gap_end = doc_.tokens[s.first_token].start;
       blank = std::string_view(doc_.norm).substr(gap_start, gap_end - gap_start).find('\n') != std::string_view::npos;
     }
@@ -1357,6 +1355,8 @@ class RelationFinder {
     if (one_of(word(k), {"in", "on", "by", "since", "during", "last", "earlier", "back", "as", "until"}) && k + 1 < s.end_token) ++k;
     return k < date_token_.size() && date_token_[k];
   }
+  // The sentence is short and tells of an attack in its first words, with no name in it: "Companies
+  // were hit too.", "Schools were also targeted."
   bool attack_opens(uint32_t sent) const {
     const Sentence& s = doc_.sentences[sent];
     // (or one that opens on those hit: "The victims stretch well beyond the United States", "Other
@@ -1809,10 +1809,10 @@ class RelationFinder {
     for (size_t u = t - 3; u >= 1 && u + 5 >= t - 3 && in_sentence(u - 1, sent); --u) {
       const std::string_view v = word(u - 1);
       if (attack_word(u - 1) || (listed(u - 1, words_.hack_words) && doc_.tokens[u - 1].is_all_lower)) return true;
-      // (the things the attack took from or came down on: "the theft of $620 million from the Ronin
-      // network run by Sky Mavis")
-      // (a taking "from", over its amount; an attack right before "on", "into", "against"; not where
-      // the attack came from: "launched attacks on ministries from servers run by Hetzner")
+      // (the things the attack took from or came down on: a taking "from", over its amount, "the theft
+      // of $620 million from the Ronin network run by Sky Mavis"; an attack right before "on", "into",
+      // "against"; not where the attack came from, "launched attacks on ministries from servers run by
+      // Hetzner")
       if (one_of(v, {"on", "into", "against"})) return u >= 2 && in_sentence(u - 2, sent) && attack_word(u - 2);
       if (v == "from") {
         for (size_t k = u - 1; k >= 1 && k + 8 >= u - 1 && in_sentence(k - 1, sent); --k) {
