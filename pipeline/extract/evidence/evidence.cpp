@@ -425,7 +425,10 @@ class Evidence {
     }
   }
   bool named_elsewhere(const Candidate& c) const { return unambiguous_.count({int(c.type), c.entry}) > 0; }
-  bool multi_word(const Candidate& c) const { return end_token(c) - first_token(c) > 1; }
+  // Two words or more, apart by a space ("Volt Typhoon"; not a dotted abbreviation, "E.U.").
+  bool multi_word(const Candidate& c) const {
+    return end_token(c) - first_token(c) > 1 && std::string_view(doc_.norm).substr(c.start, c.end - c.start).find(' ') != std::string_view::npos;
+  }
   // A capital inside a word ("SideWinder", "BlackEnergy"): a name as written, no ordinary word at
   // the start of a sentence.
   bool inner_capital(const Candidate& c) const {
