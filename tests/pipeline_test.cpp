@@ -276,3 +276,26 @@ TEST_CASE("a paragraph that opens on a date is background: the attacker of the p
   // a date inside a paragraph that goes on does not cut it
   CHECK(targets(lead.substr(0, lead.size() - 2) + " In 2017, Airbus was also hit.").find("APT41->Airbus") != std::string::npos);
 }
+
+TEST_CASE("character references left in plain text are read as their characters; offsets still point into the original") {
+  Pipeline p(test::project_rules(), ExtractOptions{});
+  const std::string escaped = "Hackers from APT28 broke into the networks of AT&amp;T and Marks &amp; Spencer, the companies said. "
+                              "The group&#39;s tools were found by Mandiant&#x2019;s analysts.";
+  const std::string plain = "Hackers from APT28 broke into the networks of AT&T and Marks & Spencer, the companies said. "
+                            "The group's tools were found by Mandiant\u2019s analysts.";
+  const auto a = record_of(p, escaped), b = record_of(p, plain);
+  CHECK(a["relations"].size() == b["relations"].size());
+  CHECK(a["relations"].dump().find("\"AT&T\"") != std::string::npos);
+  bool found = false;
+  for (const auto& m : a["mentions"])
+    if (m["value"] == "AT&T") {
+      found = true;
+      CHECK(escaped.substr(m["start"].get<size_t>(), m["end"].get<size_t>() - m["start"].get<size_t>()) == "AT&amp;T");
+    }
+  CHECK(found);
+  // what is no character reference, or stands for a control character or none, stays as written
+  for (const std::string hostile : {"&&&& &; &#; &#x; &#0; &#xD800; &#x110000; &#99999999999999; &nosuchname; &amp", "R&D and P&G"}) {
+    const auto r = record_of(p, hostile);
+    CHECK(r["errors"].empty());
+  }
+}

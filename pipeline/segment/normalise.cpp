@@ -1,5 +1,6 @@
 #include "segment/normalise.hpp"
 
+#include <libxml/HTMLparser.h>
 #include <unicode/edits.h>
 
 #include "core/text.hpp"
@@ -8,20 +9,102 @@ namespace news {
 
 namespace {
 
-// Appends the NFC form of `text` to `norm` and returns the map for it.
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += char(cp);
+  } else if (cp < 0x800) {
+    out += char(0xC0 | (cp >> 6));
+    out += char(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += char(0xE0 | (cp >> 12));
+    out += char(0x80 | ((cp >> 6) & 0x3F));
+    out += char(0x80 | (cp & 0x3F));
+  } else {
+    out += char(0xF0 | (cp >> 18));
+    out += char(0x80 | ((cp >> 12) & 0x3F));
+    out += char(0x80 | ((cp >> 6) & 0x3F));
+    out += char(0x80 | (cp & 0x3F));
+  }
+}
+
+// The code point a character reference at text[0] ("&amp;", "&#39;", "&#x2019;", "&rsquo;")
+// stands for, and its length; 0 when it is none (or stands for a control character, a surrogate
+// or no code point at all).
+std::pair<char32_t, size_t> character_reference(std::string_view text) {
+  const size_t semi = text.substr(0, 12).find(';');
+  if (text.size() < 4 || semi == std::string_view::npos || semi < 2) return {0, 0};
+  const std::string_view body = text.substr(1, semi - 1);
+  char32_t cp = 0;
+  if (body[0] == '#') {
+    const bool hex = body.size() > 1 && (body[1] == 'x' || body[1] == 'X');
+    const std::string_view digits = body.substr(hex ? 2 : 1);
+    if (digits.empty()) return {0, 0};
+    for (char c : digits) {
+      const int v = c >= '0' && c <= '9' ? c - '0' : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10 : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      if (v < 0 || cp > 0x10FFFF) return {0, 0};
+      cp = cp * (hex ? 16 : 10) + char32_t(v);
+    }
+  } else {
+    for (char c : body)
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) return {0, 0};
+    const std::string name(body);
+    const htmlEntityDesc* entity = htmlEntityLookup(reinterpret_cast<const xmlChar*>(name.c_str()));
+    if (!entity) return {0, 0};
+    cp = entity->value;
+  }
+  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || (cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F) return {0, 0};
+  return {cp, semi + 1};
+}
+
+// Plain text that still holds HTML's character references ("AT&amp;T", "the group&#39;s", a
+// scraper that did not unescape them) as the characters they stand for, with the edits that map
+// every offset back. False when it holds none.
+bool decode_character_references(std::string_view text, std::string& out, icu::Edits& edits) {
+  size_t done = 0, amp = text.find('&');
+  bool any = false;
+  for (; amp != std::string_view::npos; amp = text.find('&', amp + 1)) {
+    const auto [cp, length] = character_reference(text.substr(amp));
+    if (!length) continue;
+    if (!any) out.reserve(text.size());
+    any = true;
+    if (amp > done) edits.addUnchanged(int32_t(amp - done));
+    out.append(text.substr(done, amp - done));
+    const size_t before = out.size();
+    append_utf8(out, cp);
+    edits.addReplace(int32_t(length), int32_t(out.size() - before));
+    done = amp + length;
+    amp = done - 1;
+  }
+  if (!any) return false;
+  if (done < text.size()) edits.addUnchanged(int32_t(text.size() - done));
+  out.append(text.substr(done));
+  return true;
+}
+
+// Appends the NFC form of `text`, its character references decoded, to `norm` and returns the map
+// for it.
 OffsetMap append_normalised(std::string_view text, std::string& norm) {
-  if (ascii_prefix(text) == text.size()) {  // ASCII is NFC
-    norm += text;
-    return OffsetMap::build(text, nullptr);
+  std::unique_ptr<icu::Edits> decoded_edits;
+  std::string decoded;
+  if (text.find('&') != std::string_view::npos) decoded_edits = std::make_unique<icu::Edits>();
+  const bool references = decoded_edits && decode_character_references(text, decoded, *decoded_edits);
+  const std::string_view plain = references ? std::string_view(decoded) : text;
+  if (ascii_prefix(plain) == plain.size()) {  // ASCII is NFC
+    norm += plain;
+    return OffsetMap::build(text, references ? std::move(decoded_edits) : nullptr);
   }
   auto edits = std::make_unique<icu::Edits>();
   std::string nfc;
-  if (nfc_if_needed(text, nfc, edits.get())) {
+  if (nfc_if_needed(plain, nfc, edits.get())) {
     norm += nfc;
-    return OffsetMap::build(text, std::move(edits));
+    if (!references) return OffsetMap::build(text, std::move(edits));
+    auto both = std::make_unique<icu::Edits>();
+    UErrorCode status = U_ZERO_ERROR;
+    both->mergeAndAppend(*decoded_edits, *edits, status);
+    return OffsetMap::build(text, std::move(both));
   }
-  norm += text;
-  return OffsetMap::build(text, nullptr);
+  norm += plain;
+  return OffsetMap::build(text, references ? std::move(decoded_edits) : nullptr);
 }
 
 bool ends_a_sentence(std::string_view line) {
