@@ -297,5 +297,18 @@ TEST_CASE("character references left in plain text are read as their characters;
   for (const std::string hostile : {"&&&& &; &#; &#x; &#0; &#xD800; &#x110000; &#99999999999999; &nosuchname; &amp", "R&D and P&G"}) {
     const auto r = record_of(p, hostile);
     CHECK(r["errors"].empty());
+    const auto doc = test::analyse(hostile);
+    CHECK(doc->norm.substr(doc->body_start) == hostile);
   }
+  // a reference among characters NFC changes: both edits map back ("Cafe\u0301" is composed)
+  const std::string mixed = "Cafe\u0301 &amp; APT28 hackers broke into the networks of AT&amp;T.";
+  const auto doc = test::analyse(mixed);
+  CHECK(doc->norm.substr(doc->body_start) == "Caf\u00e9 & APT28 hackers broke into the networks of AT&T.");
+  size_t at_t = 0;
+  for (const auto& m : doc->mentions)
+    if (m.value == "AT&T") {
+      ++at_t;
+      CHECK(doc->offsets.code_point(m.start - doc->body_start) == 53);  // code points into the text as written
+    }
+  CHECK(at_t == 1);
 }

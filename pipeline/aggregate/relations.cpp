@@ -1405,7 +1405,8 @@ class RelationFinder {
     // the attack before, tied to the group: "the attacks have been widely linked to Scattered Spider"
     for (size_t k = g, n = 0; k > s.first_token && n < 4; --k, ++n) {
       const std::string_view w = word(k - 1);
-      if (one_of(w, {"linked", "tied", "attributed", "blamed", "pinned", "connected"})) return an_attack(s.first_token, k - 1);
+      if ((doc_.has_cue(k - 1, kAttributionCues) || listed(k - 1, words_.blame_verbs)) && doc_.tokens[k - 1].is_all_lower)
+        return an_attack(s.first_token, k - 1);
       if (!one_of(w, {"to", "on", "by", "widely", "also", "firmly", "publicly", "since", "now"})) break;
     }
     // those who did it, given their name: "The hackers call themselves Gonjeshke Darande", "the
@@ -1413,8 +1414,8 @@ class RelationFinder {
     // incidents: "people familiar with both investigations blame a hacking collective known as ..."
     for (size_t k = g, n = 0; k > s.first_token && n < 10; --k, ++n) {
       const std::string_view w = word(k - 1);
-      const bool naming = one_of(w, {"themselves", "itself", "as", "dubbed", "nicknamed"});
-      const bool blame = one_of(w, {"blame", "blamed", "blames"}) && doc_.tokens[k - 1].is_all_lower;
+      const bool naming = one_of(w, {"themselves", "itself", "as"}) || (listed(k - 1, words_.naming_verbs) && doc_.tokens[k - 1].is_all_lower);
+      const bool blame = listed(k - 1, words_.blame_verbs) && doc_.tokens[k - 1].is_all_lower;
       if (!naming && !blame) {
         if (!doc_.tokens[k - 1].is_all_lower && !doc_.tokens[k - 1].is_word) break;  // punctuation ends the phrase
         continue;
@@ -1430,7 +1431,7 @@ class RelationFinder {
     while (in_sentence(k, sent) && group_token_.size() > k && group_token_[k]) ++k;
     if (in_sentence(k, sent) && doc_.has_cue(k, kGroupCues)) ++k;  // "the Rhysida gang"
     for (size_t n = 0; n < 3 && in_sentence(k, sent) && one_of(word(k), {"was", "were", "is", "has", "have", "had", "later", "quickly", "also"}); ++n) ++k;
-    if (in_sentence(k, sent) && one_of(word(k), {"claimed", "behind", "responsible"})) return an_attack(k + 1, k + 7);
+    if (in_sentence(k, sent) && (listed(k, words_.claim_words) || doc_.has_cue(k, kAttributionAfter))) return an_attack(k + 1, k + 7);
     return false;
   }
   // The one group the sentence after `sent` names, when it holds it responsible ("REvil was

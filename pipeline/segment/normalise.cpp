@@ -2,30 +2,13 @@
 
 #include <libxml/HTMLparser.h>
 #include <unicode/edits.h>
+#include <unicode/utf8.h>
 
 #include "core/text.hpp"
 
 namespace news {
 
 namespace {
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += char(cp);
-  } else if (cp < 0x800) {
-    out += char(0xC0 | (cp >> 6));
-    out += char(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += char(0xE0 | (cp >> 12));
-    out += char(0x80 | ((cp >> 6) & 0x3F));
-    out += char(0x80 | (cp & 0x3F));
-  } else {
-    out += char(0xF0 | (cp >> 18));
-    out += char(0x80 | ((cp >> 12) & 0x3F));
-    out += char(0x80 | ((cp >> 6) & 0x3F));
-    out += char(0x80 | (cp & 0x3F));
-  }
-}
 
 // The code point a character reference at text[0] ("&amp;", "&#39;", "&#x2019;", "&rsquo;")
 // stands for, and its length; 0 when it is none (or stands for a control character, a surrogate
@@ -69,9 +52,11 @@ bool decode_character_references(std::string_view text, std::string& out, icu::E
     any = true;
     if (amp > done) edits.addUnchanged(int32_t(amp - done));
     out.append(text.substr(done, amp - done));
-    const size_t before = out.size();
-    append_utf8(out, cp);
-    edits.addReplace(int32_t(length), int32_t(out.size() - before));
+    uint8_t bytes[U8_MAX_LENGTH];
+    int32_t n = 0;
+    U8_APPEND_UNSAFE(bytes, n, UChar32(cp));
+    out.append(reinterpret_cast<const char*>(bytes), size_t(n));
+    edits.addReplace(int32_t(length), n);
     done = amp + length;
     amp = done - 1;
   }
@@ -84,27 +69,38 @@ bool decode_character_references(std::string_view text, std::string& out, icu::E
 // Appends the NFC form of `text`, its character references decoded, to `norm` and returns the map
 // for it.
 OffsetMap append_normalised(std::string_view text, std::string& norm) {
-  std::unique_ptr<icu::Edits> decoded_edits;
+  std::unique_ptr<icu::Edits> edits;  // from `text` to what is appended; none: the same bytes
   std::string decoded;
-  if (text.find('&') != std::string_view::npos) decoded_edits = std::make_unique<icu::Edits>();
-  const bool references = decoded_edits && decode_character_references(text, decoded, *decoded_edits);
-  const std::string_view plain = references ? std::string_view(decoded) : text;
+  std::string_view plain = text;
+  if (text.find('&') != std::string_view::npos) {
+    auto references = std::make_unique<icu::Edits>();
+    if (decode_character_references(text, decoded, *references)) {
+      plain = decoded;
+      edits = std::move(references);
+    }
+  }
   if (ascii_prefix(plain) == plain.size()) {  // ASCII is NFC
     norm += plain;
-    return OffsetMap::build(text, references ? std::move(decoded_edits) : nullptr);
+    return OffsetMap::build(text, std::move(edits));
   }
-  auto edits = std::make_unique<icu::Edits>();
+  auto nfc_edits = std::make_unique<icu::Edits>();
   std::string nfc;
-  if (nfc_if_needed(plain, nfc, edits.get())) {
-    norm += nfc;
-    if (!references) return OffsetMap::build(text, std::move(edits));
+  if (!nfc_if_needed(plain, nfc, nfc_edits.get())) {
+    norm += plain;
+    return OffsetMap::build(text, std::move(edits));
+  }
+  if (edits) {  // both: text -> decoded -> NFC
     auto both = std::make_unique<icu::Edits>();
     UErrorCode status = U_ZERO_ERROR;
-    both->mergeAndAppend(*decoded_edits, *edits, status);
-    return OffsetMap::build(text, std::move(both));
+    both->mergeAndAppend(*edits, *nfc_edits, status);
+    if (U_FAILURE(status)) {  // (the decoded text without NFC rather than offsets that point wrong)
+      norm += plain;
+      return OffsetMap::build(text, std::move(edits));
+    }
+    nfc_edits = std::move(both);
   }
-  norm += plain;
-  return OffsetMap::build(text, references ? std::move(decoded_edits) : nullptr);
+  norm += nfc;
+  return OffsetMap::build(text, std::move(nfc_edits));
 }
 
 bool ends_a_sentence(std::string_view line) {

@@ -250,10 +250,7 @@ class Evidence {
     for (size_t k = e + 2; k < doc_.tokens.size() && k <= e + 7 && doc_.tokens[k].sentence == sent; ++k) {
       if (doc_.token_text(doc_.tokens[k]) == ",") return false;
       if (doc_.has_cue(k, kGroupCues) && doc_.tokens[k].is_all_lower) return attackers;
-      const std::string_view w = doc_.folded_token(k);
-      attackers = attackers || doc_.has_cue(k, kCyberTerms) ||
-                  w == "linked" || w == "backed" || w == "sponsored" || w == "aligned" || w == "state" || w == "threat" || w == "hacking" ||
-                  w == "hacker" || w == "espionage" || w == "cyberespionage" || w == "apt" || w == "ransomware" || w == "hacktivist";
+      attackers = attackers || doc_.has_cue(k, kCyberTerms) || doc_.has_cue(k, kAttackerNouns) || doc_.has_cue(k, kAttributionCues);
     }
     return false;
   }

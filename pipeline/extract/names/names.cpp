@@ -230,9 +230,8 @@ void names_of_a_list(Document& doc, const RuleSet& rules, const NamePattern& np,
   // Cyber Horus Group, Anubis.Hacker and Security Bypass")
   if (some_known.empty() && np.type == MentionType::Actor && np.kind == "threat-group" && !members.empty())
     for (size_t u = members.front().first, n = 0; u >= 1 && n < 14 && doc.tokens[u - 1].sentence == sent; --u, ++n) {
-      const std::string_view w = doc.folded_token(u - 1);
-      if ((doc.tokens[u - 1].is_all_lower && (doc.has_cue(u - 1, kTargetCues) || rules.words->hack_words.has(doc.tokens[u - 1].vocab))) ||
-          w == "claimed" || w == "claiming" || w == "responsibility") {
+      const Token& t = doc.tokens[u - 1];
+      if (t.is_all_lower && (doc.has_cue(u - 1, kTargetCues) || rules.words->hack_words.has(t.vocab) || rules.words->claim_words.has(t.vocab))) {
         some_known = "the attacks told before it";
         break;
       }
