@@ -1,5 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <map>
+#include <set>
+#include <unicode/unistr.h>
+
 #include "aggregate/record.hpp"
 #include "helpers.hpp"
 #include "segment/normalise.hpp"
@@ -311,4 +315,41 @@ TEST_CASE("character references left in plain text are read as their characters;
       CHECK(doc->offsets.code_point(m.start - doc->body_start) == 53);  // code points into the text as written
     }
   CHECK(at_t == 1);
+}
+
+TEST_CASE("soft hyphens, zero-width and bidirectional marks, and Unicode spaces of scraped text read as plain text") {
+  Pipeline p(test::project_rules(), ExtractOptions{});
+  const std::string plain = "Hackers of the Lazarus Group stole $81 million from Bangladesh Bank on February 4, 2016, "
+                            "Symantec said. Later the Sandworm group hit the Ukrainian power grid.";
+  const std::string scraped = "Hackers of the Laz\u00ADarus\u00A0Group stole $81\u202Fmillion from Bangla\u200Bdesh Bank on "
+                              "February\u00A04,\u00A02016, \u200ESymantec\u200F said.\u2028Later the San\u00ADd\u00ADworm group hit the "
+                              "Ukrai\u2060nian\u2009power grid.\uFEFF";
+  const auto a = record_of(p, scraped), b = record_of(p, plain);
+  auto relations = [](const nlohmann::json& r) {
+    std::set<std::string> out;
+    for (const auto& x : r["relations"]) out.insert(x["type"].get<std::string>() + " " + x["source"].get<std::string>() + " -> " + x["target"].get<std::string>());
+    return out;
+  };
+  CHECK(relations(b).size() >= 5);
+  CHECK(relations(a) == relations(b));
+  CHECK(a["actors"].size() == b["actors"].size());
+  CHECK(a["dates"].size() == b["dates"].size());
+  CHECK(a["countries"].size() == b["countries"].size());
+  const auto doc = test::analyse(scraped);
+  CHECK(doc->norm.substr(doc->body_start) ==
+        "Hackers of the Lazarus Group stole $81 million from Bangladesh Bank on February 4, 2016, Symantec said.\n"
+        "Later the Sandworm group hit the Ukrainian power grid.");
+  // offsets are code points of the text as written
+  const icu::UnicodeString original = icu::UnicodeString::fromUTF8(scraped);
+  auto written = [&](const nlohmann::json& m) {
+    std::string s;
+    original.tempSubStringBetween(m["start"].get<int32_t>(), m["end"].get<int32_t>()).toUTF8String(s);
+    return s;
+  };
+  std::map<std::string, std::string> seen;
+  for (const auto& m : a["mentions"]) seen[m["value"].get<std::string>()] = written(m);
+  CHECK(seen["Lazarus Group"] == "Laz\u00ADarus\u00A0Group");
+  CHECK(seen["Sandworm Team"] == "San\u00ADd\u00ADworm");
+  CHECK(seen["2016-02-04"] == "February\u00A04,\u00A02016");
+  CHECK(seen["UA"] == "Ukrai\u2060nian");
 }

@@ -50,6 +50,29 @@ TEST_CASE("offsets: normalised bytes map back to code points of the original") {
   CHECK(map.code_point(uint32_t(ok)) == 17);
 }
 
+TEST_CASE("offsets: the span table maps every byte as icu::Edits' own iterator does") {
+  // Copies, replacements that grow and shrink, deletions, an insertion, and two changes in a row.
+  const int32_t steps[][3] = {{0, 3, 3}, {1, 2, 1}, {0, 2, 2}, {1, 3, 0}, {0, 2, 2}, {1, 1, 3},
+                              {1, 2, 0}, {1, 1, 1}, {1, 0, 2}, {0, 1, 1}, {1, 3, 0}};
+  auto edits = std::make_unique<icu::Edits>();
+  int32_t original_size = 0;
+  for (const auto& s : steps) {
+    if (s[0]) edits->addReplace(s[1], s[2]);
+    else edits->addUnchanged(s[1]);
+    original_size += s[1];
+  }
+  const icu::Edits reference = *edits;
+  const int32_t norm_size = reference.lengthDelta() + original_size;
+  OffsetMap map = OffsetMap::build(std::string(size_t(original_size), 'x'), std::move(edits));
+  for (int32_t b = 0; b <= norm_size; ++b) {
+    UErrorCode status = U_ZERO_ERROR;
+    auto it = reference.getFineIterator();
+    const int32_t expected = it.sourceIndexFromDestinationIndex(b, status);
+    REQUIRE(U_SUCCESS(status));
+    CHECK(map.original_byte(uint32_t(b)) == uint32_t(expected));
+  }
+}
+
 TEST_CASE("offsets: emoji and CJK count as one code point each") {
   const std::string original = "\xF0\x9F\x94\x92 \xE6\x94\xBB\xE5\x87\xBB Lazarus";
   OffsetMap map = OffsetMap::build(original, nullptr);

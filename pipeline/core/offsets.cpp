@@ -19,7 +19,15 @@ static bool is_cp_start(unsigned char c) { return (c & 0xC0) != 0x80; }
 OffsetMap OffsetMap::build(std::string_view original, std::unique_ptr<icu::Edits> edits) {
   OffsetMap m;
   m.original_size_ = uint32_t(original.size());
-  m.edits_ = std::move(edits);
+  if (edits) {  // a table searched in log time: an article with thousands of edits looks each offset up fast
+    UErrorCode status = U_ZERO_ERROR;
+    auto it = edits->getFineIterator();
+    while (it.next(status))
+      if (it.newLength() > 0)
+        m.spans_.push_back({uint32_t(it.destinationIndex()), uint32_t(it.newLength()), uint32_t(it.sourceIndex()),
+                            uint32_t(it.oldLength()), it.hasChange() != 0});
+    if (U_FAILURE(status)) m.spans_.clear();
+  }
   if (ascii_prefix(original) == original.size()) {  // most articles: no blocks needed to count code points
     m.one_byte_per_cp_ = true;
     return m;
@@ -42,12 +50,14 @@ OffsetMap OffsetMap::build(std::string_view original, std::unique_ptr<icu::Edits
 }
 
 uint32_t OffsetMap::original_byte(uint32_t norm_byte) const {
-  if (!edits_) return norm_byte;
-  UErrorCode status = U_ZERO_ERROR;
-  auto it = edits_->getFineIterator();
-  int32_t src = it.sourceIndexFromDestinationIndex(static_cast<int32_t>(norm_byte), status);
-  if (U_FAILURE(status) || src < 0) return norm_byte;
-  return static_cast<uint32_t>(src);
+  if (spans_.empty()) return norm_byte;
+  auto after = std::upper_bound(spans_.begin(), spans_.end(), norm_byte,
+                                [](uint32_t b, const Span& s) { return b < s.norm_start; });
+  if (after == spans_.begin()) return norm_byte;
+  const Span& s = *std::prev(after);
+  if (norm_byte >= s.norm_start + s.norm_length) return original_size_;  // the end of the text
+  if (!s.changed) return s.original_start + (norm_byte - s.norm_start);
+  return norm_byte == s.norm_start ? s.original_start : s.original_start + s.original_length;
 }
 
 uint32_t OffsetMap::code_point(uint32_t norm_byte) const {

@@ -24,7 +24,7 @@ class OffsetMap {
   OffsetMap(OffsetMap&&) noexcept;
   OffsetMap& operator=(OffsetMap&&) noexcept;
 
-  // `edits` describes how NFC changed `original` (nullptr when it did not).
+  // `edits` describes how normalising changed `original` (nullptr when it did not).
   static OffsetMap build(std::string_view original, std::unique_ptr<icu::Edits> edits);
 
   // Code point offset in the original text of the byte `norm_byte` of the
@@ -34,8 +34,15 @@ class OffsetMap {
 
  private:
   static constexpr uint32_t kBlock = 64;  // a look-up counts the code point starts of one word of bits
+  // The spans of the normalised text that have some length, in order: a span that was copied
+  // maps byte for byte; one that was replaced maps its start to the start of what it replaced
+  // and any byte after that to its end, as icu::Edits' fine iterator does. Empty: no edits.
+  struct Span {
+    uint32_t norm_start, norm_length, original_start, original_length;
+    bool changed;
+  };
   uint32_t original_size_ = 0;
-  std::unique_ptr<icu::Edits> edits_;
+  std::vector<Span> spans_;
   std::vector<uint32_t> block_cp_;    // code points that start before byte block*kBlock
   std::vector<uint64_t> cp_starts_;   // bit i of word w: byte w*kBlock+i of the original starts a code point
   bool one_byte_per_cp_ = false;    // ASCII: a byte offset is the code point offset

@@ -66,41 +66,88 @@ bool decode_character_references(std::string_view text, std::string& out, icu::E
   return true;
 }
 
-// Appends the NFC form of `text`, its character references decoded, to `norm` and returns the map
-// for it.
+// What scraped pages leave in and between words that no rule is written with, as what a rule
+// expects: soft hyphens, zero-width spaces, word joiners, byte-order marks and bidirectional
+// marks dropped ("Laz\u00ADarus Group" is "Lazarus Group"); no-break, thin and the other Unicode
+// spaces as an ASCII space; line and paragraph separators as a line break. (Zero-width joiners
+// and non-joiners stay: they spell words in several scripts.) False when the text has none.
+bool plain_spacing(std::string_view text, std::string& out, icu::Edits& edits) {
+  auto replacement = [](UChar32 c) -> const char* {
+    if (c == 0x00AD || c == 0x200B || (c >= 0x2060 && c <= 0x2064) || c == 0xFEFF || c == 0x200E || c == 0x200F ||
+        (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x180E)
+      return "";
+    if (c == 0x00A0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000)
+      return " ";
+    if (c == 0x2028 || c == 0x2029 || c == 0x0085) return "\n";
+    return nullptr;
+  };
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto size = int32_t(text.size());
+  int32_t done = 0, i = int32_t(ascii_prefix(text));
+  bool any = false;
+  while (i < size) {
+    if (bytes[i] < 0x80) {
+      i += int32_t(ascii_prefix(text.substr(size_t(i))));
+      continue;
+    }
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, size, c);
+    const char* with = replacement(c);
+    if (!with) continue;
+    if (!any) out.reserve(text.size());
+    any = true;
+    if (start > done) edits.addUnchanged(start - done);
+    out.append(text.substr(size_t(done), size_t(start - done)));
+    out.append(with);
+    edits.addReplace(i - start, int32_t(std::char_traits<char>::length(with)));
+    done = i;
+  }
+  if (!any) return false;
+  if (done < size) edits.addUnchanged(size - done);
+  out.append(text.substr(size_t(done)));
+  return true;
+}
+
+// Chains `step` (from the text so far to the next form) after `edits` (from the article's text to
+// the text so far). False when ICU cannot merge them.
+bool chain(std::unique_ptr<icu::Edits>& edits, std::unique_ptr<icu::Edits> step) {
+  if (!edits) {
+    edits = std::move(step);
+    return true;
+  }
+  auto both = std::make_unique<icu::Edits>();
+  UErrorCode status = U_ZERO_ERROR;
+  both->mergeAndAppend(*edits, *step, status);
+  if (U_FAILURE(status)) return false;
+  edits = std::move(both);
+  return true;
+}
+
+// Appends `text` to `norm` with its character references decoded, its spacing made plain and in
+// NFC, and returns the map back to it. A step whose edits cannot be merged is left out (the text
+// as it was before that step rather than offsets that point wrong).
 OffsetMap append_normalised(std::string_view text, std::string& norm) {
   std::unique_ptr<icu::Edits> edits;  // from `text` to what is appended; none: the same bytes
-  std::string decoded;
+  std::string decoded, spaced, nfc;
   std::string_view plain = text;
   if (text.find('&') != std::string_view::npos) {
-    auto references = std::make_unique<icu::Edits>();
-    if (decode_character_references(text, decoded, *references)) {
-      plain = decoded;
-      edits = std::move(references);
-    }
+    auto step = std::make_unique<icu::Edits>();
+    if (decode_character_references(plain, decoded, *step) && chain(edits, std::move(step))) plain = decoded;
   }
-  if (ascii_prefix(plain) == plain.size()) {  // ASCII is NFC
+  const size_t ascii = ascii_prefix(plain);
+  if (ascii == plain.size()) {  // ASCII is NFC, and plain
     norm += plain;
     return OffsetMap::build(text, std::move(edits));
   }
-  auto nfc_edits = std::make_unique<icu::Edits>();
-  std::string nfc;
-  if (!nfc_if_needed(plain, nfc, nfc_edits.get())) {
-    norm += plain;
-    return OffsetMap::build(text, std::move(edits));
+  {
+    auto step = std::make_unique<icu::Edits>();
+    if (plain_spacing(plain, spaced, *step) && chain(edits, std::move(step))) plain = spaced;
   }
-  if (edits) {  // both: text -> decoded -> NFC
-    auto both = std::make_unique<icu::Edits>();
-    UErrorCode status = U_ZERO_ERROR;
-    both->mergeAndAppend(*edits, *nfc_edits, status);
-    if (U_FAILURE(status)) {  // (the decoded text without NFC rather than offsets that point wrong)
-      norm += plain;
-      return OffsetMap::build(text, std::move(edits));
-    }
-    nfc_edits = std::move(both);
-  }
-  norm += nfc;
-  return OffsetMap::build(text, std::move(nfc_edits));
+  auto step = std::make_unique<icu::Edits>();
+  if (nfc_if_needed(plain, nfc, step.get()) && chain(edits, std::move(step))) plain = nfc;
+  norm += plain;
+  return OffsetMap::build(text, std::move(edits));
 }
 
 bool ends_a_sentence(std::string_view line) {

@@ -33,6 +33,9 @@ if sys.argv[1] == "--pathological":
         # that sentence ties the attack to the group is asked once, not once a sentence
         "tie-back": (" ".join(["The weather was fine on the coast that day."] * 10000) + " The " + " ".join(["data"] * 30000) +
                      " was linked to Scattered Spider.")[:1_000_000],
+        # a scraped page's soft hyphens, no-break spaces and zero-width spaces, hundreds of thousands
+        # of them: each is an edit that maps offsets back to the text as written
+        "invisibles": ("Laz\u00adarus\u00a0Group hit\u00a0banks in Bangla\u200bdesh, Sy\u00adman\u00adtec said. " * 20000)[:1_000_000],
         # thousands of lists of groups, each with a known one and dozens of unknown names
         "group-lists": " ".join("The hacking groups behind the attacks: APT28, " + ", ".join(f"Zq{i}x{j} Crew" for j in range(30)) + " and Kimsuky."
                                 for i in range(2000))[:1_000_000],

@@ -75,36 +75,6 @@ bool sentence_has_date_future_cue(const Document& doc, uint32_t sentence, const 
   return false;
 }
 
-// The text the patterns run over: doc.norm with Unicode spaces (no-break, thin, narrow
-// no-break, ...) replaced by as many ASCII spaces as they have bytes, so that "June 8,\u00a02021"
-// matches `\s` and every offset stays the same. doc.norm itself when it has none (most
-// articles): no copy; otherwise the copy is made in `buffer`.
-std::string_view date_view(const std::string& norm, std::string& buffer) {
-  std::string* v = nullptr;  // the copy, made at the first Unicode space
-  for (size_t i = 0; i + 1 < norm.size(); ++i) {
-    if (static_cast<unsigned char>(norm[i]) < 0x80) {  // ASCII runs, most of the text, at eight bytes a step
-      i += ascii_prefix(std::string_view(norm).substr(i)) - 1;
-      continue;
-    }
-    const auto c0 = static_cast<unsigned char>(norm[i]), c1 = static_cast<unsigned char>(norm[i + 1]);
-    size_t width = 0;
-    if (c0 == 0xC2 && c1 == 0xA0) width = 2;
-    else if (c0 == 0xE2 && i + 2 < norm.size()) {
-      const auto c2 = static_cast<unsigned char>(norm[i + 2]);
-      // U+2000..U+200A spaces, U+202F narrow no-break space, U+205F; U+200B zero-width space
-      if ((c1 == 0x80 && ((c2 >= 0x80 && c2 <= 0x8B) || c2 == 0xAF)) || (c1 == 0x81 && c2 == 0x9F)) width = 3;
-    }
-    if (!width) continue;
-    if (!v) {
-      buffer.assign(norm);
-      v = &buffer;
-    }
-    std::fill_n(v->begin() + std::ptrdiff_t(i), width, ' ');
-    i += width - 1;
-  }
-  return v ? std::string_view(*v) : std::string_view(norm);
-}
-
 // A past-tense verb right next to the date ("officials said on Tuesday", "Sony on Wednesday
 // canceled") outweighs a future cue elsewhere in the sentence ("planned surgery").
 bool local_past(const Document& doc, size_t first, size_t last) {
@@ -149,8 +119,7 @@ bool preceded_by_the(const Document& doc, size_t first) {
 
 void find_dates(Document& doc, const RuleSet& rules) {
   if (rules.date_patterns.empty()) return;
-  std::string view_buffer;  // allocated only for an article with Unicode spaces
-  const std::string_view view = date_view(doc.norm, view_buffer);
+  const std::string_view view = doc.norm;  // (its Unicode spaces are ASCII ones: "June 8,\u00a02021" matches `\s`)
   const auto blocked = blocked_spans(doc, rules);
   std::vector<int8_t> future_cache(doc.sentences.size(), -1);  // per sentence: a date future cue? (-1 unknown)
   std::vector<re2::StringPiece> m;
