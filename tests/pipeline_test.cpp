@@ -353,3 +353,53 @@ TEST_CASE("soft hyphens, zero-width and bidirectional marks, and Unicode spaces 
   CHECK(seen["2016-02-04"] == "February\u00A04,\u00A02016");
   CHECK(seen["UA"] == "Ukrai\u2060nian");
 }
+
+TEST_CASE("HTML tags and Markdown left in plain text read as the text they mark up; offsets still point into the original") {
+  Pipeline p(test::project_rules(), ExtractOptions{});
+  const std::string plain = "Hackers from the Lazarus Group broke into Sony Pictures, Mandiant said on Monday.\n\n"
+                            "The attack hit studios in the United States.";
+  const std::string html = "<p>Hackers from the <a href=\"https://example.com/apt\" class=\"x\">Lazarus Group</a> broke into "
+                           "<b>Sony Pictures</b>, <em>Mandiant</em> said on Monday.</p><!-- ad slot --><p>The attack hit "
+                           "studios in the <span>United States</span>.<br/></p>";
+  const std::string markdown = "## Hackers from the **Lazarus Group** broke into _Sony Pictures_, "
+                               "[Mandiant](https://www.mandiant.com/resources) said on Monday.\n\n"
+                               "The attack hit studios in the ![flag](https://x.org/f.png) United States.";
+  auto relations = [](const nlohmann::json& r) {
+    std::set<std::string> out;
+    for (const auto& x : r["relations"]) out.insert(x["type"].get<std::string>() + " " + x["source"].get<std::string>() + " -> " + x["target"].get<std::string>());
+    return out;
+  };
+  const auto expected = relations(record_of(p, plain));
+  CHECK(expected.size() >= 3);
+  for (const std::string& marked : {html, markdown}) {
+    const auto r = record_of(p, marked);
+    CHECK(relations(r) == expected);
+    bool found = false;
+    for (const auto& m : r["mentions"])
+      if (m["value"] == "Lazarus Group") {
+        found = true;
+        CHECK(marked.substr(m["start"].get<size_t>(), m["end"].get<size_t>() - m["start"].get<size_t>()) == "Lazarus Group");
+      }
+    CHECK(found);
+  }
+  CHECK(test::analyse(html)->norm.find("Mandiant said on Monday.\n\nThe attack") != std::string::npos);
+  // what is no markup stays as written
+  for (const std::string& kept : {std::string("if a < b and c > d, <Lazarus> and <3 stay"), std::string("LoJax's info_efi module and snake_case names"),
+                                  std::string("5 * 3 is 15\n* an item of a list\n#hashtag #1"), std::string("a footnote [1] and [brackets] (not a link)"),
+                                  std::string("an open <!-- comment and an open [link](that never closes")}) {
+    const auto doc = test::analyse(kept);
+    CHECK(doc->norm.substr(doc->body_start) == kept);
+  }
+  // hostile markup: no crash, one record
+  for (const std::string& hostile : {std::string(200000, '<'), std::string(200000, '['), std::string(200000, '*'),
+                                     [] { std::string s; for (int i = 0; i < 20000; ++i) s += "<!--[a](<b>*x*"; return s; }(),
+                                     [] { std::string s; for (int i = 0; i < 20000; ++i) s += "[Lazarus](https://x/"; return s; }()}) {
+    CHECK(record_of(p, hostile)["errors"].empty());
+  }
+}
+
+TEST_CASE("blank lines between paragraphs are one sentence slot however many there are") {
+  const std::string a = "APT41 hackers broke into Boeing, the company said.\n\nAirbus was also hit.";
+  const std::string b = "APT41 hackers broke into Boeing, the company said.\n\n\n\nAirbus was also hit.";
+  CHECK(test::analyse(a)->sentences.size() == test::analyse(b)->sentences.size());
+}

@@ -224,8 +224,8 @@ class RecordText {
 
   Span span_of(const Mention& m) const {
     if (doc_.in_title(m.start))
-      return {doc_.title_offsets.code_point(m.start), doc_.title_offsets.code_point(m.end), true};
-    return {doc_.offsets.code_point(m.start - doc_.body_start), doc_.offsets.code_point(m.end - doc_.body_start), false};
+      return {doc_.title_offsets.code_point(m.start), doc_.title_offsets.code_point_end(m.end), true};
+    return {doc_.offsets.code_point(m.start - doc_.body_start), doc_.offsets.code_point_end(m.end - doc_.body_start), false};
   }
 
   std::string_view text_of(const Mention& m) const { return doc_.span(m.start, m.end); }
@@ -410,8 +410,8 @@ class RecordText {
       out_.key("sentence").number(r.sentence);
       out_.key("evidence");
       out_.begin_array();
-      out_.number(code_point(r.evidence_start));
-      out_.number(code_point(r.evidence_end));
+      out_.number(code_point(r.evidence_start, false));
+      out_.number(code_point(r.evidence_end, true));
       out_.end_array();
       if (doc_.options.explain) out_.key("cue").string(r.cue);
       out_.end_object();
@@ -419,9 +419,10 @@ class RecordText {
     out_.end_array();
   }
 
-  uint32_t code_point(uint32_t b) const {
-    return doc_.in_title(b) ? doc_.title_offsets.code_point(std::min<uint32_t>(b, uint32_t(doc_.article.title.size())))
-                            : doc_.offsets.code_point(b - doc_.body_start);
+  uint32_t code_point(uint32_t b, bool end) const {
+    const OffsetMap& map = doc_.in_title(b) ? doc_.title_offsets : doc_.offsets;
+    const uint32_t at = doc_.in_title(b) ? std::min<uint32_t>(b, uint32_t(doc_.article.title.size())) : b - doc_.body_start;
+    return end ? map.code_point_end(at) : map.code_point(at);
   }
 
   void mentions() {

@@ -60,8 +60,22 @@ uint32_t OffsetMap::original_byte(uint32_t norm_byte) const {
   return norm_byte == s.norm_start ? s.original_start : s.original_start + s.original_length;
 }
 
-uint32_t OffsetMap::code_point(uint32_t norm_byte) const {
-  uint32_t b = original_byte(norm_byte);
+uint32_t OffsetMap::original_end_byte(uint32_t norm_byte) const {
+  auto after = std::lower_bound(spans_.begin(), spans_.end(), norm_byte,
+                                [](const Span& s, uint32_t b) { return s.norm_start < b; });
+  if (after == spans_.begin()) return original_byte(norm_byte);
+  const Span& s = *std::prev(after);  // the last span that starts before the byte
+  if (norm_byte > s.norm_start + s.norm_length) return original_byte(norm_byte);
+  return s.changed ? s.original_start + s.original_length : s.original_start + (norm_byte - s.norm_start);
+}
+
+uint32_t OffsetMap::code_point(uint32_t norm_byte) const { return code_point_of_original(original_byte(norm_byte)); }
+
+uint32_t OffsetMap::code_point_end(uint32_t norm_byte) const {
+  return code_point_of_original(original_end_byte(norm_byte));
+}
+
+uint32_t OffsetMap::code_point_of_original(uint32_t b) const {
   if (b > original_size_) b = original_size_;
   if (one_byte_per_cp_) return b;
   const uint32_t block = b / kBlock, in_block = b % kBlock;

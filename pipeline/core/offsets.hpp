@@ -31,8 +31,14 @@ class OffsetMap {
   // normalised text (a byte at a code point start, or the end).
   uint32_t code_point(uint32_t norm_byte) const;
   uint32_t original_byte(uint32_t norm_byte) const;
+  // The same for the end of a span: a byte right after what normalising dropped (a tag, a soft
+  // hyphen) maps to before it, so that "<b>Sony</b>" gives "Sony" rather than "Sony</b>".
+  uint32_t code_point_end(uint32_t norm_byte) const;
+  uint32_t original_end_byte(uint32_t norm_byte) const;
 
  private:
+  uint32_t code_point_of_original(uint32_t original_byte) const;
+
   static constexpr uint32_t kBlock = 64;  // a look-up counts the code point starts of one word of bits
   // The spans of the normalised text that have some length, in order: a span that was copied
   // maps byte for byte; one that was replaced maps its start to the start of what it replaced

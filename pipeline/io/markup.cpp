@@ -157,12 +157,6 @@ bool is_skipped_element(std::string_view name) {
                         "audio", "video", "figure", "picture", "source", "map"});
 }
 
-bool is_block_element(std::string_view name) {
-  return in_list(name, {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
-                        "blockquote", "pre", "section", "article", "main", "table", "tr", "td", "th",
-                        "caption", "figcaption", "address", "details", "summary", "hr", "br", "body", "center"});
-}
-
 bool boilerplate_token(std::string_view t) {
   return in_list(t, {"nav", "navbar", "navigation", "menu", "footer", "header", "masthead", "sidebar", "cookie",
                      "cookies", "consent", "gdpr", "banner", "share", "sharing", "social", "related",
@@ -634,6 +628,12 @@ xmlNode* main_content(xmlNode* root) {
 }
 
 }  // namespace
+
+bool is_block_element(std::string_view name) {
+  return in_list(name, {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
+                        "blockquote", "pre", "section", "article", "main", "table", "tr", "td", "th",
+                        "caption", "figcaption", "address", "details", "summary", "hr", "br", "body", "center"});
+}
 
 MarkupKind sniff_markup(std::string_view head, bool html_extension) {
   if (head.rfind("\xFE\xFF", 0) == 0 || head.rfind("\xFF\xFE", 0) == 0) return MarkupKind::Feed;  // UTF-16: XML

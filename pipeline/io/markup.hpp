@@ -39,6 +39,9 @@ struct MarkupResult {
 
 enum class MarkupKind { Feed, Html };
 
+// An HTML element that breaks the text into blocks (<p>, <div>, <li>, <br>, ...), in any case.
+bool is_block_element(std::string_view name);
+
 // Decides from the first bytes (after a BOM and the XML prologue) whether a
 // markup file is an HTML page or an XML document to read as a feed.
 MarkupKind sniff_markup(std::string_view head, bool html_extension);

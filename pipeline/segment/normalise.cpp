@@ -5,6 +5,7 @@
 #include <unicode/utf8.h>
 
 #include "core/text.hpp"
+#include "segment/markup_residue.hpp"
 
 namespace news {
 
@@ -124,19 +125,22 @@ bool chain(std::unique_ptr<icu::Edits>& edits, std::unique_ptr<icu::Edits> step)
   return true;
 }
 
-// Appends `text` to `norm` with its character references decoded, its spacing made plain and in
-// NFC, and returns the map back to it. A step whose edits cannot be merged is left out (the text
+// Appends `text` to `norm` with its character references decoded, the markup left in it read as
+// the text it marks up, its spacing made plain and in NFC, and returns the map back to it. A step whose edits cannot be merged is left out (the text
 // as it was before that step rather than offsets that point wrong).
 OffsetMap append_normalised(std::string_view text, std::string& norm) {
   std::unique_ptr<icu::Edits> edits;  // from `text` to what is appended; none: the same bytes
-  std::string decoded, spaced, nfc;
+  std::string decoded, stripped, spaced, nfc;
   std::string_view plain = text;
   if (text.find('&') != std::string_view::npos) {
     auto step = std::make_unique<icu::Edits>();
     if (decode_character_references(plain, decoded, *step) && chain(edits, std::move(step))) plain = decoded;
   }
-  const size_t ascii = ascii_prefix(plain);
-  if (ascii == plain.size()) {  // ASCII is NFC, and plain
+  {
+    auto step = std::make_unique<icu::Edits>();
+    if (strip_markup_residue(plain, stripped, *step) && chain(edits, std::move(step))) plain = stripped;
+  }
+  if (ascii_prefix(plain) == plain.size()) {  // ASCII is NFC, and plain
     norm += plain;
     return OffsetMap::build(text, std::move(edits));
   }

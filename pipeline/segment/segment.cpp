@@ -39,6 +39,12 @@ bool break_after_abbreviation(std::string_view text, size_t sentence_start, size
   return !words.sentence_starters.has(rules.vocab.find(fold(text.substr(n, ne - n))));
 }
 
+bool blank(std::string_view s, uint32_t start, uint32_t end) {
+  for (uint32_t i = start; i < end; ++i)
+    if (!is_space(s[i])) return false;
+  return true;
+}
+
 void split_sentences(Document& doc, const RuleSet& rules) {
   // Creating the iterators loads ICU's rule data: once per thread.
   thread_local SentenceBreaks breaks;
@@ -46,7 +52,12 @@ void split_sentences(Document& doc, const RuleSet& rules) {
   uint32_t start = 0;
   breaks.each(s, [&](uint32_t end) {
     if (end < s.size() && rules.words && break_after_abbreviation(s, start, end, rules)) return;
-    doc.sentences.push_back({start, end, 0, 0});
+    // Blank lines between two paragraphs are one slot however many there are ("\n\n\n" of a
+    // page's <p> tags, "\n\n" of plain text): distances in sentences do not depend on the layout.
+    if (blank(s, start, end) && !doc.sentences.empty() && blank(s, doc.sentences.back().start, doc.sentences.back().end))
+      doc.sentences.back().end = end;
+    else
+      doc.sentences.push_back({start, end, 0, 0});
     start = end;
   });
   if (doc.sentences.empty()) doc.sentences.push_back({0, uint32_t(s.size()), 0, 0});

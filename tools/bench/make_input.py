@@ -36,6 +36,9 @@ if sys.argv[1] == "--pathological":
         # a scraped page's soft hyphens, no-break spaces and zero-width spaces, hundreds of thousands
         # of them: each is an edit that maps offsets back to the text as written
         "invisibles": ("Laz\u00adarus\u00a0Group hit\u00a0banks in Bangla\u200bdesh, Sy\u00adman\u00adtec said. " * 20000)[:1_000_000],
+        # markup left in plain text: tags, comments, links and emphasis, some never closed
+        "markup": ("<p>The <a href=\"https://x.org/apt\">Lazarus Group</a> hit **Sony**, [Mandiant](https://m.co/r) said."
+                   "</p><!-- ad --> <b [x]( _y * [z](<" * 12000)[:999_990] + "<!-- [open",
         # thousands of lists of groups, each with a known one and dozens of unknown names
         "group-lists": " ".join("The hacking groups behind the attacks: APT28, " + ", ".join(f"Zq{i}x{j} Crew" for j in range(30)) + " and Kimsuky."
                                 for i in range(2000))[:1_000_000],
