@@ -14,6 +14,7 @@
 #include "extract/people/people.hpp"
 #include "resolve/overlaps.hpp"
 #include "resolve/sector_tiers.hpp"
+#include "segment/boilerplate.hpp"
 #include "segment/normalise.hpp"
 #include "segment/segment.hpp"
 
@@ -29,7 +30,10 @@ namespace {
 
 using Stage = void (*)(Document&, const RuleSet&);
 const std::array<Stage, Pipeline::kStages.size() - 1> kStageFunctions = {
-    [](Document& d, const RuleSet&) { normalise(d); },
+    [](Document& d, const RuleSet& r) {
+      normalise(d);
+      skip_boilerplate(d, r);
+    },
     segment,
     match_gazetteers,
     find_people,

@@ -55,6 +55,9 @@ broken("names/patterns.tsv", "both-captures\tactor\tthreat-group\t20\t-\tno\tgro
        "both (?P<name>...) and (?P<list>...)")
 broken("names/patterns.tsv", "tool-list\ttool\tmalware\t20\t-\tno\tmalware such as (?P<list>[A-Z].*)", "needs type actor")
 broken("names/patterns.tsv", "no-capture\tactor\tthreat-group\t20\t-\tno\tgroups: [A-Z]+", "lacks the named capture")
+broken("layout/boilerplate.tsv", "bad-place\tmiddle\tSponsored", "none of top, bottom, anywhere")
+broken("layout/boilerplate.tsv", "byline\ttop\tBy .*", "duplicate id 'byline'")
+broken("layout/boilerplate.tsv", "bad-re\tanywhere\t(Related:", "RE2 refuses the pattern")
 # A word list the pipeline reads, deleted: the load stops instead of the stage finding nothing.
 os.remove(os.path.join(bad, "context", "cosign-cues.txt"))
 expect.append(("context/cosign-cues.txt", "missing word list"))

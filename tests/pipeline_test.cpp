@@ -403,3 +403,47 @@ TEST_CASE("blank lines between paragraphs are one sentence slot however many the
   const std::string b = "APT41 hackers broke into Boeing, the company said.\n\n\n\nAirbus was also hit.";
   CHECK(test::analyse(a)->sentences.size() == test::analyse(b)->sentences.size());
 }
+
+TEST_CASE("lines of a scraped page that are not the story are left out; offsets stay, --explain says which rule") {
+  ExtractOptions explain;
+  explain.explain = true;
+  Pipeline p(test::project_rules(), explain);
+  const std::string story = "Hackers linked to North Korea broke into banks in Chile, Symantec said on Monday.";
+  const std::string page = "By Jane Doe and Omar al Farsi, Security Editor\n\n" + story +
+                           "\n\nREAD MORE: Iranian hackers hit hospitals in Israel\n\nJoin the conversation about this story \u00bb\n"
+                           "Image: Getty Images\n(Reporting by John Smith; Editing by Mary Jones)\n\u00a9 2024 Example News. All rights reserved.";
+  const auto r = record_of(p, page), plain = record_of(p, story);
+  std::set<std::string> codes, plain_codes;
+  for (const auto& c : r["countries"]) codes.insert(c["code"].get<std::string>());
+  for (const auto& c : plain["countries"]) plain_codes.insert(c["code"].get<std::string>());
+  CHECK(codes == plain_codes);  // no IR, no IL from the promotion of another story
+  CHECK(r["actors"].size() == plain["actors"].size());  // no byline people, no Getty Images
+  CHECK(r["sectors"].size() == plain["sectors"].size());  // no hospitals
+  REQUIRE(r["skipped"].size() == 6);
+  const icu::UnicodeString original = icu::UnicodeString::fromUTF8(page);
+  std::vector<std::string> skipped;
+  for (const auto& s : r["skipped"]) {
+    std::string line;
+    original.tempSubStringBetween(s["start"].get<int32_t>(), s["end"].get<int32_t>()).toUTF8String(line);
+    skipped.push_back(line);
+    CHECK(s["rule"].get<std::string>().starts_with("rules/layout/boilerplate.tsv:"));
+  }
+  CHECK(skipped.front() == "By Jane Doe and Omar al Farsi, Security Editor");
+  CHECK(skipped[1] == "READ MORE: Iranian hackers hit hospitals in Israel");
+  // the story's own offsets did not move
+  for (const auto& m : r["mentions"])
+    if (m["value"] == "Symantec") CHECK(page.substr(m["start"].get<size_t>(), 8) == "Symantec");
+  // lines of the story that look like boilerplate but are not
+  for (const std::string& kept :
+       {std::string("By Tuesday, the hackers had stolen data from Sony, Mandiant said."),
+        std::string("Story text first.\nBy the end of the year, APT28 had hit Germany."),
+        std::string("Related attacks hit Germany, the BSI said."),
+        std::string("More than 80 organisations in Germany were hit, McAfee said."),
+        std::string("Credit/debit card numbers of customers in Germany were stolen by FIN7."),
+        std::string("Copyright holders in Germany sued the group."),
+        std::string("Subscribers of the service in Germany were hit by APT28, the company said."),
+        std::string("Watch out for phishing from APT28, the BSI warned Germans.")}) {
+    const auto k = record_of(p, kept);
+    CHECK_MESSAGE(!k.contains("skipped"), kept);
+  }
+}

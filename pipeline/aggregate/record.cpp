@@ -199,6 +199,18 @@ class RecordText {
       for (auto& s : doc_.warnings) out_.string(s);
       out_.end_array();
     }
+    if (doc_.options.explain && !doc_.skipped.empty()) {  // the lines no rule read, and why
+      out_.key("skipped");
+      out_.begin_array();
+      for (const SkippedLine& line : doc_.skipped) {
+        out_.begin_object();
+        out_.key("start").number(code_point(line.start, false));
+        out_.key("end").number(code_point(line.end, true));
+        out_.key("rule").string(rules_.rule_location(line.rule));
+        out_.end_object();
+      }
+      out_.end_array();
+    }
     out_.end_object();
     out_.finish();
   }

@@ -49,6 +49,13 @@ struct RuleRef {
   uint32_t line = 0;
 };
 
+// A line of the text left out as not the story (a byline, a promotion of another story), and the
+// rule that said so: bytes of Document::norm, which holds spaces in its place.
+struct SkippedLine {
+  uint32_t start = 0, end = 0;
+  RuleRef rule;
+};
+
 // A token over the normalised text (byte offsets into Document::norm).
 struct Token {
   uint32_t start = 0, end = 0;
@@ -196,6 +203,7 @@ class Document {
   std::vector<uint8_t> strong_cyber_sentence;  // per sentence: holds a cyber term that is no everyday word
   LinePatterns name_lines;         // the name patterns' (rules/names) lines, for find_names
 
+  std::vector<SkippedLine> skipped;  // lines of the text that are not the story, in text order
   std::vector<Candidate> candidates;
   std::vector<Mention> mentions;  // after overlap resolution, in text order
   std::vector<Relation> relations;

@@ -647,6 +647,8 @@ class RuleLoader {
   }
 
   void run() {
+    if (std::error_code ec; fs::is_directory(fs::path(rs_.dir) / "layout", ec))  // (optional: rules of older releases have none)
+      for (auto& p : tsv_files("layout", "boilerplate")) load_boilerplate(p);
     load_countries_from_icu();
     for (auto& p : tsv_files("countries", "forms")) load_country_forms(p);
     for (auto& p : tsv_files("actors")) load_actors(p);
@@ -684,6 +686,8 @@ class RuleLoader {
     mark_calendar_words();
     for (auto& p : tsv_files("dates", "blockers")) load_date_blockers(p);
     for (auto& p : tsv_files("dates", "patterns")) load_date_patterns(p);
+    if (rs_.boilerplate_set && !rs_.boilerplate_set->Compile())
+      problem(rel(fs::path(rs_.dir) / "layout"), 0, "RE2 cannot build the set of boilerplate patterns (too large)");
     rs_.trie.freeze();
     rs_.form_bits.reserve(rs_.forms.size());
     for (const FormEntry& f : rs_.forms) rs_.form_bits.push_back({f.cue_list, f.needs_capital, f.all_caps});
@@ -1192,6 +1196,31 @@ class RuleLoader {
     }
     pattern = out;
     return true;
+  }
+
+  void load_boilerplate(const fs::path& p) {
+    uint32_t file;
+    auto t = read(p, {"id", "place", "pattern"}, {}, file);
+    RE2::Options o;
+    o.set_log_errors(false);
+    o.set_max_mem(64 << 20);
+    if (!rs_.boilerplate_set) rs_.boilerplate_set = std::make_unique<RE2::Set>(o, RE2::ANCHOR_BOTH);
+    for (auto& row : t.rows) {
+      BoilerplateRule b;
+      b.id = row.get("id");
+      b.rule = {file, row.line};
+      const std::string_view place = row.get("place");
+      if (place == "top") b.place = BoilerplateRule::Place::Top;
+      else if (place == "bottom") b.place = BoilerplateRule::Place::Bottom;
+      else if (place == "anywhere") b.place = BoilerplateRule::Place::Anywhere;
+      else { problem(t.path, row.line, "place '" + std::string(place) + "' is none of top, bottom, anywhere"); continue; }
+      if (!pattern_ids_.insert("boilerplate:" + b.id).second) { problem(t.path, row.line, "duplicate id '" + b.id + "'"); continue; }
+      if (!compile(t.path, row.line, std::string(row.get("pattern")))) continue;
+      std::string err;
+      if (rs_.boilerplate_set->Add(row.get("pattern"), &err) < 0) { problem(t.path, row.line, "RE2 refuses the pattern: " + err); continue; }
+      rs_.boilerplate.push_back(std::move(b));
+    }
+    if (rs_.boilerplate.empty()) rs_.boilerplate_set.reset();
   }
 
   void load_operation_patterns(const fs::path& p) {

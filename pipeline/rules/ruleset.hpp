@@ -153,6 +153,14 @@ struct TrapEntry {
   std::vector<std::vector<uint32_t>> cues;  // phrases of vocab ids
   RuleRef rule;
 };
+// A line of a scraped page that is not the story (layout/boilerplate.tsv).
+struct BoilerplateRule {
+  enum class Place { Top, Bottom, Anywhere };
+  std::string id;
+  Place place = Place::Anywhere;
+  RuleRef rule;
+};
+
 struct OperationPattern {
   std::string id;
   int priority = 0;
@@ -369,6 +377,8 @@ class RuleSet {
   // The list of that name; an empty one when the rules folder has none.
   const WordList& word_list(const std::string& name) const;
   std::unique_ptr<const ContextWords> words;  // set by load()
+  std::vector<BoilerplateRule> boilerplate;
+  std::unique_ptr<RE2::Set> boilerplate_set;  // their patterns, in order, each matched against a whole line
   std::unique_ptr<RE2::Set> operation_prefilter;  // line by line, as name_prefilter
   std::vector<int> operation_prefilter_blank;
   std::vector<DatePattern> date_patterns;

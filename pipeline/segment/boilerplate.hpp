@@ -1,0 +1,16 @@
+// Stage: leave out the lines of the text that are not the story (rules/layout/boilerplate.tsv):
+// bylines and time stamps over it, promotions of other stories ("NOW WATCH: ..."), prompts to
+// share or subscribe, picture credits, the wire's reporting line, copyright.
+//
+//   skip_boilerplate(doc, rules);  // after normalise: blanks those lines of doc.norm, fills doc.skipped
+//
+// A line is blanked with spaces, byte for byte, so that every offset stays; the title is never
+// touched.
+#pragma once
+
+#include "core/document.hpp"
+#include "rules/ruleset.hpp"
+
+namespace news {
+void skip_boilerplate(Document& doc, const RuleSet& rules);
+}
