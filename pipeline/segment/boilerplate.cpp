@@ -15,10 +15,25 @@ struct Line {
   uint32_t start, end;  // trimmed of spaces at both ends
 };
 
+// The bytes of a list item's marker at the start of a line ("- ", "* ", "\u2022 ", "2. ", "b) "),
+// with the space after it; 0 when the line opens no item.
+size_t list_marker(std::string_view line) {
+  static constexpr std::string_view kBullets[] = {"-", "*", "+", "\u2022", "\u00b7", "\u25aa", "\u25e6", "\u25cb", "\u25cf",
+                                                  "\u25a0", "\u2023", "\u2013", "\u2014", "\u2043", "\u25b8", "\u25ba"};
+  for (std::string_view b : kBullets)
+    if (line.starts_with(b) && line.size() > b.size() + 1 && line[b.size()] == ' ' && line[b.size() + 1] != ' ') return b.size() + 1;
+  size_t i = 0;
+  while (i < line.size() && i < 2 && ((line[i] >= '0' && line[i] <= '9') || (i == 0 && line[i] >= 'a' && line[i] <= 'h' &&
+                                                                               i + 1 < line.size() && line[i + 1] == ')')))
+    ++i;
+  if (i > 0 && i + 1 < line.size() && (line[i] == '.' || line[i] == ')') && line[i + 1] == ' ') return i + 2;
+  return 0;
+}
+
 }  // namespace
 
 void skip_boilerplate(Document& doc, const RuleSet& rules) {
-  if (!rules.boilerplate_set || !doc.errors.empty()) return;
+  if (!doc.errors.empty()) return;
   std::vector<Line> lines;  // the text's lines that are not blank
   const std::string& norm = doc.norm;
   for (size_t at = doc.body_start; at < norm.size();) {
@@ -30,6 +45,14 @@ void skip_boilerplate(Document& doc, const RuleSet& rules) {
     if (e > s) lines.push_back({uint32_t(s), uint32_t(e)});
     at = end + 1;
   }
+  // A list's markers are no words of its items: "\u2022 Operation Cloud Hopper hit ..." opens its
+  // sentence with the name, as the same text without the bullet does.
+  for (Line& line : lines)
+    if (const size_t marker = list_marker(std::string_view(norm).substr(line.start, line.end - line.start))) {
+      std::fill_n(doc.norm.begin() + line.start, marker, ' ');
+      line.start += uint32_t(marker);
+    }
+  if (!rules.boilerplate_set) return;
   std::vector<int> which;
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& line = lines[i];
