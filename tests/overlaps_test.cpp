@@ -16,7 +16,7 @@ Candidate cand(MentionType t, uint32_t s, uint32_t e, int prio, const char* v) {
 }
 }  // namespace
 
-TEST_CASE("overlap policy: longest span, then priority, then leftmost; losers kept") {
+TEST_CASE("overlap policy: longest span, then priority, then leftmost, losers kept") {
   ExtractOptions o;
   o.explain = true;
   Document doc(Article{}, o);

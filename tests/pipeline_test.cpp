@@ -281,7 +281,7 @@ TEST_CASE("a paragraph that opens on a date is background: the attacker of the p
   CHECK(targets(lead.substr(0, lead.size() - 2) + " In 2017, Airbus was also hit.").find("APT41->Airbus") != std::string::npos);
 }
 
-TEST_CASE("character references left in plain text are read as their characters; offsets still point into the original") {
+TEST_CASE("character references left in plain text are read as their characters, and offsets still point into the original") {
   Pipeline p(test::project_rules(), ExtractOptions{});
   const std::string escaped = "Hackers from APT28 broke into the networks of AT&amp;T and Marks &amp; Spencer, the companies said. "
                               "The group&#39;s tools were found by Mandiant&#x2019;s analysts.";
@@ -317,6 +317,14 @@ TEST_CASE("character references left in plain text are read as their characters;
   CHECK(at_t == 1);
 }
 
+// A record's relations as "type source -> target" lines, without their offsets.
+std::set<std::string> relation_lines(const nlohmann::json& record) {
+  std::set<std::string> out;
+  for (const auto& x : record["relations"])
+    out.insert(x["type"].get<std::string>() + " " + x["source"].get<std::string>() + " -> " + x["target"].get<std::string>());
+  return out;
+}
+
 TEST_CASE("soft hyphens, zero-width and bidirectional marks, and Unicode spaces of scraped text read as plain text") {
   Pipeline p(test::project_rules(), ExtractOptions{});
   const std::string plain = "Hackers of the Lazarus Group stole $81 million from Bangladesh Bank on February 4, 2016, "
@@ -325,13 +333,8 @@ TEST_CASE("soft hyphens, zero-width and bidirectional marks, and Unicode spaces 
                               "February\u00A04,\u00A02016, \u200ESymantec\u200F said.\u2028Later the San\u00ADd\u00ADworm group hit the "
                               "Ukrai\u2060nian\u2009power grid.\uFEFF";
   const auto a = record_of(p, scraped), b = record_of(p, plain);
-  auto relations = [](const nlohmann::json& r) {
-    std::set<std::string> out;
-    for (const auto& x : r["relations"]) out.insert(x["type"].get<std::string>() + " " + x["source"].get<std::string>() + " -> " + x["target"].get<std::string>());
-    return out;
-  };
-  CHECK(relations(b).size() >= 5);
-  CHECK(relations(a) == relations(b));
+  CHECK(relation_lines(b).size() >= 5);
+  CHECK(relation_lines(a) == relation_lines(b));
   CHECK(a["actors"].size() == b["actors"].size());
   CHECK(a["dates"].size() == b["dates"].size());
   CHECK(a["countries"].size() == b["countries"].size());
@@ -354,7 +357,7 @@ TEST_CASE("soft hyphens, zero-width and bidirectional marks, and Unicode spaces 
   CHECK(seen["UA"] == "Ukrai\u2060nian");
 }
 
-TEST_CASE("HTML tags and Markdown left in plain text read as the text they mark up; offsets still point into the original") {
+TEST_CASE("HTML tags and Markdown left in plain text read as the text they mark up, and offsets still point into the original") {
   Pipeline p(test::project_rules(), ExtractOptions{});
   const std::string plain = "Hackers from the Lazarus Group broke into Sony Pictures, Mandiant said on Monday.\n\n"
                             "The attack hit studios in the United States.";
@@ -364,16 +367,11 @@ TEST_CASE("HTML tags and Markdown left in plain text read as the text they mark 
   const std::string markdown = "## Hackers from the **Lazarus Group** broke into _Sony Pictures_, "
                                "[Mandiant](https://www.mandiant.com/resources) said on Monday.\n\n"
                                "The attack hit studios in the ![flag](https://x.org/f.png) United States.";
-  auto relations = [](const nlohmann::json& r) {
-    std::set<std::string> out;
-    for (const auto& x : r["relations"]) out.insert(x["type"].get<std::string>() + " " + x["source"].get<std::string>() + " -> " + x["target"].get<std::string>());
-    return out;
-  };
-  const auto expected = relations(record_of(p, plain));
+  const auto expected = relation_lines(record_of(p, plain));
   CHECK(expected.size() >= 3);
   for (const std::string& marked : {html, markdown}) {
     const auto r = record_of(p, marked);
-    CHECK(relations(r) == expected);
+    CHECK(relation_lines(r) == expected);
     bool found = false;
     for (const auto& m : r["mentions"])
       if (m["value"] == "Lazarus Group") {
@@ -385,7 +383,7 @@ TEST_CASE("HTML tags and Markdown left in plain text read as the text they mark 
   CHECK(test::analyse(html)->norm.find("Mandiant said on Monday.\n\nThe attack") != std::string::npos);
   // what is no markup stays as written
   for (const std::string& kept : {std::string("if a < b and c > d, <Lazarus> and <3 stay"), std::string("LoJax's info_efi module and snake_case names"),
-                                  std::string("5 * 3 is 15\n* an item of a list\n#hashtag #1"), std::string("a footnote [1] and [brackets] (not a link)"),
+                                  std::string("5 * 3 is 15, 2*x, #hashtag #1"), std::string("a footnote [1] and [brackets] (not a link)"),
                                   std::string("an open <!-- comment and an open [link](that never closes")}) {
     const auto doc = test::analyse(kept);
     CHECK(doc->norm.substr(doc->body_start) == kept);
@@ -404,7 +402,7 @@ TEST_CASE("blank lines between paragraphs are one sentence slot however many the
   CHECK(test::analyse(a)->sentences.size() == test::analyse(b)->sentences.size());
 }
 
-TEST_CASE("lines of a scraped page that are not the story are left out; offsets stay, --explain says which rule") {
+TEST_CASE("lines of a scraped page that are not the story are left out, offsets stay, and --explain says which rule") {
   ExtractOptions explain;
   explain.explain = true;
   Pipeline p(test::project_rules(), explain);
@@ -446,4 +444,11 @@ TEST_CASE("lines of a scraped page that are not the story are left out; offsets 
     const auto k = record_of(p, kept);
     CHECK_MESSAGE(!k.contains("skipped"), kept);
   }
+}
+
+TEST_CASE("a list's markers are blanked, byte for byte, so that an item opens on its first word") {
+  const std::string text = "Victims named in the advisory:\n- Sony Pictures\n\u2022 Boeing\n2. Airbus\nb) Rusta\n-5 degrees stays\n--- stays";
+  const auto doc = test::analyse(text);
+  CHECK(doc->norm.substr(doc->body_start) ==
+        "Victims named in the advisory:\n  Sony Pictures\n    Boeing\n   Airbus\n   Rusta\n-5 degrees stays\n--- stays");
 }
