@@ -30,10 +30,8 @@ namespace {
 
 using Stage = void (*)(Document&, const RuleSet&);
 const std::array<Stage, Pipeline::kStages.size() - 1> kStageFunctions = {
-    [](Document& d, const RuleSet& r) {
-      normalise(d);
-      skip_boilerplate(d, r);
-    },
+    [](Document& d, const RuleSet&) { normalise(d); },
+    skip_boilerplate,
     segment,
     match_gazetteers,
     find_people,

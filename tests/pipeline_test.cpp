@@ -452,3 +452,38 @@ TEST_CASE("a list's markers are blanked, byte for byte, so that an item opens on
   CHECK(doc->norm.substr(doc->body_start) ==
         "Victims named in the advisory:\n  Sony Pictures\n    Boeing\n   Airbus\n   Rusta\n-5 degrees stays\n--- stays");
 }
+
+TEST_CASE("every boilerplate rule skips a line of its kind where it applies, and no story sentence that opens alike") {
+  const RuleSet& rules = test::project_rules();
+  // rule id -> a line it must skip, and a story sentence with the same opening that must stay
+  const std::map<std::string, std::pair<std::string, std::string>> examples = {
+      {"byline", {"By: Yusuf Demir and Lena Hoff, Tech Desk", "By exploiting a flaw in Fortinet devices, APT41 reached ministries in Italy."}},
+      {"promotion", {"RELATED STORY: Hackers drain $12m from a Hong Kong bank", "Related intrusions hit ministries in Italy, the CSIRT said."}},
+      {"share", {"Join the conversation about this story \u00bb", "Share prices of Okta fell after hackers stole support files."}},
+      {"newsletter-prompt", {"Get the latest security news delivered to your inbox. Subscribe now.", "Get-rich schemes run by FIN7 hit banks in Italy, Mandiant said."}},
+      {"advertisement", {"- Advertisement -", "Advertisement networks were abused by FIN7 to reach users in Italy."}},
+      {"republished", {"This article originally appeared in the Northbridge Post.", "A report published by Topsec linked the emails to APT41."}},
+      {"picture-credit", {"Photo by Tomasz Kowal for The Daily Ledger", "Photo-sharing sites in Italy were defaced by Anonymous Sudan."}},
+      {"wire-credits", {"(Reporting by Raul Echeverria; Editing by Sam Okafor)", "Reporting by the Northbridge Post showed that APT41 had been inside for two years."}},
+      {"tip-prompt", {"Have a tip? Contact us at tips@ledger.example", "Contact with the hackers was lost, the FBI said of the Lazarus Group."}},
+      {"copyright", {"\u00a9 2024 Northbridge Post. All rights reserved.", "Copyright claims against the Lazarus Group were filed in Italy."}},
+  };
+  ExtractOptions explain;
+  explain.explain = true;
+  Pipeline p(rules, explain);
+  const std::string story = "Hackers linked to North Korea broke into banks in Chile, Symantec said on Monday.\n\n"
+                            "The intrusions lasted several weeks, the company said.";
+  for (const BoilerplateRule& rule : rules.boilerplate) {
+    const auto example = examples.find(rule.id);
+    REQUIRE_MESSAGE(example != examples.end(), "no example for boilerplate rule " << rule.id);
+    const auto& [line, sentence] = example->second;
+    const std::string page = rule.place == BoilerplateRule::Place::Top ? line + "\n\n" + story
+                           : rule.place == BoilerplateRule::Place::Bottom ? story + "\n\n" + line
+                                                                          : story + "\n\n" + line + "\n\nOfficials declined to comment.";
+    const auto r = record_of(p, page);
+    REQUIRE_MESSAGE(r.contains("skipped"), rule.id);
+    CHECK_MESSAGE(r["skipped"][0]["rule"] == rules.rule_location(rule.rule), rule.id);
+    for (const std::string& text : {sentence + "\n\n" + story, story + "\n\n" + sentence})
+      CHECK_MESSAGE(!record_of(p, text).contains("skipped"), rule.id << ": " << sentence);
+  }
+}

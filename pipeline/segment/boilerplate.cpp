@@ -34,7 +34,9 @@ size_t list_marker(std::string_view line) {
 
 void skip_boilerplate(Document& doc, const RuleSet& rules) {
   if (!doc.errors.empty()) return;
-  std::vector<Line> lines;  // the text's lines that are not blank
+  thread_local std::vector<Line> lines;  // the text's lines that are not blank (kept between articles)
+  if (lines.capacity() > (size_t(1) << 20)) std::vector<Line>().swap(lines);  // (not a huge article's, though)
+  lines.clear();
   const std::string& norm = doc.norm;
   for (size_t at = doc.body_start; at < norm.size();) {
     size_t end = norm.find('\n', at);
@@ -53,7 +55,7 @@ void skip_boilerplate(Document& doc, const RuleSet& rules) {
       line.start += uint32_t(marker);
     }
   if (!rules.boilerplate_set) return;
-  std::vector<int> which;
+  thread_local std::vector<int> which;
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& line = lines[i];
     if (line.end - line.start > kLongestLine) continue;

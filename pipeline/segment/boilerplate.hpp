@@ -1,10 +1,11 @@
 // Stage: leave out the lines of the text that are not the story (rules/layout/boilerplate.tsv):
-// bylines and time stamps over it, promotions of other stories ("NOW WATCH: ..."), prompts to
-// share or subscribe, picture credits, the wire's reporting line, copyright.
+// bylines over it, promotions of other stories ("NOW WATCH: ..."), prompts to
+// share or subscribe, picture credits, the wire's reporting line, copyright; and the markers of
+// list items ("- ", "\u2022 ", "2. "), so that an item opens on its first word.
 //
-//   skip_boilerplate(doc, rules);  // after normalise: blanks those lines of doc.norm, fills doc.skipped
+//   skip_boilerplate(doc, rules);  // after normalise: blanks those lines and markers of doc.norm, fills doc.skipped
 //
-// A line is blanked with spaces, byte for byte, so that every offset stays; the title is never
+// A line or marker is blanked with spaces, byte for byte, so that every offset stays; the title is never
 // touched.
 #pragma once
 

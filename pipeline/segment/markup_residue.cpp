@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "io/markup.hpp"
+#include "segment/edited_text.hpp"
 
 namespace news {
 
@@ -160,18 +161,9 @@ bool strip_markup_residue(std::string_view text, std::string& out, icu::Edits& e
   if (text.find_first_of("<[*_#") == std::string_view::npos) return false;
   const std::vector<Cut> cuts = Scanner(text).run();
   if (cuts.empty()) return false;
-  out.reserve(text.size());
-  size_t done = 0;
-  for (const Cut& cut : cuts) {
-    if (cut.at > done) edits.addUnchanged(int32_t(cut.at - done));
-    out.append(text.substr(done, cut.at - done));
-    out.append(cut.with);
-    edits.addReplace(int32_t(cut.length), int32_t(cut.with.size()));
-    done = cut.at + cut.length;
-  }
-  if (done < text.size()) edits.addUnchanged(int32_t(text.size() - done));
-  out.append(text.substr(done));
-  return true;
+  EditedText stripped(text, out, edits);
+  for (const Cut& cut : cuts) stripped.replace(cut.at, cut.length, cut.with);
+  return stripped.finish();
 }
 
 }  // namespace news

@@ -5,6 +5,7 @@
 #include <unicode/utf8.h>
 
 #include "core/text.hpp"
+#include "segment/edited_text.hpp"
 #include "segment/markup_residue.hpp"
 
 namespace news {
@@ -44,27 +45,17 @@ std::pair<char32_t, size_t> character_reference(std::string_view text) {
 // scraper that did not unescape them) as the characters they stand for, with the edits that map
 // every offset back. False when it holds none.
 bool decode_character_references(std::string_view text, std::string& out, icu::Edits& edits) {
-  size_t done = 0, amp = text.find('&');
-  bool any = false;
-  for (; amp != std::string_view::npos; amp = text.find('&', amp + 1)) {
+  EditedText decoded(text, out, edits);
+  for (size_t amp = text.find('&'); amp != std::string_view::npos; amp = text.find('&', amp + 1)) {
     const auto [cp, length] = character_reference(text.substr(amp));
     if (!length) continue;
-    if (!any) out.reserve(text.size());
-    any = true;
-    if (amp > done) edits.addUnchanged(int32_t(amp - done));
-    out.append(text.substr(done, amp - done));
     uint8_t bytes[U8_MAX_LENGTH];
     int32_t n = 0;
     U8_APPEND_UNSAFE(bytes, n, UChar32(cp));
-    out.append(reinterpret_cast<const char*>(bytes), size_t(n));
-    edits.addReplace(int32_t(length), n);
-    done = amp + length;
-    amp = done - 1;
+    decoded.replace(amp, length, std::string_view(reinterpret_cast<const char*>(bytes), size_t(n)));
+    amp += length - 1;
   }
-  if (!any) return false;
-  if (done < text.size()) edits.addUnchanged(int32_t(text.size() - done));
-  out.append(text.substr(done));
-  return true;
+  return decoded.finish();
 }
 
 // What scraped pages leave in and between words that no rule is written with, as what a rule
@@ -82,11 +73,10 @@ bool plain_spacing(std::string_view text, std::string& out, icu::Edits& edits) {
     if (c == 0x2028 || c == 0x2029 || c == 0x0085) return "\n";
     return nullptr;
   };
+  EditedText spaced(text, out, edits);
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   const auto size = int32_t(text.size());
-  int32_t done = 0, i = int32_t(ascii_prefix(text));
-  bool any = false;
-  while (i < size) {
+  for (int32_t i = int32_t(ascii_prefix(text)); i < size;) {
     if (bytes[i] < 0x80) {
       i += int32_t(ascii_prefix(text.substr(size_t(i))));
       continue;
@@ -94,20 +84,9 @@ bool plain_spacing(std::string_view text, std::string& out, icu::Edits& edits) {
     const int32_t start = i;
     UChar32 c;
     U8_NEXT(bytes, i, size, c);
-    const char* with = replacement(c);
-    if (!with) continue;
-    if (!any) out.reserve(text.size());
-    any = true;
-    if (start > done) edits.addUnchanged(start - done);
-    out.append(text.substr(size_t(done), size_t(start - done)));
-    out.append(with);
-    edits.addReplace(i - start, int32_t(std::char_traits<char>::length(with)));
-    done = i;
+    if (const char* with = replacement(c)) spaced.replace(size_t(start), size_t(i - start), with);
   }
-  if (!any) return false;
-  if (done < size) edits.addUnchanged(size - done);
-  out.append(text.substr(size_t(done)));
-  return true;
+  return spaced.finish();
 }
 
 // Chains `step` (from the text so far to the next form) after `edits` (from the article's text to
