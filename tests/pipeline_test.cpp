@@ -396,6 +396,59 @@ TEST_CASE("HTML tags and Markdown left in plain text read as the text they mark 
   }
 }
 
+// `text` as UTF-8 that was read as Windows-1252 and written out again; `drop` leaves out the bytes
+// Windows-1252 does not define (as many decoders do), otherwise they become the C1 controls.
+std::string mojibake(const std::string& text, bool drop) {
+  static const char32_t high[32] = {0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+                                    0x2039, 0x0152, 0x8D, 0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+                                    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178};
+  icu::UnicodeString out;
+  for (unsigned char b : text) {
+    if (b < 0x80 || b >= 0xA0) out.append(UChar32(b));
+    else if (char32_t c = high[b - 0x80]; c >= 0xA0 || !drop) out.append(UChar32(c));
+  }
+  std::string s;
+  return out.toUTF8String(s);
+}
+
+TEST_CASE("mojibake (UTF-8 once read as Windows-1252) reads as the text it was, and offsets still point into the original") {
+  Pipeline p(test::project_rules(), ExtractOptions{});
+  const std::string plain = "North Korea\u2019s Lazarus Group stole \u00a381 million from banks in S\u00e3o Paulo and Krak\u00f3w, "
+                            "ESET said. \u201cThe group\u2019s tools\u201d \u2014 a \U0001F525 backdoor \u2014 hit the Bangladesh Bank.";
+  const auto expected = record_of(p, plain);
+  CHECK(relation_lines(expected).size() >= 3);
+  for (bool drop : {false, true}) {
+    const std::string broken = mojibake(plain, drop);
+    CAPTURE(broken);
+    REQUIRE(broken != plain);
+    const auto doc = test::analyse(broken);
+    CHECK(doc->norm.substr(doc->body_start) == plain);
+    const auto r = record_of(p, broken);
+    CHECK(relation_lines(r) == relation_lines(expected));
+    CHECK(r["countries"].size() == expected["countries"].size());
+    const icu::UnicodeString original = icu::UnicodeString::fromUTF8(broken);
+    bool found = false;
+    for (const auto& m : r["mentions"])
+      if (m["value"] == "KP") {
+        found = true;
+        std::string s;
+        original.tempSubStringBetween(m["start"].get<int32_t>(), m["end"].get<int32_t>()).toUTF8String(s);
+        CHECK(s == "North Korea");
+      }
+    CHECK(found);
+  }
+  // text as written, with Latin-1 letters and symbols next to one another, stays as it is
+  for (const std::string kept : {"caf\u00e9, na\u00efve, \u00d8rsted, G\u00f6teborg, S\u00e3o Paulo, Stra\u00dfe, 3\u00d74, \u00bd",
+                                 "\u00c2 alone, \u00c3 at the end \u00c3", "\u00e9\u2014 then text, and at the end: \u00e2",
+                                 "\u00f0\u0178\u201d, three bytes of four",
+                                 "CAF\u00c9\u2014LIMA, PER\u00da\u2019s, un caf\u00e9\u2026\u00bb",
+                                 "CAF\u00c9\u2026 and \u00c7\u2026 and ESPA\u00d1\u201d: no run that leaves no doubt"}) {
+    CAPTURE(kept);
+    const auto doc = test::analyse(kept);
+    CHECK(doc->norm.substr(doc->body_start) == kept);
+  }
+}
+
 TEST_CASE("blank lines between paragraphs are one sentence slot however many there are") {
   const std::string a = "APT41 hackers broke into Boeing, the company said.\n\nAirbus was also hit.";
   const std::string b = "APT41 hackers broke into Boeing, the company said.\n\n\n\nAirbus was also hit.";

@@ -7,6 +7,7 @@
 #include "core/text.hpp"
 #include "segment/edited_text.hpp"
 #include "segment/markup_residue.hpp"
+#include "segment/mojibake.hpp"
 
 namespace news {
 
@@ -104,14 +105,18 @@ bool chain(std::unique_ptr<icu::Edits>& edits, std::unique_ptr<icu::Edits> step)
   return true;
 }
 
-// Appends `text` to `norm` with its character references decoded, the markup left in it read as
+// Appends `text` to `norm` with its mojibake repaired, its character references decoded, the markup left in it read as
 // the text it marks up, its spacing made plain and in NFC, and returns the map back to it. A step whose edits cannot be merged is left out (the text
 // as it was before that step rather than offsets that point wrong).
 OffsetMap append_normalised(std::string_view text, std::string& norm) {
   std::unique_ptr<icu::Edits> edits;  // from `text` to what is appended; none: the same bytes
-  std::string decoded, stripped, spaced, nfc;
+  std::string repaired, decoded, stripped, spaced, nfc;
   std::string_view plain = text;
-  if (text.find('&') != std::string_view::npos) {
+  if (ascii_prefix(text) < text.size()) {
+    auto step = std::make_unique<icu::Edits>();
+    if (repair_mojibake(plain, repaired, *step) && chain(edits, std::move(step))) plain = repaired;
+  }
+  if (plain.find('&') != std::string_view::npos) {
     auto step = std::make_unique<icu::Edits>();
     if (decode_character_references(plain, decoded, *step) && chain(edits, std::move(step))) plain = decoded;
   }

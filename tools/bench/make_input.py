@@ -39,6 +39,10 @@ if sys.argv[1] == "--pathological":
         # markup left in plain text: tags, comments, links and emphasis, some never closed
         "markup": ("<p>The <a href=\"https://x.org/apt\">Lazarus Group</a> hit **Sony**, [Mandiant](https://m.co/r) said."
                    "</p><!-- ad --> <b [x]( _y * [z](<" * 12000)[:999_990] + "<!-- [open",
+        # UTF-8 read as Windows-1252 and written again, hundreds of thousands of runs to repair, some
+        # cut short or never finished
+        "mojibake": ("North Korea\u00e2\u20ac\u2122s Lazarus hit Krak\u00c3\u00b3w for \u00c2\u00a381m \u00f0\u0178\u201d\u00a5 "
+                     "\u00e2\u20ac \u00c3 \u00e2\u20ac\u0153" * 15000)[:1_000_000],
         # thousands of lists of groups, each with a known one and dozens of unknown names
         "group-lists": " ".join("The hacking groups behind the attacks: APT28, " + ", ".join(f"Zq{i}x{j} Crew" for j in range(30)) + " and Kimsuky."
                                 for i in range(2000))[:1_000_000],
