@@ -506,6 +506,53 @@ TEST_CASE("a list's markers are blanked, byte for byte, so that an item opens on
         "Victims named in the advisory:\n  Sony Pictures\n    Boeing\n   Airbus\n   Rusta\n-5 degrees stays\n--- stays");
 }
 
+TEST_CASE("every title-end rule leaves out the site's name a title ends with, and no headline that ends alike") {
+  const RuleSet& rules = test::project_rules();
+  // rule id -> a title whose end names the site (and that end), and a headline of the same shape that must stay whole
+  struct Example {
+    std::string title, site, headline;
+  };
+  const std::map<std::string, Example> examples = {
+      {"site-after-pipe", {"Lazarus Group hits banks in Chile | Security | Northbridge Post", " | Security | Northbridge Post",
+                           "Lazarus Group hits banks in Chile, officials say"}},
+      {"site-after-dash", {"APT29 phished diplomats in Italy - Microsoft Security Blog", " - Microsoft Security Blog",
+                           "APT29 phished diplomats in Italy - FBI"}},
+  };
+  ExtractOptions explain;
+  explain.explain = true;
+  Pipeline p(rules, explain);
+  for (const BoilerplateRule& rule : rules.title_ends) {
+    const auto example = examples.find(rule.id);
+    REQUIRE_MESSAGE(example != examples.end(), "no example for title-end rule " << rule.id);
+    const Example& e = example->second;
+    Article a;
+    a.id = "t";
+    a.title = e.title;
+    a.text = "Hackers linked to North Korea broke into banks in Chile, Symantec said on Monday.";
+    const auto r = p.process(a);
+    REQUIRE_MESSAGE(r.contains("skipped"), rule.id);
+    CHECK_MESSAGE(r["skipped"][0]["rule"] == rules.rule_location(rule.rule), rule.id);
+    CHECK(r["skipped"][0]["field"] == "title");
+    const size_t start = r["skipped"][0]["start"].get<size_t>(), end = r["skipped"][0]["end"].get<size_t>();
+    CHECK(e.title.substr(start, end - start) == e.site);
+    a.title = e.headline;
+    CHECK_MESSAGE(!p.process(a).contains("skipped"), rule.id << ": " << e.headline);
+  }
+  // the site's name is no actor of the story; a headline's source stays one
+  Article a;
+  a.id = "t";
+  a.text = "Hackers broke into the network of a hospital in Ohio last week.";
+  for (const std::string title : {"Hackers hit Ohio hospital | SecurityWeek", "Hackers hit Ohio hospital - BBC News",
+                                  "Hackers hit Ohio hospital \u2013 The Record by Recorded Future", "Hackers hit Ohio hospital - news.example.com"}) {
+    a.title = title;
+    CHECK_MESSAGE(p.process(a)["actors"].empty(), title);
+  }
+  a.title = "Russian hackers hit Ohio hospital - FBI";
+  CHECK(p.process(a)["actors"].size() == 1);
+  a.title = "SecurityWeek";  // nothing of the title would be left
+  CHECK(!p.process(a).contains("skipped"));
+}
+
 TEST_CASE("every boilerplate rule skips a line of its kind where it applies, and no story sentence that opens alike") {
   const RuleSet& rules = test::project_rules();
   // rule id -> a line it must skip, and a story sentence with the same opening that must stay

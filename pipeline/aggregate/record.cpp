@@ -206,6 +206,7 @@ class RecordText {
         out_.begin_object();
         out_.key("start").number(code_point(line.start, false));
         out_.key("end").number(code_point(line.end, true));
+        if (doc_.in_title(line.start)) out_.key("field").string("title");
         out_.key("rule").string(rules_.rule_location(line.rule));
         out_.end_object();
       }

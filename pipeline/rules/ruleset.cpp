@@ -700,6 +700,7 @@ class RuleLoader {
   std::set<std::string> campaign_ids_, tool_ids_, pattern_ids_;
   std::set<std::string> cue_files_;  // context files loaded as cue lists (the rest are word lists)
   std::map<std::string, std::vector<std::string>> list_words_;  // word list name -> its words as written, for {list} in patterns
+  std::map<std::string, std::vector<std::string>> layout_lists_;  // rules/layout/<name>.txt -> its entries, for {name} in layout patterns
 
   std::string rel(const fs::path& p) const {
     std::error_code ec;
@@ -1213,13 +1214,42 @@ class RuleLoader {
       if (place == "top") b.place = BoilerplateRule::Place::Top;
       else if (place == "bottom") b.place = BoilerplateRule::Place::Bottom;
       else if (place == "anywhere") b.place = BoilerplateRule::Place::Anywhere;
-      else { problem(t.path, row.line, "place '" + std::string(place) + "' is none of top, bottom, anywhere"); continue; }
+      else if (place == "title-end") b.place = BoilerplateRule::Place::TitleEnd;
+      else { problem(t.path, row.line, "place '" + std::string(place) + "' is none of top, bottom, anywhere, title-end"); continue; }
       if (!pattern_ids_.insert("boilerplate:" + b.id).second) { problem(t.path, row.line, "duplicate id '" + b.id + "'"); continue; }
+      std::string pattern(row.get("pattern"));
+      if (!expand_layout_lists(t.path, row.line, pattern)) continue;
+      if (b.place == BoilerplateRule::Place::TitleEnd) {
+        // the leftmost start from which the pattern runs to the end of the title
+        b.title_end = compile(t.path, row.line, "(?:" + pattern + ")\\z");
+        if (b.title_end) rs_.title_ends.push_back(std::move(b));
+        continue;
+      }
       std::string err;  // (RE2::Set parses the pattern as RE2 does, and says what is wrong with it)
-      if (rs_.boilerplate_set->Add(row.get("pattern"), &err) < 0) { problem(t.path, row.line, "RE2 refuses the pattern: " + err); continue; }
+      if (rs_.boilerplate_set->Add(pattern, &err) < 0) { problem(t.path, row.line, "RE2 refuses the pattern: " + err); continue; }
       rs_.boilerplate.push_back(std::move(b));
     }
     if (rs_.boilerplate.empty()) rs_.boilerplate_set.reset();
+  }
+
+  // "{news-sites}" in a layout pattern stands for the entries of rules/layout/news-sites.txt (one
+  // name a line, words and spaces as written) as an alternation, longest first.
+  bool expand_layout_lists(const std::string& path, uint32_t line, std::string& pattern) {
+    return expand_lists(pattern, "abcdefghijklmnopqrstuvwxyz-", [&](const std::string& name) -> std::optional<std::vector<std::string>> {
+      auto l = layout_lists_.find(name);
+      if (l == layout_lists_.end()) {
+        std::vector<std::string> entries;
+        const fs::path file = fs::path(rs_.dir) / "layout" / (name + ".txt");
+        if (std::error_code ec; fs::is_regular_file(file, ec))
+          for (auto& [n, entry] : read_list(file.string(), problems_)) entries.push_back(entry);
+        l = layout_lists_.emplace(name, std::move(entries)).first;
+      }
+      if (l->second.empty()) {
+        problem(path, line, "unknown list {" + name + "} (no rules/layout/" + name + ".txt, or it is empty)");
+        return std::nullopt;
+      }
+      return l->second;
+    });
   }
 
   void load_operation_patterns(const fs::path& p) {

@@ -153,12 +153,14 @@ struct TrapEntry {
   std::vector<std::vector<uint32_t>> cues;  // phrases of vocab ids
   RuleRef rule;
 };
-// A line of a scraped page that is not the story (layout/boilerplate.tsv).
+// A line of a scraped page that is not the story (layout/boilerplate.tsv), or the end of a title that
+// names the site ("... | Reuters"; place TitleEnd, with its own RE2 that matches up to the end).
 struct BoilerplateRule {
-  enum class Place { Top, Bottom, Anywhere };
+  enum class Place { Top, Bottom, Anywhere, TitleEnd };
   std::string id;
   Place place = Place::Anywhere;
   RuleRef rule;
+  std::unique_ptr<RE2> title_end;  // TitleEnd only
 };
 
 struct OperationPattern {
@@ -379,6 +381,7 @@ class RuleSet {
   std::unique_ptr<const ContextWords> words;  // set by load()
   std::vector<BoilerplateRule> boilerplate;
   std::unique_ptr<RE2::Set> boilerplate_set;  // their patterns, in order, each matched against a whole line
+  std::vector<BoilerplateRule> title_ends;    // the rows of place title-end, in order
   std::unique_ptr<RE2::Set> operation_prefilter;  // line by line, as name_prefilter
   std::vector<int> operation_prefilter_blank;
   std::vector<DatePattern> date_patterns;

@@ -1,6 +1,7 @@
 #include "segment/boilerplate.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace news {
 
@@ -30,10 +31,28 @@ size_t list_marker(std::string_view line) {
   return 0;
 }
 
+// The title's end that names the site ("... | Reuters", "... - BBC News"): the first rule of place
+// title-end that matches up to the end of the title, from the leftmost start it can, as long as
+// some of the title is left before it.
+void skip_title_end(Document& doc, const RuleSet& rules) {
+  const uint32_t title_end = doc.body_start >= 2 ? doc.body_start - 2 : 0;  // (before the "\n\n" that parts it from the text)
+  const std::string_view title(doc.norm.data(), title_end);
+  for (const BoilerplateRule& rule : rules.title_ends) {
+    re2::StringPiece m;
+    if (!rule.title_end->Match(title, 0, title.size(), RE2::UNANCHORED, &m, 1)) continue;
+    const auto start = uint32_t(m.data() - title.data());
+    if (std::all_of(title.begin(), title.begin() + start, [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); })) continue;
+    doc.skipped.push_back({start, title_end, rule.rule});
+    std::fill(doc.norm.begin() + start, doc.norm.begin() + title_end, ' ');
+    return;
+  }
+}
+
 }  // namespace
 
 void skip_boilerplate(Document& doc, const RuleSet& rules) {
   if (!doc.errors.empty()) return;
+  skip_title_end(doc, rules);
   thread_local std::vector<Line> lines;  // the text's lines that are not blank (kept between articles)
   if (lines.capacity() > (size_t(1) << 20)) std::vector<Line>().swap(lines);  // (not a huge article's, though)
   lines.clear();
