@@ -60,6 +60,7 @@ broken("layout/boilerplate.tsv", "byline\ttop\tBy .*", "duplicate id 'byline'")
 broken("layout/boilerplate.tsv", "bad-re\tanywhere\t(Related:", "RE2 refuses the pattern")
 broken("layout/boilerplate.tsv", "bad-title-re\ttitle-end\t\\s+\\|\\s+(Reuters", "RE2 refuses the pattern")
 broken("layout/boilerplate.tsv", "site-after-pipe\ttitle-end\t\\s+-\\s+Reuters", "duplicate id 'site-after-pipe'")
+broken("layout/boilerplate.tsv", "no-list\ttext-start\t\\({no-such-list}\\)", "unknown list {no-such-list}")
 # A word list the pipeline reads, deleted: the load stops instead of the stage finding nothing.
 os.remove(os.path.join(bad, "context", "cosign-cues.txt"))
 expect.append(("context/cosign-cues.txt", "missing word list"))

@@ -553,6 +553,42 @@ TEST_CASE("every title-end rule leaves out the site's name a title ends with, an
   CHECK(!p.process(a).contains("skipped"));
 }
 
+TEST_CASE("every text-start rule leaves out what opens a text and is not the story, and keeps what only looks alike") {
+  const RuleSet& rules = test::project_rules();
+  // rule id -> an opening, what of it is left out, and an opening of the same shape that stays whole
+  struct Example {
+    std::string text, left_out, kept;
+  };
+  const std::map<std::string, Example> examples = {
+      {"dateline-wire-credit", {"KYIV, Jan 5 (Reuters) - Russian hackers hit banks in Chile, Symantec said.", "(Reuters)",
+                                "KYIV, Jan 5 - Russian hackers hit banks in Chile, Reuters reported, citing Symantec."}},
+  };
+  ExtractOptions explain;
+  explain.explain = true;
+  Pipeline p(rules, explain);
+  for (const BoilerplateRule& rule : rules.text_starts) {
+    const auto example = examples.find(rule.id);
+    REQUIRE_MESSAGE(example != examples.end(), "no example for text-start rule " << rule.id);
+    const Example& e = example->second;
+    const auto r = record_of(p, e.text);
+    REQUIRE_MESSAGE(r.contains("skipped"), rule.id);
+    CHECK(r["skipped"][0]["rule"] == rules.rule_location(rule.rule));
+    const size_t start = r["skipped"][0]["start"].get<size_t>(), end = r["skipped"][0]["end"].get<size_t>();
+    CHECK(e.text.substr(start, end - start) == e.left_out);
+    CHECK_MESSAGE(!record_of(p, e.kept).contains("skipped"), rule.id << ": " << e.kept);
+  }
+  // the wire's credit is no actor; the dateline's place and date stay
+  const auto r = record_of(p, "LONDON, Nov 30 (Reuters) - Russian hackers hit banks in Chile, Symantec said.");
+  CHECK(r["actors"].size() == 1);
+  CHECK(r["dates"].size() == 1);
+  CHECK(r["countries"].size() == 3);
+  for (const std::string kept : {"(Reuters) said on Monday that hackers hit banks.", "Reuters - the agency - said hackers hit banks.",
+                                 "(Reuters)"}) {
+    CAPTURE(kept);
+    CHECK(!record_of(p, kept).contains("skipped"));
+  }
+}
+
 TEST_CASE("every boilerplate rule skips a line of its kind where it applies, and no story sentence that opens alike") {
   const RuleSet& rules = test::project_rules();
   // rule id -> a line it must skip, and a story sentence with the same opening that must stay

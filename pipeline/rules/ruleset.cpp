@@ -1215,14 +1215,20 @@ class RuleLoader {
       else if (place == "bottom") b.place = BoilerplateRule::Place::Bottom;
       else if (place == "anywhere") b.place = BoilerplateRule::Place::Anywhere;
       else if (place == "title-end") b.place = BoilerplateRule::Place::TitleEnd;
-      else { problem(t.path, row.line, "place '" + std::string(place) + "' is none of top, bottom, anywhere, title-end"); continue; }
+      else if (place == "text-start") b.place = BoilerplateRule::Place::TextStart;
+      else { problem(t.path, row.line, "place '" + std::string(place) + "' is none of top, bottom, anywhere, title-end, text-start"); continue; }
       if (!pattern_ids_.insert("boilerplate:" + b.id).second) { problem(t.path, row.line, "duplicate id '" + b.id + "'"); continue; }
       std::string pattern(row.get("pattern"));
       if (!expand_layout_lists(t.path, row.line, pattern)) continue;
       if (b.place == BoilerplateRule::Place::TitleEnd) {
         // the leftmost start from which the pattern runs to the end of the title
-        b.title_end = compile(t.path, row.line, "(?:" + pattern + ")\\z");
-        if (b.title_end) rs_.title_ends.push_back(std::move(b));
+        b.re = compile(t.path, row.line, "(?:" + pattern + ")\\z");
+        if (b.re) rs_.title_ends.push_back(std::move(b));
+        continue;
+      }
+      if (b.place == BoilerplateRule::Place::TextStart) {
+        b.re = compile(t.path, row.line, pattern);
+        if (b.re) rs_.text_starts.push_back(std::move(b));
         continue;
       }
       std::string err;  // (RE2::Set parses the pattern as RE2 does, and says what is wrong with it)

@@ -153,14 +153,15 @@ struct TrapEntry {
   std::vector<std::vector<uint32_t>> cues;  // phrases of vocab ids
   RuleRef rule;
 };
-// A line of a scraped page that is not the story (layout/boilerplate.tsv), or the end of a title that
-// names the site ("... | Reuters"; place TitleEnd, with its own RE2 that matches up to the end).
+// A line of a scraped page that is not the story (layout/boilerplate.tsv); the end of a title that
+// names the site ("... | Reuters"; place TitleEnd); a dateline that opens the text ("KYIV, Jan 5
+// (Reuters) -"; place TextStart). The last two have an RE2 of their own.
 struct BoilerplateRule {
-  enum class Place { Top, Bottom, Anywhere, TitleEnd };
+  enum class Place { Top, Bottom, Anywhere, TitleEnd, TextStart };
   std::string id;
   Place place = Place::Anywhere;
   RuleRef rule;
-  std::unique_ptr<RE2> title_end;  // TitleEnd only
+  std::unique_ptr<RE2> re;  // TitleEnd: runs to the end of the title; TextStart: from the start of the text
 };
 
 struct OperationPattern {
@@ -382,6 +383,7 @@ class RuleSet {
   std::vector<BoilerplateRule> boilerplate;
   std::unique_ptr<RE2::Set> boilerplate_set;  // their patterns, in order, each matched against a whole line
   std::vector<BoilerplateRule> title_ends;    // the rows of place title-end, in order
+  std::vector<BoilerplateRule> text_starts;   // the rows of place text-start, in order
   std::unique_ptr<RE2::Set> operation_prefilter;  // line by line, as name_prefilter
   std::vector<int> operation_prefilter_blank;
   std::vector<DatePattern> date_patterns;

@@ -39,11 +39,44 @@ void skip_title_end(Document& doc, const RuleSet& rules) {
   const std::string_view title(doc.norm.data(), title_end);
   for (const BoilerplateRule& rule : rules.title_ends) {
     re2::StringPiece m;
-    if (!rule.title_end->Match(title, 0, title.size(), RE2::UNANCHORED, &m, 1)) continue;
+    if (!rule.re->Match(title, 0, title.size(), RE2::UNANCHORED, &m, 1)) continue;
     const auto start = uint32_t(m.data() - title.data());
     if (std::all_of(title.begin(), title.begin() + start, [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); })) continue;
     doc.skipped.push_back({start, title_end, rule.rule});
     std::fill(doc.norm.begin() + start, doc.norm.begin() + title_end, ' ');
+    return;
+  }
+}
+
+// What opens the text and is not the story: a dateline's wire credit ("LONDON (Reuters) -"). The first
+// rule of place text-start that matches from the start of the text's first line; what is blanked is
+// every capture whose name starts with "skip", or the whole match without one. Some of the line must
+// be left after it.
+void skip_text_start(Document& doc, const RuleSet& rules) {
+  size_t start = doc.body_start;
+  while (start < doc.norm.size() && std::isspace(static_cast<unsigned char>(doc.norm[start]))) ++start;
+  size_t end = doc.norm.find('\n', start);
+  if (end == std::string::npos) end = doc.norm.size();
+  const std::string_view line(doc.norm.data() + start, end - start);
+  if (line.empty()) return;
+  thread_local std::vector<re2::StringPiece> groups;
+  for (const BoilerplateRule& rule : rules.text_starts) {
+    const int n = rule.re->NumberOfCapturingGroups() + 1;
+    groups.assign(size_t(n), {});
+    if (!rule.re->Match(line, 0, line.size(), RE2::ANCHOR_START, groups.data(), n) || groups[0].size() >= line.size()) continue;
+    auto blank = [&](const re2::StringPiece& g) {
+      const auto from = uint32_t(g.data() - doc.norm.data());
+      doc.skipped.push_back({from, from + uint32_t(g.size()), rule.rule});
+      std::fill_n(doc.norm.begin() + from, g.size(), ' ');
+    };
+    bool named = false;
+    for (const auto& [name, index] : rule.re->NamedCapturingGroups())
+      if (name.starts_with("skip")) {
+        named = true;
+        if (groups[size_t(index)].data() && !groups[size_t(index)].empty()) blank(groups[size_t(index)]);
+      }
+    if (!named) blank(groups[0]);
+    std::sort(doc.skipped.begin(), doc.skipped.end(), [](const SkippedLine& a, const SkippedLine& b) { return a.start < b.start; });
     return;
   }
 }
@@ -53,6 +86,7 @@ void skip_title_end(Document& doc, const RuleSet& rules) {
 void skip_boilerplate(Document& doc, const RuleSet& rules) {
   if (!doc.errors.empty()) return;
   skip_title_end(doc, rules);
+  skip_text_start(doc, rules);
   thread_local std::vector<Line> lines;  // the text's lines that are not blank (kept between articles)
   if (lines.capacity() > (size_t(1) << 20)) std::vector<Line>().swap(lines);  // (not a huge article's, though)
   lines.clear();
