@@ -43,13 +43,18 @@ if sys.argv[1] == "--pathological":
         # cut short or never finished
         "mojibake": ("North Korea\u00e2\u20ac\u2122s Lazarus hit Krak\u00c3\u00b3w for \u00c2\u00a381m \u00f0\u0178\u201d\u00a5 "
                      "\u00e2\u20ac \u00c3 \u00e2\u20ac\u0153" * 15000)[:1_000_000],
+        # a title of 1 MB made of site names after separators, as scrapers leave one ("... | Foo | Bar"),
+        # and a text that opens on a dateline repeated to 1 MB
+        "site-title": ((" | Foo Bar - The Record" * 45000)[:1_000_000], "Hackers hit banks in Chile, Symantec said."),
+        "datelines": ("LONDON, Jan 5 (Reuters) " * 40000)[:999_990] + "- Hackers",
         # thousands of lists of groups, each with a known one and dozens of unknown names
         "group-lists": " ".join("The hacking groups behind the attacks: APT28, " + ", ".join(f"Zq{i}x{j} Crew" for j in range(30)) + " and Kimsuky."
                                 for i in range(2000))[:1_000_000],
     }
     for name, text in cases.items():
+        title, text = text if isinstance(text, tuple) else ("", text)
         with open(os.path.join(out, f"path-{name}.jsonl"), "w") as f:
-            f.write(json.dumps({"id": name, "published": "2021-06-16", "text": text}) + "\n")
+            f.write(json.dumps({"id": name, "published": "2021-06-16", "title": title, "text": text}) + "\n")
     sys.exit(0)
 folder, mb = sys.argv[1], float(sys.argv[2])
 pool = list(articles(folder))
