@@ -21,9 +21,9 @@ std::string default_rules_dir(const char* argv0) {
   return NEWS_EXTRACT_SOURCE_RULES;
 }
 
-std::unique_ptr<RuleSet> load_rules_or_report(const std::string& dir) {
+std::unique_ptr<RuleSet> load_rules_or_report(const std::string& dir, unsigned threads) {
   Problems problems;
-  auto rules = RuleSet::load(dir, problems);
+  auto rules = RuleSet::load(dir, problems, threads);
   if (problems.empty()) return rules;
   for (const auto& p : problems) std::cerr << p.to_string() << '\n';
   std::cerr << "news-extract: " << problems.size() << " problem" << (problems.size() == 1 ? "" : "s")

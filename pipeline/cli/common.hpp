@@ -14,6 +14,7 @@ std::string default_rules_dir(const char* argv0);
 
 // Loads the rules; on problems prints every one as "path:line: reason" to
 // stderr and returns nullptr.
-std::unique_ptr<RuleSet> load_rules_or_report(const std::string& dir);
+// `threads`: how many the run may use (above 1, the load uses them too).
+std::unique_ptr<RuleSet> load_rules_or_report(const std::string& dir, unsigned threads = 1);
 
 }  // namespace news::cli

@@ -125,7 +125,7 @@ int run_extract(int argc, char** argv) {
     if (!eo.default_anchor) { std::cerr << "news-extract: --published '" << published << "' is not a date (YYYY-MM-DD)\n"; return 2; }
   }
   if (rules_dir.empty()) rules_dir = cli::default_rules_dir(argv[0]);
-  auto loaded = cli::load_rules_or_report(rules_dir);
+  auto loaded = cli::load_rules_or_report(rules_dir, threads);
   if (!loaded) return 2;
   // Never freed: the process ends with the run, and tearing down a large rule set one node at
   // a time took half the start-up time with 100,000 extra entries. Reachable, so no leak report.

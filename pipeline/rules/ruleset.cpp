@@ -4,6 +4,8 @@
 #include <cstring>
 #include <optional>
 #include <filesystem>
+#include <functional>
+#include <future>
 #include <set>
 
 #include <unicode/locid.h>
@@ -633,7 +635,8 @@ uint32_t RuleSet::file_ref(const std::string& path) {
 // Loads one rules folder into a RuleSet; one method per kind of file.
 class RuleLoader {
  public:
-  RuleLoader(RuleSet& rs, Problems& problems) : rs_(rs), problems_(problems) {}
+  // `threads` above 1: the sets of patterns compile on threads of their own while the rest loads.
+  RuleLoader(RuleSet& rs, Problems& problems, unsigned threads) : rs_(rs), problems_(problems), parallel_(threads > 1) {}
 
   void mark_calendar_words() {
     std::vector<uint32_t> ids;
@@ -649,6 +652,11 @@ class RuleLoader {
   void run() {
     if (std::error_code ec; fs::is_directory(fs::path(rs_.dir) / "layout", ec))  // (optional: rules of older releases have none)
       for (auto& p : tsv_files("layout", "boilerplate")) load_boilerplate(p);
+    if (rs_.boilerplate_set)
+      later([this, where = rel(fs::path(rs_.dir) / "layout")]() -> std::optional<Problem> {
+        if (rs_.boilerplate_set->Compile()) return std::nullopt;
+        return Problem{where, 0, "RE2 cannot build the set of boilerplate patterns (too large)"};
+      });
     load_countries_from_icu();
     for (auto& p : tsv_files("countries", "forms")) load_country_forms(p);
     for (auto& p : tsv_files("actors")) load_actors(p);
@@ -686,16 +694,28 @@ class RuleLoader {
     mark_calendar_words();
     for (auto& p : tsv_files("dates", "blockers")) load_date_blockers(p);
     for (auto& p : tsv_files("dates", "patterns")) load_date_patterns(p);
-    if (rs_.boilerplate_set && !rs_.boilerplate_set->Compile())
-      problem(rel(fs::path(rs_.dir) / "layout"), 0, "RE2 cannot build the set of boilerplate patterns (too large)");
+    for (auto& job : jobs_)  // in the order they were asked for, so that problems are too
+      if (auto p = job.get()) problems_.push_back(std::move(*p));
     rs_.trie.freeze();
     rs_.form_bits.reserve(rs_.forms.size());
     for (const FormEntry& f : rs_.forms) rs_.form_bits.push_back({f.cue_list, f.needs_capital, f.all_caps});
   }
 
  private:
+  // Runs `job` (which touches only what it was given and its own member of rs_) on a thread of its
+  // own when loading in parallel, else now; run() waits for them all and reports their problems.
+  void later(std::function<std::optional<Problem>()> job) {
+    if (parallel_) {
+      jobs_.push_back(std::async(std::launch::async, std::move(job)));
+    } else if (auto p = job()) {
+      problems_.push_back(std::move(*p));
+    }
+  }
+
   RuleSet& rs_;
   Problems& problems_;
+  const bool parallel_;
+  std::vector<std::future<std::optional<Problem>>> jobs_;
   std::unordered_set<std::string> actor_ids_;
   std::set<std::string> campaign_ids_, tool_ids_, pattern_ids_;
   std::set<std::string> cue_files_;  // context files loaded as cue lists (the rest are word lists)
@@ -1272,8 +1292,11 @@ class RuleLoader {
     }
     std::vector<std::string> res;
     for (auto& op : rs_.operation_patterns) res.push_back(op.may_cross_lines ? line_part(*op.re) : op.re->pattern());
-    rs_.operation_prefilter = build_set(res);
-    rs_.operation_prefilter_blank = blank_line_answer(rs_.operation_prefilter.get());
+    later([this, res = std::move(res)]() -> std::optional<Problem> {
+      rs_.operation_prefilter = build_set(res);
+      rs_.operation_prefilter_blank = blank_line_answer(rs_.operation_prefilter.get());
+      return std::nullopt;
+    });
   }
 
   // Every *.txt of the folder that was not loaded as a cue list becomes a named word list.
@@ -1346,7 +1369,10 @@ class RuleLoader {
     }
     std::vector<std::string> res;
     for (auto& np : rs_.name_patterns) res.push_back(np.may_cross_lines ? line_part(*np.re) : np.re->pattern());
-    rs_.name_prefilter = PatternFilter::build(res);
+    later([this, res = std::move(res)]() -> std::optional<Problem> {
+      rs_.name_prefilter = PatternFilter::build(res);
+      return std::nullopt;
+    });
   }
 
   void load_cue_list(const std::string& relpath, CueList list, bool keep_case) {
@@ -1455,9 +1481,12 @@ class RuleLoader {
       if (!re) continue;
       rs_.date_blockers.push_back(std::move(re));
     }
-    std::vector<const RE2*> res;
-    for (auto& re : rs_.date_blockers) res.push_back(re.get());
-    rs_.date_blocker_prefilter = build_set(res);
+    std::vector<std::string> res;
+    for (auto& re : rs_.date_blockers) res.push_back(re->pattern());
+    later([this, res = std::move(res)]() -> std::optional<Problem> {
+      rs_.date_blocker_prefilter = build_set(res);
+      return std::nullopt;
+    });
   }
 
   void load_date_patterns(const fs::path& p) {
@@ -1484,9 +1513,12 @@ class RuleLoader {
   }
 
   void build_date_prefilter() {
-    std::vector<const RE2*> res;
-    for (auto& dp : rs_.date_patterns) res.push_back(dp.re.get());
-    rs_.date_prefilter = build_set(res);
+    std::vector<std::string> res;
+    for (auto& dp : rs_.date_patterns) res.push_back(dp.re->pattern());
+    later([this, res = std::move(res)]() -> std::optional<Problem> {
+      rs_.date_prefilter = build_set(res);
+      return std::nullopt;
+    });
   }
 
   // One RE2::Set over the patterns: a single pass says which can match at all.
@@ -1509,21 +1541,9 @@ class RuleLoader {
     }
     return set->Compile() ? std::move(set) : nullptr;
   }
-
-  static std::unique_ptr<RE2::Set> build_set(const std::vector<const RE2*>& res) {
-    RE2::Options o;
-    o.set_log_errors(false);
-    o.set_max_mem(256 << 20);
-    auto set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
-    for (const RE2* re : res) {
-      std::string err;
-      if (set->Add(re->pattern(), &err) < 0) return nullptr;
-    }
-    return set->Compile() ? std::move(set) : nullptr;
-  }
 };
 
-std::unique_ptr<RuleSet> RuleSet::load(const std::string& dir, Problems& problems) {
+std::unique_ptr<RuleSet> RuleSet::load(const std::string& dir, Problems& problems, unsigned threads) {
   auto rs = std::make_unique<RuleSet>();
   std::error_code ec;
   fs::path d = fs::weakly_canonical(fs::path(dir), ec);
@@ -1535,7 +1555,7 @@ std::unique_ptr<RuleSet> RuleSet::load(const std::string& dir, Problems& problem
   }
   rs->dir = d.string();
   rs->vocab.intern("");  // keep id 1 for the empty form; 0 stays "unknown"
-  RuleLoader(*rs, problems).run();
+  RuleLoader(*rs, problems, threads).run();
   rs->words = std::make_unique<const ContextWords>(*rs, problems);
   rs->index_government_bodies();
   rs->mark_weak_cyber_terms();

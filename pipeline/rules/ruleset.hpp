@@ -338,7 +338,8 @@ struct ContextWords {
 
 class RuleSet {
  public:
-  static std::unique_ptr<RuleSet> load(const std::string& dir, Problems& problems);
+  // `threads` above 1 lets the sets of patterns compile in parallel with the rest of the load.
+  static std::unique_ptr<RuleSet> load(const std::string& dir, Problems& problems, unsigned threads = 1);
 
   std::string dir;
   std::vector<std::string> files;  // RuleRef::file indexes this, paths as "rules/actors/x.tsv"
