@@ -17,6 +17,10 @@
 #include <thread>
 #include <vector>
 
+// jemalloc's control call where the program is linked with it (the CLI is, when it is installed;
+// the tests are not): null otherwise.
+extern "C" int mallctl(const char* name, void* old, size_t* old_length, void* value, size_t length) __attribute__((weak));
+
 namespace news {
 
 namespace {
@@ -198,8 +202,8 @@ class GroupRunner {
   }
 
   // Runs `work` on `bytes` of text; from options_.exclusive_article_bytes on, alone among the
-  // large ones, then hands the freed memory back (glibc keeps it per thread otherwise, and the
-  // next large article, on another worker, would take as much again).
+  // large ones, then hands the freed memory back (glibc and jemalloc keep it per thread or arena
+  // otherwise, and the next large article, on another worker, would take as much again).
   template <class Work>
   void one_large_at_a_time(size_t bytes, Work&& work) {
     if (bytes < options_.exclusive_article_bytes) {
@@ -211,6 +215,7 @@ class GroupRunner {
 #if defined(__GLIBC__)
     malloc_trim(0);
 #endif
+    if (mallctl) mallctl("arena.4096.purge", nullptr, nullptr, nullptr, 0);  // 4096: MALLCTL_ARENAS_ALL
   }
 
   void write(Group& g) {
