@@ -41,7 +41,9 @@ void skip_title_end(Document& doc, const RuleSet& rules) {
     re2::StringPiece m;
     if (!rule.re->Match(title, 0, title.size(), RE2::UNANCHORED, &m, 1)) continue;
     const auto start = uint32_t(m.data() - title.data());
-    if (std::all_of(title.begin(), title.begin() + start, [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); })) continue;
+    // (a letter or digit left, of any script: bytes beyond ASCII count as letters)
+    if (std::none_of(title.begin(), title.begin() + start, [](char c) { return (c & 0x80) || std::isalnum(static_cast<unsigned char>(c)); }))
+      continue;
     doc.skipped.push_back({start, title_end, rule.rule});
     std::fill(doc.norm.begin() + start, doc.norm.begin() + title_end, ' ');
     return;
