@@ -15,6 +15,8 @@
 #include <string_view>
 #include <vector>
 
+#include <unicode/utf8.h>
+
 namespace news {
 
 struct RawToken {
@@ -86,6 +88,25 @@ void fold_into(std::string_view token, std::string& out);
 
 // The length of the run of ASCII bytes (< 0x80) that starts the text, read eight bytes at a time.
 size_t ascii_prefix(std::string_view text);
+
+// Calls visit(start, c, next) for each character of `text` beyond ASCII, from its byte offset
+// `start` to `next` (c < 0 for bytes that are no UTF-8), passing over runs of ASCII eight bytes at a
+// time; visit returns the offset to go on from (`next`, or further on).
+template <class Visit>
+void for_each_non_ascii(std::string_view text, Visit&& visit) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto size = int32_t(text.size());
+  for (int32_t i = int32_t(ascii_prefix(text)); i < size;) {
+    if (bytes[i] < 0x80) {
+      i += int32_t(ascii_prefix(text.substr(size_t(i))));
+      continue;
+    }
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, size, c);
+    i = int32_t(visit(size_t(start), c, size_t(i)));
+  }
+}
 
 // The length of the run that starts the text with nothing a JSON string must escape: no '"',
 // '\\' or control character (nor, with `stop_at_non_ascii`, a byte >= 0x80), eight bytes at a time.

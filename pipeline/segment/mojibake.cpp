@@ -64,49 +64,43 @@ bool repair_mojibake(std::string_view text, std::string& out, icu::Edits& edits)
   // may be text as written ("CAFÉ…"), and nothing is repaired.
   bool sure = false;
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
-  const auto size = int32_t(text.size());
-  // The character at i, its Windows-1252 byte (-1 for none) and the offset past it.
-  auto read = [&](int32_t i, int& byte) {
+  const size_t size = text.size();
+  // The Windows-1252 byte of the character at i (-1 for none), moving i past it.
+  auto read = [&](size_t& i) {
     UChar32 c;
     U8_NEXT(bytes, i, size, c);
-    byte = c < 0 ? -1 : cp1252_byte(c);
-    return i;
+    return c < 0 ? -1 : cp1252_byte(c);
   };
-  for (int32_t i = int32_t(ascii_prefix(text)); i < size;) {
-    if (bytes[i] < 0x80) {
-      i += int32_t(ascii_prefix(text.substr(size_t(i))));
-      continue;
-    }
-    const int32_t start = i;
-    int lead;
-    i = read(i, lead);
+  for_each_non_ascii(text, [&](size_t start, UChar32 first, size_t next) {
+    const int lead = first < 0 ? -1 : cp1252_byte(first);
     const int length = sequence_length(lead);
-    if (length == 0) continue;
+    if (length == 0) return next;
     uint8_t utf8[4] = {uint8_t(lead)};
-    int32_t end = i;
+    size_t end = next;
     int have = 1;
     while (have < length && end < size && bytes[end] >= 0x80) {
-      int byte;
-      const int32_t next = read(end, byte);
+      size_t after = end;
+      const int byte = read(after);
       if (!is_continuation(byte)) break;
       utf8[have++] = uint8_t(byte);
-      end = next;
+      end = after;
     }
     if (have == length) {
       int32_t k = 0;
       UChar32 c;
       U8_NEXT(utf8, k, length, c);
       if (k == length && plausible(c)) {  // one valid character (not overlong, no surrogate), and a likely one
-        runs.push_back({size_t(start), size_t(end), std::string(reinterpret_cast<const char*>(utf8), size_t(length))});
+        runs.push_back({start, end, std::string(reinterpret_cast<const char*>(utf8), size_t(length))});
         sure = sure || (c >= 0xA0 && c <= 0xFF && (lead == 0xC2 || lead == 0xC3)) || (c >= 0x2010 && c <= 0x203A) || c >= 0x1F000;
-        i = end;
+        return end;
       }
     } else if (have == 2 && utf8[0] == 0xE2 && utf8[1] == 0x80) {  // "â€" whose 0x9D was dropped
-      runs.push_back({size_t(start), size_t(end), "\u201D"});
+      runs.push_back({start, end, "\u201D"});
       sure = true;
-      i = end;
+      return end;
     }
-  }
+    return next;
+  });
   if (!sure) return false;
   EditedText repaired(text, out, edits);
   for (const Run& r : runs) repaired.replace(r.start, r.end - r.start, r.utf8);

@@ -75,18 +75,10 @@ bool plain_spacing(std::string_view text, std::string& out, icu::Edits& edits) {
     return nullptr;
   };
   EditedText spaced(text, out, edits);
-  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
-  const auto size = int32_t(text.size());
-  for (int32_t i = int32_t(ascii_prefix(text)); i < size;) {
-    if (bytes[i] < 0x80) {
-      i += int32_t(ascii_prefix(text.substr(size_t(i))));
-      continue;
-    }
-    const int32_t start = i;
-    UChar32 c;
-    U8_NEXT(bytes, i, size, c);
-    if (const char* with = replacement(c)) spaced.replace(size_t(start), size_t(i - start), with);
-  }
+  for_each_non_ascii(text, [&](size_t start, UChar32 c, size_t next) {
+    if (const char* with = replacement(c)) spaced.replace(start, next - start, with);
+    return next;
+  });
   return spaced.finish();
 }
 
