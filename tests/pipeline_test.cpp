@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <functional>
 #include <map>
 #include <set>
 #include <unicode/unistr.h>
@@ -506,39 +507,52 @@ TEST_CASE("a list's markers are blanked, byte for byte, so that an item opens on
         "Victims named in the advisory:\n  Sony Pictures\n    Boeing\n   Airbus\n   Rusta\n-5 degrees stays\n--- stays");
 }
 
-TEST_CASE("every title-end rule leaves out the site's name a title ends with, and no headline that ends alike") {
+// An example for a rule of layout/boilerplate.tsv that works on part of a field: an input, what the
+// rule leaves out of it, and an input of the same shape it must leave whole.
+struct LayoutExample {
+  std::string input, left_out, kept;
+};
+
+// Every rule of `list` has its example in `examples`: the input, made an article by `article` (as its
+// title or its text), has that part left out first, by that rule, in `field`; the look-alike keeps
+// all of it.
+void check_layout_examples(const std::vector<BoilerplateRule>& list, const std::map<std::string, LayoutExample>& examples,
+                           const std::string& field, const std::function<Article(const std::string&)>& article) {
   const RuleSet& rules = test::project_rules();
-  // rule id -> a title whose end names the site (and that end), and a headline of the same shape that must stay whole
-  struct Example {
-    std::string title, site, headline;
-  };
-  const std::map<std::string, Example> examples = {
-      {"site-after-pipe", {"Lazarus Group hits banks in Chile | Security | Northbridge Post", " | Security | Northbridge Post",
-                           "Lazarus Group hits banks in Chile, officials say"}},
-      {"site-after-dash", {"APT29 phished diplomats in Italy - Microsoft Security Blog", " - Microsoft Security Blog",
-                           "APT29 phished diplomats in Italy - FBI"}},
-  };
   ExtractOptions explain;
   explain.explain = true;
   Pipeline p(rules, explain);
-  for (const BoilerplateRule& rule : rules.title_ends) {
+  for (const BoilerplateRule& rule : list) {
     const auto example = examples.find(rule.id);
-    REQUIRE_MESSAGE(example != examples.end(), "no example for title-end rule " << rule.id);
-    const Example& e = example->second;
-    Article a;
-    a.id = "t";
-    a.title = e.title;
-    a.text = "Hackers linked to North Korea broke into banks in Chile, Symantec said on Monday.";
-    const auto r = p.process(a);
+    REQUIRE_MESSAGE(example != examples.end(), "no example for rule " << rule.id);
+    const LayoutExample& e = example->second;
+    const auto r = p.process(article(e.input));
     REQUIRE_MESSAGE(r.contains("skipped"), rule.id);
-    CHECK_MESSAGE(r["skipped"][0]["rule"] == rules.rule_location(rule.rule), rule.id);
-    CHECK(r["skipped"][0]["field"] == "title");
-    const size_t start = r["skipped"][0]["start"].get<size_t>(), end = r["skipped"][0]["end"].get<size_t>();
-    CHECK(e.title.substr(start, end - start) == e.site);
-    a.title = e.headline;
-    CHECK_MESSAGE(!p.process(a).contains("skipped"), rule.id << ": " << e.headline);
+    const auto& skipped = r["skipped"][0];
+    CHECK_MESSAGE(skipped["rule"] == rules.rule_location(rule.rule), rule.id);
+    CHECK_MESSAGE(skipped.value("field", "text") == field, rule.id);
+    const size_t start = skipped["start"].get<size_t>(), end = skipped["end"].get<size_t>();
+    CHECK_MESSAGE(e.input.substr(start, end - start) == e.left_out, rule.id);
+    CHECK_MESSAGE(!p.process(article(e.kept)).contains("skipped"), rule.id << ": " << e.kept);
   }
+}
+
+TEST_CASE("every title-end rule leaves out the site's name a title ends with, and no headline that ends alike") {
+  const RuleSet& rules = test::project_rules();
+  check_layout_examples(rules.title_ends,
+                        {{"site-after-pipe", {"Lazarus Group hits banks in Chile | Security | Northbridge Post", " | Security | Northbridge Post",
+                                              "Lazarus Group hits banks in Chile, officials say"}},
+                         {"site-after-dash", {"APT29 phished diplomats in Italy - Microsoft Security Blog", " - Microsoft Security Blog",
+                                              "APT29 phished diplomats in Italy - FBI"}}},
+                        "title", [](const std::string& title) {
+                          Article a;
+                          a.id = "t";
+                          a.title = title;
+                          a.text = "Hackers linked to North Korea broke into banks in Chile, Symantec said on Monday.";
+                          return a;
+                        });
   // the site's name is no actor of the story; a headline's source stays one
+  Pipeline p(rules, ExtractOptions{});
   Article a;
   a.id = "t";
   a.text = "Hackers broke into the network of a hospital in Ohio last week.";
@@ -549,35 +563,27 @@ TEST_CASE("every title-end rule leaves out the site's name a title ends with, an
   }
   a.title = "Russian hackers hit Ohio hospital - FBI";
   CHECK(p.process(a)["actors"].size() == 1);
+  ExtractOptions explain;
+  explain.explain = true;
   a.title = "SecurityWeek";  // nothing of the title would be left
-  CHECK(!p.process(a).contains("skipped"));
+  CHECK(!Pipeline(rules, explain).process(a).contains("skipped"));
 }
 
 TEST_CASE("every text-start rule leaves out what opens a text and is not the story, and keeps what only looks alike") {
   const RuleSet& rules = test::project_rules();
-  // rule id -> an opening, what of it is left out, and an opening of the same shape that stays whole
-  struct Example {
-    std::string text, left_out, kept;
-  };
-  const std::map<std::string, Example> examples = {
-      {"dateline-wire-credit", {"KYIV, Jan 5 (Reuters) - Russian hackers hit banks in Chile, Symantec said.", "(Reuters)",
-                                "KYIV, Jan 5 - Russian hackers hit banks in Chile, Reuters reported, citing Symantec."}},
-  };
+  check_layout_examples(rules.text_starts,
+                        {{"dateline-wire-credit", {"KYIV, Jan 5 (Reuters) - Russian hackers hit banks in Chile, Symantec said.", "(Reuters)",
+                                                   "KYIV, Jan 5 - Russian hackers hit banks in Chile, Reuters reported, citing Symantec."}}},
+                        "text", [](const std::string& text) {
+                          Article a;
+                          a.id = "t";
+                          a.text = text;
+                          return a;
+                        });
+  // the wire's credit is no actor; the dateline's place and date stay
   ExtractOptions explain;
   explain.explain = true;
   Pipeline p(rules, explain);
-  for (const BoilerplateRule& rule : rules.text_starts) {
-    const auto example = examples.find(rule.id);
-    REQUIRE_MESSAGE(example != examples.end(), "no example for text-start rule " << rule.id);
-    const Example& e = example->second;
-    const auto r = record_of(p, e.text);
-    REQUIRE_MESSAGE(r.contains("skipped"), rule.id);
-    CHECK(r["skipped"][0]["rule"] == rules.rule_location(rule.rule));
-    const size_t start = r["skipped"][0]["start"].get<size_t>(), end = r["skipped"][0]["end"].get<size_t>();
-    CHECK(e.text.substr(start, end - start) == e.left_out);
-    CHECK_MESSAGE(!record_of(p, e.kept).contains("skipped"), rule.id << ": " << e.kept);
-  }
-  // the wire's credit is no actor; the dateline's place and date stay
   const auto r = record_of(p, "LONDON, Nov 30 (Reuters) - Russian hackers hit banks in Chile, Symantec said.");
   CHECK(r["actors"].size() == 1);
   CHECK(r["dates"].size() == 1);
