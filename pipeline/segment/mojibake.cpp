@@ -44,8 +44,10 @@ bool is_continuation(int byte) { return byte >= 0x80 && byte <= 0xBF; }
 // Text as written can look like mojibake of something else: an accented capital before a dash
 // or a quote ("CAFÉ—" would read as "ɗ", "PERÚ’s" as Arabic), a letter before an ellipsis and a
 // guillemet ("café…»" as a CJK ideograph). Those readings are not taken.
+// A C1 control (U+0080-U+009F, "Â" and a control) is no text of its own: it is a byte of mojibake
+// made twice ("Ã¢â‚¬Â\u009D" for "”"), which the second repair reads.
 bool plausible(UChar32 c) {
-  return (c >= 0xA0 && c <= 0x24F) || (c >= 0x370 && c <= 0x4FF) || (c >= 0x2000 && c <= 0x206F) ||
+  return (c >= 0x80 && c <= 0x24F) || (c >= 0x370 && c <= 0x4FF) || (c >= 0x2000 && c <= 0x206F) ||
          (c >= 0x20A0 && c <= 0x20CF) || (c >= 0x2100 && c <= 0x21FF) || (c >= 0x2600 && c <= 0x27BF) ||
          (c >= 0x1F000 && c <= 0x1FAFF);
 }

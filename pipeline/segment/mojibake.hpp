@@ -5,7 +5,8 @@
 // ("â", "Ã", "Â") and exactly the continuation bytes it asks for, and that character is one
 // English news holds (Latin letters with marks, Greek, Cyrillic, punctuation, symbols, emoji).
 // Text as written ("café", "Ørsted", "Göteborg", "São Paulo", "CAFÉ—", "café…»") stays as it is; so
-// does a text with no run that leaves no doubt ("Ã©", "Â£", "â€™", "ðŸ”¥"). "â€" before anything
+// does a text with no run that leaves no doubt ("Ã©", "Â£", "â€™", "ðŸ”¥"). Mojibake made twice
+// ("Ã¢â‚¬â„¢" for "’") is repaired by calling this twice. "â€" before anything
 // that cannot continue it is "”" whose last byte (0x9D, which Windows-1252 leaves undefined) the
 // first decoder dropped.
 //

@@ -105,8 +105,13 @@ OffsetMap append_normalised(std::string_view text, std::string& norm) {
   std::string repaired, decoded, stripped, spaced, nfc;
   std::string_view plain = text;
   if (ascii_prefix(text) < text.size()) {
-    auto step = std::make_unique<icu::Edits>();
-    if (repair_mojibake(plain, repaired, *step) && chain(edits, std::move(step))) plain = repaired;
+    for (int pass = 0; pass < 2; ++pass) {  // mojibake of mojibake ("Ã¢â‚¬â„¢" for "’") takes two
+      auto step = std::make_unique<icu::Edits>();
+      std::string next;
+      if (!repair_mojibake(plain, next, *step) || !chain(edits, std::move(step))) break;
+      repaired = std::move(next);
+      plain = repaired;
+    }
   }
   if (plain.find('&') != std::string_view::npos) {
     auto step = std::make_unique<icu::Edits>();
