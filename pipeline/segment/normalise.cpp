@@ -59,6 +59,17 @@ bool decode_character_references(std::string_view text, std::string& out, icu::E
   return decoded.finish();
 }
 
+// A reference escaped twice ("&amp;#39;", "&amp;rsquo;", from a feed that escaped its text again):
+// its first decoding leaves a reference to decode.
+bool escaped_twice(std::string_view text) {
+  for (size_t amp = text.find("&amp;"); amp != std::string_view::npos; amp = text.find("&amp;", amp + 1)) {
+    std::string inner = "&";
+    inner += text.substr(amp + 5, 40);
+    if (character_reference(inner).second) return true;
+  }
+  return false;
+}
+
 // What scraped pages leave in and between words that no rule is written with, as what a rule
 // expects: soft hyphens, zero-width spaces, word joiners, byte-order marks and bidirectional
 // marks dropped ("Laz\u00ADarus Group" is "Lazarus Group"); no-break, thin and the other Unicode
@@ -114,8 +125,17 @@ OffsetMap append_normalised(std::string_view text, std::string& norm) {
     }
   }
   if (plain.find('&') != std::string_view::npos) {
+    const bool twice = escaped_twice(plain);
     auto step = std::make_unique<icu::Edits>();
-    if (decode_character_references(plain, decoded, *step) && chain(edits, std::move(step))) plain = decoded;
+    if (decode_character_references(plain, decoded, *step) && chain(edits, std::move(step))) {
+      plain = decoded;
+      std::string again;
+      step = std::make_unique<icu::Edits>();
+      if (twice && decode_character_references(plain, again, *step) && chain(edits, std::move(step))) {
+        decoded = std::move(again);
+        plain = decoded;
+      }
+    }
   }
   {
     auto step = std::make_unique<icu::Edits>();
