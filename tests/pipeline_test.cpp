@@ -305,28 +305,24 @@ TEST_CASE("character references left in plain text are read as their characters,
     const auto doc = test::analyse(hostile);
     CHECK(doc->norm.substr(doc->body_start) == hostile);
   }
+  // `text` reads as `expected`, and its one AT&T starts at code point `at` of the text as written
+  auto reads_as = [](const std::string& text, const std::string& expected, int32_t at) {
+    const auto doc = test::analyse(text);
+    CHECK(doc->norm.substr(doc->body_start) == expected);
+    size_t at_t = 0;
+    for (const auto& m : doc->mentions)
+      if (m.value == "AT&T") {
+        ++at_t;
+        CHECK(doc->offsets.code_point(m.start - doc->body_start) == at);
+      }
+    CHECK(at_t == 1);
+  };
   // escaped twice, by a feed that escaped its text again: decoded twice, offsets still into the original
-  const std::string twice = "The group&amp;#39;s tools hit AT&amp;amp;T, Mandiant&amp;rsquo;s analysts said.";
-  const auto decoded_twice = test::analyse(twice);
-  CHECK(decoded_twice->norm.substr(decoded_twice->body_start) == "The group's tools hit AT&T, Mandiant\u2019s analysts said.");
-  size_t at_t_twice = 0;
-  for (const auto& m : decoded_twice->mentions)
-    if (m.value == "AT&T") {
-      ++at_t_twice;
-      CHECK(decoded_twice->offsets.code_point(m.start - decoded_twice->body_start) == 30);
-    }
-  CHECK(at_t_twice == 1);
+  reads_as("The group&amp;#39;s tools hit AT&amp;amp;T, Mandiant&amp;rsquo;s analysts said.",
+           "The group's tools hit AT&T, Mandiant\u2019s analysts said.", 30);
   // a reference among characters NFC changes: both edits map back ("Cafe\u0301" is composed)
-  const std::string mixed = "Cafe\u0301 &amp; APT28 hackers broke into the networks of AT&amp;T.";
-  const auto doc = test::analyse(mixed);
-  CHECK(doc->norm.substr(doc->body_start) == "Caf\u00e9 & APT28 hackers broke into the networks of AT&T.");
-  size_t at_t = 0;
-  for (const auto& m : doc->mentions)
-    if (m.value == "AT&T") {
-      ++at_t;
-      CHECK(doc->offsets.code_point(m.start - doc->body_start) == 53);  // code points into the text as written
-    }
-  CHECK(at_t == 1);
+  reads_as("Cafe\u0301 &amp; APT28 hackers broke into the networks of AT&amp;T.",
+           "Caf\u00e9 & APT28 hackers broke into the networks of AT&T.", 53);
 }
 
 // A record's relations as "type source -> target" lines, without their offsets.
