@@ -601,6 +601,30 @@ TEST_CASE("every text-start rule leaves out what opens a text and is not the sto
   }
 }
 
+TEST_CASE("a line the text has already had, word for word, is left out: the story scraped twice counts once") {
+  const RuleSet& rules = test::project_rules();
+  REQUIRE(!rules.repeats.empty());
+  ExtractOptions explain;
+  explain.explain = true;
+  Pipeline p(rules, explain);
+  const std::string lead = "Hackers linked to North Korea broke into three banks in Chile last month, Symantec said on Monday.";
+  const std::string story = lead + "\n\nThe banks did not say more.\n\nOfficials declined to comment.";
+  const auto once = record_of(p, story), twice = record_of(p, story + "\n\n" + story);
+  REQUIRE(twice.contains("skipped"));
+  CHECK(twice["skipped"].size() == 1);  // the lead; the short lines are too common to be a sign
+  CHECK(twice["skipped"][0]["rule"] == rules.rule_location(rules.repeats[0].rule));
+  CHECK(twice["skipped"][0]["start"].get<size_t>() > lead.size());  // the second copy, not the first
+  CHECK(relation_lines(twice) == relation_lines(once));
+  CHECK(twice["dates"].size() == once["dates"].size());
+  // a line that differs by a word, or a short one said twice, stays
+  for (const std::string& kept : {lead + "\n\n" + lead.substr(0, lead.size() - 1) + ", it added.", std::string("No comment.\n\nNo comment.")})
+    CHECK_MESSAGE(!record_of(p, kept).contains("skipped"), kept);
+  // many copies of one line: linear, one record
+  std::string many;
+  for (int i = 0; i < 20000; ++i) many += lead + "\n";
+  CHECK(record_of(p, many)["errors"].empty());
+}
+
 TEST_CASE("every boilerplate rule skips a line of its kind where it applies, and no story sentence that opens alike") {
   const RuleSet& rules = test::project_rules();
   // rule id -> a line it must skip, and a story sentence with the same opening that must stay

@@ -1236,7 +1236,8 @@ class RuleLoader {
       else if (place == "anywhere") b.place = BoilerplateRule::Place::Anywhere;
       else if (place == "title-end") b.place = BoilerplateRule::Place::TitleEnd;
       else if (place == "text-start") b.place = BoilerplateRule::Place::TextStart;
-      else { problem(t.path, row.line, "place '" + std::string(place) + "' is none of top, bottom, anywhere, title-end, text-start"); continue; }
+      else if (place == "repeat") b.place = BoilerplateRule::Place::Repeat;
+      else { problem(t.path, row.line, "place '" + std::string(place) + "' is none of top, bottom, anywhere, title-end, text-start, repeat"); continue; }
       if (!pattern_ids_.insert("boilerplate:" + b.id).second) { problem(t.path, row.line, "duplicate id '" + b.id + "'"); continue; }
       std::string pattern(row.get("pattern"));
       if (!expand_layout_lists(t.path, row.line, pattern)) continue;
@@ -1246,9 +1247,9 @@ class RuleLoader {
         if (b.re) rs_.title_ends.push_back(std::move(b));
         continue;
       }
-      if (b.place == BoilerplateRule::Place::TextStart) {
+      if (b.place == BoilerplateRule::Place::TextStart || b.place == BoilerplateRule::Place::Repeat) {
         b.re = compile(t.path, row.line, pattern);
-        if (b.re) rs_.text_starts.push_back(std::move(b));
+        if (b.re) (b.place == BoilerplateRule::Place::Repeat ? rs_.repeats : rs_.text_starts).push_back(std::move(b));
         continue;
       }
       std::string err;  // (RE2::Set parses the pattern as RE2 does, and says what is wrong with it)

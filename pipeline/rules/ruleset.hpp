@@ -155,13 +155,14 @@ struct TrapEntry {
 };
 // A line of a scraped page that is not the story (layout/boilerplate.tsv); the end of a title that
 // names the site ("... | Reuters"; place TitleEnd); a dateline that opens the text ("KYIV, Jan 5
-// (Reuters) -"; place TextStart). The last two have an RE2 of their own.
+// (Reuters) -"; place TextStart); a line the text has had before (place Repeat). The last three have
+// an RE2 of their own.
 struct BoilerplateRule {
-  enum class Place { Top, Bottom, Anywhere, TitleEnd, TextStart };
+  enum class Place { Top, Bottom, Anywhere, TitleEnd, TextStart, Repeat };
   std::string id;
   Place place = Place::Anywhere;
   RuleRef rule;
-  std::unique_ptr<RE2> re;  // TitleEnd: runs to the end of the title; TextStart: from the start of the text
+  std::unique_ptr<RE2> re;  // TitleEnd: runs to the end of the title; TextStart: from the start of the text; Repeat: the whole line
 };
 
 struct OperationPattern {
@@ -385,6 +386,7 @@ class RuleSet {
   std::unique_ptr<RE2::Set> boilerplate_set;  // their patterns, in order, each matched against a whole line
   std::vector<BoilerplateRule> title_ends;    // the rows of place title-end, in order
   std::vector<BoilerplateRule> text_starts;   // the rows of place text-start, in order
+  std::vector<BoilerplateRule> repeats;       // the rows of place repeat, in order
   std::unique_ptr<RE2::Set> operation_prefilter;  // line by line, as name_prefilter
   std::vector<int> operation_prefilter_blank;
   std::vector<DatePattern> date_patterns;

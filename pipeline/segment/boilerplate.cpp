@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_set>
 
 namespace news {
 
@@ -83,6 +84,28 @@ void skip_text_start(Document& doc, const RuleSet& rules) {
   }
 }
 
+// A line the text has already had, word for word, that a rule of place repeat matches as a whole: the
+// same story scraped twice into one text, a pull quote set again beside the story. Left out, so that
+// what it names counts once. Lines already left out are blanked, so they are no longer compared.
+void skip_repeated_lines(Document& doc, const RuleSet& rules, std::vector<Line>& lines) {
+  if (rules.repeats.empty() || lines.size() < 2) return;
+  thread_local std::unordered_set<std::string_view> seen;
+  seen.clear();
+  for (Line& line : lines) {
+    const std::string_view text(doc.norm.data() + line.start, line.end - line.start);
+    if (seen.insert(text).second) continue;
+    for (const BoilerplateRule& rule : rules.repeats) {
+      if (!RE2::FullMatch(re2::StringPiece(text.data(), text.size()), *rule.re)) continue;
+      doc.skipped.push_back({line.start, line.end, rule.rule});
+      std::fill(doc.norm.begin() + line.start, doc.norm.begin() + line.end, ' ');
+      line.end = line.start;  // (blank now: no other rule reads it)
+      break;
+    }
+  }
+  seen.clear();
+  if (seen.bucket_count() > 4096) seen = {};  // a huge article's table is not kept for the next one
+}
+
 }  // namespace
 
 void skip_boilerplate(Document& doc, const RuleSet& rules) {
@@ -109,11 +132,13 @@ void skip_boilerplate(Document& doc, const RuleSet& rules) {
       std::fill_n(doc.norm.begin() + line.start, marker, ' ');
       line.start += uint32_t(marker);
     }
-  if (!rules.boilerplate_set) return;
+  const size_t repeated = doc.skipped.size();
+  skip_repeated_lines(doc, rules, lines);
+  const bool sort = doc.skipped.size() > repeated;  // (those come before the lines after them are tried)
   thread_local std::vector<int> which;
-  for (size_t i = 0; i < lines.size(); ++i) {
+  for (size_t i = 0; rules.boilerplate_set && i < lines.size(); ++i) {
     const Line& line = lines[i];
-    if (line.end - line.start > kLongestLine) continue;
+    if (line.end == line.start || line.end - line.start > kLongestLine) continue;
     which.clear();
     if (!rules.boilerplate_set->Match(re2::StringPiece(norm.data() + line.start, line.end - line.start), &which)) continue;
     std::sort(which.begin(), which.end());
@@ -128,6 +153,7 @@ void skip_boilerplate(Document& doc, const RuleSet& rules) {
       break;
     }
   }
+  if (sort) std::sort(doc.skipped.begin(), doc.skipped.end(), [](const SkippedLine& a, const SkippedLine& b) { return a.start < b.start; });
 }
 
 }  // namespace news
