@@ -333,6 +333,13 @@ std::set<std::string> relation_lines(const nlohmann::json& record) {
   return out;
 }
 
+// What `text` holds between the code points a record gives as a span's "start" and "end".
+std::string written(const std::string& text, const nlohmann::json& span) {
+  std::string s;
+  icu::UnicodeString::fromUTF8(text).tempSubStringBetween(span["start"].get<int32_t>(), span["end"].get<int32_t>()).toUTF8String(s);
+  return s;
+}
+
 TEST_CASE("soft hyphens, zero-width and bidirectional marks, and Unicode spaces of scraped text read as plain text") {
   Pipeline p(test::project_rules(), ExtractOptions{});
   const std::string plain = "Hackers of the Lazarus Group stole $81 million from Bangladesh Bank on February 4, 2016, "
@@ -351,14 +358,8 @@ TEST_CASE("soft hyphens, zero-width and bidirectional marks, and Unicode spaces 
         "Hackers of the Lazarus Group stole $81 million from Bangladesh Bank on February 4, 2016, Symantec said.\n"
         "Later the Sandworm group hit the Ukrainian power grid.");
   // offsets are code points of the text as written
-  const icu::UnicodeString original = icu::UnicodeString::fromUTF8(scraped);
-  auto written = [&](const nlohmann::json& m) {
-    std::string s;
-    original.tempSubStringBetween(m["start"].get<int32_t>(), m["end"].get<int32_t>()).toUTF8String(s);
-    return s;
-  };
   std::map<std::string, std::string> seen;
-  for (const auto& m : a["mentions"]) seen[m["value"].get<std::string>()] = written(m);
+  for (const auto& m : a["mentions"]) seen[m["value"].get<std::string>()] = written(scraped, m);
   CHECK(seen["Lazarus Group"] == "Laz\u00ADarus\u00A0Group");
   CHECK(seen["Sandworm Team"] == "San\u00ADd\u00ADworm");
   CHECK(seen["2016-02-04"] == "February\u00A04,\u00A02016");
@@ -433,14 +434,11 @@ TEST_CASE("mojibake (UTF-8 once read as Windows-1252) reads as the text it was, 
     const auto r = record_of(p, broken);
     CHECK(relation_lines(r) == relation_lines(expected));
     CHECK(r["countries"].size() == expected["countries"].size());
-    const icu::UnicodeString original = icu::UnicodeString::fromUTF8(broken);
     bool found = false;
     for (const auto& m : r["mentions"])
       if (m["value"] == "KP") {
         found = true;
-        std::string s;
-        original.tempSubStringBetween(m["start"].get<int32_t>(), m["end"].get<int32_t>()).toUTF8String(s);
-        CHECK(s == "North Korea");
+        CHECK(written(broken, m) == "North Korea");
       }
     CHECK(found);
   }
@@ -478,12 +476,9 @@ TEST_CASE("lines of a scraped page that are not the story are left out, offsets 
   CHECK(r["actors"].size() == plain["actors"].size());  // no byline people, no Getty Images
   CHECK(r["sectors"].size() == plain["sectors"].size());  // no hospitals
   REQUIRE(r["skipped"].size() == 6);
-  const icu::UnicodeString original = icu::UnicodeString::fromUTF8(page);
   std::vector<std::string> skipped;
   for (const auto& s : r["skipped"]) {
-    std::string line;
-    original.tempSubStringBetween(s["start"].get<int32_t>(), s["end"].get<int32_t>()).toUTF8String(line);
-    skipped.push_back(line);
+    skipped.push_back(written(page, s));
     CHECK(s["rule"].get<std::string>().starts_with("rules/layout/boilerplate.tsv:"));
   }
   CHECK(skipped.front() == "By Jane Doe and Omar al Farsi, Security Editor");

@@ -1249,7 +1249,10 @@ class RuleLoader {
       }
       if (b.place == BoilerplateRule::Place::TextStart || b.place == BoilerplateRule::Place::Repeat) {
         b.re = compile(t.path, row.line, pattern);
-        if (b.re) (b.place == BoilerplateRule::Place::Repeat ? rs_.repeats : rs_.text_starts).push_back(std::move(b));
+        if (!b.re) continue;
+        for (const auto& [name, index] : b.re->NamedCapturingGroups())
+          if (name.starts_with("skip")) b.skip_groups.push_back(index);
+        (b.place == BoilerplateRule::Place::Repeat ? rs_.repeats : rs_.text_starts).push_back(std::move(b));
         continue;
       }
       std::string err;  // (RE2::Set parses the pattern as RE2 does, and says what is wrong with it)

@@ -163,6 +163,7 @@ struct BoilerplateRule {
   Place place = Place::Anywhere;
   RuleRef rule;
   std::unique_ptr<RE2> re;  // TitleEnd: runs to the end of the title; TextStart: from the start of the text; Repeat: the whole line
+  std::vector<int> skip_groups;  // TextStart: the captures named skip... (what is blanked); none: the whole match
 };
 
 struct OperationPattern {

@@ -72,13 +72,9 @@ void skip_text_start(Document& doc, const RuleSet& rules) {
       doc.skipped.push_back({from, from + uint32_t(g.size()), rule.rule});
       std::fill_n(doc.norm.begin() + from, g.size(), ' ');
     };
-    bool named = false;
-    for (const auto& [name, index] : rule.re->NamedCapturingGroups())
-      if (name.starts_with("skip")) {
-        named = true;
-        if (groups[size_t(index)].data() && !groups[size_t(index)].empty()) blank(groups[size_t(index)]);
-      }
-    if (!named) blank(groups[0]);
+    for (int index : rule.skip_groups)
+      if (groups[size_t(index)].data() && !groups[size_t(index)].empty()) blank(groups[size_t(index)]);
+    if (rule.skip_groups.empty()) blank(groups[0]);
     std::sort(doc.skipped.begin(), doc.skipped.end(), [](const SkippedLine& a, const SkippedLine& b) { return a.start < b.start; });
     return;
   }

@@ -63,9 +63,10 @@ bool decode_character_references(std::string_view text, std::string& out, icu::E
 // its first decoding leaves a reference to decode.
 bool escaped_twice(std::string_view text) {
   for (size_t amp = text.find("&amp;"); amp != std::string_view::npos; amp = text.find("&amp;", amp + 1)) {
-    std::string inner = "&";
-    inner += text.substr(amp + 5, 40);
-    if (character_reference(inner).second) return true;
+    char inner[12] = {'&'};  // the "&" it stands for, and what follows (a reference ends within 12 bytes)
+    const std::string_view rest = text.substr(amp + 5, sizeof inner - 1);
+    std::copy(rest.begin(), rest.end(), inner + 1);
+    if (character_reference(std::string_view(inner, rest.size() + 1)).second) return true;
   }
   return false;
 }
