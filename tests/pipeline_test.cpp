@@ -198,28 +198,33 @@ TEST_CASE("a sector hit under a government tier is also hit under government, me
   CHECK(test::values(*banks, MentionType::Sector) == "financial-services");
 }
 
-TEST_CASE("a victim's or attacker's country is also a mention when the story names it three times in some other part") {
+TEST_CASE("a victim's or attacker's country is also a mention when one of its mentions is neither") {
   Pipeline p(test::project_rules(), ExtractOptions{});
   auto roles_of = [&](const std::string& text, const std::string& code) {
-    const auto record = record_of(p, text);
+    Article a;
+    a.id = "t";
+    a.published_raw = "2021-06-16";
+    a.text = text;
+    const auto record = p.process(a);
     std::string roles;
     for (const auto& c : record["countries"])
       if (c["code"] == code)
-        for (const auto& r : c["roles"]) {
-          if (!roles.empty()) roles += '|';
-          roles += r.get<std::string>();
-        }
+        for (const auto& r : c["roles"]) roles += (roles.empty() ? "" : "|") + r.get<std::string>();
     return roles;
   };
-  const std::string attack = "APT28 hackers broke into the networks of German ministries last year. ";
-  // one passing mention of its own: the target role alone
-  CHECK(roles_of(attack + "Germany summoned the Russian ambassador.", "DE") == "target");
-  // three: a party of the story too
-  CHECK(roles_of(attack + "Germany summoned the Russian ambassador. Germany said it would respond. "
-                          "The chancellor of Germany spoke on Monday.",
-                 "DE") == "target|mention");
+  const std::string attack = "Russian hackers from APT28 broke into the networks of German ministries last year. ";
+  // every mention of it is a victim's: the target role alone
+  CHECK(roles_of(attack + "The group also hacked German banks.", "DE") == "target");
+  // one mention of its own (its government reacting): a party of the story too
+  CHECK(roles_of(attack + "Germany summoned the Russian ambassador.", "DE") == "target|mention");
+  // the attacker's country named for its embassy: attribution and mention
+  CHECK(roles_of(attack + "Germany summoned the Russian ambassador.", "RU") == "attribution|mention");
   // no other role: a mention however often it is named
   CHECK(roles_of("The summit was held in Hanoi, Vietnam.", "VN") == "mention");
+  // the dateline's city is where the reporter files from; the same capital speaking is the government
+  CHECK(roles_of("BERN — Russian hackers broke into the networks of Swiss ministries.", "CH") == "target");
+  CHECK(roles_of("KYIV, Ukraine — Russian hackers broke into the networks of Swiss ministries.", "UA") == "mention");
+  CHECK(roles_of("Russian hackers broke into the networks of Swiss ministries. Bern said it would respond.", "CH") == "target|mention");
 }
 
 TEST_CASE("hard-wrapped text reads as its paragraphs: the same relations, and its line breaks inside sentences are spaces") {

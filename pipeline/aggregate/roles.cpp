@@ -78,6 +78,7 @@ class Roles {
       bool weak_target = false;  // a target reading that rests only on an attack word in the sentence
       m.role = m.type == MentionType::Country ? role_of(m, why, weak_target, m.suspect_nationality) : sector_role(m, why);
       m.role_by_default = m.role == "mention" && why.empty();
+      if (m.type == MentionType::Country) m.dateline_place = in_dateline(m);
       if (doc_.options.explain && !why.empty()) m.cue += (m.cue.empty() ? "" : "; ") + ("role: " + why);
       if (m.type != MentionType::Country) continue;
       if (m.role == "attribution") attribution.insert(m.value);
@@ -109,6 +110,31 @@ class Roles {
   std::set<std::pair<uint32_t, std::string>> criminal_group_countries_;  // the same for crews of criminals
 
   bool in_sentence(size_t k, uint32_t sent) const { return k < doc_.tokens.size() && doc_.tokens[k].sentence == sent; }
+  // The mention lies in the dateline that opens the body: capitalised words, commas, dots and a
+  // day, then a spaced dash or, after capitals only, a colon ("MANILA — The Philippine government",
+  // "KYIV, Ukraine —", "LONDON, Nov 30 -", "MANAMA: Bahrain Petroleum"). Its city is where the
+  // reporter files from, not the country's government.
+  bool in_dateline(const Mention& m) const {
+    const size_t f = doc_.token_starting_at(m.start);
+    if (f == std::string::npos || doc_.in_title(m.start) || (f > 0 && !doc_.in_title(doc_.tokens[f - 1].start) && !dateline_word(f - 1)))
+      return false;
+    size_t first = f;
+    while (first > 0 && !doc_.in_title(doc_.tokens[first - 1].start)) --first;
+    bool capitals = true;
+    for (size_t k = first; k < doc_.tokens.size() && k < first + 8; ++k) {
+      const std::string_view w = doc_.token_text(doc_.tokens[k]);
+      if (k > first && one_of(w, {"-", "—", "–", "--"}) && doc_.tokens[k].space_before) return k > f;
+      if (k > first && w == ":" && capitals) return k > f;
+      if (!dateline_word(k)) return false;
+      capitals = capitals && (doc_.tokens[k].is_all_upper || !doc_.tokens[k].is_word);
+    }
+    return false;
+  }
+  bool dateline_word(size_t k) const {
+    const Token& t = doc_.tokens[k];
+    const std::string_view w = doc_.token_text(t);
+    return t.is_upper_initial || t.is_all_upper || t.is_digit || w == "," || w == ".";
+  }
   // Whether a per-token flag is set on any token of [from, to].
   static bool any_of_tokens(const std::vector<bool>& flags, size_t from, size_t to) {
     for (size_t k = from; k <= to && k < flags.size(); ++k)

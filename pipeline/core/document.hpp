@@ -121,6 +121,7 @@ struct Candidate {
   bool ambiguous = false;       // needs evidence before it counts
   bool role_by_default = false;  // countries: a mention only because no rule read a role (not "a researcher in Canada")
   bool suspect_nationality = false;  // countries: an attribution read from a charged suspect's nationality ("a Ukrainian man charged")
+  bool dateline_place = false;  // countries: named by the dateline ("MANILA —"), where a city is only the reporter's place
   uint32_t start = 0, end = 0;  // bytes in norm
   int priority = 0;
   RuleRef rule;
