@@ -1949,7 +1949,8 @@ class RelationFinder {
                 }
             // (an attack word, not a noun for the things: "urged organisations to check their systems")
             if (attack_act(u) && !victim_noun(word(u)) &&
-                !negated_after(t, sent))  // "Liminal said its own platform had not been breached"
+                !negated_after(t, sent) &&  // "Liminal said its own platform had not been breached"
+                !speaker_acts(u, sent))     // "Microsoft said it had cut off their access"
               return true;
           }
       }
@@ -2132,19 +2133,42 @@ class RelationFinder {
   }
   // After the reporting verb that follows the name (over "on Monday that", however long the
   // apposition before it): "it was dealing with a cyberattack", "it had been hit", "we suffered a breach".
+  // The attack word at u is what the speaker itself did: "it", "we" or "they" right before it, over
+  // auxiliaries and adverbs that make no passive ("said it had cut off their access", "said we
+  // blocked the intruders"; not "said it had been hit").
+  bool speaker_acts(size_t u, uint32_t sent) const {
+    for (size_t k = u; k >= 1 && k + 4 >= u && in_sentence(k - 1, sent); --k) {
+      const std::string_view w = word(k - 1);
+      if (one_of(w, {"it", "we", "they"})) return true;
+      if (one_of(w, {"been", "was", "were", "is", "are", "be", "being"})) return false;
+      // (over the attack phrase's own words: "cut off")
+      if (!one_of(w, {"had", "has", "have", "would", "will", "could", "also", "then", "quickly", "later", "since", "already", "swiftly"}) &&
+          !attack_act(k - 1))
+        return false;
+    }
+    return false;
+  }
   bool says_it_was_attacked(size_t l, uint32_t sent) const {
     size_t verb = l + 1;
     while (in_sentence(verb, sent) && verb <= l + 25 && !listed(verb, words_.reporter_verbs)) ++verb;
     if (attackers_took_its_own(verb, sent) || its_data_was_taken(verb, sent)) return true;
     for (size_t t = verb + 1; in_sentence(t, sent) && t <= verb + 5; ++t) {
       if (word(t) != "it" && word(t) != "we") continue;
-      bool aux = false;
+      // (a passive or an incident it went through: "it was hit", "it had been breached", "it had
+      // suffered a cyberattack"; not what it did itself: "it had cut off their access", "it had hit
+      // three steel makers")
+      bool aux = false, passive = false;
       for (size_t u = t + 1; in_sentence(u, sent) && u <= t + 7; ++u) {
         const std::string_view w = word(u);
-        if (one_of(w, {"was", "had", "has", "been", "is"}) || listed(u, words_.incident_verbs)) { aux = true; continue; }
+        if (one_of(w, {"was", "had", "has", "been", "is"}) || listed(u, words_.incident_verbs)) {
+          aux = true;
+          passive = passive || (w != "had" && w != "has");
+          continue;
+        }
         if (!aux || listed(u, words_.reporting_words) || listed(u, words_.response_words) || w == "not")
           break;
-        if (attack_act(u)) return true;
+        if (attack_act(u))
+          return passive || !(is_verb_form(w) || listed(u, words_.irregular_attack_verbs) || one_of(word(u - 1), {"had", "has"}));
       }
       return false;
     }
