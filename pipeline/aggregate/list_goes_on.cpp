@@ -1,5 +1,7 @@
 #include "aggregate/list_goes_on.hpp"
 
+#include <algorithm>
+
 #include "core/text.hpp"
 
 namespace news {
@@ -16,7 +18,40 @@ bool said_before(const Document& doc, uint32_t sent, std::string_view w) {
   return false;
 }
 
+// The sentence opens a line of the body (the title is no list).
+bool opens_a_line(const Document& doc, uint32_t sent) {
+  const uint32_t start = doc.tokens[doc.sentences[sent].first_token].start;
+  if (doc.in_title(start)) return false;
+  uint32_t b = start;
+  while (b > doc.body_start && (doc.norm[b - 1] == ' ' || doc.norm[b - 1] == '\t')) --b;
+  return b == doc.body_start || doc.norm[b - 1] == '\n';
+}
+
+// The sentence is a list item: its line opened with a bullet or a number, which the boilerplate
+// stage blanked (Document::list_items).
+bool bullet_item(const Document& doc, uint32_t sent) {
+  const Sentence& s = doc.sentences[sent];
+  if (s.first_token == s.end_token) return false;
+  const uint32_t start = doc.tokens[s.first_token].start;
+  return std::binary_search(doc.list_items.begin(), doc.list_items.end(), start);
+}
+
+constexpr uint32_t kListItemsBack = 40;  // sentences back to the colon at most: items of a list, each a sentence or more
+
 }  // namespace
+
+size_t bullet_list_lead(const Document& doc, uint32_t sent) {
+  if (!bullet_item(doc, sent)) return std::string::npos;
+  for (uint32_t k = sent; k > 0 && sent - k < kListItemsBack; --k) {
+    const uint32_t before = k - 1;
+    const Sentence& s = doc.sentences[before];
+    if (s.end_token == s.first_token || doc.in_title(doc.tokens[s.first_token].start)) return std::string::npos;
+    if (doc.token_text(doc.tokens[s.end_token - 1]) == ":") return before;
+    // an earlier item, or a further sentence of one (which opens no line)
+    if (!bullet_item(doc, before) && opens_a_line(doc, before)) return std::string::npos;
+  }
+  return std::string::npos;
+}
 
 size_t list_goes_on(const Document& doc, uint32_t sent) {
   if (sent == 0) return std::string::npos;

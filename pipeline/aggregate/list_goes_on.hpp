@@ -17,4 +17,9 @@ namespace news {
 // last the sentence before also has ("those clients", "these smaller firms": the same things, named again).
 size_t list_goes_on(const Document& doc, uint32_t sent);
 
+// For a bullet item ("- banks and insurers;", "• the Ministry of Defence", "2. JAXA") of a list that a
+// sentence ending in a colon opens ("Among those they went after:"), that sentence; npos otherwise.
+// The items before it (and the further sentences of an item) lie between the two.
+size_t bullet_list_lead(const Document& doc, uint32_t sent);
+
 }  // namespace news

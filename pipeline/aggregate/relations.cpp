@@ -1977,7 +1977,7 @@ class RelationFinder {
     if (k != "security-vendor" && (suffered_attack(l, sent, k) || named_as_victim(l, sent) || ransom_payer(l, sent))) return true;
     if (reporter_position(m)) return false;  // the one who tells: "stole $300 million from an exchange, the FBI said"
     if (k == "organization" && platform_used(f, l, sent)) return false;
-    if (attacked_before(f, sent) || on_leak_site(l, sent) || object_of_split_attack(f, l, sent) || owns_what_was_attacked(f, sent) ||
+    if (attacked_before(f, sent) || in_attack_list(sent) || on_leak_site(l, sent) || object_of_split_attack(f, l, sent) || owns_what_was_attacked(f, sent) ||
         attackers_inside(f, l, sent) || (k != "security-vendor" && names_the_attack(l, sent)))
       return true;
     // a company's intruders: "paid to the Colonial Pipeline hackers" (a company the rules know with
@@ -2373,6 +2373,16 @@ class RelationFinder {
       if (!(doc_.tokens[u - 1].is_all_lower || doc_.tokens[u - 1].is_digit) || speaker_verb(u - 1) || one_of(word(u - 1), {"which", "who", "that", "by"}))
         return false;
     }
+    return false;
+  }
+  // The sentence is an item of a list that a sentence with an attack word or a noun for those hit
+  // opens: "the targets included:" ... "- the Japan Aerospace Exploration Agency (JAXA);".
+  bool in_attack_list(uint32_t sent) const {
+    const size_t lead = bullet_list_lead(doc_, sent);
+    if (lead == std::string::npos) return false;
+    const Sentence& s = doc_.sentences[lead];
+    for (size_t t = s.first_token; t < s.end_token; ++t)
+      if (attack_act(t) || (doc_.has_cue(t, kVictimNouns) && doc_.tokens[t].is_all_lower)) return true;
     return false;
   }
   // An attack word close before the name starting at token f: its object ("hacked into X", "the

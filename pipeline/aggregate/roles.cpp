@@ -110,6 +110,11 @@ class Roles {
   std::set<std::pair<uint32_t, std::string>> criminal_group_countries_;  // the same for crews of criminals
 
   bool in_sentence(size_t k, uint32_t sent) const { return k < doc_.tokens.size() && doc_.tokens[k].sentence == sent; }
+  // A vendor's or outlet's name in the country's phrase (ending at `end`): its home, "the British
+  // security company NCC Group".
+  bool observer_org_after(size_t l, size_t end) const { return any_of_tokens(observer_start_, l + 1, end); }
+  // The verb whose subject the country's phrase (or the list it ends) is, npos if none.
+  size_t subject_verb_after(size_t l, uint32_t sent) const { return verb_after(list_end(l, sent), sent); }
   // The mention lies in the dateline that opens the body: capitalised words, commas, dots and a
   // day, then a spaced dash or, after capitals only, a colon ("MANILA — The Philippine government",
   // "KYIV, Ukraine —", "LONDON, Nov 30 -", "MANAMA: Bahrain Petroleum"). Its city is where the
@@ -833,14 +838,21 @@ class Roles {
       why = "a country that ranks in a tally of the victims of the sentence before";
       return "target";
     }
+    // an item of a list that a sentence with an attack word opens: "Among those they went after:" ...
+    // "- human rights activists and journalists in Uzbekistan;"
+    if (!home_in && !place_of_other && !observer_org_after(l, end) && subject_verb_after(l, sent) == std::string::npos)
+      if (const size_t lead = bullet_list_lead(doc_, sent); lead != std::string::npos && attack_word_in(uint32_t(lead)) != std::string::npos) {
+        why = "an item of the list '" + word(attack_word_in(uint32_t(lead))) + " ...:' opens";
+        return "target";
+      }
     // Fallback: an attack word earlier in the same sentence ("the cyberattack that forced
     // JBS to halt plants in the United States"), no speaker or new clause between; not a
     // country things go to or come by ("moved its data to Ireland", "condemned by Germany").
     // a vendor's or outlet's home: "the British security company NCC Group and its Dutch subsidiary Fox-IT"
-    const bool observer_org = any_of_tokens(observer_start_, l + 1, end);
+    const bool observer_org = observer_org_after(l, end);
     // not the subject of its own verb: "Britain and the United States accused a group", "police in
     // the Netherlands arrested a teenager", "Australian media reported"
-    const size_t subject_verb = verb_after(list_end(l, sent), sent);
+    const size_t subject_verb = subject_verb_after(l, sent);
     if (attack_sentence && !home_in && !place_of_other && !observer_org && subject_verb == std::string::npos &&
         !(s >= 1 && in_sentence(s - 1, sent) && one_of(word(s - 1), {"to", "by", "with", "for", "outside", "beyond", "except", "excluding"})))
       for (size_t k = s; k > 0 && in_sentence(k - 1, sent); --k) {
@@ -898,6 +910,10 @@ class Roles {
     if (const size_t v = list_goes_on_.ask(doc_, sent, [&](const Sentence&) { return list_goes_on(doc_, sent); });
         v != std::string::npos && attack_word_in(sent - 1) != std::string::npos) {
       why = "'" + word(doc_.sentences[sent].first_token) + " ... " + word(v) + "' after a sentence with an attack word";
+      return "target";
+    }
+    if (const size_t lead = bullet_list_lead(doc_, sent); lead != std::string::npos && attack_word_in(uint32_t(lead)) != std::string::npos) {
+      why = "an item of the list '" + word(attack_word_in(uint32_t(lead))) + " ...:' opens";
       return "target";
     }
     why = "no attack word in the sentence";

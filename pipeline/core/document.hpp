@@ -205,6 +205,7 @@ class Document {
   LinePatterns name_lines;         // the name patterns' (rules/names) lines, for find_names
 
   std::vector<SkippedLine> skipped;  // lines of the text that are not the story, in text order
+  std::vector<uint32_t> list_items;  // bytes in norm where the text of a bulleted or numbered line begins (its marker blanked), in order
   std::vector<Candidate> candidates;
   std::vector<Mention> mentions;  // after overlap resolution, in text order
   std::vector<Relation> relations;

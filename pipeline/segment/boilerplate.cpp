@@ -127,6 +127,7 @@ void skip_boilerplate(Document& doc, const RuleSet& rules) {
     if (const size_t marker = list_marker(std::string_view(norm).substr(line.start, line.end - line.start))) {
       std::fill_n(doc.norm.begin() + line.start, marker, ' ');
       line.start += uint32_t(marker);
+      doc.list_items.push_back(line.start);
     }
   const size_t repeated = doc.skipped.size();
   skip_repeated_lines(doc, rules, lines);
