@@ -60,6 +60,20 @@ size_t list_goes_on(const Document& doc, uint32_t sent) {
   if (first + 1 >= s.end_token) return std::string::npos;
   const std::string_view lead = doc.folded_token(first);
   if (one_of(lead, {"they", "these", "those", "others"}) && listing_verb(doc.folded_token(first + 1))) return first + 1;
+  // "Among them were", "Among those hit was", "Among the victims are"
+  if (lead == "among") {
+    size_t k = first + 1;
+    if (k < s.end_token && doc.folded_token(k) == "the") ++k;
+    // (the things the sentence before told of, named again: "Among the agencies were", not "Among
+    // the documents were" after a sentence about agencies)
+    if (k + 1 < s.end_token && (one_of(doc.folded_token(k), {"them", "those", "these", "victims", "targets"}) ||
+                                (doc.tokens[k].is_all_lower && said_before(doc, sent, doc.folded_token(k))))) {
+      ++k;
+      if (k + 1 < s.end_token && doc.tokens[k].is_all_lower && !one_of(doc.folded_token(k), {"were", "was", "are", "is"})) ++k;  // "those hit"
+      if (k < s.end_token && one_of(doc.folded_token(k), {"were", "was", "are", "is"})) return k;
+    }
+    return std::string::npos;
+  }
   if (!one_of(lead, {"these", "those"})) return std::string::npos;
   // (the noun itself names the things again, the words before it may describe them: "those smaller clients")
   for (size_t k = first + 1; k <= first + 3 && k + 1 < s.end_token; ++k) {

@@ -13,6 +13,7 @@
 namespace news {
 
 // The token of the listing verb ("included", "were"), npos when the sentence does not open so.
+// Also "Among them were", "Among those hit was", "Among the victims are".
 // "They", "These", "Those", "Others" alone, or "these"/"those" with up to three lower-case words whose
 // last the sentence before also has ("those clients", "these smaller firms": the same things, named again).
 size_t list_goes_on(const Document& doc, uint32_t sent);

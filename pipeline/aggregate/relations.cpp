@@ -2419,7 +2419,7 @@ class RelationFinder {
         }
       // a list that goes on from a sentence about an attack or its victims: "Kimsuky spied on 11
       // organisations. They include the Sejong Institute, ..."
-      if (one_of(w, {"include", "included", "includes"}) && !machines && list_goes_on_.ask(doc_, sent, [&](const Sentence&) { return list_goes_on(doc_, sent); }) == t - 1 && word(doc_.sentences[sent].first_token) != "others") {
+      if (one_of(w, {"include", "included", "includes", "were", "was", "are", "is"}) && !machines && list_goes_on_.ask(doc_, sent, [&](const Sentence&) { return list_goes_on(doc_, sent); }) == t - 1 && word(doc_.sentences[sent].first_token) != "others") {
         if (tells_of_an_attack(sent - 1)) return true;  // ("had identified 11 targets in South Korea" too)
       }
       // "stole $308 million in bitcoin from the exchange DMM Bitcoin", "a wave of attacks on the ministry"
