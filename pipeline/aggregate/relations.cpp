@@ -2516,7 +2516,7 @@ class RelationFinder {
     return start;
   }
   // Where the glue of a list before the member starting at token k starts: ",", "and", "or", "as well
-  // as", ", and", ", as well as", with the member's preposition said again ("intrusions at Impresa and
+  // as", ", along with", ", and", ", as well as", with the member's preposition said again ("intrusions at Impresa and
   // at Nvidia", "the networks of KBS and of YTN"); k when there is none.
   size_t list_glue_start(size_t k, uint32_t sent) const {
     size_t g = k;
@@ -2525,6 +2525,7 @@ class RelationFinder {
     if (g >= 2 && in_sentence(g - 2, sent) && preposition(g - 1) && one_of(word(g - 2), {"and", "or", ",", "as"})) --g;
     if (at(1, "and") || at(1, "or")) --g;
     else if (at(1, "as") && at(2, "well") && at(3, "as")) g -= 3;
+    else if (at(1, "with") && at(2, "along")) g -= 2;  // ", along with the FBI"
     if (at(1, ",")) --g;
     return g < k && !preposition(g) ? g : k;
   }
