@@ -2031,14 +2031,20 @@ class RelationFinder {
   bool suffered_attack(size_t l, uint32_t sent, const std::string& kind) const {
     size_t k = description_end(bracketed_after(l, sent), sent) + 1;
     // past the other subjects the name shares its verb with: "discount retailer Rusta and timber
-    // manufacturer Moelven reported disruptions"
-    if (in_sentence(k, sent) && word(k) == "and") {
+    // manufacturer Moelven reported disruptions", "Advance Auto Parts, Neiman Marcus and LendingTree
+    // have also disclosed breaches"
+    for (int members = 0; members < kListMembers && in_sentence(k, sent) && (word(k) == "and" || word(k) == ","); ++members) {
+      size_t u = k + 1;
+      if (word(k) == "," && in_sentence(u, sent) && word(u) == "and") ++u;
       size_t last_name = std::string::npos;
-      for (size_t u = k + 1; in_sentence(u, sent) && u <= k + 8; ++u) {
+      for (const size_t from = u; in_sentence(u, sent) && u <= from + 7; ++u) {
         if (doc_.tokens[u].is_upper_initial) last_name = u;
         else if (!(doc_.tokens[u].is_all_lower || word(u) == "-" || word(u) == "&") || last_name != std::string::npos) break;
       }
-      if (last_name != std::string::npos && in_sentence(last_name + 1, sent) && doc_.tokens[last_name + 1].is_all_lower) k = last_name + 1;
+      if (last_name == std::string::npos || !in_sentence(last_name + 1, sent)) break;
+      const std::string_view next = word(last_name + 1);
+      if (!(doc_.tokens[last_name + 1].is_all_lower || next == "," || next == "and")) break;
+      k = last_name + 1;
     }
     for (int skipped = 0; in_sentence(k, sent) && skipped < 4; ++k, ++skipped) {
       const std::string_view w = word(k);
@@ -2065,8 +2071,12 @@ class RelationFinder {
     for (size_t u = from; in_sentence(u, sent) && u <= from + 6; ++u) {
       const std::string_view w = word(u);
       if (one_of(w, {",", ";", ":", "(", "that", "which", "who", "by", "after", "before", "since", "following"})) return false;
-      if (told && u == from && !one_of(w, {"a", "an", "its", "their", "our"}) && !attack_word(u)) return false;
-      if (!attack_act(u) || victim_noun(w)) continue;
+      // (a disclosed incident is an attack in a story of one: "disclosed related incidents")
+      const bool incident = told && one_of(w, {"incident", "incidents"});
+      if (told && u == from && !one_of(w, {"a", "an", "its", "their", "our", "related", "similar", "separate", "security", "cyber", "cybersecurity"}) &&
+          !attack_word(u) && !incident)
+        return false;
+      if (!(attack_act(u) || incident) || victim_noun(w)) continue;
       // the attack's own object, when it is named: not the subject's
       // (not its time: "suffered a ransomware attack on Tuesday")
       for (size_t o = u + 1; in_sentence(o, sent) && o <= u + 2; ++o)
