@@ -146,6 +146,10 @@ TEST_CASE("a sentence does not end at an abbreviation a name goes on after") {
   CHECK(count("Robert M. Lee, the chief executive, said so. He was right.") == 2);
   CHECK(count("The servers were in the U.S. The attackers used them for months.") == 2);
   CHECK(count("The plan was called Annex A. Then the hackers moved on.") == 2);
+  // a name's initials, each with its stop: "A.P. Moller-Maersk", "T.C. Broadnax"
+  CHECK(count("NotPetya tore through A.P. Moller-Maersk in 2017. It cost millions.") == 2);
+  CHECK(count("City manager T.C. Broadnax said the city was hit. Police agreed.") == 2);
+  CHECK(count("The hackers struck at 3 P.M. The group then left.") == 2);
 }
 
 namespace {

@@ -14,7 +14,7 @@ bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; 
 
 // ICU breaks after "U.S." in "the U.S. Treasury" and after "Gen." in "Gen. Nakasone": a break
 // after an abbreviation no sentence ends with is joined, and one after an abbreviation that may
-// end a sentence (or a name's initial) unless the next word is one a sentence starts with.
+// end a sentence (or a name's initials) unless the next word is one a sentence starts with.
 bool break_after_abbreviation(std::string_view text, size_t sentence_start, size_t at, const RuleSet& rules) {
   size_t e = at;
   while (e > sentence_start && is_space(text[e - 1])) --e;
@@ -34,7 +34,10 @@ bool break_after_abbreviation(std::string_view text, size_t sentence_start, size
   const ContextWords& words = *rules.words;
   const uint32_t id = rules.vocab.find(fold(bare));
   if (words.abbreviations_never_final.has(id)) return true;
-  const bool initial = bare.size() == 1;
+  // a name's initials: "Robert M. Lee", "A.P. Moller-Maersk", "J.P. Morgan" (capitals, each with its stop)
+  bool initials = word.size() >= 3;
+  for (size_t i = 0; i < word.size(); ++i) initials = initials && (i % 2 == 0 ? word[i] >= 'A' && word[i] <= 'Z' : word[i] == '.');
+  const bool initial = bare.size() == 1 || initials;
   if (!initial && !words.abbreviations_maybe_final.has(id)) return false;
   return !words.sentence_starters.has(rules.vocab.find(fold(text.substr(n, ne - n))));
 }

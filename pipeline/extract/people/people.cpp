@@ -96,6 +96,9 @@ class PeopleFinder {
       const auto tt = text(j);
       if (tt == "." && !toks_[j].space_before && is_initial(j - 1) && j + 1 < toks_.size() && toks_[j + 1].space_before &&
           is_name_token(j + 1)) { ++j; continue; }
+      // "T.C. Broadnax": initials glued by their stops
+      if (tt == "." && !toks_[j].space_before && is_initial(j - 1) && j + 1 < toks_.size() && !toks_[j + 1].space_before &&
+          is_initial(j + 1)) { j += 2; continue; }
       if (is_name_token(j) && toks_[j].space_before) { ++j; continue; }
       // Jean-Luc, O'Brien, Hyun-woo: a hyphen or apostrophe inside the name joins any word.
       if ((tt == "-" || tt == "'" || tt == "’") && !toks_[j].space_before && j + 1 < toks_.size() && toks_[j + 1].is_word &&
