@@ -2421,7 +2421,10 @@ class RelationFinder {
       if ((one_of(w, {"including", "include", "included", "includes"}) || (w == "as" && t >= 2 && word(t - 2) == "such")) && !machines)
         for (size_t u = t - 1; u >= 1 && u + 30 >= t && in_sentence(u - 1, sent); --u) {
           const std::string_view v = word(u - 1);
-          if (v == ";" || v == ":" || speaker_verb(u - 1) || one_of(v, {"which", "who", "by"})) break;  // not "that": "in that period"
+          // (past who named them: "Victims named by the Justice Department include ...")
+          const bool named_by = v == "by" && u >= 2 && in_sentence(u - 2, sent) &&
+                                one_of(word(u - 2), {"named", "identified", "listed", "cited", "confirmed", "reported", "disclosed"});
+          if (v == ";" || v == ":" || speaker_verb(u - 1) || one_of(v, {"which", "who"}) || (v == "by" && !named_by)) break;  // not "that": "in that period"
           // (also the sentence's first word: "Targets included the Foreign Ministry and JAXA")
           if (((doc_.has_cue(u - 1, kTargetCues) && !listed(u - 1, words_.target_cue_nouns)) || listed(u - 1, words_.hack_words)) &&
               (doc_.tokens[u - 1].is_all_lower || u - 1 == doc_.sentences[sent].first_token) && v != "against")
