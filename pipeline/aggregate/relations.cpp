@@ -1957,7 +1957,8 @@ class RelationFinder {
     // a company that says it was attacked: "CMA CGM ... confirmed on Monday that it was dealing with
     // a cyberattack", "the retailer said it had been hit by ransomware" (not "said it was
     // investigating the attack")
-    if ((k == "organization" || k == "media") && reporter_position(m) && says_it_was_attacked(l, sent)) return true;
+    if ((k == "organization" || k == "media") && reporter_position(m) && (says_it_was_attacked(l, sent) || says_it_found_them_inside(l, sent)))
+      return true;
     // its devices, not the maker: "broke into poorly maintained Cisco routers" (its software may be
     // the maker's own compromise: "the compromise of SolarWinds software")
     if (k == "organization" && in_sentence(l + 1, sent) && listed(l + 1, words_.product_nouns) && doc_.tokens[l + 1].is_all_lower &&
@@ -2158,6 +2159,27 @@ class RelationFinder {
     }
     return false;
   }
+  // A speaker that says it found the attackers' malware or activity in its own things: "Bayer said
+  // it had detected malicious software associated with the hacking group Winnti on its network"
+  // (a verb of finding, then "on", "in" or "inside" its own things: not "found the same malware on
+  // customers' machines").
+  bool says_it_found_them_inside(size_t l, uint32_t sent) const {
+    size_t verb = l + 1;
+    while (in_sentence(verb, sent) && verb <= l + 25 && !listed(verb, words_.reporter_verbs)) ++verb;
+    for (size_t t = verb + 1; in_sentence(t, sent) && t <= verb + 4; ++t) {
+      if (!one_of(word(t), {"it", "we"})) continue;
+      size_t u = t + 1;
+      while (in_sentence(u, sent) && u <= t + 3 && one_of(word(u), {"had", "has", "have", "also", "recently", "first"})) ++u;
+      if (!in_sentence(u, sent) || !one_of(word(u), {"detected", "found", "discovered", "identified", "spotted", "uncovered"})) return false;
+      for (size_t k = u + 1; in_sentence(k + 2, sent) && k <= u + 16; ++k) {
+        if (one_of(word(k), {";", "but", "which", "who"})) return false;
+        if (one_of(word(k), {"on", "in", "inside", "within"}) && one_of(word(k + 1), {"its", "our"}) && listed(k + 2, words_.owned_nouns))
+          return true;
+      }
+      return false;
+    }
+    return false;
+  }
   bool says_it_was_attacked(size_t l, uint32_t sent) const {
     size_t verb = l + 1;
     while (in_sentence(verb, sent) && verb <= l + 25 && !listed(verb, words_.reporter_verbs)) ++verb;
@@ -2177,6 +2199,12 @@ class RelationFinder {
         }
         if (!aux || listed(u, words_.reporting_words) || listed(u, words_.response_words) || w == "not")
           break;
+        // "it was also among the Zellis clients caught up in the breach"
+        if (w == "among" && passive) {
+          for (size_t a = u + 1; in_sentence(a, sent) && a <= u + 10; ++a)
+            if (attack_act(a) && !victim_noun(word(a))) return true;
+          return false;
+        }
         if (attack_act(u))
           return passive || !(is_verb_form(w) || listed(u, words_.irregular_attack_verbs) || one_of(word(u - 1), {"had", "has"}));
       }
