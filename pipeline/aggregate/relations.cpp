@@ -2011,7 +2011,7 @@ class RelationFinder {
       if (be && (listed(t, words_.blame_verbs) || reporting_word(t) || doc_.has_cue(t, kAttributionCues))) break;
       if (be) {
         if (!doc_.tokens[t].is_all_lower || ++after_be > 3) break;  // "was also badly hit", "were among the victims"
-      } else if (!(w == "'" || w == "s" || w == "-" || w == "and" || w == "," || w == "the" || doc_.has_cue(t, kVictimNouns) || doc_.tokens[t].is_upper_initial ||
+      } else if (!(w == "'" || w == "s" || w == "-" || w == "&" || w == "and" || w == "," || w == "the" || doc_.has_cue(t, kVictimNouns) || doc_.tokens[t].is_upper_initial ||
                    (w == "also" && in_sentence(t + 1, sent) && one_of(word(t + 1), {"was", "were", "had", "has", "have"})))) {
         // its own place or unit: "a Foxconn electronics plant in Mexico was hit"
         if (!doc_.tokens[t].is_all_lower || !doc_.tokens[t].is_word || ++before_be > 4 || reporting_word(t) || speaker_verb(t) ||
@@ -2468,7 +2468,8 @@ class RelationFinder {
         for (size_t u = t - 1; u >= 1 && u + 12 >= t && in_sentence(u - 1, sent); --u) {
           const std::string_view v = word(u - 1);
           if (v == ";" || speaker_verb(u - 1) || one_of(v, {"which", "who", "that", "by"})) break;
-          if (doc_.has_cue(u - 1, kTargetCues) && doc_.tokens[u - 1].is_all_lower) return true;
+          // (a hacking word too: "to pay for hacks on NASA")
+          if ((doc_.has_cue(u - 1, kTargetCues) || listed(u - 1, words_.hack_words)) && doc_.tokens[u - 1].is_all_lower) return true;
         }
     }
     return false;
