@@ -205,11 +205,7 @@ TEST_CASE("a sector hit under a government tier is also hit under government, me
 TEST_CASE("a victim's or attacker's country is also a mention when one of its mentions is neither") {
   Pipeline p(test::project_rules(), ExtractOptions{});
   auto roles_of = [&](const std::string& text, const std::string& code) {
-    Article a;
-    a.id = "t";
-    a.published_raw = "2021-06-16";
-    a.text = text;
-    const auto record = p.process(a);
+    const auto record = record_of(p, text);
     std::string roles;
     for (const auto& c : record["countries"])
       if (c["code"] == code)
@@ -667,39 +663,36 @@ TEST_CASE("every boilerplate rule skips a line of its kind where it applies, and
 
 TEST_CASE("the items of a list that a sentence about an attack opens are its victims") {
   Pipeline p(test::project_rules(), ExtractOptions{});
-  auto record_of = [&](const std::string& text) {
-    Article a;
-    a.id = "t";
-    a.published_raw = "2021-06-16";
-    a.text = text;
-    return p.process(a);
+  // the relations a record has of those asked for, in the order asked
+  auto which_of = [](const nlohmann::ordered_json& record, std::initializer_list<const char*> asked) {
+    const auto have = relation_lines(record);
+    std::string found;
+    for (const char* r : asked)
+      if (have.count(r)) found += std::string(found.empty() ? "" : "; ") + r;
+    return found;
   };
-  const auto attacked = record_of(
+  const auto attacked = record_of(p,
       "Trend Micro published its report on the Void Balaur hackers on Wednesday. Among those they went after:\n"
       "- executives at mobile telecommunications companies;\n"
       "- banks and medical insurers;\n"
       "- journalists in Uzbekistan, some of whom later left the country;\n"
       "\u2022 opposition candidates in Belarus.\n\n"
       "The company said the hackers sell the data they steal.");
-  const auto relations = relation_lines(attacked);
-  CHECK(relations.count("targets Void Balaur -> UZ"));
-  CHECK(relations.count("targets Void Balaur -> BY"));
-  CHECK(relations.count("targets Void Balaur -> financial-services"));
-  CHECK(relations.count("targets Void Balaur -> telecommunications"));
+  const auto items = {"targets Void Balaur -> UZ", "targets Void Balaur -> BY", "targets Void Balaur -> financial-services",
+                      "targets Void Balaur -> telecommunications"};
+  CHECK(which_of(attacked, items) ==
+        "targets Void Balaur -> UZ; targets Void Balaur -> BY; targets Void Balaur -> financial-services; "
+        "targets Void Balaur -> telecommunications");
   // the same items under a sentence of no attack: places named in passing
-  const auto advice = record_of(
+  const auto advice = record_of(p,
       "Void Balaur hackers sell stolen data, Trend Micro said on Wednesday. The company advised:\n"
       "- journalists in Uzbekistan to turn on two-factor authentication;\n"
       "- activists in Belarus to check their phones.");
-  const auto advised = relation_lines(advice);
-  CHECK_FALSE(advised.count("targets Void Balaur -> UZ"));
-  CHECK_FALSE(advised.count("targets Void Balaur -> BY"));
+  CHECK(which_of(advice, items) == "");
   // numbered items count too; a line that opens no item ends the list
-  const auto numbered = record_of(
+  const auto numbered = record_of(p,
       "The Conti gang hit three targets last year:\n1. a hospital in Ireland;\n2. the finance ministry of Costa Rica.\n"
       "Separately, police in Ukraine said they had raided a flat.");
-  const auto counted = relation_lines(numbered);
-  CHECK(counted.count("targets Conti -> IE"));
-  CHECK(counted.count("targets Conti -> CR"));
-  CHECK_FALSE(counted.count("targets Conti -> UA"));
+  CHECK(which_of(numbered, {"targets Conti -> IE", "targets Conti -> CR", "targets Conti -> UA"}) ==
+        "targets Conti -> IE; targets Conti -> CR");
 }
