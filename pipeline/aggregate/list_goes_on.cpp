@@ -18,12 +18,15 @@ bool said_before(const Document& doc, uint32_t sent, std::string_view w) {
   return false;
 }
 
-// The sentence opens a line of the body (the title is no list).
+// The sentence opens a line of the body (the title is no list). A long run of blanks before it is
+// layout, read as a line's indent (and costs no more than kIndent bytes however long).
 bool opens_a_line(const Document& doc, uint32_t sent) {
+  constexpr uint32_t kIndent = 64;
   const uint32_t start = doc.tokens[doc.sentences[sent].first_token].start;
   if (doc.in_title(start)) return false;
   uint32_t b = start;
-  while (b > doc.body_start && (doc.norm[b - 1] == ' ' || doc.norm[b - 1] == '\t')) --b;
+  while (b > doc.body_start && (doc.norm[b - 1] == ' ' || doc.norm[b - 1] == '\t'))
+    if (start - --b >= kIndent) return true;
   return b == doc.body_start || doc.norm[b - 1] == '\n';
 }
 

@@ -2142,8 +2142,6 @@ class RelationFinder {
     }
     return false;
   }
-  // After the reporting verb that follows the name (over "on Monday that", however long the
-  // apposition before it): "it was dealing with a cyberattack", "it had been hit", "we suffered a breach".
   // The attack word at u is what the speaker itself did: "it", "we" or "they" right before it, over
   // auxiliaries and adverbs that make no passive ("said it had cut off their access", "said we
   // blocked the intruders"; not "said it had been hit").
@@ -2180,6 +2178,8 @@ class RelationFinder {
     }
     return false;
   }
+  // After the reporting verb that follows the name (over "on Monday that", however long the
+  // apposition before it): "it was dealing with a cyberattack", "it had been hit", "we suffered a breach".
   bool says_it_was_attacked(size_t l, uint32_t sent) const {
     size_t verb = l + 1;
     while (in_sentence(verb, sent) && verb <= l + 25 && !listed(verb, words_.reporter_verbs)) ++verb;

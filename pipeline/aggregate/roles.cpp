@@ -1,5 +1,6 @@
 #include "aggregate/roles.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "aggregate/list_goes_on.hpp"
@@ -120,13 +121,16 @@ class Roles {
   // "KYIV, Ukraine —", "LONDON, Nov 30 -", "MANAMA: Bahrain Petroleum"). Its city is where the
   // reporter files from, not the country's government.
   bool in_dateline(const Mention& m) const {
+    constexpr size_t kDatelineTokens = 8;
     const size_t f = doc_.token_starting_at(m.start);
-    if (f == std::string::npos || doc_.in_title(m.start) || (f > 0 && !doc_.in_title(doc_.tokens[f - 1].start) && !dateline_word(f - 1)))
-      return false;
-    size_t first = f;
-    while (first > 0 && !doc_.in_title(doc_.tokens[first - 1].start)) --first;
+    if (f == std::string::npos || doc_.in_title(m.start)) return false;
+    // the body's first token
+    const size_t first = size_t(std::partition_point(doc_.tokens.begin(), doc_.tokens.begin() + ptrdiff_t(f),
+                                                     [&](const Token& t) { return doc_.in_title(t.start); }) -
+                                doc_.tokens.begin());
+    if (f - first >= kDatelineTokens) return false;
     bool capitals = true;
-    for (size_t k = first; k < doc_.tokens.size() && k < first + 8; ++k) {
+    for (size_t k = first; k < doc_.tokens.size() && k < first + kDatelineTokens; ++k) {
       const std::string_view w = doc_.token_text(doc_.tokens[k]);
       if (k > first && one_of(w, {"-", "—", "–", "--"}) && doc_.tokens[k].space_before) return k > f;
       if (k > first && w == ":" && capitals) return k > f;
