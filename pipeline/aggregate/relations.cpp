@@ -1986,7 +1986,7 @@ class RelationFinder {
     if (k == "organization" && m.entry != UINT32_MAX && !rules_.actors[m.entry].sectors.empty() && in_sentence(l + 1, sent) &&
         doc_.tokens[l + 1].is_all_lower && listed(l + 1, words_.intruder_nouns))
       return true;
-    if ((k == "organization" || k == "government") && acts_after_attack(f, l, sent)) return true;
+    if ((k == "organization" || k == "government") && (acts_after_attack(f, l, sent) || bears_the_attack_before(f, l, sent))) return true;
     if ((k == "organization" || k == "government") && taken_from_or_sent_to(f, sent)) return true;
     // a later member of a list of victims: "hacking into the networks of the American ratings firm
     // Moody's Analytics, the German industrial group Siemens and the satellite-navigation company
@@ -2365,6 +2365,26 @@ class RelationFinder {
       return false;
     }
     return false;
+  }
+  // The sentence's subject could not go on as before, right after a sentence that tells of an attack:
+  // "The Rhysida group claimed the attack. Lurie Children's Hospital was forced to take its systems
+  // offline", "Filmstaden, the country's largest cinema chain, could not sell tickets online" (not
+  // "The FBI had to wait for a warrant" in a story of police work).
+  bool bears_the_attack_before(size_t f, size_t l, uint32_t sent) const {
+    const size_t lead = doc_.sentences[sent].first_token;
+    if (sent == 0 || !(f == lead || (f == lead + 1 && word(lead) == "the"))) return false;
+    if (!tells_of_an_attack(sent - 1) || investigation_work(sent) || police_work(sent)) return false;
+    size_t t = description_end(l, sent) + 1;
+    if (in_sentence(t, sent) && one_of(word(t), {"also", "then", "later", "still"})) ++t;
+    if (!in_sentence(t + 1, sent)) return false;
+    const std::string_view a = word(t), b = word(t + 1);
+    const bool forced = one_of(a, {"was", "were", "has", "have", "had"}) && one_of(b, {"forced", "unable"}) && in_sentence(t + 2, sent) && word(t + 2) == "to";
+    const bool had_to = a == "had" && b == "to";
+    const bool could_not = (a == "could" && b == "not") || a == "couldn" || (one_of(a, {"was", "were"}) && b == "unable");
+    if (!(forced || had_to || could_not)) return false;
+    for (size_t u = t + 2; in_sentence(u, sent) && u <= t + 25 && word(u) != ";"; ++u)
+      if (u < org_token_.size() && org_token_[u]) return false;  // another organisation's part in its clause
+    return true;
   }
   // The victim's name as the modifier of the attack: "the 2021 Colonial Pipeline attack", "the
   // Royal Mail ransomware attack", "the Sony Pictures hack" (rules/context/attack-event-nouns.txt).
