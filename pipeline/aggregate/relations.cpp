@@ -2484,6 +2484,8 @@ class RelationFinder {
         if (tells_of_an_attack(sent - 1)) return true;  // ("had identified 11 targets in South Korea" too)
       }
       // "stole $308 million in bitcoin from the exchange DMM Bitcoin", "a wave of attacks on the ministry"
+      // (not the source of a report: "compromised 22 energy companies, according to a report from SektorCERT")
+      if (w == "from" && t >= 2 && in_sentence(t - 2, sent) && (listed(t - 2, words_.report_nouns) || reporting_word(t - 2))) break;
       if (one_of(w, {"from", "on", "against", "into"}))
         for (size_t u = t - 1; u >= 1 && u + 12 >= t && in_sentence(u - 1, sent); --u) {
           const std::string_view v = word(u - 1);
