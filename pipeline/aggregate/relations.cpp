@@ -1609,6 +1609,16 @@ class RelationFinder {
               (one_of(verb, {"has", "had"}) && in_sentence(after + 2, sent) && one_of(word(after + 2), {"given", "used", "assigned", "applied"}));
     }
     gives = gives || (in_sentence(after + 4, sent) && word(after + 1) == "'" && word(after + 2) == "s" && name_noun(after + 3) && word(after + 4) == "for");
+    // "Microsoft, which tracks the group as Forest Blizzard, patched ...", "CrowdStrike, which calls
+    // them Wizard Spider, said ..."
+    if (!gives && in_sentence(after + 3, sent) && word(after + 1) == "," && one_of(word(after + 2), {"which", "who"})) {
+      const std::string_view verb = word(after + 3);
+      if (one_of(verb, {"tracks", "tracked", "calls", "called", "dubs", "dubbed", "names", "named", "follows", "monitors"}))
+        for (size_t k = after + 4; in_sentence(k, sent) && k <= after + 8; ++k) {
+          if (k < group_token_.size() && group_token_[k]) { gives = true; break; }
+          if (word(k) == ",") break;
+        }
+    }
     return gives && names_a_group(sent);
   }
   // The sentence holds an attack word (attack_act); asked per name of the list after it, found once.
