@@ -262,6 +262,19 @@ class Evidence {
     return false;
   }
 
+  // The name is where the news was told: "first reported on Monday by Motherboard", "according to
+  // Motherboard", "told Motherboard" (for an outlet whose name is also a word).
+  bool told_by_or_to(const Candidate& c) const {
+    const size_t f = first_token(c);
+    if (f < 1 || !same_sentence(f - 1, f)) return false;
+    const std::string_view before = doc_.folded_token(f - 1);
+    if (before == "told") return true;
+    if (before == "to") return f >= 2 && same_sentence(f - 2, f) && doc_.folded_token(f - 2) == "according";
+    if (before != "by") return false;
+    for (size_t k = f - 1; k >= 1 && k + 5 >= f - 1 && same_sentence(k - 1, f); --k)
+      if (one_of(doc_.folded_token(k - 1), {"reported", "published", "revealed", "disclosed", "obtained", "seen", "reviewed"})) return true;
+    return false;
+  }
   bool sentence_initial(const Candidate& c) const {
     const size_t f = first_token(c);
     if (f == std::string::npos) return true;
@@ -507,6 +520,7 @@ class Evidence {
         // ambiguous body's name counts only in a story that names its country
         if (a.kind == "government" && !a.country.empty() && a.country != "-" && !countries_named_.count(a.country)) return "";
         if (cue_near(c, kOrgCues, 2, 2)) return "organization-cue";
+        if (a.kind == "media" && cyber() && told_by_or_to(c)) return "reporter-cue";
         if ((cyber() || cyber_sentence(c)) && multi_word(c) && !sentence_initial(c)) return "cyber-context";
         // "Apple", "Amazon": a company's one-word name written with its capital inside a sentence of
         // cyber news (not in the title, which capitalises every word), alone: not a word of a longer
