@@ -1613,8 +1613,11 @@ class RelationFinder {
     // them Wizard Spider, said ..."
     if (!gives && in_sentence(after + 3, sent) && word(after + 1) == "," && one_of(word(after + 2), {"which", "who"})) {
       const std::string_view verb = word(after + 3);
-      if (one_of(verb, {"tracks", "tracked", "calls", "called", "dubs", "dubbed", "names", "named", "follows", "monitors"}))
-        for (size_t k = after + 4; in_sentence(k, sent) && k <= after + 8; ++k) {
+      // (or that blamed it, or described someone as its member: "The State Department, which described
+      // Rim as an Andariel operative, offered a reward")
+      if (one_of(verb, {"tracks", "tracked", "calls", "called", "dubs", "dubbed", "names", "named", "follows", "monitors", "described",
+                        "identified", "attributed", "blamed", "linked", "tied"}))
+        for (size_t k = after + 4; in_sentence(k, sent) && k <= after + 10; ++k) {
           if (k < group_token_.size() && group_token_[k]) { gives = true; break; }
           if (word(k) == ",") break;
         }
