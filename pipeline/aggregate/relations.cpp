@@ -2175,30 +2175,37 @@ class RelationFinder {
   // (a verb of finding, then "on", "in" or "inside" its own things: not "found the same malware on
   // customers' machines").
   bool says_it_found_them_inside(size_t l, uint32_t sent) const {
-    size_t verb = l + 1;
-    while (in_sentence(verb, sent) && verb <= l + 25 && !listed(verb, words_.reporter_verbs)) ++verb;
-    for (size_t t = verb + 1; in_sentence(t, sent) && t <= verb + 4; ++t) {
-      if (!one_of(word(t), {"it", "we"})) continue;
-      size_t u = t + 1;
-      while (in_sentence(u, sent) && u <= t + 3 && one_of(word(u), {"had", "has", "have", "also", "recently", "first"})) ++u;
-      if (!in_sentence(u, sent) || !one_of(word(u), {"detected", "found", "discovered", "identified", "spotted", "uncovered"})) return false;
-      for (size_t k = u + 1; in_sentence(k + 2, sent) && k <= u + 16; ++k) {
-        if (one_of(word(k), {";", "but", "which", "who"})) return false;
-        if (one_of(word(k), {"on", "in", "inside", "within"}) && one_of(word(k + 1), {"its", "our"}) && listed(k + 2, words_.owned_nouns))
-          return true;
-      }
-      return false;
+    const size_t t = speaker_itself_after(reporter_verb_after(l, sent), sent, 4);
+    if (t == std::string::npos) return false;
+    size_t u = t + 1;
+    while (in_sentence(u, sent) && u <= t + 3 && one_of(word(u), {"had", "has", "have", "also", "recently", "first"})) ++u;
+    if (!in_sentence(u, sent) || !one_of(word(u), {"detected", "found", "discovered", "identified", "spotted", "uncovered"})) return false;
+    for (size_t k = u + 1; in_sentence(k + 2, sent) && k <= u + 16; ++k) {
+      if (one_of(word(k), {";", "but", "which", "who"})) return false;
+      if (one_of(word(k), {"on", "in", "inside", "within"}) && one_of(word(k + 1), {"its", "our"}) && listed(k + 2, words_.owned_nouns))
+        return true;
     }
     return false;
   }
-  // After the reporting verb that follows the name (over "on Monday that", however long the
-  // apposition before it): "it was dealing with a cyberattack", "it had been hit", "we suffered a breach".
-  bool says_it_was_attacked(size_t l, uint32_t sent) const {
+  // The reporting verb that follows the name ending at l, over "on Monday that" and however long an
+  // apposition before it (at most 25 tokens on).
+  size_t reporter_verb_after(size_t l, uint32_t sent) const {
     size_t verb = l + 1;
     while (in_sentence(verb, sent) && verb <= l + 25 && !listed(verb, words_.reporter_verbs)) ++verb;
+    return verb;
+  }
+  // "it" or "we" among the `reach` tokens after that verb: the speaker speaking of itself; npos if none.
+  size_t speaker_itself_after(size_t verb, uint32_t sent, size_t reach) const {
+    for (size_t t = verb + 1; in_sentence(t, sent) && t <= verb + reach; ++t)
+      if (one_of(word(t), {"it", "we"})) return t;
+    return std::string::npos;
+  }
+  // After the reporting verb that follows the name: "it was dealing with a cyberattack", "it had been
+  // hit", "we suffered a breach".
+  bool says_it_was_attacked(size_t l, uint32_t sent) const {
+    const size_t verb = reporter_verb_after(l, sent);
     if (attackers_took_its_own(verb, sent) || its_data_was_taken(verb, sent)) return true;
-    for (size_t t = verb + 1; in_sentence(t, sent) && t <= verb + 5; ++t) {
-      if (word(t) != "it" && word(t) != "we") continue;
+    if (const size_t t = speaker_itself_after(verb, sent, 5); t != std::string::npos) {
       // (a passive or an incident it went through: "it was hit", "it had been breached", "it had
       // suffered a cyberattack"; not what it did itself: "it had cut off their access", "it had hit
       // three steel makers")
@@ -2221,7 +2228,6 @@ class RelationFinder {
         if (attack_act(u))
           return passive || !(is_verb_form(w) || listed(u, words_.irregular_attack_verbs) || one_of(word(u - 1), {"had", "has"}));
       }
-      return false;
     }
     return false;
   }
@@ -2356,13 +2362,17 @@ class RelationFinder {
     return !(doc_.has_cue(p - 2, kTargetCues) || listed(p - 2, words_.hack_words));
   }
 
+  // The name starting at token f opens its sentence, after "the" at most.
+  bool subject_opens(size_t f, uint32_t sent) const {
+    const size_t lead = doc_.sentences[sent].first_token;
+    return f == lead || (f == lead + 1 && word(lead) == "the");
+  }
   // The sentence's subject acted after an attack with no object of its own, so one on it: "Marks &
   // Spencer was forced to suspend online orders for almost seven weeks after an attack claimed by
   // DragonForce", "the hospital had to postpone thousands of operations following a ransomware
   // attack" (not "police arrested a man after an attack on a bank", nor a body that looks into it).
   bool acts_after_attack(size_t f, size_t l, uint32_t sent) const {
-    size_t lead = doc_.sentences[sent].first_token;
-    if (!(f == lead || (f == lead + 1 && word(lead) == "the"))) return false;
+    if (!subject_opens(f, sent)) return false;
     if (investigation_work(sent) || police_work(sent)) return false;
     for (size_t t = l + 1; in_sentence(t, sent) && t <= l + 25; ++t) {
       if (t < org_token_.size() && org_token_[t]) return false;  // another organisation's clause
@@ -2384,8 +2394,7 @@ class RelationFinder {
   // offline", "Filmstaden, the country's largest cinema chain, could not sell tickets online" (not
   // "The FBI had to wait for a warrant" in a story of police work).
   bool bears_the_attack_before(size_t f, size_t l, uint32_t sent) const {
-    const size_t lead = doc_.sentences[sent].first_token;
-    if (sent == 0 || !(f == lead || (f == lead + 1 && word(lead) == "the"))) return false;
+    if (sent == 0 || !subject_opens(f, sent)) return false;
     if (!tells_of_an_attack(sent - 1) || investigation_work(sent) || police_work(sent)) return false;
     size_t t = description_end(l, sent) + 1;
     if (in_sentence(t, sent) && one_of(word(t), {"also", "then", "later", "still"})) ++t;
@@ -2448,14 +2457,18 @@ class RelationFinder {
   }
   // The sentence is an item of a list that a sentence with an attack word or a noun for those hit
   // opens: "the targets included:" ... "- the Japan Aerospace Exploration Agency (JAXA);".
+  // Asked by every name of the item, answered once per sentence.
   bool in_attack_list(uint32_t sent) const {
-    const size_t lead = bullet_list_lead(doc_, sent);
-    if (lead == std::string::npos) return false;
-    const Sentence& s = doc_.sentences[lead];
-    for (size_t t = s.first_token; t < s.end_token; ++t)
-      if (attack_act(t) || (doc_.has_cue(t, kVictimNouns) && doc_.tokens[t].is_all_lower)) return true;
-    return false;
+    return attack_list_.ask(doc_, sent, [&](const Sentence&) {
+      const size_t lead = bullet_list_lead(doc_, sent);
+      if (lead == std::string::npos) return false;
+      const Sentence& s = doc_.sentences[lead];
+      for (size_t t = s.first_token; t < s.end_token; ++t)
+        if (attack_act(t) || (doc_.has_cue(t, kVictimNouns) && doc_.tokens[t].is_all_lower)) return true;
+      return false;
+    });
   }
+  SentenceMemo attack_list_;
   // An attack word close before the name starting at token f: its object ("hacked into X", "the
   // network of X", "stole ... from X", "victims include X").
   bool attacked_before(size_t f, uint32_t sent) const {

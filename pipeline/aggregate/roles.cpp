@@ -68,6 +68,7 @@ class Roles {
             .insert({doc.tokens[f].sentence, rules.actors[m.entry].country});
     }
     cyber_ = cyber_news(doc, rules);
+    dateline_end_ = dateline_end();
   }
 
   void run() {
@@ -99,6 +100,7 @@ class Roles {
   const RuleSet& rules_;
   const ContextWords& words_;  // rules/context word lists
   bool cyber_ = false;
+  size_t dateline_end_ = 0;  // dateline_end(), found once
   std::vector<bool> sector_start_;                              // per token: a sector mention starts here
   std::vector<bool> group_end_;                                 // per token: a threat group's name ends here
   std::vector<bool> group_start_;                               // per token: a threat group's name starts here
@@ -116,33 +118,37 @@ class Roles {
   bool observer_org_after(size_t l, size_t end) const { return any_of_tokens(observer_start_, l + 1, end); }
   // The verb whose subject the country's phrase (or the list it ends) is, npos if none.
   size_t subject_verb_after(size_t l, uint32_t sent) const { return verb_after(list_end(l, sent), sent); }
-  // The mention lies in the dateline that opens the body: capitalised words, commas, dots and a
-  // day, then a spaced dash or, after capitals only, a colon ("MANILA — The Philippine government",
-  // "KYIV, Ukraine —", "LONDON, Nov 30 -", "MANAMA: Bahrain Petroleum"). Its city is where the
-  // reporter files from, not the country's government.
-  bool in_dateline(const Mention& m) const {
+  // The dateline that opens the body: capitalised words, commas, dots and a day, then a spaced
+  // dash or, after capitals only, a colon ("MANILA — The Philippine government", "KYIV, Ukraine —",
+  // "LONDON, Nov 30 -", "MANAMA: Bahrain Petroleum"). Its city is where the reporter files from,
+  // not the country's government. The token of its dash or colon, 0 when the body opens with none.
+  size_t dateline_end() const {
     constexpr size_t kDatelineTokens = 8;
-    const size_t f = doc_.token_starting_at(m.start);
-    if (f == std::string::npos || doc_.in_title(m.start)) return false;
-    // the body's first token
-    const size_t first = size_t(std::partition_point(doc_.tokens.begin(), doc_.tokens.begin() + ptrdiff_t(f),
+    const size_t first = size_t(std::partition_point(doc_.tokens.begin(), doc_.tokens.end(),
                                                      [&](const Token& t) { return doc_.in_title(t.start); }) -
                                 doc_.tokens.begin());
-    if (f - first >= kDatelineTokens) return false;
     bool capitals = true;
     for (size_t k = first; k < doc_.tokens.size() && k < first + kDatelineTokens; ++k) {
-      const std::string_view w = doc_.token_text(doc_.tokens[k]);
-      if (k > first && one_of(w, {"-", "—", "–", "--"}) && doc_.tokens[k].space_before) return k > f;
-      if (k > first && w == ":" && capitals) return k > f;
-      if (!dateline_word(k)) return false;
-      capitals = capitals && (doc_.tokens[k].is_all_upper || !doc_.tokens[k].is_word);
+      const Token& t = doc_.tokens[k];
+      const std::string_view w = doc_.token_text(t);
+      if (k > first && one_of(w, {"-", "—", "–", "--"}) && t.space_before) return k;
+      if (k > first && w == ":" && capitals) return k;
+      if (!(t.is_upper_initial || t.is_all_upper || t.is_digit || w == "," || w == ".")) return 0;
+      capitals = capitals && (t.is_all_upper || !t.is_word);
     }
-    return false;
+    return 0;
   }
-  bool dateline_word(size_t k) const {
-    const Token& t = doc_.tokens[k];
-    const std::string_view w = doc_.token_text(t);
-    return t.is_upper_initial || t.is_all_upper || t.is_digit || w == "," || w == ".";
+  bool in_dateline(const Mention& m) const {
+    const size_t f = doc_.token_starting_at(m.start);
+    return f != std::string::npos && !doc_.in_title(m.start) && f < dateline_end_;
+  }
+  // The attack word of the sentence that opens the list whose item `sent` is ("Among those they went
+  // after:" ... "- journalists in Uzbekistan;"), npos if `sent` is no such item: asked once per sentence.
+  size_t attack_list_word(uint32_t sent) const {
+    return attack_list_word_.ask(doc_, sent, [&](const Sentence&) {
+      const size_t lead = bullet_list_lead(doc_, sent);
+      return lead == std::string::npos ? std::string::npos : attack_word_in(uint32_t(lead));
+    });
   }
   // Whether a per-token flag is set on any token of [from, to].
   static bool any_of_tokens(const std::vector<bool>& flags, size_t from, size_t to) {
@@ -845,8 +851,8 @@ class Roles {
     // an item of a list that a sentence with an attack word opens: "Among those they went after:" ...
     // "- human rights activists and journalists in Uzbekistan;"
     if (!home_in && !place_of_other && !observer_org_after(l, end) && subject_verb_after(l, sent) == std::string::npos)
-      if (const size_t lead = bullet_list_lead(doc_, sent); lead != std::string::npos && attack_word_in(uint32_t(lead)) != std::string::npos) {
-        why = "an item of the list '" + word(attack_word_in(uint32_t(lead))) + " ...:' opens";
+      if (const size_t k = attack_list_word(sent); k != std::string::npos) {
+        why = "an item of the list '" + word(k) + " ...:' opens";
         return "target";
       }
     // Fallback: an attack word earlier in the same sentence ("the cyberattack that forced
@@ -916,8 +922,8 @@ class Roles {
       why = "'" + word(doc_.sentences[sent].first_token) + " ... " + word(v) + "' after a sentence with an attack word";
       return "target";
     }
-    if (const size_t lead = bullet_list_lead(doc_, sent); lead != std::string::npos && attack_word_in(uint32_t(lead)) != std::string::npos) {
-      why = "an item of the list '" + word(attack_word_in(uint32_t(lead))) + " ...:' opens";
+    if (const size_t k = attack_list_word(sent); k != std::string::npos) {
+      why = "an item of the list '" + word(k) + " ...:' opens";
       return "target";
     }
     why = "no attack word in the sentence";
@@ -1064,7 +1070,7 @@ class Roles {
   }
   // The sentence tells of police work: an arrest, a raid, a seizure (context/police-action-words.txt).
   bool police_work(uint32_t sent) const { return sentence_has_word(doc_, sent, words_.police_action_words, police_work_); }
-  SentenceTokenMemo attack_word_at_, hypothetical_at_, hacking_verb_at_, list_goes_on_;
+  SentenceTokenMemo attack_word_at_, hypothetical_at_, hacking_verb_at_, list_goes_on_, attack_list_word_;
 
   // The article tells of charges, indictments, sanctions or arrests.
   bool legal_story() const {
