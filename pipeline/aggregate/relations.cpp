@@ -173,6 +173,17 @@ class RelationFinder {
   bool owned_by(const ToolEntry& tool, const std::string& group) const {
     return std::any_of(tool.owners.begin(), tool.owners.end(), [&](uint32_t a) { return rules_.actors[a].name == group; });
   }
+  // The group a tool belongs to: the first the text has shown using it, else the first group of the
+  // article, named anywhere in it, that the rules give the tool to ("the WannaCry ransomware began
+  // spreading ... It hit Spain's Telefonica" in a story that names the Lazarus Group only after).
+  std::string owner_of_tool(const Mention& tool) const {
+    if (const auto it = tool_owner_.find(tool.value); it != tool_owner_.end()) return it->second;
+    if (tool.entry == UINT32_MAX) return {};
+    const ToolEntry& entry = rules_.tools[tool.entry];
+    for (const Attacker& a : named_)
+      if (std::string_view(a.kind) == "actor" && owned_by(entry, a.name)) return a.name;
+    return {};
+  }
   // A tool the rules give to other groups than this attacker.
   bool someone_elses_tool(const Mention& tool, const std::string& attacker, const char* kind) const {
     if (tool.entry == UINT32_MAX || std::string_view(kind) != "actor") return false;
@@ -2112,7 +2123,8 @@ class RelationFinder {
       for (++k; in_sentence(k, sent) && listed(k, words_.malware_nouns) && doc_.tokens[k].is_all_lower; ++k) {}
       // (a verb, not "the NotPetya attack of 2017")
       if (in_sentence(k, sent) && doc_.tokens[k].is_all_lower &&
-          ((doc_.has_cue(k, kTargetCues) && (word(k).ends_with("ed") || listed(k, words_.irregular_attack_verbs))) || listed(k, words_.damage_verbs)))
+          ((doc_.has_cue(k, kTargetCues) && (word(k).ends_with("ed") || listed(k, words_.irregular_attack_verbs))) || listed(k, words_.damage_verbs) ||
+           listed(k, words_.outbreak_verbs)))
         return true;
     }
     while (f >= 1 && in_sentence(f - 1, sent) && one_of(word(f - 1), {"the", "a", "an"})) --f;
@@ -2683,7 +2695,7 @@ class RelationFinder {
     // other attacker's: "Danish rival Maersk was crippled by the NotPetya malware in 2017"
     if (attackers.empty())
       for (const Mention* m : ms)
-        if (m->type == MentionType::Tool && !tool_owner_.count(m->value) && tool_is_agent(*m)) other_attacker_ = true;
+        if (m->type == MentionType::Tool && owner_of_tool(*m).empty() && tool_is_agent(*m)) other_attacker_ = true;
     // a state's measures, not an attack: "Treasury also targeted three Garantex executives"
     if (attackers.empty() && sanctions_story())
       for (const Mention* m : ms)
@@ -2712,8 +2724,8 @@ class RelationFinder {
     // was first uncovered by the Slovak security firm ESET" after "Sandworm deployed CaddyWiper"
     if (attackers.empty()) {
       for (const Mention* m : ms)
-        if (const auto it = m->type == MentionType::Tool ? tool_owner_.find(m->value) : tool_owner_.end(); it != tool_owner_.end()) {
-          attackers.push_back({it->second, "actor", std::string::npos, sent, "the group that uses " + m->value, true});
+        if (const std::string owner = m->type == MentionType::Tool ? owner_of_tool(*m) : std::string(); !owner.empty()) {
+          attackers.push_back({owner, "actor", std::string::npos, sent, "the group that uses " + m->value, true});
           break;
         }
     }
@@ -2722,6 +2734,13 @@ class RelationFinder {
     if (attackers.empty()) {
       // nothing named or referred to: the sentence goes on about the attacker before it, and a
       // lead sentence about the attacker named first
+      // "It" opening the sentence after one about some other attacker's tool is that tool: "the
+      // WannaCry ransomware began spreading. It hit Telefonica" names no group of the article
+      if (focus_.empty() && sent >= 1 && other_attackers_sentences_.count(sent - 1) &&
+          one_of(word(doc_.sentences[sent].first_token), {"it", "its"})) {
+        other_attackers_sentences_.insert(sent);
+        return;
+      }
       if (!focus_.empty() && opens_a_dated_paragraph(sent)) {
         other_attackers_sentences_.insert(sent);
         focus_.clear();
