@@ -616,7 +616,13 @@ class Evidence {
     auto w = [&](size_t k) { return doc_.folded_token(k); };
     auto in_list = [&](size_t k, const WordList& l) { return in(k) && listed(l, k); };
     // after: "-language", "-speaking", "speakers", "keyboard"
-    if (in(e) && w(e) == "-" && in_list(e + 1, words_.language_nouns)) return true;
+    // (not a crew it names: "a Russian-speaking extortion gang" ties the gang to the country, as
+    // news and annotators read it)
+    if (in(e) && w(e) == "-" && in_list(e + 1, words_.language_nouns)) {
+      for (size_t k = e + 2; k <= e + 4 && in(k) && doc_.tokens[k].is_all_lower; ++k)
+        if (doc_.has_cue(k, kAttackerNouns)) return false;
+      return true;
+    }
     if (in_list(e, words_.language_nouns)) return true;
     // before: "in", "into", "from", "to" (over "fluent", "good", "broken"), and the word after ends
     // the phrase (not "in Russian hands", "to Chinese hackers")
