@@ -1900,12 +1900,34 @@ class RelationFinder {
     return victim_memo_[i] == 1;
   }
   mutable std::vector<int8_t> victim_memo_;  // per mention: -1 not asked yet
+  // The member of the list of names that m opens or continues, later in it, that is in the reporter's
+  // place ("A, B and C said"): nullptr when m is itself there or is in no such list.
+  const Mention* speaker_of_its_list(const Mention& m, size_t l, uint32_t sent) const {
+    if (by_sentence_ == nullptr || reporter_position(m)) return nullptr;
+    const auto it = by_sentence_->find(sent);
+    if (it == by_sentence_->end()) return nullptr;
+    size_t end = l, members = 0;
+    for (const Mention* o : it->second) {
+      const size_t of = doc_.token_starting_at(o->start), ol = doc_.token_ending_at(o->end);
+      if (of == std::string::npos || ol == std::string::npos || of <= end) continue;
+      if (o->type == MentionType::Sector || o->type == MentionType::Country) continue;  // "pharmacy chain Boots", "Britain's BT"
+      if (o->type != MentionType::Actor || is_group(*o, rules_) || of - end > 8 || !listed_between(end, of) || ++members > kListMembers)
+        return nullptr;
+      if (reporter_position(*o)) return o;
+      end = ol;
+    }
+    return nullptr;
+  }
   bool find_org_is_victim(const Mention& m) const {
     const std::string& k = actor_kind(m, rules_);
     if (k != "organization" && k != "government" && k != "security-vendor" && k != "media") return false;
     const size_t f = doc_.token_starting_at(m.start), l = doc_.token_ending_at(m.end);
     if (f == std::string::npos || l == std::string::npos) return false;
     const uint32_t sent = doc_.tokens[f].sentence;
+    // one of a list of speakers reads as the last, which holds the verb: "British Airways, the BBC and
+    // pharmacy chain Boots said that details of their staff had been stolen"
+    // (only then: "hackers hit Acme, the FBI said" leaves Acme to the readings below)
+    if (const Mention* holder = speaker_of_its_list(m, l, sent); holder && org_is_victim(*holder)) return true;
     // the one who leads the action, not its object: "an FBI-led operation called Operation Duck Hunt
     // dismantled Qakbot's infrastructure"
     if (in_sentence(l + 2, sent) && word(l + 1) == "-" && !doc_.tokens[l + 1].space_before &&
