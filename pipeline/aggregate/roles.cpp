@@ -191,6 +191,18 @@ class Roles {
     return in_sentence(l + 3, sent) && word(l + 1) == "'" && word(l + 2) == "s" && doc_.tokens[l + 3].is_upper_initial;
   }
   bool verb_form(size_t k) const { return is_verb_form(word(k)); }
+  // Within the clause from token k: a passive attack ("were knocked offline", "had been encrypted").
+  bool hit_after(size_t k, uint32_t sent) const {
+    bool aux = false;
+    for (size_t u = k; in_sentence(u, sent) && u <= k + 14; ++u) {
+      const std::string_view w = word(u);
+      if (one_of(w, {";", ":", "said", "says", "which", "that", "who"})) return false;
+      if (one_of(w, {"was", "were", "been", "are", "is"})) { aux = true; continue; }
+      if (aux && attack_verb(u)) return true;
+      if (aux && !doc_.tokens[u].is_all_lower) return false;
+    }
+    return false;
+  }
 
   // The tokens after a country name that belong to its noun phrase: "'s", "-", adjectives and
   // nouns up to the first punctuation, function word or verb-like cue; at most five.
@@ -517,6 +529,12 @@ class Roles {
         // the object of an attack: "the largest leak ever to hit a Russian intelligence service",
         // "key agencies of the Philippine military", "a campaign against Ukrainian military targets"
         if (cue(k, kAttackerNouns) && attacked_phrase(f, sent)) break;
+        // a business group's things that were hit: "The Danish group's container line and port
+        // terminals were knocked offline" (not "the Russian group's malware")
+        if (cue(k, kAttackerNouns) && in_sentence(k + 2, sent) && word(k + 1) == "'" && word(k + 2) == "s" && hit_after(k + 3, sent)) {
+          why = "its things hit after '" + word(k) + "'s'";
+          return "target";
+        }
         // a state's armed forces (rules/context/force-nouns.txt) are no attackers after a preposition of
         // place or interest: "gone after Ukraine's military", "served in the US military"
         if (cue(k, kAttackerNouns) && listed(k, words_.force_nouns)) {
