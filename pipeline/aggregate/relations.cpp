@@ -2119,7 +2119,9 @@ class RelationFinder {
       const std::string_view w = word(u);
       if (one_of(w, {",", ";", ":", "(", "that", "which", "who", "by", "after", "before", "since", "following"})) return false;
       // (a disclosed incident is an attack in a story of one: "disclosed related incidents")
-      const bool incident = told && one_of(w, {"incident", "incidents"});
+      // (and the loss it made, in a story of an attack: "also reported lost sales and disrupted production")
+      const bool incident = told && (one_of(w, {"incident", "incidents"}) ||
+                                     (u == from && one_of(w, {"lost", "losses", "disrupted", "disruption", "disruptions", "outages", "downtime"})));
       if (told && u == from && !one_of(w, {"a", "an", "its", "their", "our", "related", "similar", "separate", "security", "cyber", "cybersecurity"}) &&
           !attack_word(u) && !incident)
         return false;
