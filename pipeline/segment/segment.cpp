@@ -48,6 +48,35 @@ bool blank(std::string_view s, uint32_t start, uint32_t end) {
   return true;
 }
 
+// ICU's English abbreviation filter keeps some one-letter abbreviations ("G.", "O.", "T.", "Z.")
+// from ending a sentence without looking at the letters before them, so an all-capital word that
+// ends in one of them did not end its sentence either: "backdoors such as AIRBREAK and PHOTO. CISA
+// and the FBI released an advisory", "a breach at AT&T. The carrier said", "GCHQ. It". Breaks there
+// go back in: after a word of capitals (and digits, "&"), at least two, with no full stop inside, that
+// is no abbreviation of ours ("MR. Smith"), before a capital letter.
+size_t capital_word_break(std::string_view s, size_t from, size_t to, const RuleSet& rules) {
+  for (size_t dot = s.find(". ", from); dot != std::string_view::npos && dot + 2 < to; dot = s.find(". ", dot + 1)) {
+    size_t w = dot;
+    bool capitals = true;
+    while (w > from && !is_space(s[w - 1]) && s[w - 1] != '(' && s[w - 1] != '"') {
+      const char c = s[w - 1];
+      capitals = capitals && ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '&');
+      --w;
+    }
+    if (!capitals || dot - w < 2 || !(s[dot - 1] >= 'A' && s[dot - 1] <= 'Z')) continue;
+    size_t n = dot + 1;
+    while (n < to && s[n] == ' ') ++n;
+    if (n >= to || !(s[n] >= 'A' && s[n] <= 'Z')) continue;
+    if (rules.words) {
+      const ContextWords& words = *rules.words;
+      const uint32_t id = rules.vocab.find(fold(s.substr(w, dot - w)));
+      if (words.abbreviations_never_final.has(id) || words.abbreviations_maybe_final.has(id)) continue;
+    }
+    return n;
+  }
+  return std::string_view::npos;
+}
+
 void split_sentences(Document& doc, const RuleSet& rules) {
   // Creating the iterators loads ICU's rule data: once per thread.
   thread_local SentenceBreaks breaks;
@@ -59,8 +88,13 @@ void split_sentences(Document& doc, const RuleSet& rules) {
     // page's <p> tags, "\n\n" of plain text): distances in sentences do not depend on the layout.
     if (blank(s, start, end) && !doc.sentences.empty() && blank(s, doc.sentences.back().start, doc.sentences.back().end))
       doc.sentences.back().end = end;
-    else
+    else {
+      for (size_t at = capital_word_break(s, start, end, rules); at != std::string_view::npos; at = capital_word_break(s, start, end, rules)) {
+        doc.sentences.push_back({start, uint32_t(at), 0, 0});
+        start = uint32_t(at);
+      }
       doc.sentences.push_back({start, end, 0, 0});
+    }
     start = end;
   });
   if (doc.sentences.empty()) doc.sentences.push_back({0, uint32_t(s.size()), 0, 0});
