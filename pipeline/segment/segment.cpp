@@ -55,7 +55,8 @@ bool blank(std::string_view s, uint32_t start, uint32_t end) {
 // go back in: after a word of capitals (and digits, "&"), at least two, with no full stop inside, that
 // is no abbreviation of ours ("MR. Smith"), before a capital letter.
 size_t capital_word_break(std::string_view s, size_t from, size_t to, const RuleSet& rules) {
-  for (size_t dot = s.find(". ", from); dot != std::string_view::npos && dot + 2 < to; dot = s.find(". ", dot + 1)) {
+  const std::string_view sentence = s.substr(0, to);  // (no search past the sentence: a hostile text may have no ". " at all)
+  for (size_t dot = sentence.find(". ", from); dot != std::string_view::npos && dot + 2 < to; dot = sentence.find(". ", dot + 1)) {
     size_t w = dot;
     bool capitals = true;
     while (w > from && !is_space(s[w - 1]) && s[w - 1] != '(' && s[w - 1] != '"') {
