@@ -2732,7 +2732,9 @@ class RelationFinder {
     if (attackers.empty() && !focus_.empty())
       if (const std::string home = attacker_home(focus_[0].name, focus_[0].kind); !home.empty())
         for (const Mention* m : ms)
-          if (m->type == MentionType::Country && m->role == "attribution" && m->value != home) other_attacker_ = true;
+          // (not a charged member's nationality: a crew's members come from several countries, "four
+          // Americans and a Briton")
+          if (m->type == MentionType::Country && m->role == "attribution" && m->value != home && !m->suspect_nationality) other_attacker_ = true;
     // an attack told with no attacker that the next sentence puts down to a group other than the one
     // the sentences before were about: "JBS halted slaughterhouses after hackers encrypted its
     // systems. The FBI said that REvil was responsible" (not DarkSide, the story's group so far)
