@@ -1687,10 +1687,13 @@ class RelationFinder {
   // as they happened, said", "Trend Micro, which tracks the same actor as Pawn Storm, also said".
   bool appositive_then_reporter_verb(size_t l, uint32_t sent) const {
     if (!in_sentence(l + 1, sent) || word(l + 1) != ",") return false;
-    // one description, no other organisation in it: not a list ("the FBI, CISA, the NSA ... said")
+    // one description, no other organisation in it: not a list ("the FBI, CISA, the NSA ... said"); a
+    // relative clause may name others ("Aer Lingus, which like BA belongs to International Airlines
+    // Group, said")
+    const bool relative = in_sentence(l + 2, sent) && one_of(word(l + 2), {"which", "who", "whose"});
     for (size_t k = l + 2; in_sentence(k, sent) && k <= l + 30; ++k) {
       const std::string_view w = word(k);
-      if (w == ";" || w == ":" || w == "(" || w == "\"" || (k < org_token_.size() && org_token_[k])) return false;
+      if (w == ";" || w == ":" || w == "(" || w == "\"" || (!relative && k < org_token_.size() && org_token_[k])) return false;
       if (w != ",") continue;
       if (k < l + 4) return false;
       size_t v = k + 1;
