@@ -161,6 +161,16 @@ class PeopleFinder {
   // "Jane Doe, a senior analyst at X" / "Jane Doe, McAfee's lead scientist"
   bool apposition_after(size_t end) const {
     if (end >= toks_.size() || text(end) != ",") return false;
+    if (end + 1 < toks_.size() && toks_[end + 1].sentence == toks_[end].sentence) {
+      // "Robb Pitts, who chairs the county commission" (organisations take "which")
+      if (text(end + 1) == "who") return true;
+      // an age: "Thalha Jubair, 19, from east London"
+      const std::string_view n = text(end + 1);
+      // (then a lower-case word: not a street number, "Acme Widgets, 45, Main Street")
+      if (n.size() == 2 && toks_[end + 1].is_digit && n >= "14" && n <= "99" && end + 3 < toks_.size() &&
+          ((text(end + 2) == "," && toks_[end + 3].is_all_lower) || text(end + 2) == "of" || text(end + 2) == "from" || text(end + 2) == "and"))
+        return true;
+    }
     for (size_t k = end + 1; k < toks_.size() && k < end + 7; ++k) {
       if (toks_[k].sentence != toks_[end].sentence) break;
       if (doc_.has_cue(k, kTitles)) return true;
