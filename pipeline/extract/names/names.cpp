@@ -368,6 +368,10 @@ void find_names(Document& doc, const RuleSet& rules) {
       size_t last = doc.token_ending_at(s + uint32_t(m[group].size()));
       if (first_found == std::string::npos || last == std::string::npos) continue;
       while (last > first_found && !doc.tokens[last].is_word) --last;
+      // no name runs on into the next sentence: "hit Trafford Council. Trafford Council said" (a name's
+      // word may end in a full stop, as "St." does, so the pattern may cross one)
+      while (last > first_found && doc.tokens[last].sentence != doc.tokens[first_found].sentence) --last;
+      while (last > first_found && !doc.tokens[last].is_word) --last;
       // "... were in the Americas, the firm said": a description the text closes with a verb of
       // saying points back at the speaker, not at the name before it
       if (said_after_description(doc, np, m, speaker_verbs)) continue;
