@@ -265,6 +265,9 @@ void names_of_a_list(Document& doc, const RuleSet& rules, const NamePattern& np,
 void find_names(Document& doc, const RuleSet& rules) {
   if (doc.cyber_score == 0 || rules.name_patterns.empty()) return;
   const WordList& not_names = rules.words->not_name_words;
+  const auto org_heads_it = rules.word_lists.find("organization-name-heads"), gov_heads_it = rules.word_lists.find("government-name-heads");
+  const WordList* org_heads = org_heads_it == rules.word_lists.end() ? nullptr : &org_heads_it->second;
+  const WordList* gov_heads = gov_heads_it == rules.word_lists.end() ? nullptr : &gov_heads_it->second;
   const WordList& not_cluster = rules.words->not_cluster_words;
   const WordList& joiners = rules.words->name_joiners;
   const WordList& company_suffixes = rules.words->company_suffixes;
@@ -414,6 +417,13 @@ void find_names(Document& doc, const RuleSet& rules) {
           !doc.tokens[last - 1].space_before && one_of(doc.token_text(doc.tokens[last - 1]), {"'", "\u2019"}))
         last -= 2;
       size_t first = first_found;
+      // "Chicago-based Trading Technologies": a compound adjective opening the capture is no part of the name
+      for (size_t k = first_found; institution && k + 2 <= last && k < first_found + 4; ++k)
+        if (doc.token_text(doc.tokens[k]) == "-" && !doc.tokens[k].space_before && doc.tokens[k + 1].is_all_lower &&
+            rules.words->compound_adjective_tails.has(doc.tokens[k + 1].vocab)) {
+          first = k + 2;
+          break;
+        }
       // (a subdivision stays, though its first word starts sentences: "New South Wales", "North Rhine-Westphalia")
       // (and a word that starts the sentence and seldom a name: "No ransomware gang had claimed", but
       // "the hacker collective No Name Crew")
@@ -422,6 +432,14 @@ void find_names(Document& doc, const RuleSet& rules) {
       };
       while (first <= last && (!doc.tokens[first].is_word || (not_names.has(doc.tokens[first].vocab) && !subdivision_at(first)) || sentence_start(first)))
         ++first;
+      // only words of a kind or trade, no name among them: "Automotive Industries were hit"
+      if (institution && first <= last) {
+        bool generic = true;
+        for (size_t k = first; k <= last && generic; ++k)
+          generic = !doc.tokens[k].is_word || doc.has_cue(k, kSectorCues) ||
+                    (org_heads != nullptr && org_heads->has(doc.tokens[k].vocab)) || (gov_heads != nullptr && gov_heads->has(doc.tokens[k].vocab));
+        if (generic) continue;
+      }
       // "the New York State Assembly": a capitalised word dropped inside the sentence was part of the
       // institution's name, which is longer than what is left (no name rather than a wrong one)
       const auto dropped_capital = [&] {
