@@ -10,6 +10,7 @@
 #include "extract/evidence/evidence.hpp"
 #include "extract/gazetteer/gazetteer.hpp"
 #include "extract/names/names.hpp"
+#include "extract/names/short_forms.hpp"
 #include "extract/operations/operations.hpp"
 #include "extract/people/people.hpp"
 #include "resolve/overlaps.hpp"
@@ -38,6 +39,7 @@ const std::array<Stage, Pipeline::kStages.size() - 1> kStageFunctions = {
     find_operations,
     find_name_lines,
     find_names,
+    find_short_forms,
     // Dates after the evidence: it neither reads nor drops them, and it copies every candidate it
     // keeps into a new vector; a text full of numbers (hundreds of thousands of date candidates)
     // would be copied whole. The order of the candidates fed to the overlaps changes only between

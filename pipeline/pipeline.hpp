@@ -25,8 +25,8 @@ namespace news {
 
 class Pipeline {
  public:
-  static constexpr std::array<const char*, 17> kStages = {
-      "normalise", "boilerplate", "segment", "gazetteers", "people", "operations", "name-lines", "names", "evidence",
+  static constexpr std::array<const char*, 18> kStages = {
+      "normalise", "boilerplate", "segment", "gazetteers", "people", "operations", "name-lines", "names", "short-forms", "evidence",
       "dates", "overlaps", "sector-tiers", "roles", "link-dates", "relations", "sector-parents", "record"};
 
   Pipeline(const RuleSet& rules, const ExtractOptions& options) : rules_(rules), options_(options) {}

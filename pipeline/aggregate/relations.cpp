@@ -1983,7 +1983,8 @@ class RelationFinder {
             !(t >= 2 && in_sentence(t - 2, sent) && one_of(word(t - 1), {"and", ","}) && doc_.has_cue(t - 2, kAttackerNouns)))
           // (or an attack on it just before: "disclosed an attack on its systems", "broke into a small
           // percentage of its corporate email accounts")
-          for (size_t u = t >= 1 && one_of(word(t - 1), {"on", "of", "into", "to"}) ? std::max(t >= 6 ? t - 6 : 0, l + 1) : t - 1,
+          // (and things taken from it: "an unauthorised party had taken files from its MOVEit server")
+          for (size_t u = t >= 1 && one_of(word(t - 1), {"on", "of", "into", "to", "from"}) ? std::max(t >= 6 ? t - 6 : 0, l + 1) : t - 1,
                       reach = past_attacker ? t : t + 8;
                in_sentence(u, sent) && u <= reach; ++u) {
             // (over an aside about its things: "one of its own Salesforce instances, used to store
@@ -1997,7 +1998,8 @@ class RelationFinder {
                   break;
                 }
             // (an attack word, not a noun for the things: "urged organisations to check their systems")
-            if (attack_act(u) && !victim_noun(word(u)) &&
+            const bool taken_from = t >= 1 && word(t - 1) == "from" && u < t && listed(u, words_.taking_verbs) && doc_.tokens[u].is_all_lower;
+            if ((taken_from || (attack_act(u) && !victim_noun(word(u)))) &&
                 !negated_after(t, sent) &&  // "Liminal said its own platform had not been breached"
                 !speaker_acts(u, sent))     // "Microsoft said it had cut off their access"
               return true;
