@@ -71,6 +71,7 @@ class Evidence {
       // A police raid or a charity's "Operation Smile" is not a cyber operation: an operation found by
       // a pattern needs cyber news or a cyber word in its sentence (known campaigns need no more).
       if (c.type == MentionType::Operation && c.entry == UINT32_MAX && !cyber() && !cyber_sentence(c)) continue;
+      if (((c.type == MentionType::Actor && c.kind == "threat-group") || c.type == MentionType::Tool) && called_another_thing(c)) continue;
       if (c.ambiguous) { ambiguous.push_back(i); continue; }
       if (c.entry != UINT32_MAX) unambiguous_.insert({int(c.type), c.entry});
       kept.push_back(std::move(c));
@@ -237,6 +238,21 @@ class Evidence {
     return false;
   }
 
+  // An apposition that calls the name something else than an attacker or malware: "held at Carbanak,
+  // a Ukrainian restaurant in Midtown", "Fancy Bear, a three-year-old filly" (context/other-thing-nouns.txt).
+  bool called_another_thing(const Candidate& c) const {
+    const size_t f = first_token(c), e = end_token(c);
+    if (e + 2 >= doc_.tokens.size() || !same_sentence(f, e + 2) || doc_.folded_token(e) != ",") return false;
+    size_t k = e + 1;
+    if (!one_of(doc_.folded_token(k), {"a", "an", "the"})) return false;
+    for (size_t n = 0; ++k < doc_.tokens.size() && same_sentence(f, k) && n < 5; ++n) {
+      if (!doc_.tokens[k].is_word && doc_.folded_token(k) != "-") return false;
+      // (the head of the apposition, before anything that qualifies it: not "a backdoor for restaurant tills")
+      if (one_of(doc_.folded_token(k), {"for", "of", "in", "with", "that", "which", "who", "from", "on", "by", "to", "and", "or"})) return false;
+      if (doc_.tokens[k].is_all_lower && listed(words_.other_thing_nouns, k)) return true;
+    }
+    return false;
+  }
   // An apposition that calls it a group: "Patchwork, another India-linked group, was named".
   bool group_apposition(const Candidate& c) const {
     const size_t f = first_token(c), e = end_token(c);
