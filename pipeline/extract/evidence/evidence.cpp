@@ -71,7 +71,8 @@ class Evidence {
       // A police raid or a charity's "Operation Smile" is not a cyber operation: an operation found by
       // a pattern needs cyber news or a cyber word in its sentence (known campaigns need no more).
       if (c.type == MentionType::Operation && c.entry == UINT32_MAX && !cyber() && !cyber_sentence(c)) continue;
-      if (((c.type == MentionType::Actor && c.kind == "threat-group") || c.type == MentionType::Tool) && called_another_thing(c)) continue;
+      const bool group = c.type == MentionType::Actor && (c.entry != UINT32_MAX ? rules_.actors[c.entry].kind == "threat-group" : c.kind == "threat-group");
+      if ((group || c.type == MentionType::Tool) && called_another_thing(c)) continue;
       if (c.ambiguous) { ambiguous.push_back(i); continue; }
       if (c.entry != UINT32_MAX) unambiguous_.insert({int(c.type), c.entry});
       kept.push_back(std::move(c));
@@ -242,6 +243,11 @@ class Evidence {
   // a Ukrainian restaurant in Midtown", "Fancy Bear, a three-year-old filly" (context/other-thing-nouns.txt).
   bool called_another_thing(const Candidate& c) const {
     const size_t f = first_token(c), e = end_token(c);
+    // or a noun of such a thing right before it: "Martin Scorsese's 2016 film \"Silence\"", "the
+    // racehorse Fancy Bear" (over an opening quote)
+    size_t b = f;
+    if (b >= 1 && same_sentence(f, b - 1) && one_of(doc_.folded_token(b - 1), {"\"", "\u201c", "'", "\u2018"})) --b;
+    if (b >= 1 && same_sentence(f, b - 1) && doc_.tokens[b - 1].is_all_lower && listed(words_.other_thing_nouns, b - 1)) return true;
     if (e + 2 >= doc_.tokens.size() || !same_sentence(f, e + 2) || doc_.folded_token(e) != ",") return false;
     size_t k = e + 1;
     if (!one_of(doc_.folded_token(k), {"a", "an", "the"})) return false;
