@@ -73,6 +73,7 @@ class Evidence {
       if (c.type == MentionType::Operation && c.entry == UINT32_MAX && !cyber() && !cyber_sentence(c)) continue;
       const bool group = c.type == MentionType::Actor && (c.entry != UINT32_MAX ? rules_.actors[c.entry].kind == "threat-group" : c.kind == "threat-group");
       if ((group || c.type == MentionType::Tool) && called_another_thing(c)) continue;
+      if (c.type == MentionType::Actor && c.entry != UINT32_MAX && rules_.actors[c.entry].kind == "government" && names_a_market(c)) continue;
       if (c.ambiguous) { ambiguous.push_back(i); continue; }
       if (c.entry != UINT32_MAX) unambiguous_.insert({int(c.type), c.entry});
       kept.push_back(std::move(c));
@@ -258,6 +259,12 @@ class Evidence {
       if (doc_.tokens[k].is_all_lower && listed(words_.other_thing_nouns, k)) return true;
     }
     return false;
+  }
+  // A government body's name right before a noun of markets is the market's: "disrupted trading in
+  // the US Treasury market", "Treasury yields rose" (context/instrument-nouns.txt).
+  bool names_a_market(const Candidate& c) const {
+    const size_t f = first_token(c), e = end_token(c);
+    return e < doc_.tokens.size() && same_sentence(f, e) && doc_.tokens[e].is_all_lower && listed(words_.instrument_nouns, e);
   }
   // An apposition that calls it a group: "Patchwork, another India-linked group, was named".
   bool group_apposition(const Candidate& c) const {
