@@ -1748,7 +1748,7 @@ class RelationFinder {
   }
   // Only names and list glue between tokens lo and hi: ",", "and", "the", "of", capitalised
   // words and at most two lower-case modifiers in a row ("the military MIVD").
-  bool listed_between(size_t lo, size_t hi) const {
+  bool listed_between(size_t lo, size_t hi, int max_lower_run = 2) const {
     bool glue = false;
     int lower_run = 0;
     for (size_t k = lo + 1; k < hi; ++k) {
@@ -1759,7 +1759,7 @@ class RelationFinder {
       if (one_of(w, {",", "and"})) { glue = true; lower_run = 0; continue; }
       // "(CISA)": an acronym in brackets after its name
       if (one_of(w, {"the", "of", "'", "s", "-", "&", "(", ")"}) || doc_.tokens[k].is_upper_initial || doc_.tokens[k].is_all_upper) { lower_run = 0; continue; }
-      if (!doc_.tokens[k].is_word || reporting_word(k) || doc_.has_cue(k, kTargetCues) || ++lower_run > 2) return false;
+      if (!doc_.tokens[k].is_word || reporting_word(k) || doc_.has_cue(k, kTargetCues) || ++lower_run > max_lower_run) return false;
     }
     return glue;
   }
@@ -1904,22 +1904,27 @@ class RelationFinder {
   }
   mutable std::vector<int8_t> victim_memo_;  // per mention: -1 not asked yet
   // The member of the list of names that m opens or continues, later in it, that is in the reporter's
-  // place ("A, B and C said"): nullptr when m is itself there or is in no such list.
+  // place ("A, B and C said"), else its last member: nullptr when m is itself in the reporter's place
+  // or is in no list.
   const Mention* speaker_of_its_list(const Mention& m, size_t l, uint32_t sent) const {
     if (by_sentence_ == nullptr || reporter_position(m)) return nullptr;
     const auto it = by_sentence_->find(sent);
     if (it == by_sentence_->end()) return nullptr;
     size_t end = l, members = 0;
+    const Mention* last = nullptr;
     for (const Mention* o : it->second) {
       const size_t of = doc_.token_starting_at(o->start), ol = doc_.token_ending_at(o->end);
       if (of == std::string::npos || ol == std::string::npos || of <= end) continue;
       if (o->type == MentionType::Sector || o->type == MentionType::Country) continue;  // "pharmacy chain Boots", "Britain's BT"
-      if (o->type != MentionType::Actor || is_group(*o, rules_) || of - end > 8 || !listed_between(end, of) || ++members > kListMembers)
-        return nullptr;
+      // (a longer description before a member: "and French building materials group Saint-Gobain")
+      if (o->type != MentionType::Actor || is_group(*o, rules_) || of - end > 8 || !listed_between(end, of, 3) || ++members > kListMembers)
+        break;
       if (reporter_position(*o)) return o;
+      last = o;
       end = ol;
     }
-    return nullptr;
+    // (or the last member, whose verb may be no reporter's: "... and Saint-Gobain all reported heavy losses")
+    return last;
   }
   bool find_org_is_victim(const Mention& m) const {
     const std::string& k = actor_kind(m, rules_);
@@ -2100,7 +2105,7 @@ class RelationFinder {
     }
     for (int skipped = 0; in_sentence(k, sent) && skipped < 4; ++k, ++skipped) {
       const std::string_view w = word(k);
-      if (!(one_of(w, {"also", "has", "had", "have", "recently", "previously", "earlier", "itself", "later", "first"}) ||
+      if (!(one_of(w, {"also", "has", "had", "have", "recently", "previously", "earlier", "itself", "later", "first", "all", "both"}) ||
             (k < date_token_.size() && date_token_[k])))
         break;
     }
@@ -2125,9 +2130,12 @@ class RelationFinder {
       if (one_of(w, {",", ";", ":", "(", "that", "which", "who", "by", "after", "before", "since", "following"})) return false;
       // (a disclosed incident is an attack in a story of one: "disclosed related incidents")
       // (and the loss it made, in a story of an attack: "also reported lost sales and disrupted production")
+      // (over one word that says how much: "all reported heavy losses")
       const bool incident = told && (one_of(w, {"incident", "incidents"}) ||
-                                     (u == from && one_of(w, {"lost", "losses", "disrupted", "disruption", "disruptions", "outages", "downtime"})));
-      if (told && u == from && !one_of(w, {"a", "an", "its", "their", "our", "related", "similar", "separate", "security", "cyber", "cybersecurity"}) &&
+                                     ((u == from || (u == from + 1 && doc_.tokens[from].is_all_lower && one_of(word(from), {"heavy", "significant", "major", "large", "big", "huge", "serious", "severe", "widespread", "substantial"}))) &&
+                                      one_of(w, {"lost", "losses", "disrupted", "disruption", "disruptions", "outages", "downtime"})));
+      if (told && u == from && !one_of(w, {"a", "an", "its", "their", "our", "related", "similar", "separate", "security", "cyber", "cybersecurity",
+                                            "heavy", "significant", "major", "large", "big", "huge", "serious", "severe", "widespread", "substantial"}) &&
           !attack_word(u) && !incident)
         return false;
       if (!(attack_act(u) || incident) || victim_noun(w)) continue;
