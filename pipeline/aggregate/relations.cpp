@@ -1501,6 +1501,17 @@ class RelationFinder {
   // Proofpoint", "research by McAfee", "researchers at Kaspersky", "told Reuters"; not when it
   // answers an accusation ("the ministry called the accusations", "Beijing denied").
   bool reporter_position(const Mention& m) const {
+    // (asked again and again of the same mention, by the list walks: answered once each)
+    const Mention* first = doc_.mentions.data();
+    const std::less<const Mention*> before;
+    if (before(&m, first) || !before(&m, first + doc_.mentions.size())) return find_reporter_position(m);
+    const size_t i = size_t(&m - first);
+    if (reporter_position_memo_.size() != doc_.mentions.size()) reporter_position_memo_.assign(doc_.mentions.size(), -1);
+    if (reporter_position_memo_[i] < 0) reporter_position_memo_[i] = find_reporter_position(m);
+    return reporter_position_memo_[i] == 1;
+  }
+  mutable std::vector<int8_t> reporter_position_memo_;  // per mention: -1 not asked yet
+  bool find_reporter_position(const Mention& m) const {
     const size_t f = doc_.token_starting_at(m.start), l = doc_.token_ending_at(m.end);
     if (f == std::string::npos || l == std::string::npos) return false;
     const uint32_t sent = doc_.tokens[f].sentence;
@@ -1727,7 +1738,12 @@ class RelationFinder {
     if (reporter_position(m)) return true;
     const size_t f = doc_.token_starting_at(m.start), l = doc_.token_ending_at(m.end);
     if (f == std::string::npos || l == std::string::npos) return false;
-    for (const Mention* o : ms) {
+    // (only the mentions within 20 tokens can be its list's: the sentence's are in text order, and a
+    // hostile one holds thousands)
+    const uint32_t from = doc_.tokens[f >= 21 ? f - 21 : 0].start, to = doc_.tokens[std::min(l + 21, doc_.tokens.size() - 1)].end;
+    const auto lo_it = std::lower_bound(ms.begin(), ms.end(), from, [](const Mention* o, uint32_t s) { return o->start < s; });
+    for (auto o_it = lo_it; o_it != ms.end() && (*o_it)->start <= to; ++o_it) {
+      const Mention* o = *o_it;
       if (o == &m || o->type != MentionType::Actor || o->entry == UINT32_MAX) continue;
       const std::string& k = rules_.actors[o->entry].kind;
       if (k == "threat-group" || k == "person") continue;
@@ -1912,7 +1928,11 @@ class RelationFinder {
     if (it == by_sentence_->end()) return nullptr;
     size_t end = l, members = 0;
     const Mention* last = nullptr;
-    for (const Mention* o : it->second) {
+    // (from the mentions after m: the sentence's are in text order, and a hostile one holds thousands)
+    const auto& ms = it->second;
+    const auto after = std::upper_bound(ms.begin(), ms.end(), m.start, [](uint32_t s, const Mention* o) { return s < o->start; });
+    for (auto o_it = after; o_it != ms.end(); ++o_it) {
+      const Mention* o = *o_it;
       const size_t of = doc_.token_starting_at(o->start), ol = doc_.token_ending_at(o->end);
       if (of == std::string::npos || ol == std::string::npos || of <= end) continue;
       if (o->type == MentionType::Sector || o->type == MentionType::Country) continue;  // "pharmacy chain Boots", "Britain's BT"
