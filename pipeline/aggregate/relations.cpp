@@ -1952,6 +1952,10 @@ class RelationFinder {
     const size_t f = doc_.token_starting_at(m.start), l = doc_.token_ending_at(m.end);
     if (f == std::string::npos || l == std::string::npos) return false;
     const uint32_t sent = doc_.tokens[f].sentence;
+    // what was found not to have happened: "Mandiant found no sign that Snowflake's own corporate
+    // environment had been breached", "there is no evidence that the ministry was hit"
+    for (size_t t = f; t >= 2 && t + 8 >= f && in_sentence(t - 2, sent); --t)
+      if (word(t - 2) == "no" && one_of(word(t - 1), {"sign", "signs", "evidence", "indication", "indications", "trace", "proof"})) return false;
     // one of a list of speakers reads as the last, which holds the verb: "British Airways, the BBC and
     // pharmacy chain Boots said that details of their staff had been stolen"
     // (only then: "hackers hit Acme, the FBI said" leaves Acme to the readings below)
