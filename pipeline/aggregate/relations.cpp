@@ -1501,16 +1501,9 @@ class RelationFinder {
   // Proofpoint", "research by McAfee", "researchers at Kaspersky", "told Reuters"; not when it
   // answers an accusation ("the ministry called the accusations", "Beijing denied").
   bool reporter_position(const Mention& m) const {
-    // (asked again and again of the same mention, by the list walks: answered once each)
-    const Mention* first = doc_.mentions.data();
-    const std::less<const Mention*> before;
-    if (before(&m, first) || !before(&m, first + doc_.mentions.size())) return find_reporter_position(m);
-    const size_t i = size_t(&m - first);
-    if (reporter_position_memo_.size() != doc_.mentions.size()) reporter_position_memo_.assign(doc_.mentions.size(), -1);
-    if (reporter_position_memo_[i] < 0) reporter_position_memo_[i] = find_reporter_position(m);
-    return reporter_position_memo_[i] == 1;
+    return reporter_position_memo_.ask(doc_, m, [&](const Mention& x) { return find_reporter_position(x); });
   }
-  mutable std::vector<int8_t> reporter_position_memo_;  // per mention: -1 not asked yet
+  MentionMemo reporter_position_memo_;
   bool find_reporter_position(const Mention& m) const {
     const size_t f = doc_.token_starting_at(m.start), l = doc_.token_ending_at(m.end);
     if (f == std::string::npos || l == std::string::npos) return false;
@@ -1910,15 +1903,9 @@ class RelationFinder {
   // the attackers work for ("hackers working for Russia's GRU").
   // Asked for every mention once up front and again per attacker of its sentence: answered once.
   bool org_is_victim(const Mention& m) const {
-    const Mention* first = doc_.mentions.data();
-    const std::less<const Mention*> before;
-    if (before(&m, first) || !before(&m, first + doc_.mentions.size())) return find_org_is_victim(m);
-    const size_t i = size_t(&m - first);
-    if (victim_memo_.size() != doc_.mentions.size()) victim_memo_.assign(doc_.mentions.size(), -1);
-    if (victim_memo_[i] < 0) victim_memo_[i] = find_org_is_victim(m);
-    return victim_memo_[i] == 1;
+    return victim_memo_.ask(doc_, m, [&](const Mention& x) { return find_org_is_victim(x); });
   }
-  mutable std::vector<int8_t> victim_memo_;  // per mention: -1 not asked yet
+  MentionMemo victim_memo_;
   // The member of the list of names that m opens or continues, later in it, that is in the reporter's
   // place ("A, B and C said"), else its last member: nullptr when m is itself in the reporter's place
   // or is in no list.

@@ -3,6 +3,7 @@
 // sentence lists thousands). Shared by the role and relation finders.
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,22 @@ struct SentenceTokenMemo {
     if (first.size() != doc.sentences.size()) first.assign(doc.sentences.size(), kNotLooked);
     if (first[sent] == kNotLooked) first[sent] = find(doc.sentences[sent]);
     return first[sent];
+  }
+};
+
+// A yes/no question about a mention of doc.mentions, answered once per mention (the list walks ask
+// it of each member again); one that is not in doc.mentions is answered afresh.
+struct MentionMemo {
+  mutable std::vector<int8_t> answers;  // -1 not asked, 0 no, 1 yes
+  template <class F>
+  bool ask(const Document& doc, const Mention& m, F&& find) const {
+    const Mention* first = doc.mentions.data();
+    const std::less<const Mention*> before;
+    if (before(&m, first) || !before(&m, first + doc.mentions.size())) return find(m);
+    const size_t i = size_t(&m - first);
+    if (answers.size() != doc.mentions.size()) answers.assign(doc.mentions.size(), -1);
+    if (answers[i] < 0) answers[i] = find(m) ? 1 : 0;
+    return answers[i] == 1;
   }
 };
 
