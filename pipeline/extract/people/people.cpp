@@ -35,11 +35,27 @@ class PeopleFinder {
 
   void run() {
     for (size_t i = 0; i < toks_.size(); ++i) {
-      if (!is_name_token(i)) continue;
+      // a given name that is also a country's ("Jordan Price, an analyst", "said Chad Morrison"): a
+      // person's only with a cue that is no given name's
+      const bool country_first_name = !is_name_token(i) && entity_start_[i] && doc_.has_cue(i, kGivenNamesAmbiguous) && name_token_but_entity(i);
+      if (!is_name_token(i) && !country_first_name) continue;
       const size_t end = name_end(i);
       const size_t len = end - i;
-      if (len == 0) continue;
+      if (len == 0 || (country_first_name && len < 2)) continue;
       std::string cue;
+      if (country_first_name) {
+        if (title_before(i)) cue = "title";
+        else if (len <= 3 && speech_next_to(i, end)) cue = "speech-verb";
+        else if (len <= 3 && apposition_after(end)) cue = "apposition";
+        // (not a known name that runs on: "Israel Defense Forces", "Georgia Tech")
+        if (cue.empty() || continues_into_an_institution(end) || entity_end_[i] >= toks_[end - 1].end || ends_an_institution_name(end - 1)) {
+          i = end - 1;
+          continue;
+        }
+        add(i, end, cue);
+        i = end - 1;
+        continue;
+      }
       if (title_before(i)) cue = "title";
       else if (len >= 2 && doc_.has_cue(i, kGivenNames)) cue = "given-name";
       else if (len >= 2 && doc_.has_cue(i, kGivenNamesAmbiguous) && !entity_start_[i + 1]) cue = "given-name";
@@ -74,6 +90,12 @@ class PeopleFinder {
 
   std::string_view text(size_t i) const { return doc_.token_text(toks_[i]); }
 
+  // A name token but for the gazetteer form that starts there.
+  bool name_token_but_entity(size_t i) const {
+    const Token& t = toks_[i];
+    return t.is_word && t.is_upper_initial && !t.is_digit && !(t.is_all_upper && t.end - t.start > 1) && !doc_.has_cue(i, kTitles) &&
+           !doc_.has_cue(i, kCyberTerms) && !doc_.has_cue(i, kGroupCues) && !rules_.is_calendar_word(t.vocab) && !doc_.has_cue(i, kNotNames);
+  }
   bool is_name_token(size_t i) const {
     const Token& t = toks_[i];
     if (!t.is_word || !t.is_upper_initial || t.is_digit) return false;
