@@ -681,6 +681,10 @@ class Evidence {
     const auto& toks = doc_.tokens;
     auto in = [&](size_t k) { return k < toks.size() && same_sentence(f, k); };
     if (in(e + 1) && doc_.token_text(toks[e]) == "-" && doc_.folded_token(e + 1) == "based") return true;
+    // a place whose name joins it to another: "the Athens-Clarke County Library"
+    if (in(e + 1) && doc_.token_text(toks[e]) == "-" && !toks[e].space_before && !toks[e + 1].space_before && toks[e + 1].is_upper_initial &&
+        !toks[e + 1].is_all_upper && in(e + 2) && toks[e + 2].is_upper_initial)
+      return true;
     size_t b = f;
     if (b >= 1 && in(b - 1) && doc_.folded_token(b - 1) == "the") --b;
     if (!(b >= 1 && in(b - 1) && listed(words_.place_prepositions, b - 1))) return false;
