@@ -2031,6 +2031,16 @@ class RelationFinder {
     if (k == "organization" && in_sentence(l + 1, sent) && listed(l + 1, words_.product_nouns) && doc_.tokens[l + 1].is_all_lower &&
         !listed(l + 1, words_.software_nouns))
       return false;
+    // its product named after it, the things hit: "the mass hacking of Microsoft Exchange email servers",
+    // "attacks on Citrix NetScaler appliances" (their owners were hit, not the maker)
+    if (k == "organization" && in_sentence(l + 1, sent) && doc_.tokens[l + 1].is_upper_initial && doc_.tokens[l + 1].space_before && !org_token_[l + 1]) {
+      size_t n = l + 1;
+      while (n <= l + 3 && in_sentence(n + 1, sent) && doc_.tokens[n + 1].is_upper_initial && doc_.tokens[n + 1].space_before) ++n;
+      for (size_t p = n + 1; p <= n + 2 && in_sentence(p, sent) && doc_.tokens[p].is_all_lower; ++p)
+        if (listed(p, words_.product_nouns) ||
+            one_of(word(p), {"accounts", "account", "mailboxes", "customers", "users", "instances", "deployments", "installations", "systems", "email"}))
+          return false;
+    }
     // its product with a flaw the attackers used: "a zero-day in Fortra's GoAnywhere MFT software", "a
     // flaw in Ivanti's Connect Secure VPN" (the product's users were hit, not its maker)
     // (nor the maker whose product's users were the target: "a campaign against users of Progress
