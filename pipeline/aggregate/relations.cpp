@@ -1757,6 +1757,9 @@ class RelationFinder {
   }
   // Only names and list glue between tokens lo and hi: ",", "and", "the", "of", capitalised
   // words and at most two lower-case modifiers in a row ("the military MIVD").
+  // A noun of advisories in the sentence ("a joint advisory", "an alert"): found once per sentence.
+  bool advisory_in(uint32_t sent) const { return sentence_has_word(doc_, sent, words_.advisory_nouns, advisory_memo_); }
+  SentenceMemo advisory_memo_;
   bool listed_between(size_t lo, size_t hi, int max_lower_run = 2) const {
     bool glue = false;
     int lower_run = 0;
@@ -2906,8 +2909,11 @@ class RelationFinder {
             const bool victim = victims_.count(m->value) > 0 && !(a->named && speaks_of_attackers(sent) && !org_is_victim(*m));
             // a body of the attacker's own state answers, it does not report ("China's foreign ministry said
             // the country was itself a victim" about the MSS)
+            // (but a crew of criminals at home is one its state's agencies warn of: "The FBI and CISA warned
+            // about the group in a joint advisory")
             const bool own_state = k == "government" && m->entry != UINT32_MAX && !rules_.actors[m->entry].country.empty() &&
-                                   attacker_home(name, kind) == rules_.actors[m->entry].country;
+                                   attacker_home(name, kind) == rules_.actors[m->entry].country &&
+                                   !(criminal_group(name) && advisory_in(sent));
             // a plain organisation speaking of an attacker only carried over from the sentences before
             // tells of its own incident, it does not report the attacker ("Shell said that data held on
             // its FTA platform had been accessed", "Sky Mavis said it would reimburse users")
