@@ -79,6 +79,10 @@ void find_operations(Document& doc, const RuleSet& rules) {
       while (last > first && !doc.tokens[last].is_word) --last;
       e = doc.tokens[last].end;
       if (names_something_else(doc, rules, first, last)) continue;
+      // a day or month ("called the operation Monday"), or a possessive ("called the campaign Russia's
+      // revenge"): no name
+      if (first == last && rules.is_calendar_word(doc.tokens[first].vocab)) continue;
+      if (last >= first + 2 && doc.folded_token(last) == "s" && one_of(doc.token_text(doc.tokens[last - 1]), {"'", "\u2019"})) continue;
       // "the Beijing-backed espionage campaign": an adjective, not the campaign's name
       if (last >= first + 2 && doc.token_text(doc.tokens[last - 1]) == "-" &&
           rules.words->compound_adjective_tails.has(doc.tokens[last].vocab))
