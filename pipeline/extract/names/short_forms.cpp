@@ -1,5 +1,6 @@
 #include "extract/names/short_forms.hpp"
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -21,8 +22,7 @@ std::string_view last_word(const Document& doc, const Candidate& c) {
 
 }  // namespace
 
-void find_short_forms(Document& doc, const RuleSet& rules) {
-  (void)rules;
+void find_short_forms(Document& doc, const RuleSet& /*rules: the stage signature; the candidates hold all it needs*/) {
   // The organisations of the article by the last word of their names; a word two of them share
   // ("the Agency" after the National Security Agency and CISA's full name) refers to neither.
   struct Named {
