@@ -176,14 +176,22 @@ class RelationFinder {
   // The group a tool belongs to: the first the text has shown using it, else the first group of the
   // article, named anywhere in it, that the rules give the tool to ("the WannaCry ransomware began
   // spreading ... It hit Spain's Telefonica" in a story that names the Lazarus Group only after).
+  // (the rules' owner named in the article is found once per tool: a hostile text names thousands)
   std::string owner_of_tool(const Mention& tool) const {
     if (const auto it = tool_owner_.find(tool.value); it != tool_owner_.end()) return it->second;
     if (tool.entry == UINT32_MAX) return {};
-    const ToolEntry& entry = rules_.tools[tool.entry];
-    for (const Attacker& a : named_)
-      if (std::string_view(a.kind) == "actor" && owned_by(entry, a.name)) return a.name;
-    return {};
+    const auto [known, fresh] = rules_owner_named_.try_emplace(tool.entry);
+    if (fresh) {
+      const ToolEntry& entry = rules_.tools[tool.entry];
+      for (const Attacker& a : named_)
+        if (std::string_view(a.kind) == "actor" && owned_by(entry, a.name)) {
+          known->second = a.name;
+          break;
+        }
+    }
+    return known->second;
   }
+  mutable std::unordered_map<uint32_t, std::string> rules_owner_named_;  // tool entry -> its group the article names
   // A tool the rules give to other groups than this attacker.
   bool someone_elses_tool(const Mention& tool, const std::string& attacker, const char* kind) const {
     if (tool.entry == UINT32_MAX || std::string_view(kind) != "actor") return false;
@@ -1755,11 +1763,11 @@ class RelationFinder {
     }
     return false;
   }
-  // Only names and list glue between tokens lo and hi: ",", "and", "the", "of", capitalised
-  // words and at most two lower-case modifiers in a row ("the military MIVD").
   // A noun of advisories in the sentence ("a joint advisory", "an alert"): found once per sentence.
   bool advisory_in(uint32_t sent) const { return sentence_has_word(doc_, sent, words_.advisory_nouns, advisory_memo_); }
   SentenceMemo advisory_memo_;
+  // Only names and list glue between tokens lo and hi: ",", "and", "the", "of", capitalised
+  // words and at most `max_lower_run` lower-case modifiers in a row ("the military MIVD").
   bool listed_between(size_t lo, size_t hi, int max_lower_run = 2) const {
     bool glue = false;
     int lower_run = 0;
@@ -2109,6 +2117,10 @@ class RelationFinder {
   // ("a breach"; not "the attack", which is someone else's), and no outlet tells of its own (it
   // reports others'). An attack whose object is named ("disclosed an attack on the hospital", "a
   // breach at Okta") is not the subject's.
+  // A word that says how much was lost: "heavy losses", "significant disruption".
+  static bool size_word(std::string_view w) {
+    return one_of(w, {"heavy", "significant", "major", "large", "big", "huge", "serious", "severe", "widespread", "substantial"});
+  }
   bool suffered_attack(size_t l, uint32_t sent, const std::string& kind) const {
     size_t k = description_end(bracketed_after(l, sent), sent) + 1;
     // past the other subjects the name shares its verb with: "discount retailer Rusta and timber
@@ -2156,11 +2168,10 @@ class RelationFinder {
       // (and the loss it made, in a story of an attack: "also reported lost sales and disrupted production")
       // (over one word that says how much: "all reported heavy losses")
       const bool incident = told && (one_of(w, {"incident", "incidents"}) ||
-                                     ((u == from || (u == from + 1 && doc_.tokens[from].is_all_lower && one_of(word(from), {"heavy", "significant", "major", "large", "big", "huge", "serious", "severe", "widespread", "substantial"}))) &&
+                                     ((u == from || (u == from + 1 && doc_.tokens[from].is_all_lower && size_word(word(from)))) &&
                                       one_of(w, {"lost", "losses", "disrupted", "disruption", "disruptions", "outages", "downtime"})));
-      if (told && u == from && !one_of(w, {"a", "an", "its", "their", "our", "related", "similar", "separate", "security", "cyber", "cybersecurity",
-                                            "heavy", "significant", "major", "large", "big", "huge", "serious", "severe", "widespread", "substantial"}) &&
-          !attack_word(u) && !incident)
+      if (told && u == from && !one_of(w, {"a", "an", "its", "their", "our", "related", "similar", "separate", "security", "cyber", "cybersecurity"}) &&
+          !size_word(w) && !attack_word(u) && !incident)
         return false;
       if (!(attack_act(u) || incident) || victim_noun(w)) continue;
       // the attack's own object, when it is named: not the subject's

@@ -582,19 +582,18 @@ class Roles {
       why = "the home of someone charged or sought, '<name>, <age>, of'";
       return "attribution";
     }
-    // (a small count in words: "400 Singaporeans" and "35 million Koreans" are victims)
     // (not those hit: "the attacks hit four Americans")
     auto hit_before = [&](size_t k) { return k >= 1 && in_sentence(k - 1, sent) && (attack_verb(k - 1) || one_of(word(k - 1), {"of", "against", "on", "targeted", "victimised", "victimized"})); };
-    if (legal_story() && plural_demonym(m) && f >= 1 && in_sentence(f - 1, sent) && !hit_before(f - 1) &&
-        one_of(before1, {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several"})) {
+    // (a small count in words: "400 Singaporeans" and "35 million Koreans" are victims)
+    auto small_count = [](std::string_view w) { return one_of(w, {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several"}); };
+    if (legal_story() && plural_demonym(m) && f >= 1 && in_sentence(f - 1, sent) && !hit_before(f - 1) && small_count(before1)) {
       why = "'" + std::string(before1) + " <nationals>', a count of suspects in a legal story";
       suspect = true;
       return "attribution";
     }
     // ... and one more of another nation after it: "four Americans and a Briton"
     if (legal_story() && f >= 4 && in_sentence(f - 4, sent) && one_of(before1, {"a", "an", "one"}) && word(f - 2) == "and" &&
-        is_country_token(f - 3) && one_of(word(f - 4), {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several"}) &&
-        !hit_before(f - 4)) {
+        is_country_token(f - 3) && small_count(word(f - 4)) && !hit_before(f - 4)) {
       why = "'" + std::string(word(f - 4)) + " <nationals> and " + std::string(before1) + " <national>', a count of suspects in a legal story";
       suspect = true;
       return "attribution";

@@ -265,9 +265,8 @@ void names_of_a_list(Document& doc, const RuleSet& rules, const NamePattern& np,
 void find_names(Document& doc, const RuleSet& rules) {
   if (doc.cyber_score == 0 || rules.name_patterns.empty()) return;
   const WordList& not_names = rules.words->not_name_words;
-  const auto org_heads_it = rules.word_lists.find("organization-name-heads"), gov_heads_it = rules.word_lists.find("government-name-heads");
-  const WordList* org_heads = org_heads_it == rules.word_lists.end() ? nullptr : &org_heads_it->second;
-  const WordList* gov_heads = gov_heads_it == rules.word_lists.end() ? nullptr : &gov_heads_it->second;
+  const WordList& org_heads = rules.words->organization_name_heads;
+  const WordList& gov_heads = rules.words->government_name_heads;
   const WordList& not_cluster = rules.words->not_cluster_words;
   const WordList& joiners = rules.words->name_joiners;
   const WordList& company_suffixes = rules.words->company_suffixes;
@@ -437,7 +436,7 @@ void find_names(Document& doc, const RuleSet& rules) {
         bool generic = true;
         for (size_t k = first; k <= last && generic; ++k)
           generic = !doc.tokens[k].is_word || doc.has_cue(k, kSectorCues) ||
-                    (org_heads != nullptr && org_heads->has(doc.tokens[k].vocab)) || (gov_heads != nullptr && gov_heads->has(doc.tokens[k].vocab));
+                    org_heads.has(doc.tokens[k].vocab) || gov_heads.has(doc.tokens[k].vocab);
         if (generic) continue;
       }
       // "the New York State Assembly": a capitalised word dropped inside the sentence was part of the

@@ -37,32 +37,24 @@ class PeopleFinder {
     for (size_t i = 0; i < toks_.size(); ++i) {
       // a given name that is also a country's ("Jordan Price, an analyst", "said Chad Morrison"): a
       // person's only with a cue that is no given name's
-      const bool country_first_name = !is_name_token(i) && entity_start_[i] && doc_.has_cue(i, kGivenNamesAmbiguous) && name_token_but_entity(i);
-      if (!is_name_token(i) && !country_first_name) continue;
+      const bool name_token = is_name_token(i);
+      const bool country_first_name = !name_token && entity_start_[i] && doc_.has_cue(i, kGivenNamesAmbiguous) && name_token_but_entity(i);
+      if (!name_token && !country_first_name) continue;
       const size_t end = name_end(i);
       const size_t len = end - i;
       if (len == 0 || (country_first_name && len < 2)) continue;
+      const bool clause_cue = len >= 2 && len <= 3 && (country_first_name || !ends_an_institution_name(i));
       std::string cue;
-      if (country_first_name) {
-        if (title_before(i)) cue = "title";
-        else if (len <= 3 && speech_next_to(i, end)) cue = "speech-verb";
-        else if (len <= 3 && apposition_after(end)) cue = "apposition";
-        // (not a known name that runs on: "Israel Defense Forces", "Georgia Tech")
-        if (cue.empty() || continues_into_an_institution(end) || entity_end_[i] >= toks_[end - 1].end || ends_an_institution_name(end - 1)) {
-          i = end - 1;
-          continue;
-        }
-        add(i, end, cue);
-        i = end - 1;
-        continue;
-      }
       if (title_before(i)) cue = "title";
-      else if (len >= 2 && doc_.has_cue(i, kGivenNames)) cue = "given-name";
-      else if (len >= 2 && doc_.has_cue(i, kGivenNamesAmbiguous) && !entity_start_[i + 1]) cue = "given-name";
-      else if (len >= 2 && len <= 3 && !ends_an_institution_name(i) && speech_next_to(i, end)) cue = "speech-verb";
-      else if (len >= 2 && len <= 3 && !ends_an_institution_name(i) && apposition_after(end)) cue = "apposition";
-      if (cue.empty() || name_words(i, end) > 4 || continues_into_an_institution(end)) { i = end - 1; continue; }
-      // "researchers at Check Point said": a known name, even an ambiguous one, is not a person.
+      else if (!country_first_name && len >= 2 && doc_.has_cue(i, kGivenNames)) cue = "given-name";
+      else if (!country_first_name && len >= 2 && doc_.has_cue(i, kGivenNamesAmbiguous) && !entity_start_[i + 1]) cue = "given-name";
+      else if (clause_cue && speech_next_to(i, end)) cue = "speech-verb";
+      else if (clause_cue && apposition_after(end)) cue = "apposition";
+      // (a country's given name: not an institution's name that runs on, "the Jordan Valley Authority")
+      const bool no_person_name = country_first_name ? ends_an_institution_name(end - 1) : name_words(i, end) > 4;
+      if (cue.empty() || no_person_name || continues_into_an_institution(end)) { i = end - 1; continue; }
+      // "researchers at Check Point said", "Israel Defense Forces": a known name, even an ambiguous
+      // one, is not a person.
       if (entity_end_[i] >= toks_[end - 1].end) { i = end - 1; continue; }
       add(i, end, cue);
       i = end - 1;
@@ -90,22 +82,17 @@ class PeopleFinder {
 
   std::string_view text(size_t i) const { return doc_.token_text(toks_[i]); }
 
-  // A name token but for the gazetteer form that starts there.
+  // A word that may be part of a person's name, whatever the gazetteer found there.
   bool name_token_but_entity(size_t i) const {
-    const Token& t = toks_[i];
-    return t.is_word && t.is_upper_initial && !t.is_digit && !(t.is_all_upper && t.end - t.start > 1) && !doc_.has_cue(i, kTitles) &&
-           !doc_.has_cue(i, kCyberTerms) && !doc_.has_cue(i, kGroupCues) && !rules_.is_calendar_word(t.vocab) && !doc_.has_cue(i, kNotNames);
-  }
-  bool is_name_token(size_t i) const {
     const Token& t = toks_[i];
     if (!t.is_word || !t.is_upper_initial || t.is_digit) return false;
     if (t.is_all_upper && t.end - t.start > 1) return false;  // acronyms
-    if (entity_start_[i]) return false;
     if (doc_.has_cue(i, kTitles) || doc_.has_cue(i, kCyberTerms) || doc_.has_cue(i, kGroupCues)) return false;
     if (rules_.is_calendar_word(t.vocab)) return false;
-    if (doc_.has_cue(i, kNotNames)) return false;
-    return true;
+    return !doc_.has_cue(i, kNotNames);
   }
+  // ... where no gazetteer name starts.
+  bool is_name_token(size_t i) const { return !entity_start_[i] && name_token_but_entity(i); }
 
   // Names run over capitalised tokens, with "-" or "'" inside (Jean-Luc, O'Brien) and particles (van, de).
   size_t name_end(size_t i) const {
