@@ -159,9 +159,9 @@ TEST_CASE("a sentence does not end at an abbreviation a name goes on after") {
       {"The attack hit Verizon and AT&T. Both said so. MR. Smith agreed.", 3},
       {"Analysts at ABCDEF. and GHIJKT. found nothing.", 1},  // no capital after the stop
   };
-  for (const auto& [text, expected] : sentences) {
-    CAPTURE(text);
-    CHECK(count(text) == expected);
+  for (const auto& sentence : sentences) {  // (no structured binding: clang 14 cannot capture one in CAPTURE)
+    CAPTURE(sentence.first);
+    CHECK(count(sentence.first) == sentence.second);
   }
 }
 
