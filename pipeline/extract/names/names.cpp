@@ -74,6 +74,24 @@ bool known_actor_ends(CandidateIndex& known, const Token& t) {
   return false;
 }
 
+// "the District of Columbia": an institution's words that are all a state's or province's name
+// (countries/subdivisions.tsv) name the place, not a body in it.
+bool a_place_whole(const Document& doc, const RuleSet& rules, size_t first, size_t last) {
+  return rules.subdivision_country.contains(fold(doc.span(doc.tokens[first].start, doc.tokens[last].end)));
+}
+
+// "the Private Office of the Dalai Lama", "the Joint Command of the Armed Forces": "of" or "for" and
+// a capitalised word right after the capture carry the name on; its head alone names another body
+// (no name rather than a wrong one, when the longer one holds something the rules know).
+bool name_goes_on_with_of(const Document& doc, size_t last) {
+  size_t k = last + 1;
+  if (k + 1 >= doc.tokens.size() || doc.tokens[k].sentence != doc.tokens[last].sentence) return false;
+  const std::string_view joiner = doc.folded_token(k);
+  if (joiner != "of" && joiner != "for") return false;
+  if (doc.folded_token(k + 1) == "the" && k + 2 < doc.tokens.size()) ++k;
+  return doc.tokens[k + 1].is_upper_initial && doc.tokens[k + 1].sentence == doc.tokens[last].sentence;
+}
+
 // "New Jersey", "Northern Ireland": a country form right after a capitalised word names
 // another place.
 bool inside_a_place_name(const Document& doc, const Candidate& country) {
@@ -460,6 +478,7 @@ void find_names(Document& doc, const RuleSet& rules) {
       // a vendor's cluster name is two words or a code: "The Tempest" is no cluster, nor "Super Typhoon"
       if (np.whole && (first != first_found || not_cluster.has(doc.tokens[first].vocab))) continue;
       if (first > last || !(doc.tokens[first].is_upper_initial || doc.tokens[first].is_digit)) continue;  // "Rust-based": no name left
+      if (institution && (a_place_whole(doc, rules, first, last) || name_goes_on_with_of(doc, last))) continue;
       // "Putting malware samples out": a single word in -ing is a verb, not a name; "the Foreign
       // Ministry": an organisation's head word alone is no name
       const std::string_view w1 = doc.token_text(doc.tokens[first]);
