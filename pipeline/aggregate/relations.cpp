@@ -1422,10 +1422,16 @@ class RelationFinder {
     };
     const size_t g = first.token;
     // the attack before, tied to the group: "the attacks have been widely linked to Scattered Spider"
+    // (or the verb before the attack it ties: "later tied the intrusion to RansomHouse", "blamed the
+    // breach on Lazarus")
     for (size_t k = g, n = 0; k > s.first_token && n < 4; --k, ++n) {
       const std::string_view w = word(k - 1);
       if ((doc_.has_cue(k - 1, kAttributionCues) || listed(k - 1, words_.blame_verbs)) && doc_.tokens[k - 1].is_all_lower)
         return an_attack(s.first_token, k - 1);
+      if (one_of(w, {"to", "on"}) && k >= 4 && k - 4 >= s.first_token && listed(k - 2, words_.attack_event_nouns) &&
+          one_of(word(k - 3), {"the", "this", "that", "these", "those"}) && doc_.tokens[k - 4].is_all_lower &&
+          (doc_.has_cue(k - 4, kAttributionCues) || listed(k - 4, words_.blame_verbs)))
+        return true;
       if (!one_of(w, {"to", "on", "by", "widely", "also", "firmly", "publicly", "since", "now"})) break;
     }
     // those who did it, given their name: "The hackers call themselves Gonjeshke Darande", "the
@@ -1452,6 +1458,19 @@ class RelationFinder {
     for (size_t n = 0; n < 3 && in_sentence(k, sent) && one_of(word(k), {"was", "were", "is", "has", "have", "had", "later", "quickly", "also"}); ++n) ++k;
     if (in_sentence(k, sent) && (listed(k, words_.claim_words) || doc_.has_cue(k, kAttributionAfter))) return an_attack(k + 1, k + 7);
     return false;
+  }
+  // The sentence blames a state other than the home the rules give attacker a, and not that home:
+  // "Chinese hackers broke into the hospital" is not the Kimsuky the article names later.
+  bool blames_another_state(uint32_t sent, const std::vector<const Mention*>& ms, const Attacker& a) const {
+    const std::string home = attacker_home(a.name, a.kind);
+    if (home.empty()) return false;
+    bool other = false;
+    for (const Mention* m : ms)
+      if (m->type == MentionType::Country && m->role == "attribution" && !m->suspect_nationality) {
+        if (m->value == home) return false;  // "hackers linked to Iran and Israel" blames its home too
+        other = true;
+      }
+    return other;
   }
   // The one group the sentence after `sent` names, when it holds it responsible ("REvil was
   // responsible", "blamed the attack on", "claimed", "attributed") and `sent` tells of an attack.
@@ -1598,6 +1617,8 @@ class RelationFinder {
           return false;
         // the victim's helpers: "the council said it was working with the National Crime Agency"
         if (w == "with" && k >= 2 && in_sentence(k - 2, sent) && listed(k - 2, words_.helper_verbs)) return false;
+        // nor a name the attack is compared with: "noted similarities with Keralty"
+        if (w == "with" && k >= 2 && in_sentence(k - 2, sent) && listed(k - 2, words_.comparison_words)) return false;
         // a reporting word or a reporter's title shortly before: "tracked as Onyx Sleet by Microsoft",
         // "published on Monday by PwC", "researchers at ESET", "the head of cybersecurity at the SBU";
         // not "updates from SolarWinds", "hit by"
@@ -2067,7 +2088,7 @@ class RelationFinder {
     if (reporter_position(m)) return false;  // the one who tells: "stole $300 million from an exchange, the FBI said"
     if (k == "organization" && platform_used(f, l, sent)) return false;
     if (attacked_before(f, sent) || in_attack_list(sent) || on_leak_site(l, sent) || object_of_split_attack(f, l, sent) || owns_what_was_attacked(f, sent) ||
-        attackers_inside(f, l, sent) || (k != "security-vendor" && names_the_attack(l, sent)))
+        attackers_inside(f, l, sent) || (k != "security-vendor" && names_the_attack(l, sent)) || hit_by_the_group_it_describes(l, sent))
       return true;
     // a company's intruders: "paid to the Colonial Pipeline hackers" (a company the rules know with
     // sectors of its own: "Hamas hackers" are Hamas's own)
@@ -2421,6 +2442,23 @@ class RelationFinder {
       if (w == "," && one_of(word(k + 1), {"was", "were", "is", "are", "has", "have", "had", "suffered", "fell", "became", "also"})) return k;
     }
     return l;
+  }
+  // The object of a relative clause whose subject is a group, after the name ending at token l or its
+  // description: "Keralty, a Colombian health care company that RansomHouse claimed to have breached",
+  // "Colonial Pipeline, which DarkSide hit in 2021".
+  bool hit_by_the_group_it_describes(size_t l, uint32_t sent) const {
+    size_t k = l + 1;
+    if (!in_sentence(k, sent) || word(k) != ",") return false;
+    ++k;
+    // (over a description: lower-case words, "a Colombian health care company")
+    for (size_t from = k; in_sentence(k, sent) && k < from + 10 && !one_of(word(k), {"which", "that", "whom"}); ++k)
+      if (!doc_.tokens[k].is_word || (!doc_.tokens[k].is_all_lower && !country_token(k)) || (k < group_token_.size() && group_token_[k])) return false;
+    if (!in_sentence(k + 1, sent) || !one_of(word(k), {"which", "that", "whom"}) || k + 1 >= group_token_.size() || !group_token_[k + 1]) return false;
+    for (k += 1; k < group_token_.size() && in_sentence(k, sent) && group_token_[k]; ++k) {}
+    for (int n = 0; in_sentence(k, sent) && n < 4 &&
+                    (one_of(word(k), {"claimed", "claims", "said", "says", "to", "have", "has", "had", "also", "reportedly", "allegedly", "previously"}));
+         ++k, ++n) {}
+    return in_sentence(k, sent) && doc_.tokens[k].is_all_lower && attack_act(k) && (word(k).ends_with("ed") || listed(k, words_.irregular_attack_verbs));
   }
   // The last token of a description set off by commas right after the name ending at token l ("Netnod,
   // a Swedish internet infrastructure company that disclosed an attack in February, was among ..."):
@@ -2838,7 +2876,8 @@ class RelationFinder {
         b.how = "the first attacker the article names from the country the sentence blames";
         attackers.push_back(b);
       } else if (!named_.empty() && (named_.front().sentence <= sent + kFirstAttackerAhead ||
-                                     (sent < named_.front().sentence && puts_the_attack_down_to(named_.front())))) {
+                                     (sent < named_.front().sentence && puts_the_attack_down_to(named_.front()) &&
+                                      !blames_another_state(sent, ms, named_.front())))) {
         // (a lead that names its attacker soon; one named only much later was about something else:
         // "Hospitals, power suppliers and railway operators must from Tuesday report cyber attacks")
         Attacker a = named_.front();

@@ -664,6 +664,13 @@ class Roles {
       return "mention";
     }
 
+    // The owner's home glued to what it owns: "IFX Networks, a US-owned telecommunications company"
+    // (the company sits and was hit elsewhere)
+    if (in_sentence(l + 2, sent) && word(l + 1) == "-" && !doc_.tokens[l + 1].space_before && one_of(word(l + 2), {"owned", "controlled"})) {
+      why = "'" + word(l + 2) + "': the owner's home, not a victim";
+      return "mention";
+    }
+
     // Target.
     // an attack word, not only a noun like "companies" or "officials" (rules/context/target-cue-nouns.txt)
     // (or a verb of hacking, as for sectors: "used a front company to hack maritime and health
