@@ -140,7 +140,6 @@ class RelationFinder {
       sentence(s, it == by_sentence.end() ? none : it->second);
     }
     reporters_referred_to(by_sentence);
-    tools_to_their_groups();
     victims_of_the_only_attacker();
     victim_seats();
     unpaired_victim_seats();
@@ -198,23 +197,6 @@ class RelationFinder {
     const ToolEntry& entry = rules_.tools[tool.entry];
     return !entry.owners.empty() && !owned_by(entry, attacker);
   }
-  // A tool the rules give to a group the article names is that group's, wherever it appears:
-  // "Sandworm ... NotPetya tore through A.P. Moller-Maersk" (rules/tools/owners.tsv).
-  void tools_to_their_groups() {
-    std::set<std::string> groups;
-    for (const auto& m : doc_.mentions)
-      if (is_group(m, rules_)) groups.insert(m.value);
-    if (groups.empty()) return;
-    for (const auto& m : doc_.mentions) {
-      if (m.type != MentionType::Tool || m.entry == UINT32_MAX || doc_.in_title(m.start)) continue;
-      const ToolEntry& tool = rules_.tools[m.entry];
-      for (uint32_t a : tool.owners)
-        if (groups.count(rules_.actors[a].name))
-          add("uses", rules_.actors[a].name, "actor", m.value, "tool", sentence_of(doc_, m),
-              "the tool's own group (" + rules_.rule_location(tool.owners_rule) + "), named in the article");
-    }
-  }
-
   // A sentence that names a group on the word of "the agencies" (context/cosigner-nouns.txt) before
   // or after it names: they are the reporters of the sentence before, who report the group too: "On
   // December 1, the FBI, CISA and the EPA issued a joint advisory attributing the activity to the
