@@ -1564,6 +1564,16 @@ class RelationFinder {
       }
     }
     if (!attacked_object && appositive_then_reporter_verb(after, sent)) return true;
+    // the subject of a participle of reporting after a comma: "Microsoft was more direct, attributing
+    // the campaign to Lace Tempest" (no other name between)
+    if (!attacked_object && (f == doc_.sentences[sent].first_token || (f == doc_.sentences[sent].first_token + 1 && word(f - 1) == "the")))
+      for (size_t k = after + 1; k <= after + 8 && in_sentence(k + 1, sent); ++k) {
+        if (org_token_[k] || (k < group_token_.size() && group_token_[k]) || doc_.tokens[k].is_upper_initial) break;
+        if (word(k) == "," ) {
+          if (word(k + 1).ends_with("ing") && doc_.tokens[k + 1].is_all_lower && listed(k + 1, words_.reporter_verbs)) return true;
+          break;
+        }
+      }
     if (gives_the_name(f, after, sent)) return true;
     // the name as the apposition of its description: "India's national computer emergency team,
     // CERT-In, issued an advisory"
