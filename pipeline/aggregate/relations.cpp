@@ -1245,6 +1245,17 @@ class RelationFinder {
         out.push_back(referred(focus_[0], t, sent, "the attacker of the sentences before"));
         continue;
       }
+      // "the campaign" before any operation is named, while the sentences before were about a group,
+      // is that group's, not an operation the text names only in a later paragraph ("Tarakanov said the
+      // campaign was narrowly targeted" in a story of Kimsuky, a paragraph before Operation Troy)
+      // (one named in a later paragraph: in the same one, "the campaign" most often introduces it)
+      if (kind == "operation" && !focus_.empty() && std::string_view(focus_[0].kind) == "actor" && focus_[0].named && focus_[0].sentence < sent)
+        if (const Attacker* op = last_named("operation", t);
+            op && (op->token > t && op->token < doc_.tokens.size() &&
+                    std::string_view(doc_.norm).substr(doc_.tokens[t].end, doc_.tokens[op->token].start - doc_.tokens[t].end).find('\n') != std::string_view::npos)) {
+          out.push_back(referred(focus_[0], t, sent, "the attacker of the sentences before"));
+          continue;
+        }
       // else the nearest named one before the reference, in this sentence or earlier
       if (const Attacker* a = last_named(kind.c_str(), t))
         out.push_back(referred(*a, t, sent, kind == "actor" ? "the last named group" : "the last named operation"));
@@ -1451,17 +1462,30 @@ class RelationFinder {
     if (sent + 1 >= doc_.sentences.size() || !tells_of_an_attack(sent)) return std::nullopt;
     const auto it = by_sentence_->find(sent + 1);
     if (it == by_sentence_->end()) return std::nullopt;
+    // (or the one named operation it ties the attack to: "McAfee researchers later tied that attack to
+    // a wider espionage effort they called Operation Troy")
     const Mention* group = nullptr;
-    for (const Mention* m : it->second)
+    const Mention* operation = nullptr;
+    for (const Mention* m : it->second) {
       if (is_group(*m, rules_)) {
         if (group && group->value != m->value) return std::nullopt;
         group = m;
       }
-    if (!group) return std::nullopt;
+      if (m->type == MentionType::Operation) {
+        if (operation && operation->value != m->value) return std::nullopt;
+        operation = m;
+      }
+    }
+    if (!group && !operation) return std::nullopt;
     const Sentence& next = doc_.sentences[sent + 1];
-    for (size_t k = next.first_token; k < next.end_token; ++k)
-      if (one_of(word(k), {"responsible", "behind", "claimed", "blamed", "attributed"}))
+    for (size_t k = next.first_token; k < next.end_token; ++k) {
+      if (group && one_of(word(k), {"responsible", "behind", "claimed", "blamed", "attributed"}))
         return Attacker{group->value, "actor", std::string::npos, sent + 1, "the group the next sentence holds responsible", false, false, false, false};
+      // ("tied that attack to", "linked the breach to": the attack of this sentence, then its doer)
+      if (!group && one_of(word(k), {"tied", "linked", "traced", "attributed"}) && k + 2 < next.end_token &&
+          one_of(word(k + 1), {"that", "the", "this", "those", "these"}) && listed(k + 2, words_.attack_event_nouns))
+        return Attacker{operation->value, "operation", std::string::npos, sent + 1, "the operation the next sentence ties the attack to", false, false, false, false};
+    }
     return std::nullopt;
   }
   // The attacker's name at token t follows a verb of naming whose subject is a pronoun or the reporter
@@ -2807,8 +2831,9 @@ class RelationFinder {
     // an attack told with no attacker that the next sentence puts down to a group other than the one
     // the sentences before were about: "JBS halted slaughterhouses after hackers encrypted its
     // systems. The FBI said that REvil was responsible" (not DarkSide, the story's group so far)
-    if (attackers.empty() && !focus_.empty() && !other_attacker_)
-      if (const auto next = held_responsible_next(sent); next && next->name != focus_[0].name) attackers.push_back(*next);
+    // (also when the sentences before were about no attacker)
+    if (attackers.empty() && !other_attacker_)
+      if (const auto next = held_responsible_next(sent); next && (focus_.empty() || next->name != focus_[0].name)) attackers.push_back(*next);
     if (attackers.empty() && other_attacker_) {  // about some other attacker: nothing to carry over
       other_attackers_sentences_.insert(sent);
       focus_.clear();
@@ -2903,7 +2928,7 @@ class RelationFinder {
         // sentences since the attacker carried over was named (a pronoun does not name it: "it also hit"
         // twenty sentences on is as loose as no word at all): a victim, a sector or a reporter far from
         // it is the story's background more often than the attacker's (kCarried*)
-        const uint32_t carried_for = a->carried ? sent - a->sentence : 0;
+        const uint32_t carried_for = a->carried && sent > a->sentence ? sent - a->sentence : 0;
         switch (m->type) {
           case MentionType::Country:
             if (m->role == "target") add("targets", name, kind, m->value, "country", sent, "target role, " + cue);

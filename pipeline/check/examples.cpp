@@ -35,7 +35,7 @@ MentionType type_of_folder(const std::string& folder, bool& ok) {
 
 // relations/: "+<TAB>text<TAB>type source -> target" (the record has that relation) or "-" (it
 // has not). The text is one short article: relations may cross its sentences. A text
-// "title: <title> || <body>" has a title.
+// "title: <title> || <body>" has a title; " ¶ " in it breaks a paragraph (relations read paragraphs).
 void run_relation_examples(const RuleSet& rules, const std::string& shown, ExampleReport& report) {
   std::ifstream in(shown);
   ExtractOptions eo;
@@ -67,6 +67,7 @@ void run_relation_examples(const RuleSet& rules, const std::string& shown, Examp
         a.title = a.text.substr(7, bar - 7);
         a.text.erase(0, bar + 4);
       }
+    for (size_t p; (p = a.text.find(" \u00b6 ")) != std::string::npos;) a.text.replace(p, std::string_view(" \u00b6 ").size(), "\n\n");
     auto doc = pipeline.analyse(std::move(a));
     std::string found, all;
     for (const auto& r : doc->relations) {
