@@ -14,6 +14,7 @@
 #include "extract/operations/operations.hpp"
 #include "extract/people/people.hpp"
 #include "resolve/overlaps.hpp"
+#include "resolve/declared_aliases.hpp"
 #include "resolve/sector_tiers.hpp"
 #include "segment/boilerplate.hpp"
 #include "segment/normalise.hpp"
@@ -47,6 +48,7 @@ const std::array<Stage, Pipeline::kStages.size() - 1> kStageFunctions = {
     weigh_evidence,
     find_dates,
     [](Document& d, const RuleSet&) { resolve_overlaps(d); },
+    merge_declared_aliases,
     set_sector_tiers,
     assign_roles,
     link_dates,

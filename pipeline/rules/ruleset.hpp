@@ -311,7 +311,7 @@ struct ContextWords {
       &operation_nouns, &not_attacker_references, &reporter_titles, &reporter_heads, &report_nouns, &authorship_verbs,
       &target_cue_nouns, &legal_action_words, &infrastructure_nouns, &leak_site_words,
       &split_attack_verbs, &split_attack_particles, &security_vendor_descriptors, &sanction_verbs, &sanction_words, &account_nouns, &offensive_nouns, &investigation_words, &accusation_verbs,
-      &member_nouns, &software_nouns, &web_page_nouns, &incident_verbs, &suffer_verbs, &disclosure_verbs, &response_words, &police_action_words, &damage_verbs, &outbreak_verbs, &other_thing_nouns, &instrument_nouns, &organization_name_heads, &government_name_heads, &comparison_words,
+      &member_nouns, &software_nouns, &web_page_nouns, &incident_verbs, &suffer_verbs, &disclosure_verbs, &response_words, &police_action_words, &damage_verbs, &outbreak_verbs, &other_thing_nouns, &instrument_nouns, &organization_name_heads, &government_name_heads, &comparison_words, &alias_words, &alias_breakers,
       &weak_cyber_terms, &ownership_words, &payment_verbs, &ransom_nouns, &instigation_verbs, &advisory_nouns, &naming_verbs, &taking_verbs, &demand_verbs, &operator_verbs,
       &compulsion_verbs, &advice_verbs, &member_state_nouns, &attack_event_nouns, &crew_nouns, &impersonation_words,
       &intruder_nouns, &name_nouns, &claim_words;
