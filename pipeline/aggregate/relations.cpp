@@ -2252,15 +2252,18 @@ class RelationFinder {
   // After the speaker's verb at token `verb`: its data was taken, "Aer Lingus ... confirmed that data had
   // been taken", "said records belonging to two of its entities had been compromised" (a noun of
   // data, context/personal-data-nouns.txt, then within eight words a passive attack or taking verb).
+  // (over whom it told and when, "told staff on Monday that", and a list of data, "names, addresses,
+  // national insurance numbers and in some cases bank details had been taken")
   bool its_data_was_taken(size_t verb, uint32_t sent) const {
-    for (size_t t = verb + 1; in_sentence(t, sent) && t <= verb + 4; ++t) {
+    for (size_t t = verb + 1; in_sentence(t, sent) && t <= verb + 7; ++t) {
       if (!(listed(t, words_.personal_data_nouns) && doc_.tokens[t].is_all_lower)) continue;
       if (one_of(word(t - 1), {"no", "any"})) return false;  // "that no data had been taken"
       bool passive = false;
-      for (size_t u = t + 1; in_sentence(u, sent) && u <= t + 9; ++u) {
+      for (size_t u = t + 1; in_sentence(u, sent) && u <= t + 20; ++u) {
         const std::string_view w = word(u);
         if (one_of(w, {"was", "were", "been", "be"})) { passive = true; continue; }
-        if (w == "not" || w == "," || speaker_verb(u)) return false;
+        if (w == "," && !passive && u <= t + 14) continue;
+        if (w == "not" || w == "," || speaker_verb(u) || (!passive && u > t + 9 && !doc_.tokens[u].is_all_lower)) return false;
         if (passive && doc_.tokens[u].is_all_lower && (attack_act(u) || listed(u, words_.taking_verbs))) return true;
       }
       return false;
