@@ -53,8 +53,9 @@ bool overlaps_known(CandidateIndex& known, uint32_t s, uint32_t e, bool organisa
     const Candidate& c = known[i];
     if (people_too && c.type == MentionType::Actor && c.kind == "person") return true;
     // (or opens it, with more of the name after: "the Scottish Environment Protection Agency")
+    // (the first, when it holds two: "the Russian embassy in Berlin" is Russia's)
     if (c.type == MentionType::Country && organisation && c.start >= s && c.end <= e && (c.start > s || c.end < e)) {
-      country = c.value;
+      if (country.empty()) country = c.value;
       continue;
     }
     // (nor an ambiguous name that opens a longer institution's: "the National Electric Energy Agency"
@@ -494,7 +495,9 @@ void find_names(Document& doc, const RuleSet& rules) {
                               !doc.tokens[k - 1].space_before && !doc.tokens[k].space_before;
         // and a joiner between capitalised words: "Cutting Sword of Justice"
         const bool joiner = k < last && joiners.has(doc.tokens[k].vocab) && doc.tokens[k + 1].is_upper_initial;
-        lower_inside = lower_inside || (doc.tokens[k].is_word && doc.tokens[k].is_all_lower && !particle && !joiner);
+        // and a body's head word as news writes it: "the Chinese embassy in Prague"
+        const bool head = np.kind == "government" && (gov_heads.has(doc.tokens[k].vocab) || (doc.folded_token(k) == "in" && gov_heads.has(doc.tokens[k - 1].vocab)));
+        lower_inside = lower_inside || (doc.tokens[k].is_word && doc.tokens[k].is_all_lower && !particle && !joiner && !head);
       }
       bool calendar = false;  // "On Tuesday, the gang's leak site"
       for (size_t k = first; k <= last; ++k) calendar = calendar || rules.is_calendar_word(doc.tokens[k].vocab);
