@@ -543,6 +543,15 @@ class Roles {
           if (b >= 1 && in_sentence(b - 1, sent) && one_of(word(b - 1), {"in", "after", "from", "at", "with", "for", "against", "on", "into", "within", "inside"})) break;
         }
         if (cue(k, kAttackerNouns)) { why = "attacker noun '" + word(k) + "' after"; return "attribution"; }
+        // a member of the attackers: "Sebastien Raoult, a French member of the group", "a Russian
+        // member of the LockBit gang" (a noun of members, "of", then the group's name or noun)
+        if (one_of(word(k), {"member", "members"}) && in_sentence(k + 2, sent) && word(k + 1) == "of") {
+          const size_t g = one_of(word(k + 2), {"the", "this", "that", "its"}) ? k + 3 : k + 2;
+          if (in_sentence(g, sent) && (group_start_[g] || (cue(g, kAttackerNouns) && doc_.tokens[g].is_all_lower && !listed(g, words_.force_nouns)))) {
+            why = "a member of the attackers";
+            return "attribution";
+          }
+        }
         if (cue(k, kTargetCues) || cue(k, kAttributionCues)) break;
       }
     }
