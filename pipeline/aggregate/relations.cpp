@@ -2078,7 +2078,13 @@ class RelationFinder {
     // a company that says it was attacked: "CMA CGM ... confirmed on Monday that it was dealing with
     // a cyberattack", "the retailer said it had been hit by ransomware" (not "said it was
     // investigating the attack")
-    if ((k == "organization" || k == "media") && reporter_position(m) && (says_it_was_attacked(l, sent) || says_it_found_them_inside(l, sent)))
+    // (and a state body that serves the public, found by its name or listed with sectors of its own:
+    // "the Louisiana Office of Motor Vehicles ... said driving licence data on millions of residents
+    // had been taken"; an agency that says so tells of others' losses, "the FBI said data had been
+    // stolen")
+    const bool serving_body = k == "government" && (m.entry == UINT32_MAX || !rules_.actors[m.entry].sectors.empty());
+    if ((k == "organization" || k == "media" || serving_body) && reporter_position(m) &&
+        (says_it_was_attacked(l, sent) || says_it_found_them_inside(l, sent)))
       return true;
     // its devices, not the maker: "broke into poorly maintained Cisco routers" (its software may be
     // the maker's own compromise: "the compromise of SolarWinds software")
