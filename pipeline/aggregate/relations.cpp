@@ -2645,7 +2645,10 @@ class RelationFinder {
       // (not the attackers' machines: "the servers the group used, including IP addresses registered with China Unicom")
       bool machines = false;
       for (size_t u = t; u < f; ++u) machines = machines || listed(u, words_.infrastructure_nouns);
-      if ((one_of(w, {"including", "include", "included", "includes"}) || (w == "as" && t >= 2 && word(t - 2) == "such")) && !machines)
+      // (and "among them": "its victims included environmental groups, among them Greenpeace")
+      if ((one_of(w, {"including", "include", "included", "includes"}) || (w == "as" && t >= 2 && word(t - 2) == "such") ||
+           (w == "them" && t >= 2 && word(t - 2) == "among")) &&
+          !machines)
         for (size_t u = t - 1; u >= 1 && u + 30 >= t && in_sentence(u - 1, sent); --u) {
           const std::string_view v = word(u - 1);
           // (past who named them: "Victims named by the Justice Department include ...")
