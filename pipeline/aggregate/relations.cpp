@@ -2637,7 +2637,9 @@ class RelationFinder {
           one_of(w, {"which", "who", "that", "when", "while", "because", "although", "though", "whereas", "until"}))
         break;
       // (not the time of the attack: "Three days after the attack, the FBI, CISA and ... issued")
-      if ((doc_.has_cue(t - 1, kTargetCues) || listed(t - 1, words_.hack_words)) && doc_.tokens[t - 1].is_all_lower && !listed(t - 1, words_.target_cue_nouns))
+      // (a verb of damage too: "claimed to have destroyed data at Bank Sepah")
+      if ((doc_.has_cue(t - 1, kTargetCues) || listed(t - 1, words_.hack_words) || listed(t - 1, words_.damage_verbs)) && doc_.tokens[t - 1].is_all_lower &&
+          !listed(t - 1, words_.target_cue_nouns))
         return !after_time_preposition(t - 1, sent);
       if (doc_.has_cue(t - 1, kVictimNouns) && one_of(word(t), {"of", "at"})) return true;  // "the network of Kyivstar"
       // a list of examples after the victims: "went after about 200 companies ..., including defence
