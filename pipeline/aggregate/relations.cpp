@@ -1980,6 +1980,11 @@ class RelationFinder {
       // (a longer description before a member: "and French building materials group Saint-Gobain")
       if (o->type != MentionType::Actor || is_group(*o, rules_) || of - end > 8 || !listed_between(end, of, 3) || ++members > kListMembers)
         break;
+      // (a name after "with" opens another phrase: "a zero-day in Fortra's GoAnywhere software, with
+      // Hitachi Energy and Procter & Gamble among those confirming data theft")
+      bool with = false;
+      for (size_t k = end + 1; k < of && !with; ++k) with = word(k) == "with";
+      if (with) break;
       if (reporter_position(*o)) return o;
       last = o;
       end = ol;
@@ -2143,6 +2148,9 @@ class RelationFinder {
       if (be && attack_act(t) && !(is_verb_form(w) && w.ends_with("ing"))) return true;
       if (one_of(w, {"was", "were", "is", "are", "been", "has", "have", "had"})) { be = true; continue; }
       if (be && w == "among" && after_be <= 1) return among_victims(t, sent);  // "was among the group's victims"
+      // (or no verb, after "with": "with Hitachi Energy and Procter & Gamble among those confirming data theft")
+      if (!be && w == "among" && counted <= 1 && before_be == 0)
+        if (const size_t s0 = name_list_start(f, sent); s0 >= 1 && in_sentence(s0 - 1, sent) && word(s0 - 1) == "with") return among_victims(t, sent);
       // (the subject tells of or blames an attack, it is not hit: "Elliptic had pinned the theft on
       // Lazarus Group", "the FBI has identified 17 victims")
       if (be && (listed(t, words_.blame_verbs) || reporting_word(t) || doc_.has_cue(t, kAttributionCues))) break;
