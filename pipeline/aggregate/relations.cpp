@@ -2055,7 +2055,11 @@ class RelationFinder {
         // (nor the attackers' people: "warned that its administrators had urged affiliates to go after hospitals")
         if (one_of(word(t), {"its", "their"}) && in_sentence(t + 1, sent) && listed(t + 1, words_.crew_nouns)) continue;
         if ((one_of(word(t), {"its", "their", "our"}) || (word(t) == "whose" && t <= l + 2)) && !groups_own(t) &&
-            !(t >= 2 && in_sentence(t - 2, sent) && one_of(word(t - 1), {"and", ","}) && doc_.has_cue(t - 2, kAttackerNouns)))
+            !(t >= 2 && in_sentence(t - 2, sent) && one_of(word(t - 1), {"and", ","}) && doc_.has_cue(t - 2, kAttackerNouns))) {
+          // (a phrasal attack right before: "the attack that took down its hosted Exchange service")
+          if (t >= 2 && in_sentence(t - 2, sent) && listed(t - 1, words_.split_attack_particles) && listed(t - 2, words_.split_attack_verbs) &&
+              doc_.tokens[t - 2].is_all_lower && !negated_after(t, sent) && !speaker_acts(t - 2, sent))
+            return true;
           // (or an attack on it just before: "disclosed an attack on its systems", "broke into a small
           // percentage of its corporate email accounts")
           // (and things taken from it: "an unauthorised party had taken files from its MOVEit server")
@@ -2079,6 +2083,7 @@ class RelationFinder {
                 !speaker_acts(u, sent))     // "Microsoft said it had cut off their access"
               return true;
           }
+        }
       }
     // a company that says it was attacked: "CMA CGM ... confirmed on Monday that it was dealing with
     // a cyberattack", "the retailer said it had been hit by ransomware" (not "said it was
