@@ -1594,6 +1594,15 @@ class RelationFinder {
         ++n;
         continue;
       }
+      // over where the name sits: "the Government of Nova Scotia in Canada also confirmed"
+      if (n < 6 && w == "in" && in_sentence(k + 1, sent) && doc_.tokens[k + 1].is_upper_initial &&
+          !(k + 1 < date_token_.size() && date_token_[k + 1])) {
+        size_t e = k + 1;
+        while (e + 1 <= k + 3 && in_sentence(e + 1, sent) && doc_.tokens[e + 1].is_upper_initial) ++e;
+        n += e - k + 1;
+        k = e;
+        continue;
+      }
       // (the bracket closing around an acronym: "Colombia's Ministry of Information and Communications
       // Technologies (MinTIC) said")
       const bool bracketed_name = w == ")" && k == after + 1 && f >= 1 && in_sentence(f - 1, sent) && word(f - 1) == "(";
