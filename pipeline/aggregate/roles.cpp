@@ -429,9 +429,10 @@ class Roles {
     }
 
     // Attribution.
-    // "an attempted Iranian hack on Israeli water systems", "a Russian attack against Ukraine"
-    if (in_sentence(l + 2, sent) && (attack_word(l + 1) || listed(l + 1, words_.hack_words)) && doc_.tokens[l + 1].is_all_lower && !verb_form(l + 1) &&
-        one_of(word(l + 2), {"on", "against"})) {
+    // "an attempted Iranian hack on Israeli water systems", "a Russian attack against Ukraine", "North
+    // Korean raids on crypto businesses"
+    if (in_sentence(l + 2, sent) && (attack_word(l + 1) || listed(l + 1, words_.hack_words) || one_of(word(l + 1), {"raids", "heists", "thefts"})) &&
+        doc_.tokens[l + 1].is_all_lower && !verb_form(l + 1) && one_of(word(l + 2), {"on", "against"})) {
       why = "'" + word(l + 1) + " " + word(l + 2) + "' after";
       return "attribution";
     }
