@@ -455,6 +455,15 @@ class Roles {
     for (size_t k = l + 1; k < end; ++k)
       if ((victim_at(k) && !cue(k, kAttackerNouns)) || cue(k, kObserverNouns) || cue(k, kSectorCues) || org_start_[k]) org_phrase = true;
     if (size_t k = org_phrase ? std::string::npos : attribution_cue_before(f, sent); k != std::string::npos) {
+      // (a business or its things the state owns or runs, not attackers: "DP World, the ports giant
+      // controlled by the government of the United Arab Emirates", "terminals run by the Danish group")
+      for (size_t b = k; b >= 1 && b + 3 >= k && in_sentence(b - 1, sent) && doc_.tokens[b - 1].is_all_lower; --b)
+        if (one_of(word(k), {"controlled", "run", "operated", "owned"}) &&
+            (listed(b - 1, words_.business_words) || cue(b - 1, kVictimNouns) || cue(b - 1, kSectorCues) ||
+             one_of(word(b - 1), {"giant", "terminals", "subsidiary", "unit", "operator", "company", "firm", "conglomerate"}))) {
+          why = "'" + word(b - 1) + " " + word(k) + " by': a business the state owns, not an attacker";
+          return "mention";
+        }
       why = "attribution cue '" + word(k) + "' before";
       return "attribution";
     }
