@@ -16,7 +16,7 @@ bool group(const Mention& m, const RuleSet& rules) {
 
 // The words between the end of one group's name (token a) and the start of the next (token b)
 // declare them one name and another: a word of context/alias-words.txt, no word that sets them
-// apart or joins two (context/alias-breakers.txt: "and", "overlaps", "unlike"), no quotation.
+// apart or joins two (context/alias-breakers.txt: "and", "overlaps", "unlike").
 // `better`: the later name is called the better known.
 bool declares_alias(const Document& doc, const RuleSet& rules, size_t a, size_t b, bool& better) {
   bool alias = false;
