@@ -17,13 +17,9 @@ namespace {
 
 // The actor's kind: from its knowledge entry, else what the finder that found it said
 // (an unknown gang "known as X" is a threat group, "the Port of Lisbon" an organisation).
-const std::string& actor_kind(const Mention& m, const RuleSet& rules) {
-  return m.entry != UINT32_MAX ? rules.actors[m.entry].kind : m.kind;
-}
+const std::string& actor_kind(const Mention& m, const RuleSet& rules) { return rules.actor_kind(m); }
 
-bool is_group(const Mention& m, const RuleSet& rules) {
-  return m.type == MentionType::Actor && actor_kind(m, rules) == "threat-group";
-}
+bool is_group(const Mention& m, const RuleSet& rules) { return rules.is_group(m); }
 
 uint32_t sentence_of(const Document& doc, const Mention& m) {
   const size_t t = doc.token_starting_at(m.start);

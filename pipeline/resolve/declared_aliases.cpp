@@ -9,11 +9,6 @@ namespace {
 
 constexpr size_t kMaxGap = 22;  // tokens between the two names
 
-bool group(const Mention& m, const RuleSet& rules) {
-  if (m.type != MentionType::Actor) return false;
-  return (m.entry != UINT32_MAX ? rules.actors[m.entry].kind : m.kind) == "threat-group";
-}
-
 // The words between the end of one group's name (token a) and the start of the next (token b)
 // declare them one name and another: a word of context/alias-words.txt, no word that sets them
 // apart or joins two (context/alias-breakers.txt: "and", "overlaps", "unlike").
@@ -36,7 +31,7 @@ void merge_declared_aliases(Document& doc, const RuleSet& rules) {
   // the groups' mentions in text order
   std::vector<size_t> groups;
   for (size_t i = 0; i < doc.mentions.size(); ++i)
-    if (group(doc.mentions[i], rules)) groups.push_back(i);
+    if (rules.is_group(doc.mentions[i])) groups.push_back(i);
   if (groups.size() < 2) return;
   std::sort(groups.begin(), groups.end(), [&](size_t x, size_t y) { return doc.mentions[x].start < doc.mentions[y].start; });
   std::map<std::string, int> times;
@@ -65,7 +60,7 @@ void merge_declared_aliases(Document& doc, const RuleSet& rules) {
   std::map<std::string, const Mention*> kept;
   for (size_t i : groups) kept.try_emplace(doc.mentions[i].value, &doc.mentions[i]);
   for (auto& m : doc.mentions) {
-    if (!group(m, rules) || !renamed.count(m.value)) continue;
+    if (!rules.is_group(m) || !renamed.count(m.value)) continue;
     const Mention* into = kept[root(m.value)];
     if (doc.options.explain) m.cue += (m.cue.empty() ? "" : "; ") + std::string("named in the text as another name of ") + into->value;
     m.value = into->value;

@@ -399,6 +399,9 @@ class RuleSet {
   // once at load so that the people finder needs no lookup per capitalised token.
   std::vector<bool> calendar_word;
   bool is_calendar_word(uint32_t vocab_id) const { return vocab_id < calendar_word.size() && calendar_word[vocab_id]; }
+  // An actor mention's kind: its entry's, else the one the finder that found it gave.
+  const std::string& actor_kind(const Candidate& m) const { return m.entry != UINT32_MAX ? actors[m.entry].kind : m.kind; }
+  bool is_group(const Candidate& m) const { return m.type == MentionType::Actor && actor_kind(m) == "threat-group"; }
 
   // Government bodies by their country and a name their forms end with ("NL|national cyber
   // security centre" from "Dutch National Cyber Security Centre"): a shared name the text
