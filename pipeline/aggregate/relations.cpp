@@ -1827,6 +1827,8 @@ class RelationFinder {
       if (one_of(w, {",", "and"})) { glue = true; lower_run = 0; continue; }
       // "(CISA)": an acronym in brackets after its name
       if (one_of(w, {"the", "of", "'", "s", "-", "&", "(", ")"}) || doc_.tokens[k].is_upper_initial || doc_.tokens[k].is_all_upper) { lower_run = 0; continue; }
+      // (the stop of an abbreviation: "Merck, U.S. drugmaker Pfizer")
+      if (w == "." && !doc_.tokens[k].space_before && k > lo + 1 && doc_.tokens[k - 1].is_upper_initial) continue;
       if (!doc_.tokens[k].is_word || reporting_word(k) || doc_.has_cue(k, kTargetCues) || ++lower_run > max_lower_run) return false;
     }
     return glue;
@@ -1982,6 +1984,12 @@ class RelationFinder {
       const size_t of = doc_.token_starting_at(o->start), ol = doc_.token_ending_at(o->end);
       if (of == std::string::npos || ol == std::string::npos || of <= end) continue;
       if (o->type == MentionType::Sector || o->type == MentionType::Country) continue;  // "pharmacy chain Boots", "Britain's BT"
+      // (the owner of a member is no member: "Merck, FedEx's TNT Express unit and Mondelez", "Merck,
+      // the TNT Express unit of FedEx and Mondelez")
+      if (o->type == MentionType::Actor && !is_group(*o, rules_) && owner_in_list(of, ol, end, sent)) {
+        if (word(of - 1) == "of") end = ol;
+        continue;
+      }
       // (a longer description before a member: "and French building materials group Saint-Gobain")
       if (o->type != MentionType::Actor || is_group(*o, rules_) || of - end > 8 || !listed_between(end, of, 3) || ++members > kListMembers)
         break;
@@ -1996,6 +2004,13 @@ class RelationFinder {
     }
     // (or the last member, whose verb may be no reporter's: "... and Saint-Gobain all reported heavy losses")
     return last;
+  }
+  // The name at tokens of..ol names the owner of a list member: possessive right before the member
+  // ("FedEx's TNT Express"), or after the member ends at `end` with a word of ownership and "of"
+  // ("the TNT Express unit of FedEx"; context/ownership-words.txt).
+  bool owner_in_list(size_t of, size_t ol, size_t end, uint32_t sent) const {
+    if (in_sentence(ol + 3, sent) && word(ol + 1) == "'" && word(ol + 2) == "s" && doc_.tokens[ol + 3].is_upper_initial) return true;
+    return of >= end + 3 && of <= end + 4 && word(of - 1) == "of" && listed(of - 2, words_.ownership_words) && doc_.tokens[of - 2].is_all_lower;
   }
   bool find_org_is_victim(const Mention& m) const {
     const std::string& k = actor_kind(m, rules_);

@@ -358,7 +358,17 @@ class Evidence {
       return k < doc_.tokens.size() && same_sentence(f, k) && doc_.tokens[k].is_word && doc_.tokens[k].is_upper_initial &&
              doc_.tokens[k].space_before;
     };
-    return capital_word(e);  // (the head of a name is a sector: "Heinrich Heine University", "Odesa International Airport")
+    if (capital_word(e)) return true;  // (the head of a name is a sector: "Heinrich Heine University", "Odesa International Airport")
+    // (the last word of a body's title: "the Ministry of Science, Innovation, Technology and
+    // Telecommunications", "the Minister of Communication and Information Technology")
+    for (size_t k = f; k-- > 0 && f - k <= 12 && same_sentence(f, k);) {
+      const std::string_view w = doc_.folded_token(k);
+      if (w == "of") return k >= 1 && same_sentence(f, k - 1) && doc_.tokens[k - 1].is_upper_initial &&
+                            (listed(words_.government_name_heads, k - 1) || listed(words_.organization_name_heads, k - 1) ||
+                             listed(words_.reporter_titles, k - 1));
+      if (!(w == "," || w == "and" || w == "&" || (doc_.tokens[k].is_word && doc_.tokens[k].is_upper_initial))) return false;
+    }
+    return false;
   }
 
   // "a university hospital", "an energy trade association": a sector word right before another
