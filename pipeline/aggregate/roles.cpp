@@ -46,9 +46,17 @@ class Roles {
     observer_start_.assign(doc.tokens.size(), false);
     vendor_start_.assign(doc.tokens.size(), false);
     date_token_.assign(doc.tokens.size(), false);
+    body_end_.assign(doc.tokens.size(), false);
     for (const auto& m : doc.mentions) {
       const size_t f = doc.token_starting_at(m.start);
       if (f == std::string::npos) continue;
+      // (an observer's: a vendor, an outlet, or a body the sentence cites, "according to", "a report
+      // from", "shared through")
+      if (m.type == MentionType::Actor && !rules.is_group(m) &&
+          (one_of(rules.actor_kind(m), {"security-vendor", "media"}) ||
+           (f >= 2 && one_of(doc.folded_token(f - 1), {"through", "to"}) && one_of(doc.folded_token(f - 2), {"shared", "published", "according"})) ||
+           (f >= 2 && doc.folded_token(f - 1) == "from" && listed(f - 2, words_.report_nouns))))
+        if (const size_t l = doc.token_ending_at(m.end); l != std::string::npos) body_end_[l] = true;
       if (m.type == MentionType::Date)
         doc.mark_tokens(m.start, m.end, date_token_);
       if (m.type == MentionType::Sector) sector_start_[f] = true;
@@ -107,6 +115,7 @@ class Roles {
   std::vector<bool> org_start_;                                 // per token: another actor's name starts here
   std::vector<bool> org_token_;                                 // per token: inside another actor's name
   std::vector<bool> date_token_;                                // per token: part of a date ("on Monday published")
+  std::vector<bool> body_end_;                                  // per token: the name of an observer or a cited body ends here
   std::vector<bool> observer_start_;                            // per token: a vendor's or outlet's name starts here
   std::vector<bool> vendor_start_;                              // per token: a security vendor's name starts here
   std::set<std::pair<uint32_t, std::string>> group_countries_;  // (sentence, home of a group named there)
@@ -954,6 +963,12 @@ class Roles {
     const size_t f = doc_.token_starting_at(m.start);
     if (f == std::string::npos) return "mention";
     const uint32_t sent = doc_.tokens[f].sentence;
+    // what a body named right before is, not an industry hit: "according to SektorCERT, the non-profit
+    // security centre that protects ...", "EU DisinfoLab, a non-profit group, exposed it"
+    if (const size_t n = described_body_before(f, sent); n != std::string::npos) {
+      why = "describes the body named before it ('" + word(n) + "')";
+      return "mention";
+    }
     if (const size_t k = attack_word_in(sent); k != std::string::npos) {
       if (const size_t h = hypothetical_word_in(sent); h < k && !group_named_in(sent)) {
         why = "attack word '" + word(k) + "' in a sentence of what may happen ('" + word(h) + "'), no group named";
@@ -982,6 +997,20 @@ class Roles {
     }
     why = "no attack word in the sentence";
     return "mention";
+  }
+  // The last token of an observer's or cited body's name followed by ", the|a|an" and at most three
+  // more words before the sector word at token f; npos when there is none. (A victim's description
+  // names the industry hit: "Bank Sepah, a state-owned lender", "CDK Global, the software company".)
+  size_t described_body_before(size_t f, uint32_t sent) const {
+    size_t k = f;
+    for (int words = 0; k >= 1 && in_sentence(k - 1, sent) && words <= 3; ++words) {
+      const std::string_view w = word(k - 1);
+      if (one_of(w, {"the", "a", "an"})) break;
+      if (!(doc_.tokens[k - 1].is_word || w == "-") || listed(k - 1, words_.reporter_verbs) || doc_.has_cue(k - 1, kTargetCues)) return std::string::npos;
+      --k;
+    }
+    if (k < 3 || !in_sentence(k - 3, sent) || !one_of(word(k - 1), {"the", "a", "an"}) || word(k - 2) != ",") return std::string::npos;
+    return body_end_[k - 3] ? k - 3 : std::string::npos;
   }
   // The sentence opens by counting out what the sentence before, which has an attack word, told
   // of: a word that refers back or a share ("of those", "80% of them", "the largest numbers",
