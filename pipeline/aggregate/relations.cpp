@@ -30,11 +30,6 @@ uint32_t sentence_of(const Document& doc, const Mention& m) {
 bool reporter_before(std::string_view w) { return one_of(w, {"to", "by", "at", "from", "with"}); }
 // Auxiliaries and adverbs that may stand between a body and its verb: "the FBI has also said",
 // "Microsoft first named", "the NCA and the FBI jointly disrupted".
-bool auxiliary_or_adverb(std::string_view w) {
-  return one_of(w, {"has", "had", "have", "also", "now", "first", "later", "then", "since", "publicly", "internally", "previously",
-                    "already", "repeatedly", "formally", "officially", "jointly"});
-}
-
 class RelationFinder {
  public:
   RelationFinder(Document& doc, const RuleSet& rules)
@@ -763,6 +758,8 @@ class RelationFinder {
 
   std::string_view word(size_t k) const { return doc_.folded_token(k); }
   bool listed(size_t k, const WordList& l) const { return k < doc_.tokens.size() && l.has(doc_.tokens[k].vocab); }
+  // an auxiliary or adverb between a subject's name and its verb: "the FBI has", "Microsoft separately said"
+  bool verb_filler(size_t k) const { return listed(k, words_.verb_fillers) && doc_.tokens[k].is_all_lower; }
   bool reporting_word(size_t k) const { return listed(k, words_.reporting_words); }
   bool speaker_verb(size_t k) const { return listed(k, words_.speaker_verbs); }
   bool in_sentence(size_t k, uint32_t sent) const { return k < doc_.tokens.size() && doc_.tokens[k].sentence == sent; }
@@ -1021,7 +1018,7 @@ class RelationFinder {
     for (size_t k = l + 1; k <= l + 10 && in_sentence(k, sent); ++k) {
       if (doc_.tokens[k].is_all_lower && enforcement_word(k)) return true;
       const std::string_view w = word(k);
-      if (!(doc_.tokens[k].is_upper_initial || one_of(w, {"and", ",", "the", "of", "'", "s"}) || auxiliary_or_adverb(w)))
+      if (!(doc_.tokens[k].is_upper_initial || one_of(w, {"and", ",", "the", "of", "'", "s"}) || verb_filler(k)))
         return false;
     }
     return false;
@@ -1506,7 +1503,7 @@ class RelationFinder {
     for (size_t k = t, n = 0; k >= 1 && in_sentence(k - 1, sent) && n < 4; --k, ++n) {
       if (listed(k - 1, words_.naming_verbs) && doc_.tokens[k - 1].is_all_lower) {
         size_t s = k - 1;
-        for (int a = 0; a < 3 && s >= 1 && in_sentence(s - 1, sent) && auxiliary_or_adverb(word(s - 1)); ++a) --s;
+        for (int a = 0; a < 3 && s >= 1 && in_sentence(s - 1, sent) && verb_filler(s - 1); ++a) --s;
         return s >= 1 && in_sentence(s - 1, sent) && (s - 1 == reporter_last || one_of(word(s - 1), {"it", "which", "they", "we", "that", "who"}));
       }
       if (!doc_.tokens[k - 1].is_all_lower || !doc_.tokens[k - 1].is_word) return false;
@@ -1602,7 +1599,7 @@ class RelationFinder {
       // (the bracket closing around an acronym: "Colombia's Ministry of Information and Communications
       // Technologies (MinTIC) said")
       const bool bracketed_name = w == ")" && k == after + 1 && f >= 1 && in_sentence(f - 1, sent) && word(f - 1) == "(";
-      if (!(bracketed_name || one_of(w, {"'", "s", "on"}) || auxiliary_or_adverb(w) || listed(k, words_.reporter_heads))) {
+      if (!(bracketed_name || one_of(w, {"'", "s", "on"}) || verb_filler(k) || listed(k, words_.reporter_heads))) {
         if (legal_action_object(k, sent)) return true;
         break;
       }
