@@ -1093,6 +1093,13 @@ class RelationFinder {
     if (main != SIZE_MAX && times_named(before->name) == 1) return &named_[main];
     return before;
   }
+  // The attacker the article names most often (the first of those named as often).
+  const Attacker& most_named() const {
+    const Attacker* best = &named_.front();
+    for (const Attacker& a : named_)
+      if (times_named(a.name) > times_named(best->name)) best = &a;
+    return *best;
+  }
   int times_named(const std::string& name) const {
     const auto it = times_named_.find(name);
     return it == times_named_.end() ? 0 : it->second;
@@ -2947,8 +2954,10 @@ class RelationFinder {
                                       !blames_another_state(sent, ms, named_.front())))) {
         // (a lead that names its attacker soon; one named only much later was about something else:
         // "Hospitals, power suppliers and railway operators must from Tuesday report cyber attacks")
-        Attacker a = named_.front();
-        a.how = "the first attacker the article names";
+        // (past the lead, the one the story is about: the attacker it names most, "Microsoft blamed
+        // Hafnium" named five times after a list of "Tick, LuckyMouse, Calypso")
+        Attacker a = sent > named_.front().sentence ? most_named() : named_.front();
+        a.how = sent > named_.front().sentence && a.name != named_.front().name ? "the attacker the article names most" : "the first attacker the article names";
         attackers.push_back(a);
       }
       for (auto& a : attackers) a.token = std::string::npos;  // the whole sentence: every entity pairs with them
