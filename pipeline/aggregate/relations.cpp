@@ -2742,16 +2742,16 @@ class RelationFinder {
       if (listed(t - 2, words_.owned_nouns) && doc_.tokens[t - 2].is_all_lower && !listed(t - 2, words_.support_words) &&
           speaks_of_attackers(sent, false))
         return true;
-      if (!names_an_attacker(sent)) return false;
       // (not a sender it only posed as: "emails that appeared to come from the Bank of Russia")
-      if (listed(t - 2, words_.taking_verbs) && doc_.tokens[t - 2].is_all_lower && word(t - 3) != "to") return true;
-      // a demand with a sum or a ransom word between it and "from"
+      if (names_an_attacker(sent) && listed(t - 2, words_.taking_verbs) && doc_.tokens[t - 2].is_all_lower && word(t - 3) != "to") return true;
+      // a demand with a sum or a ransom word between it and "from" (whoever makes it, "it" too:
+      // "Earlier this year it demanded $50 million from Taiwanese computer maker Acer")
       bool sum = false;
       for (size_t u = t - 1; u >= 1 && u + 8 >= t && in_sentence(u - 1, sent); --u) {
         const std::string_view v = word(u - 1);
         if (one_of(v, {",", ";", ":", "and"})) break;
         sum = sum || v == "$" || doc_.tokens[u - 1].is_digit || listed(u - 1, words_.ransom_nouns);
-        if (listed(u - 1, words_.demand_verbs) && doc_.tokens[u - 1].is_all_lower) return sum;
+        if (listed(u - 1, words_.demand_verbs) && doc_.tokens[u - 1].is_all_lower) return sum && (names_an_attacker(sent) || pronoun_opens_demand(u - 1, sent));
       }
       return false;
     }
@@ -2759,6 +2759,17 @@ class RelationFinder {
       return listed(t - 2, words_.message_nouns) && doc_.tokens[t - 3].is_all_lower &&
              (doc_.has_cue(t - 3, kTargetCues) || listed(t - 3, words_.hack_words) || listed(t - 3, words_.offensive_nouns));
     return false;
+  }
+  // The demand verb at v has a pronoun for its subject that opens the sentence, maybe after a time
+  // phrase: "Earlier this year it demanded $50 million from ..." (the attacker the story is about; not
+  // a speaker's "it": "the company said it had sought $2 million from its insurer").
+  bool pronoun_opens_demand(size_t v, uint32_t sent) const {
+    size_t p = v;
+    while (p >= 1 && in_sentence(p - 1, sent) && verb_filler(p - 1)) --p;
+    if (p < 1 || !in_sentence(p - 1, sent) || !one_of(word(p - 1), {"it", "they"})) return false;
+    for (size_t k = doc_.sentences[sent].first_token + 1; k + 1 < p; ++k)
+      if (doc_.tokens[k].is_upper_initial || speaker_verb(k) || listed(k, words_.reporter_verbs)) return false;
+    return true;
   }
   // The attack word at k is the object of a time preposition: "after the attack", "since the breach".
   bool after_time_preposition(size_t k, uint32_t sent) const {

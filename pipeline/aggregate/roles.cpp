@@ -424,7 +424,9 @@ class Roles {
     // (a mention even after "traced": where the machines sit is not whom they serve; "traced the
     // connections to internet addresses in two Chinese provinces" is a mention in the corpus)
     // (also with the country as an adjective: "sent to a Chinese address", "routed through Russian servers")
-    if (in_sentence(l + 1, sent) && listed(l + 1, words_.infrastructure_nouns) && doc_.tokens[l + 1].is_all_lower) {
+    // (not a noun that names a business: "demanded $50 million from Taiwanese computer maker Acer")
+    if (in_sentence(l + 1, sent) && listed(l + 1, words_.infrastructure_nouns) && doc_.tokens[l + 1].is_all_lower &&
+        !(in_sentence(l + 2, sent) && listed(l + 2, words_.organization_descriptors))) {
       size_t k = f;
       while (k >= 1 && in_sentence(k - 1, sent) && determiner(word(k - 1))) --k;
       if (k >= 1 && in_sentence(k - 1, sent) && one_of(word(k - 1), {"to", "from", "via", "through"})) {
