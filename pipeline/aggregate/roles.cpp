@@ -654,6 +654,13 @@ class Roles {
       size_t k = f;
       while (k >= 1 && in_sentence(k - 1, sent) && (determiner(word(k - 1)) || one_of(word(k - 1), {"current", "former", "and", "or", "senior", "serving", "retired"}))) --k;
       if (observer && k >= 1 && in_sentence(k - 1, sent) && (attack_verb(k - 1) || (attack_phrase_end(k - 1) && possessive_of_name(l)))) { why = "object of '" + word(k - 1) + "'"; return "target"; }
+      // (or of the things of those people after one: "hit the Italian Senate and the websites of
+      // Germany's federal police")
+      if (observer && k >= 2 && in_sentence(k - 2, sent) && word(k - 1) == "of" && listed(k - 2, words_.owned_nouns) &&
+          doc_.tokens[k - 2].is_all_lower && doc_.cue_before_in_sentence(k - 2, kTargetCues)) {
+        why = "'" + word(k - 2) + " of' after an attack word";
+        return "target";
+      }
       // "hacking charges against serving Russian intelligence officials": the suspects' home
       if (k >= 2 && in_sentence(k - 2, sent) && word(k - 1) == "against" && listed(k - 2, words_.legal_action_words)) {
         why = "'" + word(k - 2) + " against'";
