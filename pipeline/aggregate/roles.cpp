@@ -284,6 +284,17 @@ class Roles {
   // "Slovakia, Brazil and India" from Slovakia ends at India. l when none follows.
   // Every member's end is the list's: remembered, so a list of n countries costs n steps (hostile
   // text lists thousands).
+  // The participle of harm of "among the most affected", "(were) the hardest hit", "the worst
+  // infected" right after token e; npos when there is none.
+  size_t ranked_by_harm_after(size_t e, uint32_t sent) const {
+    size_t k = e + 1;
+    if (in_sentence(k, sent) && one_of(word(k), {"were", "was", "are", "is", "being"})) ++k;
+    if (in_sentence(k, sent) && word(k) == "among") ++k;
+    if (!in_sentence(k + 2, sent) || word(k) != "the" || !one_of(word(k + 1), {"most", "worst", "hardest", "heaviest", "badly"})) return std::string::npos;
+    k += 2;
+    if (in_sentence(k, sent) && word(k) == "-") ++k;
+    return in_sentence(k, sent) && one_of(word(k), {"affected", "hit", "infected", "targeted", "impacted", "attacked", "compromised"}) ? k : std::string::npos;
+  }
   size_t list_end(size_t l, uint32_t sent) const {
     if (list_end_.size() != doc_.tokens.size()) list_end_.assign(doc_.tokens.size(), UINT32_MAX);
     if (list_end_[l] != UINT32_MAX) return list_end_[l];
@@ -716,6 +727,12 @@ class Roles {
     // malicious code found at victims tells of an attack too: "found the wiper at organisations in
     // Ukraine, Latvia and Lithuania", "spyware on the phones of journalists in Mexico"
     const bool harm_sentence = attack_sentence || malware_found_in(sent);
+    // A list of countries ranked by harm: "with Iran, Russia, Pakistan and China among the most
+    // affected", "Ukraine and Poland were the hardest hit"
+    if (const size_t r = ranked_by_harm_after(list_end(l, sent), sent); r != std::string::npos) {
+      why = "'" + word(r - 1) + " " + word(r) + "' after the list";
+      return "target";
+    }
     // A sentence that opens with the country and tells of harm there: "In Germany, wind turbine maker
     // Enercon lost remote control of 5,800 turbines", "In France, 9,000 subscribers were cut off" (not
     // a capital, which stands for its government, nor police work: "In Spain, police arrested ...").
