@@ -2146,7 +2146,8 @@ class RelationFinder {
     if (k == "organization" && flaw_before(f, sent) && in_sentence(l + 1, sent) && doc_.tokens[l + 1].is_word && !doc_.tokens[l + 1].is_all_lower &&
         doc_.tokens[l + 1].space_before)
       return false;
-    if (k != "security-vendor" && (suffered_attack(l, sent, k) || named_as_victim(l, sent) || ransom_payer(l, sent))) return true;
+    if (k != "security-vendor" && (suffered_attack(l, sent, k) || named_as_victim(l, sent) || ransom_payer(l, sent) || hit_in_its_clause(l, sent)))
+      return true;
     if (reporter_position(m)) return false;  // the one who tells: "stole $300 million from an exchange, the FBI said"
     if (k == "organization" && platform_used(f, l, sent)) return false;
     if (attacked_before(f, sent) || in_attack_list(sent) || on_leak_site(l, sent) || object_of_split_attack(f, l, sent) || owns_what_was_attacked(f, sent) ||
@@ -2158,6 +2159,7 @@ class RelationFinder {
         doc_.tokens[l + 1].is_all_lower && listed(l + 1, words_.intruder_nouns))
       return true;
     if ((k == "organization" || k == "government") && (acts_after_attack(f, l, sent) || bears_the_attack_before(f, l, sent))) return true;
+    if ((k == "organization" || k == "government" || k == "media") && recovers_from_attack(l, sent)) return true;
     if ((k == "organization" || k == "government") && taken_from_or_sent_to(f, sent)) return true;
     // a later member of a list of victims: "hacking into the networks of the American ratings firm
     // Moody's Analytics, the German industrial group Siemens and the satellite-navigation company
@@ -2511,6 +2513,36 @@ class RelationFinder {
     }
     return l;
   }
+  // A clause right after the name that says it was hit: "Toyota, which was hit by LockBit last
+  // year, said", "the insurer, which suffered a breach in 2023, said", "Okta, breached by the same
+  // crew in 2022, said" (then it is a victim that speaks, not a reporter).
+  bool hit_in_its_clause(size_t l, uint32_t sent) const {
+    if (!in_sentence(l + 3, sent) || word(l + 1) != ",") return false;
+    auto passive_attack = [&](size_t k) {
+      return in_sentence(k, sent) && doc_.tokens[k].is_all_lower && attack_act(k) && !victim_noun(word(k)) &&
+             (word(k).ends_with("ed") || listed(k, words_.irregular_attack_verbs));
+    };
+    size_t k = l + 2;
+    if (!one_of(word(k), {"which", "who"})) {
+      // a participle: "Okta, breached by the same crew"
+      return passive_attack(k) && in_sentence(k + 1, sent) &&
+             (one_of(word(k + 1), {"by", "in", "last", "earlier", "during", "this", "twice"}) || (k + 1 < date_token_.size() && date_token_[k + 1]));
+    }
+    bool passive = false;
+    for (++k; in_sentence(k, sent) && k <= l + 8; ++k) {
+      const std::string_view w = word(k);
+      if (one_of(w, {"was", "were", "been", "is", "are"})) { passive = true; continue; }
+      if (one_of(w, {"had", "has", "have", "itself", "themselves"}) || verb_filler(k)) continue;
+      break;
+    }
+    if (!in_sentence(k, sent)) return false;
+    if (passive) return passive_attack(k);
+    if (!listed(k, words_.suffer_verbs)) return false;
+    for (size_t u = k + 1; in_sentence(u, sent) && u <= k + 5; ++u)
+      if (attack_act(u) && !victim_noun(word(u)))
+        return !(in_sentence(u + 1, sent) && one_of(word(u + 1), {"on", "against", "at", "into", "targeting"}));
+    return false;
+  }
   // The object of a relative clause whose subject is a group, after the name ending at token l or its
   // description: "Keralty, a Colombian health care company that RansomHouse claimed to have breached",
   // "Colonial Pipeline, which DarkSide hit in 2021".
@@ -2556,6 +2588,32 @@ class RelationFinder {
   bool subject_opens(size_t f, uint32_t sent) const {
     const size_t lead = doc_.sentences[sent].first_token;
     return f == lead || (f == lead + 1 && word(lead) == "the");
+  }
+  // The subject getting over an attack with no object of its own: "Toyota is still restoring systems
+  // after a ransomware attack", "the council was struggling to recover from a LockBit attack", "the
+  // retailer is dealing with the fallout of a cyberattack" (context/recovery-verbs.txt).
+  bool recovers_from_attack(size_t l, uint32_t sent) const {
+    size_t k = description_end(l, sent) + 1;
+    for (int n = 0; in_sentence(k, sent) && n < 6 && !listed(k, words_.recovery_verbs); ++k, ++n)
+      if (!(verb_filler(k) || one_of(word(k), {"is", "was", "are", "were", "been", "be", "to", "continues", "continued", "working", "struggling",
+                                               "trying", "scrambling", "racing", "began", "begun", "slowly", "gradually", "fully"})))
+        return false;
+    if (!in_sentence(k, sent) || !listed(k, words_.recovery_verbs) || !doc_.tokens[k].is_all_lower) return false;
+    for (size_t t = k + 1; in_sentence(t, sent) && t <= k + 8; ++t) {
+      if ((t < org_token_.size() && org_token_[t]) || one_of(word(t), {";", ":", "which", "that", "who", "but"})) return false;
+      if (!one_of(word(t), {"from", "after", "following", "with"})) continue;
+      for (size_t u = t + 1; in_sentence(u, sent) && u <= t + 6; ++u) {
+        if (attack_act(u) && !victim_noun(word(u))) {
+          // (the attack's own object: "after the attack on Okta"; not "on its network")
+          const bool other_object = in_sentence(u + 2, sent) && one_of(word(u + 1), {"on", "against", "at", "into", "targeting"}) &&
+                                    !one_of(word(u + 2), {"its", "their", "our"}) && !(u + 2 < date_token_.size() && date_token_[u + 2]);
+          return !other_object;
+        }
+        if (!(doc_.tokens[u].is_all_lower || (u < group_token_.size() && group_token_[u]) || (u < date_token_.size() && date_token_[u]))) break;
+      }
+      return false;
+    }
+    return false;
   }
   // The sentence's subject acted after an attack with no object of its own, so one on it: "Marks &
   // Spencer was forced to suspend online orders for almost seven weeks after an attack claimed by
