@@ -137,7 +137,6 @@ class RelationFinder {
     story_country();
     victim_sectors();
     operations_named_for_the_activity_before();
-    operations_to_groups();
     vendors_with_no_part();
     no_state_spies_at_home();
   }
@@ -406,26 +405,6 @@ class RelationFinder {
   bool paragraph_break_between(uint32_t a, uint32_t b) const {
     const std::string_view gap = std::string_view(doc_.norm).substr(doc_.sentences[a].end, doc_.sentences[b].start - doc_.sentences[a].end);
     return gap.find('\n') != std::string_view::npos;
-  }
-
-  // What an operation the article puts down to a group did, that group did: "Operation RoundPress
-  // ... attributed to APT28" hit Greece, so APT28 hit Greece; the record says both. Only in a story
-  // about the group (named more often than the operation): a story about the operation, which ties
-  // it to a group in passing ("its code resembled tools of the Lazarus Group"), leaves the
-  // operation's victims to it alone.
-  void operations_to_groups() {
-    std::map<std::string, std::vector<std::string>> group_of;
-    for (const Relation& r : doc_.relations)
-      if (r.type == "attributed-to" && r.source_type == "operation" && r.target_type == "actor") group_of[r.source].push_back(r.target);
-    if (group_of.empty()) return;
-    for (size_t i = 0, n = doc_.relations.size(); i < n; ++i) {
-      const Relation r = doc_.relations[i];  // a copy: add() grows the list
-      if (r.source_type != "operation" || r.type == "attributed-to") continue;
-      if (const auto it = group_of.find(r.source); it != group_of.end())
-        for (const std::string& g : it->second)
-          if (times_named(g) > times_named(r.source))
-            add(r.type, g, "actor", r.target, r.target_type.c_str(), r.sentence, r.cue + ", by way of " + r.source + ", the group's operation");
-    }
   }
 
   // A cyber story that reads no country as a victim is most often about one: the country it
