@@ -954,8 +954,10 @@ class RelationFinder {
     // what a state body did, the group the text ties to it did ("GRU unit 26165, which researchers
     // track as APT28"): the group is the attacker, the body its sponsor
     if (auto it = body_groups_.find(src); it != body_groups_.end()) {
-      if (type != "attributed-to")
-        for (const auto& g : it->second) add(type, g, "actor", dst, dt, sent, cue + ", through " + src);
+      // (only when the text ties it to one group: a body with several units in the story, "the GRU's
+      // units 26165 and 74455", did each thing through one of them, which the text does not say)
+      if (type != "attributed-to" && it->second.size() == 1)
+        add(type, *it->second.begin(), "actor", dst, dt, sent, cue + ", through " + src);
       return;
     }
     if (!seen_.insert(type + "\t" + src + "\t" + dst).second) return;
