@@ -2130,7 +2130,7 @@ class RelationFinder {
     if (k != "security-vendor" && (suffered_attack(l, sent, k) || named_as_victim(l, sent) || ransom_payer(l, sent) || hit_in_its_clause(l, sent)))
       return true;
     if (reporter_position(m)) return false;  // the one who tells: "stole $300 million from an exchange, the FBI said"
-    if (k == "organization" && platform_used(f, l, sent)) return false;
+    if (k == "organization" && platform_used(f, l, sent) && !agent_between_attack_and_object(agent_by_before(f, sent), f, sent)) return false;
     if (attacked_before(f, sent) || in_attack_list(sent) || on_leak_site(l, sent) || object_of_split_attack(f, l, sent) || owns_what_was_attacked(f, sent) ||
         attackers_inside(f, l, sent) || (k != "security-vendor" && names_the_attack(l, sent)) || hit_by_the_group_it_describes(l, sent))
       return true;
@@ -2564,6 +2564,33 @@ class RelationFinder {
     if (p < 2 || !in_sentence(p - 2, sent) || !one_of(word(p - 1), {"on", "via", "through"})) return false;
     return !(doc_.has_cue(p - 2, kTargetCues) || listed(p - 2, words_.hack_words));
   }
+  // The attack's agent between the attack and its object, the name at token f: "an attack claimed
+  // by the BlackCat gang on Change Healthcare", "a breach carried out by Scattered Spider against
+  // MGM Resorts" (b is the token of "by").
+  size_t agent_by_before(size_t f, uint32_t sent) const {  // the "by" before the name at f, over a few words; f if none
+    for (size_t u = f; u >= 1 && u + 6 >= f && in_sentence(u - 1, sent); --u)
+      if (word(u - 1) == "by") return u - 1;
+    return f;
+  }
+  bool agent_between_attack_and_object(size_t b, size_t f, uint32_t sent) const {
+    if (f < b + 3 || !one_of(word(f - 1), {"on", "against"})) return false;
+    bool group = false;
+    for (size_t u = b + 1; u + 1 < f; ++u) {
+      const bool group_word = u < group_token_.size() && group_token_[u];
+      group = group || group_word;
+      if (!(group_word || one_of(word(u), {"the", "a", "an", "-"}) ||
+            (doc_.tokens[u].is_all_lower && (listed(u, words_.crew_nouns) || listed(u, words_.malware_nouns) || doc_.has_cue(u, kAttackerNouns)))))
+        return false;
+    }
+    if (!group) return false;
+    // (over the participle of the agent, in the attack's own phrase: "claimed", "carried out"; not a
+    // clause's verb, "the attack was claimed by NoName057(16) on Telegram", where it was said)
+    for (size_t u = b; u >= 1 && u + 3 >= b && in_sentence(u - 1, sent) && doc_.tokens[u - 1].is_all_lower; --u) {
+      if (one_of(word(u - 1), {"was", "were", "is", "are", "been", "be", "has", "have", "had"})) return false;
+      if (attack_act(u - 1) && !victim_noun(word(u - 1))) return true;
+    }
+    return false;
+  }
 
   // The name starting at token f opens its sentence, after "the" at most.
   bool subject_opens(size_t f, uint32_t sent) const {
@@ -2709,6 +2736,7 @@ class RelationFinder {
       // (nor past the opening of another clause: "learned of the breach in November, when an FBI agent called")
       // (but things of the name: "made off with records belonging to AT&T")
       const bool belonging = w == "to" && t >= 2 && in_sentence(t - 2, sent) && one_of(word(t - 2), {"belonging", "belonged", "belongs"});
+      if (w == "by" && agent_between_attack_and_object(t - 1, f, sent)) return true;
       if (w == "by" || w == ";" || (w == "to" && !belonging) || speaker_verb(t - 1) || (doc_.has_cue(t - 1, kAttributionCues) && !glued) ||
           one_of(w, {"which", "who", "that", "when", "while", "because", "although", "though", "whereas", "until"}))
         break;
