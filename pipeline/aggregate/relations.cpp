@@ -1636,7 +1636,8 @@ class RelationFinder {
         // not "updates from SolarWinds", "hit by"
         for (size_t b = k - 1; b >= 1 && b + 6 >= k - 1 && in_sentence(b - 1, sent); --b) {
           if (doc_.has_cue(b - 1, kTargetCues) && doc_.tokens[b - 1].is_all_lower) return false;
-          if (reporting_word(b - 1) || doc_.has_cue(b - 1, kObserverNouns) || listed(b - 1, words_.report_nouns))
+          if (reporting_word(b - 1) || doc_.has_cue(b - 1, kObserverNouns) || listed(b - 1, words_.report_nouns) ||
+              (w == "by" && listed(b - 1, words_.reporter_verbs) && doc_.tokens[b - 1].is_all_lower && word(b - 1).ends_with("ed")))  // "first exposed in April 2017 by PwC"
             return true;
         }
         return false;
