@@ -761,6 +761,34 @@ class Evidence {
       if (k < 2 || doc_.folded_token(k - 1) != "in" || !same_sentence(k - 2, k)) return false;
       return doc_.tokens[k - 2].is_all_lower && doc_.has_cue(k - 2, kSectorCues);
     };
+    // A state's government right after an attack word: "hacked the Czech government", "attacks on
+    // Germany's government" (tiers.tsv then reads it as the national one).
+    auto attacked_state_government = [&](const Candidate& c) {
+      if (c.value != "government") return false;
+      size_t k = first_token(c);
+      if (k == std::string::npos || k < 2) return false;
+      if (k >= 3 && doc_.folded_token(k - 1) == "s" && doc_.folded_token(k - 2) == "'") k -= 2;
+      const size_t country_end = doc_.tokens[k - 1].end;
+      size_t country_first = std::string::npos;
+      for (const Candidate& o : doc_.candidates)
+        if (o.type == MentionType::Country && o.end == country_end) country_first = first_token(o);
+      if (country_first == std::string::npos || country_first < 1) return false;
+      k = country_first;
+      if (k >= 1 && one_of(doc_.folded_token(k - 1), {"the", "a"})) --k;
+      // (over a preposition of attacks or the things of the government: "attacks on", "targeted
+      // officials of", "breached the networks of")
+      // (not "on behalf of the Iranian government": the thing before "of" is one that is hit)
+      if (k >= 3 && doc_.folded_token(k - 1) == "of") {
+        if (!(doc_.tokens[k - 2].is_all_lower && (doc_.has_cue(k - 2, kSectorCues) || doc_.has_cue(k - 2, kVictimNouns)))) return false;
+        for (size_t b = k - 2; b >= 1 && b + 4 >= k && same_sentence(b - 1, k); --b) {
+          if (!doc_.tokens[b - 1].is_all_lower) return false;
+          if (doc_.has_cue(b - 1, kTargetCues) && doc_.folded_token(b - 1) != "on") return true;
+        }
+        return false;
+      }
+      if (k >= 2 && one_of(doc_.folded_token(k - 1), {"on", "at", "into"})) --k;
+      return k >= 1 && same_sentence(k - 1, first_token(c)) && doc_.tokens[k - 1].is_all_lower && doc_.has_cue(k - 1, kTargetCues);
+    };
     std::vector<Candidate> newly;
     std::vector<bool> done(pending_idx.size(), false);
     for (bool changed = true; changed;) {  // a list accepts its members one after another
@@ -771,6 +799,8 @@ class Evidence {
         std::string why;
         if (cue_near(c, kSectorCues, 1, 3) || (!c.ambiguous && contains_cue(c, kSectorCues)) || list_shares_cue(c) || cue_then_in(c))
           why = "sector-cue";
+        else if (attacked_state_government(c))
+          why = "a state's government attacked";
         else if ((cyber() || cyber_sentence(c)) && listed_with_accepted(c)) why = "sector-list";
         if (why.empty()) continue;
         c.cue = why;
