@@ -15,6 +15,7 @@
 #include "extract/people/people.hpp"
 #include "resolve/overlaps.hpp"
 #include "resolve/declared_aliases.hpp"
+#include "resolve/brands_as_tools.hpp"
 #include "resolve/sector_tiers.hpp"
 #include "segment/boilerplate.hpp"
 #include "segment/normalise.hpp"
@@ -49,6 +50,7 @@ const std::array<Stage, Pipeline::kStages.size() - 1> kStageFunctions = {
     find_dates,
     [](Document& d, const RuleSet&) { resolve_overlaps(d); },
     merge_declared_aliases,
+    brands_as_tools,
     set_sector_tiers,
     assign_roles,
     link_dates,

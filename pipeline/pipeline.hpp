@@ -25,9 +25,9 @@ namespace news {
 
 class Pipeline {
  public:
-  static constexpr std::array<const char*, 19> kStages = {
+  static constexpr std::array<const char*, 20> kStages = {
       "normalise", "boilerplate", "segment", "gazetteers", "people", "operations", "name-lines", "names", "short-forms", "evidence",
-      "dates", "overlaps", "declared-aliases", "sector-tiers", "roles", "link-dates", "relations", "sector-parents", "record"};
+      "dates", "overlaps", "declared-aliases", "brands-as-tools", "sector-tiers", "roles", "link-dates", "relations", "sector-parents", "record"};
 
   Pipeline(const RuleSet& rules, const ExtractOptions& options) : rules_(rules), options_(options) {}
 
