@@ -51,15 +51,15 @@ broken = os.path.join(tmp, "rules")
 shutil.copytree(rules, broken)
 path = os.path.join(broken, "actors", "threat-groups-criminal.tsv")
 lines = open(path).read().split("\n")
-open(path, "w").write("\n".join(l for l in lines if not l.startswith("cl0p\t")))
+open(path, "w").write("\n".join(l for l in lines if not l.startswith("blackcat\t")))
 owners = os.path.join(broken, "tools", "owners.tsv")  # (the tools it is known to use name it too)
-open(owners, "w").write(open(owners).read().replace("|cl0p", ""))
+open(owners, "w").write(open(owners).read().replace("|blackcat", "").replace("\tblackcat|", "\t"))
 report = os.path.join(tmp, "check.html")
 c = subprocess.run([cli, "check", corpus, "--rules", broken, "--no-examples", "--html", report], capture_output=True, text=True)
 if c.returncode != 1:
     fails.append(f"check with a deleted group should fail, exit {c.returncode}")
 # (one the name patterns cannot find again: "The group, which calls itself Killnet" can)
-if "lost    actor     Cl0p" not in c.stdout:
+if "lost    actor     BlackCat" not in c.stdout:
     fails.append("check does not name the lost group")
 code, dom, log = render(report)
 if code != 0 or dom.count("<article") < 80:
