@@ -2230,6 +2230,9 @@ class RelationFinder {
           !one_of(word(v + 1), {"of", "to", "in"}))
         return false;
       from = v + 2;
+      // (the attackers' own: "became the latest victim of LockBit", "fell victim to the Clop gang")
+      if (in_sentence(from, sent) && word(from) == "the") ++from;
+      if (in_sentence(from, sent) && from < group_token_.size() && group_token_[from]) return true;
     }
     for (size_t u = from; in_sentence(u, sent) && u <= from + 6; ++u) {
       const std::string_view w = word(u);
@@ -2433,6 +2436,10 @@ class RelationFinder {
   // The name the gang put on its site: "listed Boeing on its leak site", "added the hospital to its
   // data leak site on Friday".
   bool on_leak_site(size_t l, uint32_t sent) const {
+    // (or its things: "posted Boeing's data on its leak site")
+    if (in_sentence(l + 3, sent) && word(l + 1) == "'" && word(l + 2) == "s")
+      for (size_t k = l + 3; in_sentence(k, sent) && k <= l + 5 && doc_.tokens[k].is_all_lower; ++k)
+        if (listed(k, words_.owned_nouns) || listed(k, words_.personal_data_nouns)) l = k;
     if (!in_sentence(l + 1, sent) || !one_of(word(l + 1), {"on", "to"})) return false;
     bool leak = false;
     for (size_t t = l + 2; in_sentence(t, sent) && t <= l + 8; ++t) {
