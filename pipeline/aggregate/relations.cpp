@@ -2128,7 +2128,8 @@ class RelationFinder {
     if (k == "organization" && flaw_before(f, sent) && in_sentence(l + 1, sent) && doc_.tokens[l + 1].is_word && !doc_.tokens[l + 1].is_all_lower &&
         doc_.tokens[l + 1].space_before)
       return false;
-    if (k != "security-vendor" && (suffered_attack(l, sent, k) || named_as_victim(l, sent) || ransom_payer(l, sent) || hit_in_its_clause(l, sent)))
+    if (k != "security-vendor" && (suffered_attack(l, sent, k) || named_as_victim(l, sent) || ransom_payer(l, sent) || hit_in_its_clause(l, sent) ||
+                                 one_of_those_hit(l, sent)))
       return true;
     if (reporter_position(m)) return false;  // the one who tells: "stole $300 million from an exchange, the FBI said"
     if (k == "organization" && platform_used(f, l, sent) && !agent_between_attack_and_object(agent_by_before(f, sent), f, sent)) return false;
@@ -2502,6 +2503,25 @@ class RelationFinder {
     }
     return l;
   }
+  // One of those the group hit, in the clause after them: "Boeing was one of several companies
+  // LockBit hit last month", "one of the companies that LockBit hit", "among the victims the gang
+  // breached".
+  bool one_of_those_hit(size_t l, uint32_t sent) const {
+    size_t k = l + 1;
+    if (!in_sentence(k + 1, sent) || !one_of(word(k), {"was", "is", "were", "are", "became", "becomes"})) return false;
+    ++k;
+    if (word(k) == "one" && in_sentence(k + 1, sent) && word(k + 1) == "of") k += 2;
+    else if (word(k) == "among") ++k;
+    else return false;
+    for (int n = 0; in_sentence(k, sent) && n < 5 && (doc_.tokens[k].is_all_lower || doc_.tokens[k].is_digit) && !(k < group_token_.size() && group_token_[k]);
+         ++k, ++n)
+      if (one_of(word(k), {"which", "who", "by"}) || (word(k) == "that" && !(k + 1 < group_token_.size() && group_token_[k + 1]))) return false;
+    if (!in_sentence(k, sent) || k >= group_token_.size() || !group_token_[k]) return false;
+    while (k < group_token_.size() && in_sentence(k, sent) && group_token_[k]) ++k;
+    if (in_sentence(k, sent) && one_of(word(k), {"had", "has", "have"})) ++k;
+    return in_sentence(k, sent) && doc_.tokens[k].is_all_lower && attack_act(k) && !victim_noun(word(k)) &&
+           (word(k).ends_with("ed") || listed(k, words_.irregular_attack_verbs));
+  }
   // A clause right after the name that says it was hit: "Toyota, which was hit by LockBit last
   // year, said", "the insurer, which suffered a breach in 2023, said", "Okta, breached by the same
   // crew in 2022, said" (then it is a victim that speaks, not a reporter).
@@ -2514,8 +2534,16 @@ class RelationFinder {
     size_t k = l + 2;
     if (!one_of(word(k), {"which", "who"})) {
       // a participle: "Okta, breached by the same crew"
-      return passive_attack(k) && in_sentence(k + 1, sent) &&
-             (one_of(word(k + 1), {"by", "in", "last", "earlier", "during", "this", "twice"}) || (k + 1 < date_token_.size() && date_token_[k + 1]));
+      if (passive_attack(k))
+        return in_sentence(k + 1, sent) &&
+               (one_of(word(k + 1), {"by", "in", "last", "earlier", "during", "this", "twice"}) || (k + 1 < date_token_.size() && date_token_[k + 1]));
+      // an apposition that calls it a victim: "Boeing, a recent LockBit victim,", "one of LockBit's victims"
+      for (size_t u = k; in_sentence(u, sent) && u <= k + 7; ++u) {
+        if (word(u) == ",") return false;
+        if (victim_noun(word(u))) return in_sentence(u + 1, sent) && one_of(word(u + 1), {",", "of"});
+        if (!(doc_.tokens[u].is_all_lower || (u < group_token_.size() && group_token_[u]) || word(u) == "'")) return false;
+      }
+      return false;
     }
     bool passive = false;
     for (++k; in_sentence(k, sent) && k <= l + 8; ++k) {
