@@ -733,10 +733,11 @@ class Roles {
       why = "'" + word(r - 1) + " " + word(r) + "' after the list";
       return "target";
     }
-    // A sentence that opens with the country and tells of harm there: "In Germany, wind turbine maker
-    // Enercon lost remote control of 5,800 turbines", "In France, 9,000 subscribers were cut off" (not
+    // A sentence that opens with the country and tells of harm there (an attack word, or an outage:
+    // context/outage-words.txt): "In Germany, wind turbine maker Enercon lost remote control of 5,800
+    // turbines", "In New Zealand, schools said their systems were down" (not
     // a capital, which stands for its government, nor police work: "In Spain, police arrested ...").
-    if (harm_sentence && opens_in_country(f, l, sent) && !police_work(sent) &&
+    if ((harm_sentence || sentence_has_word(doc_, sent, words_.outage_words, outage_at_)) && opens_in_country(f, l, sent) && !police_work(sent) &&
         !(m.form != UINT32_MAX && rules_.forms[m.form].kind == FormKind::Capital)) {
       why = "'In " + std::string(doc_.span(m.start, m.end)) + ",' opening a sentence of harm";
       return "target";
@@ -1166,7 +1167,7 @@ class Roles {
     });
   }
   // Questions about a whole sentence, answered once per sentence however many countries ask them.
-  SentenceMemo malware_found_, denial_, group_named_, police_work_;
+  SentenceMemo malware_found_, denial_, group_named_, police_work_, outage_at_;
   // The country [f, l] opens the sentence after "In" (and "the") and a comma follows it.
   bool opens_in_country(size_t f, size_t l, uint32_t sent) const {
     const size_t first = doc_.sentences[sent].first_token;

@@ -578,7 +578,7 @@ ContextWords::ContextWords(const RuleSet& r, Problems& p)
       attacker_people(needed(r, p, "attacker-people")), malware_nouns(needed(r, p, "malware-nouns")),
       malware_verbs(needed(r, p, "malware-verbs")), support_words(needed(r, p, "support-words")), event_nouns(needed(r, p, "event-nouns")), punish_words(needed(r, p, "punish-words")), message_nouns(needed(r, p, "message-nouns")), helper_verbs(needed(r, p, "helper-verbs")),
       tally_verbs(needed(r, p, "tally-verbs")), hosting_words(needed(r, p, "hosting-words")), blame_verbs(needed(r, p, "blame-verbs")),
-      hedge_adverbs(needed(r, p, "hedge-adverbs")), conflict_nouns(needed(r, p, "conflict-nouns")), hypothetical_words(needed(r, p, "hypothetical-words")), residence_verbs(needed(r, p, "residence-verbs")), place_prepositions(needed(r, p, "place-prepositions")),
+      hedge_adverbs(needed(r, p, "hedge-adverbs")), conflict_nouns(needed(r, p, "conflict-nouns")), hypothetical_words(needed(r, p, "hypothetical-words")), residence_verbs(needed(r, p, "residence-verbs")), outage_words(needed(r, p, "outage-words")), place_prepositions(needed(r, p, "place-prepositions")),
       government_nouns(needed(r, p, "government-nouns")), tracking_verbs(needed(r, p, "tracking-verbs")),
       not_name_words(needed(r, p, "not-name-words")),
       not_cluster_words(needed(r, p, "not-cluster-words")), name_joiners(needed(r, p, "name-joiners")),

@@ -320,7 +320,7 @@ struct ContextWords {
       &irregular_attack_verbs, &home_words, &cosigner_nouns, &cosign_cues, &business_words, &force_nouns, &origin_words, &personal_data_nouns,
       &organization_descriptors, &maker_verbs, &product_nouns, &suspect_nouns, &owned_nouns, &legal_story_words, &attacker_people,
       &malware_nouns, &malware_verbs, &support_words, &event_nouns, &punish_words, &message_nouns, &helper_verbs,
-      &tally_verbs, &hosting_words, &blame_verbs, &hedge_adverbs, &conflict_nouns, &hypothetical_words, &residence_verbs;
+      &tally_verbs, &hosting_words, &blame_verbs, &hedge_adverbs, &conflict_nouns, &hypothetical_words, &residence_verbs, &outage_words;
   // the evidence stage: a capital named as a place
   const WordList &place_prepositions, &government_nouns;
   // the operations finder: a vendor's tracking name is no campaign
