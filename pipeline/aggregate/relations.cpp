@@ -2281,7 +2281,8 @@ class RelationFinder {
   }
   // After the speaker's verb at token `verb`: attackers took or attacked what is the speaker's own,
   // "AT&T said on Friday that hackers had downloaded records of calls of nearly all of its customers"
-  // (an attacker noun, an attack or taking verb within five words, then "its" or "our").
+  // (an attacker noun, an attack or taking verb within five words, then "its" or "our", or the
+  // people it serves, context/client-nouns.txt).
   bool attackers_took_its_own(size_t verb, uint32_t sent) const {
     for (size_t t = verb + 1; in_sentence(t, sent) && t <= verb + 5; ++t) {  // ("said on Friday that hackers")
       if (!(doc_.has_cue(t, kAttackerNouns) && doc_.tokens[t].is_all_lower)) continue;
@@ -2290,6 +2291,17 @@ class RelationFinder {
         if (one_of(word(u), {";", "but", "while", "which", "who"}) || speaker_verb(u)) return false;
         if (!act && u <= t + 5 && (attack_act(u) || (listed(u, words_.taking_verbs) && doc_.tokens[u].is_all_lower))) act = true;
         else if (act && one_of(word(u), {"its", "our"})) return true;
+        // (or its people's: "said hackers had stolen data on 9.4 million passengers"; not "customers
+        // of Ticketmaster", whose name comes first)
+        else if (act && u < org_token_.size() && org_token_[u]) return false;
+        else if (act && doc_.tokens[u].is_all_lower && listed(u, words_.client_nouns) && !one_of(word(u - 1), {"their", "his", "her"}) &&
+                 !(in_sentence(u + 1, sent) && doc_.tokens[u + 1].is_all_lower && doc_.tokens[u + 1].is_word && !listed(u + 1, words_.personal_data_nouns) &&
+                   !one_of(word(u + 1), {"of", "at", "and", "or"}))) {  // (not "their client lists": others' people, not data)
+          size_t o = u + 1;
+          if (in_sentence(o, sent) && one_of(word(o), {"of", "at"})) ++o;
+          if (in_sentence(o, sent) && word(o) == "the") ++o;
+          return !(o > u + 1 && o < org_token_.size() && in_sentence(o, sent) && org_token_[o]);
+        }
       }
       return false;
     }
