@@ -2612,14 +2612,15 @@ class RelationFinder {
     if (p < 2 || !in_sentence(p - 2, sent) || !one_of(word(p - 1), {"on", "via", "through"})) return false;
     return !(doc_.has_cue(p - 2, kTargetCues) || listed(p - 2, words_.hack_words));
   }
-  // The attack's agent between the attack and its object, the name at token f: "an attack claimed
-  // by the BlackCat gang on Change Healthcare", "a breach carried out by Scattered Spider against
-  // MGM Resorts" (b is the token of "by").
-  size_t agent_by_before(size_t f, uint32_t sent) const {  // the "by" before the name at f, over a few words; f if none
+  // The "by" a few words before the name at token f; f if none.
+  size_t agent_by_before(size_t f, uint32_t sent) const {
     for (size_t u = f; u >= 1 && u + 6 >= f && in_sentence(u - 1, sent); --u)
       if (word(u - 1) == "by") return u - 1;
     return f;
   }
+  // The attack's agent between the attack and its object, the name at token f: "an attack claimed
+  // by the BlackCat gang on Change Healthcare", "a breach carried out by Scattered Spider against
+  // MGM Resorts" (b is the token of "by").
   bool agent_between_attack_and_object(size_t b, size_t f, uint32_t sent) const {
     if (f < b + 3 || !one_of(word(f - 1), {"on", "against"})) return false;
     bool group = false;
