@@ -1289,6 +1289,15 @@ class RelationFinder {
         out.push_back(&a);
     return out;
   }
+  // The group's name at token g (over a noun of attackers after it) ends in a possessive: "the APT41
+  // group's", "Lazarus's".
+  bool possessive_after_group(size_t g) const {
+    const uint32_t sent = doc_.tokens[g].sentence;
+    size_t k = g;
+    while (k < group_token_.size() && in_sentence(k, sent) && group_token_[k]) ++k;
+    if (in_sentence(k, sent) && doc_.tokens[k].is_all_lower && doc_.has_cue(k, kAttackerNouns)) ++k;
+    return in_sentence(k + 1, sent) && one_of(word(k), {"'", "\u2019"}) && word(k + 1) == "s";
+  }
   // A country glued into an adjective of the attacker named right after it: "the Russia-based Conti
   // operation", "the Beijing-backed APT41".
   bool compound_before_attacker(const Mention& m, const std::vector<Attacker>& attackers) const {
@@ -3149,7 +3158,10 @@ class RelationFinder {
             // Egregor", where a ransomware brand is one crew among the others)
             // (nor a tool the rules give to other groups: "NotPetya" in a story about Ragnar Locker is
             // the background's, tools_to_their_groups pairs it with its own group)
-            if (!product_flaw(*m) && !(a->named && coordinated(t, a->token)) && !someone_elses_tool(*m, name, kind))
+            // (an apposition that gives the tool to the group is no list: "ShadowPad, the APT41 group's
+            // signature backdoor")
+            if (!product_flaw(*m) && !(a->named && coordinated(t, a->token) && !(a->token > t && possessive_after_group(a->token))) &&
+                !someone_elses_tool(*m, name, kind))
               add("uses", name, kind, m->value, "tool", sent, "tool in the sentence, " + cue);
             break;
           case MentionType::Actor: {
