@@ -2616,6 +2616,10 @@ class RelationFinder {
   // Twitter"; not "the attack on Twitter").
   bool platform_used(size_t f, size_t l, uint32_t sent) const {
     if (in_sentence(l + 1, sent) && listed(l + 1, words_.account_nouns) && doc_.tokens[l + 1].is_all_lower) return true;
+    // (its own machines are no platform: "encrypted files on Boeing's servers")
+    if (in_sentence(l + 3, sent) && one_of(word(l + 1), {"'", "\u2019"}) && word(l + 2) == "s" && doc_.tokens[l + 3].is_all_lower &&
+        listed(l + 3, words_.owned_nouns) && !listed(l + 3, words_.account_nouns))
+      return false;
     size_t p = f;
     if (p >= 1 && in_sentence(p - 1, sent) && one_of(word(p - 1), {"its", "their", "his", "her", "a"})) --p;
     if (p < 2 || !in_sentence(p - 2, sent) || !one_of(word(p - 1), {"on", "via", "through"})) return false;
