@@ -2300,21 +2300,28 @@ class RelationFinder {
         if (one_of(word(u), {";", "but", "while", "which", "who"}) || speaker_verb(u)) return false;
         if (!act && u <= t + 5 && (attack_act(u) || (listed(u, words_.taking_verbs) && doc_.tokens[u].is_all_lower))) act = true;
         else if (act && one_of(word(u), {"its", "our"})) return true;
-        // (or its people's: "said hackers had stolen data on 9.4 million passengers"; not "customers
-        // of Ticketmaster", whose name comes first)
+        // (or its people's: "said hackers had stolen data on 9.4 million passengers")
         else if (act && u < org_token_.size() && org_token_[u]) return false;
-        else if (act && doc_.tokens[u].is_all_lower && listed(u, words_.client_nouns) && !one_of(word(u - 1), {"their", "his", "her"}) &&
-                 !(in_sentence(u + 1, sent) && doc_.tokens[u + 1].is_all_lower && doc_.tokens[u + 1].is_word && !listed(u + 1, words_.personal_data_nouns) &&
-                   !one_of(word(u + 1), {"of", "at", "and", "or"}))) {  // (not "their client lists": others' people, not data)
-          size_t o = u + 1;
-          if (in_sentence(o, sent) && one_of(word(o), {"of", "at"})) ++o;
-          if (in_sentence(o, sent) && word(o) == "the") ++o;
-          return !(o > u + 1 && o < org_token_.size() && in_sentence(o, sent) && org_token_[o]);
-        }
+        else if (act && speakers_people_at(u, sent)) return true;
       }
       return false;
     }
     return false;
+  }
+  // Token u is a noun of the people an organisation serves (context/client-nouns.txt) that are the
+  // speaker's: "data on 9.4 million passengers", "passenger data"; not others' ("their client
+  // lists"), a noun it only modifies ("client lists"), nor another organisation's ("customers of
+  // Ticketmaster").
+  bool speakers_people_at(size_t u, uint32_t sent) const {
+    if (!doc_.tokens[u].is_all_lower || !listed(u, words_.client_nouns) || one_of(word(u - 1), {"their", "his", "her"})) return false;
+    if (in_sentence(u + 1, sent) && doc_.tokens[u + 1].is_all_lower && doc_.tokens[u + 1].is_word && !listed(u + 1, words_.personal_data_nouns) &&
+        !one_of(word(u + 1), {"of", "at", "and", "or"}))
+      return false;
+    size_t o = u + 1;
+    if (!in_sentence(o, sent) || !one_of(word(o), {"of", "at"})) return true;
+    ++o;
+    if (in_sentence(o, sent) && word(o) == "the") ++o;
+    return !(o < org_token_.size() && in_sentence(o, sent) && org_token_[o]);
   }
   // After the speaker's verb at token `verb`: its data was taken, "Aer Lingus ... confirmed that data had
   // been taken", "said records belonging to two of its entities had been compromised" (a noun of

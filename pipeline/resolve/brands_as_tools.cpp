@@ -10,7 +10,7 @@ constexpr size_t kWordsBack = 5;  // from the brand back to the verb or noun of 
 
 bool malware_noun(const Document& doc, const RuleSet& rules, size_t k) {
   const Token& t = doc.tokens[k];
-  return t.is_all_lower && (rules.words->malware_nouns.has(t.vocab) || doc.folded_token(k) == "encryptor" || doc.folded_token(k) == "locker");
+  return t.is_all_lower && rules.words->malware_nouns.has(t.vocab);
 }
 
 // The token of the malware noun the brand at mention `i` heads, over other brands listed with it
@@ -22,8 +22,10 @@ size_t malware_noun_after(const Document& doc, const RuleSet& rules, const std::
                         (doc.folded_token(k) == "and" || doc.folded_token(k) == ",") && group_at[k + 1] != std::string::npos;
        ++members) {
     const size_t next = group_at[k + 1];
+    const size_t next_last = doc.token_ending_at(doc.mentions[next].end);
+    if (next_last == std::string::npos) break;
     list.push_back(next);
-    k = doc.token_ending_at(doc.mentions[next].end) + 1;
+    k = next_last + 1;
   }
   if (k >= doc.tokens.size() || doc.tokens[k].sentence != sent || !malware_noun(doc, rules, k)) return std::string::npos;
   // (not the crew or its operation: "the Zeppelin ransomware gang", "a LockBit ransomware attack")

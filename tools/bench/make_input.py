@@ -47,6 +47,11 @@ if sys.argv[1] == "--pathological":
         # and a text that opens on a dateline repeated to 1 MB
         "site-title": ((" | Foo Bar - The Record" * 45000)[:1_000_000], "Hackers hit banks in Chile, Symantec said."),
         "datelines": ("LONDON, Jan 5 (Reuters) " * 40000)[:999_990] + "- Hackers",
+        # thousands of states' governments after an attack word: each asks which country ends right
+        # before it (found once per article, not once per word)
+        "state-governments": ("APT28 hackers hacked the Czech government and the German government in a cyber attack. " * 12000)[:1_000_000],
+        # thousands of ransomware brands another group deployed: each asks for the group before it
+        "brands-run": ("Vice Society deployed Zeppelin ransomware and the Conti ransomware at the schools. " * 12000)[:1_000_000],
         # thousands of lists of groups, each with a known one and dozens of unknown names
         "group-lists": " ".join("The hacking groups behind the attacks: APT28, " + ", ".join(f"Zq{i}x{j} Crew" for j in range(30)) + " and Kimsuky."
                                 for i in range(2000))[:1_000_000],

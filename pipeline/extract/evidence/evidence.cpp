@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/text.hpp"
@@ -763,17 +764,18 @@ class Evidence {
     };
     // A state's government right after an attack word: "hacked the Czech government", "attacks on
     // Germany's government" (tiers.tsv then reads it as the national one).
+    // (the first token of the country candidate ending at each byte: found once, not per sector word)
+    std::unordered_map<uint32_t, size_t> country_first_by_end;
+    for (const Candidate& o : doc_.candidates)
+      if (o.type == MentionType::Country) country_first_by_end[o.end] = first_token(o);
     auto attacked_state_government = [&](const Candidate& c) {
       if (c.value != "government") return false;
       size_t k = first_token(c);
       if (k == std::string::npos || k < 2) return false;
       if (k >= 3 && doc_.folded_token(k - 1) == "s" && doc_.folded_token(k - 2) == "'") k -= 2;
-      const size_t country_end = doc_.tokens[k - 1].end;
-      size_t country_first = std::string::npos;
-      for (const Candidate& o : doc_.candidates)
-        if (o.type == MentionType::Country && o.end == country_end) country_first = first_token(o);
-      if (country_first == std::string::npos || country_first < 1) return false;
-      k = country_first;
+      const auto country = country_first_by_end.find(doc_.tokens[k - 1].end);
+      if (country == country_first_by_end.end() || country->second == std::string::npos || country->second < 1) return false;
+      k = country->second;
       if (k >= 1 && one_of(doc_.folded_token(k - 1), {"the", "a"})) --k;
       // (over a preposition of attacks or the things of the government: "attacks on", "targeted
       // officials of", "breached the networks of")
