@@ -267,14 +267,11 @@ class RelationFinder {
     for (const Attacker& a : named_)
       if (a.name == group) naming.push_back(a.sentence);
     std::set<std::string> targeted = targeted_names();
-    const std::string group_home = home_of(group, "actor");
     for (const Mention& m : doc_.mentions) {
       if (m.type != MentionType::Actor || doc_.in_title(m.start) || targeted.count(m.value) || attacker_kind(m)) continue;
       const std::string& k = actor_kind(m, rules_);
       if ((k != "organization" && k != "government" && k != "media") || names_its_members(m) || !org_is_victim(m)) continue;
-      if (k == "government" && m.entry != UINT32_MAX && !rules_.actors[m.entry].country.empty() &&
-          group_home == rules_.actors[m.entry].country)
-        continue;
+      if (own_state_body(m, group, "actor")) continue;
       const uint32_t sent = sentence_of(doc_, m);
       if (other_attackers_sentences_.count(sent)) continue;
       const auto next = std::lower_bound(naming.begin(), naming.end(), sent);
@@ -902,6 +899,20 @@ class RelationFinder {
     return entry ? entry->country : std::string();
   }
   // The gazetteer's threat group of this canonical name (null: an unknown one).
+  // A body of the attacker's own state, which a state's spies do not attack ("GRU officers broke
+  // into"); a crew of criminals or hacktivists does hit its own state ("Anonymous Philippines
+  // defaced the website of the Commission on Elections").
+  bool own_state_body(const Mention& m, const std::string& attacker, const char* kind) const {
+    if (actor_kind(m, rules_) != "government" || m.entry == UINT32_MAX || rules_.actors[m.entry].country.empty()) return false;
+    if (home_of(attacker, kind) != rules_.actors[m.entry].country) return false;
+    const ActorEntry* group = group_entry(attacker);
+    const bool crew = group && (group->motivation == "criminal" || group->motivation == "hacktivist");
+    // (the crew's own state, right after an attack word only: "the Treasury imposed sanctions on six
+    // officials of the IRGC" in a story of the IRGC's hacktivist front is no attack on the IRGC)
+    if (const size_t f = doc_.token_starting_at(m.start); crew && f != std::string::npos)
+      return !attack_word_just_before(f, doc_.tokens[f].sentence);
+    return true;
+  }
   const ActorEntry* group_entry(const std::string& name) const {
     for (uint32_t i : rules_.actors_named(name))
       if (rules_.actors[i].kind == "threat-group") return &rules_.actors[i];
@@ -1879,14 +1890,50 @@ class RelationFinder {
   // Attackers found inside its things: "one of two Russian teams that researchers found inside the
   // Democratic National Committee's network" (context/owned-nouns.txt), the attackers named or
   // referred to among the ten words before (not "equipment inside Türk Telekom's network").
+  // Also inside it or the things of it after a verb of being, hiding or moving there: "it was found
+  // inside AT&T, Verizon and Lumen", "had been inside the systems of Kyivstar", "lurked in
+  // Kyivstar's network for months", "moved through Air India's network undetected".
   bool attackers_inside(size_t f, size_t l, uint32_t sent) const {
     size_t t = f;
     if (t >= 1 && in_sentence(t - 1, sent) && word(t - 1) == "the") --t;
-    if (!(t >= 1 && in_sentence(t - 1, sent) && word(t - 1) == "inside" && in_sentence(l + 3, sent) && word(l + 1) == "'" &&
-          word(l + 2) == "s" && listed(l + 3, words_.owned_nouns) && doc_.tokens[l + 3].is_all_lower))
+    const bool its_things = in_sentence(l + 3, sent) && word(l + 1) == "'" && word(l + 2) == "s" && listed(l + 3, words_.owned_nouns) &&
+                            doc_.tokens[l + 3].is_all_lower;
+    // "inside the systems of Kyivstar": the place is the things before "of"
+    if (t >= 3 && in_sentence(t - 3, sent) && word(t - 1) == "of" && listed(t - 2, words_.owned_nouns) && doc_.tokens[t - 2].is_all_lower) {
+      size_t u = t - 2;
+      if (u >= 1 && in_sentence(u - 1, sent) && one_of(word(u - 1), {"the", "its", "their"})) --u;
+      if (u >= 1 && in_sentence(u - 1, sent) && one_of(word(u - 1), {"inside", "in", "through"}) && stays_inside(u - 1, sent, true))
+        return attacker_before(u - 1, sent, true);
       return false;
-    for (size_t k = t - 1; k >= 1 && k + 10 >= t && in_sentence(k - 1, sent); --k)
-      if ((k - 1 < group_token_.size() && group_token_[k - 1]) || (doc_.tokens[k - 1].is_all_lower && doc_.has_cue(k - 1, kAttackerNouns)))
+    }
+    if (t < 1 || !in_sentence(t - 1, sent)) return false;
+    const std::string_view place = word(t - 1);
+    if (place == "inside" && its_things) return attacker_before(t - 1, sent, false) || (stays_inside(t - 1, sent, false) && attacker_before(t - 1, sent, true));
+    if (place == "inside") return stays_inside(t - 1, sent, false) && attacker_before(t - 1, sent, true);
+    if (one_of(place, {"in", "through"}) && its_things) return stays_inside(t - 1, sent, true) && attacker_before(t - 1, sent, true);
+    return false;
+  }
+  // The verb right before the preposition at p says the attackers were there: being or found there
+  // ("had been inside", "was found inside"), or, with `moving`, hiding or moving about there
+  // ("lurked in", "moved through", "spent months inside").
+  bool stays_inside(size_t p, uint32_t sent, bool moving) const {
+    if (p < 1 || !in_sentence(p - 1, sent)) return false;
+    size_t v = p - 1;
+    // (over an adverb: "had been quietly inside")
+    if (v >= 1 && in_sentence(v - 1, sent) && doc_.tokens[v].is_all_lower && word(v).ends_with("ly")) --v;
+    const std::string_view w = word(v);
+    if (one_of(w, {"lurked", "lurking", "lurk", "lurks", "hid", "hiding", "hidden", "roamed", "roaming", "moved", "moving", "burrowed",
+                   "burrowing", "persisted", "nested", "camped", "sat", "sitting", "remained", "stayed", "operated", "operating", "spread"}))
+      return true;
+    if (moving) return false;
+    return one_of(w, {"been", "was", "were", "found", "discovered", "detected", "spotted", "seen", "is", "are"});
+  }
+  // The attackers named or referred to among the ten words before token p: a group's name, an
+  // attacker noun, or with `pronoun` also "it" or "they" (the group of the sentences before).
+  bool attacker_before(size_t p, uint32_t sent, bool pronoun) const {
+    for (size_t k = p; k >= 1 && k + 10 >= p && in_sentence(k - 1, sent); --k)
+      if ((k - 1 < group_token_.size() && group_token_[k - 1]) || (doc_.tokens[k - 1].is_all_lower && doc_.has_cue(k - 1, kAttackerNouns)) ||
+          (pronoun && one_of(word(k - 1), {"it", "they"}) && (names_an_attacker(sent) || (sent >= 1 && names_an_attacker(sent - 1)))))
         return true;
     return false;
   }
@@ -2158,6 +2205,12 @@ class RelationFinder {
     // Trimble", "victims include the Reserve Bank of New Zealand, ..., the law firm Jones Day"
     if (const size_t s0 = name_list_start(f, sent); s0 < f && (attacked_before(s0, sent) || ((k == "organization" || k == "government") && taken_from_or_sent_to(s0, sent))))
       return true;
+    // (or after attackers found inside: "it was found inside AT&T, Verizon and Lumen Technologies";
+    // the list's start may take in lower-case words before its first name)
+    if (size_t n0 = name_list_start(f, sent); n0 < f) {
+      while (n0 < f && !doc_.tokens[n0].is_upper_initial) ++n0;
+      if (n0 < f && attackers_inside(n0, n0, sent)) return true;
+    }
     bool be = false;
     size_t after_be = 0, before_be = 0, counted = 0;
     // the names of a list and their glue do not count: "the broadcasters KBS, MBC and YTN and at
@@ -3232,9 +3285,7 @@ class RelationFinder {
             // FireEye": else the attack words of its sentence are about its research, "the group used
             // Roundcube flaws, ESET said, to break into ..."; 0 of 12 were right on 32 dev sets)
             else if (!(k == "security-vendor" && !a->by_name && !attack_word_just_before(doc_.token_starting_at(m->start), sent)) &&
-                     org_is_victim(*m) && !(carried_for > kCarriedVictim && sent >= kLeadSentences) &&
-                     !(k == "government" && m->entry != UINT32_MAX && !rules_.actors[m->entry].country.empty() &&
-                       home_of(name, kind) == rules_.actors[m->entry].country))  // its own state: "GRU officers broke into"
+                     org_is_victim(*m) && !(carried_for > kCarriedVictim && sent >= kLeadSentences) && !own_state_body(*m, name, kind))
               add("targets", name, kind, m->value, "actor", sent, "object of an attack word, " + cue);
             break;
           }
