@@ -137,8 +137,37 @@ class RelationFinder {
     story_country();
     victim_sectors();
     operations_named_for_the_activity_before();
+    operations_led_by();
     vendors_with_no_part();
     no_state_spies_at_home();
+  }
+
+  // The body that leads a named operation reports it: "the FBI-led Operation Duck Hunt", "Operation
+  // Trident Breach, an FBI-led crackdown", "a Europol-coordinated Operation Endgame".
+  void operations_led_by() {
+    for (const Mention& m : doc_.mentions) {
+      if (m.type != MentionType::Actor) continue;
+      const std::string& k = actor_kind(m, rules_);
+      if (k != "government" && k != "security-vendor" && k != "organization") continue;
+      const size_t f = doc_.token_starting_at(m.start), l = doc_.token_ending_at(m.end);
+      if (f == std::string::npos || l == std::string::npos) continue;
+      const uint32_t sent = doc_.tokens[f].sentence;
+      if (!(in_sentence(l + 2, sent) && word(l + 1) == "-" && !doc_.tokens[l + 1].space_before &&
+            one_of(word(l + 2), {"led", "run", "coordinated", "driven", "directed", "headed", "organised", "organized"})))
+        continue;
+      const auto it = by_sentence_->find(sent);
+      if (it == by_sentence_->end()) continue;
+      for (const Mention* op : it->second) {
+        if (op->type != MentionType::Operation) continue;
+        const size_t of = doc_.token_starting_at(op->start), ol = doc_.token_ending_at(op->end);
+        if (of == std::string::npos || ol == std::string::npos) continue;
+        // right after it ("the FBI-led Operation Duck Hunt"), or the operation it describes right
+        // before it ("Operation Trident Breach, an FBI-led crackdown")
+        const bool after = of == l + 3;
+        const bool described = f >= 2 && ol + 2 <= f && f <= ol + 3 && word(ol + 1) == "," && (ol + 2 == f || one_of(word(f - 1), {"a", "an", "the"}));
+        if (after || described) add("reported-by", op->value, "operation", m.value, "actor", sent, "the body that leads the operation");
+      }
+    }
   }
 
   // One of the mentions of sentence `sent` is a tool the rules give to this group (rules/tools/owners.tsv).
@@ -1887,6 +1916,21 @@ class RelationFinder {
     while (d >= 1 && article(d - 1)) --d;
     return d;
   }
+  // The name at f is the subject that opens the sentence after a time phrase and a place's
+  // possessive: "At the end of January Chicago's Lurie Children's Hospital was forced ...", "In
+  // May, the Irish health service ..." (not a name inside the time phrase's clause: "After the
+  // attack on Acme" has no date before the name).
+  bool subject_after_time_and_place(size_t f, size_t lead, uint32_t sent) const {
+    size_t k = f;
+    if (k >= 1 && in_sentence(k - 1, sent) && word(k - 1) == "the") --k;
+    // "Chicago's", "Britain's"
+    if (k >= lead + 3 && word(k - 1) == "s" && word(k - 2) == "'" && doc_.tokens[k - 3].is_upper_initial) k -= 3;
+    if (k >= 1 && in_sentence(k - 1, sent) && word(k - 1) == ",") --k;
+    if (k == lead || k < 1 || !(k - 1 < date_token_.size() && date_token_[k - 1])) return false;
+    while (k > lead && k - 1 < date_token_.size() && date_token_[k - 1]) --k;
+    if (k > lead && one_of(word(k - 1), {"in", "on", "at", "by", "since", "during", "until", "late", "early", "earlier", "later", "last"})) --k;
+    return k == lead;
+  }
   // Attackers found inside its things: "one of two Russian teams that researchers found inside the
   // Democratic National Committee's network" (context/owned-nouns.txt), the attackers named or
   // referred to among the ten words before (not "equipment inside Türk Telekom's network").
@@ -2090,7 +2134,7 @@ class RelationFinder {
         lead = t + 1;
         break;
       }
-    const bool opens = f == lead || (f == lead + 1 && word(f - 1) == "the");
+    const bool opens = f == lead || (f == lead + 1 && word(f - 1) == "the") || subject_after_time_and_place(f, lead, sent);
     // (an outlet only as the subject: "first reported by BleepingComputer, showed that the bank ... its")
     bool past_attacker = false, addressed_others = false;
     if ((((k == "organization" || k == "government") && reporter_position(m)) || opens) && k != "security-vendor")
