@@ -157,7 +157,13 @@ class RelationFinder {
         continue;
       const auto it = by_sentence_->find(sent);
       if (it == by_sentence_->end()) continue;
-      for (const Mention* op : it->second) {
+      // (only the few mentions next to it: a hostile sentence holds thousands)
+      const auto& ms = it->second;
+      const auto here = std::lower_bound(ms.begin(), ms.end(), m.start, [](const Mention* o, uint32_t s) { return o->start < s; });
+      const auto from = here - std::min<std::ptrdiff_t>(here - ms.begin(), 3);
+      const auto to = here + std::min<std::ptrdiff_t>(ms.end() - here, 4);
+      for (auto o = from; o != to; ++o) {
+        const Mention* op = *o;
         if (op->type != MentionType::Operation) continue;
         const size_t of = doc_.token_starting_at(op->start), ol = doc_.token_ending_at(op->end);
         if (of == std::string::npos || ol == std::string::npos) continue;
