@@ -132,7 +132,6 @@ class RelationFinder {
     }
     reporters_referred_to(by_sentence);
     victims_of_the_only_attacker();
-    target_countries_of_the_only_attacker();
     victim_seats();
     unpaired_victim_seats();
     story_country();
@@ -319,31 +318,6 @@ class RelationFinder {
     }
   }
   static constexpr uint32_t kOnlyAttackerReach = 3;
-  // A country the text shows attacked in a sentence that pairs it with no attacker, in an article
-  // that names only one attacker, close to a sentence naming it, as for organisations above:
-  // "Victims were found in Spain, Turkey and Armenia, the company said" after the group's sentence.
-  void target_countries_of_the_only_attacker() {
-    std::set<std::string> attackers;
-    for (const Attacker& a : named_) attackers.insert(a.name);
-    if (attackers.size() != 1 || named_.empty()) return;
-    const Attacker& only = named_.front();
-    std::vector<uint32_t> naming;
-    for (const Attacker& a : named_) naming.push_back(a.sentence);
-    std::set<std::string> targeted;
-    for (const Relation& r : doc_.relations)
-      if (r.type == "targets" && r.target_type == "country") targeted.insert(r.target);
-    for (const Mention& m : doc_.mentions) {
-      if (m.type != MentionType::Country || m.role != "target" || doc_.in_title(m.start) || targeted.count(m.value)) continue;
-      const uint32_t sent = sentence_of(doc_, m);
-      if (other_attackers_sentences_.count(sent)) continue;
-      const auto next = std::lower_bound(naming.begin(), naming.end(), sent);
-      const bool close = (next != naming.end() && *next - sent <= kOnlyAttackerReach) ||
-                         (next != naming.begin() && sent - *std::prev(next) <= kOnlyAttackerReach);
-      if (!close) continue;
-      add("targets", only.name, only.kind, m.value, "country", sent, "target role, the only attacker the article names, close by");
-      targeted.insert(m.value);
-    }
-  }
   std::set<uint32_t> other_attackers_sentences_;  // sentences about an attacker the article does not name
 
   // A security vendor that nothing above gave a part, named in a sentence with an attacker, is
@@ -2640,6 +2614,10 @@ class RelationFinder {
     for (size_t u = t + 1; in_sentence(u, sent) && u <= t + 8; ++u) {
       if (one_of(word(u), {",", ";", ":", "("})) break;
       if (attack_act(u)) return true;
+      // (those that told of their own exposure: "were among the firms that disclosed exposure")
+      if (listed(u, words_.disclosure_verbs) && doc_.tokens[u].is_all_lower)
+        for (size_t v = u + 1; in_sentence(v, sent) && v <= u + 3; ++v)
+          if (attack_act(v) || one_of(word(v), {"exposure", "impact", "compromise", "compromises"})) return !negated_after(u, sent);
     }
     return false;
   }
