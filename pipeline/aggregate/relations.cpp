@@ -132,6 +132,7 @@ class RelationFinder {
     }
     reporters_referred_to(by_sentence);
     victims_of_the_only_attacker();
+    claimants_of_the_attack_before();
     victim_seats();
     unpaired_victim_seats();
     story_country();
@@ -318,6 +319,48 @@ class RelationFinder {
     }
   }
   static constexpr uint32_t kOnlyAttackerReach = 3;
+  // A group that claimed, in a relative clause, the attack named before it hit that attack's victim,
+  // as did whoever the sentence pairs with it: "Mandiant linked APT44 to the December attack on
+  // Kyivstar, Ukraine's largest mobile operator, which Solntsepek publicly claimed."
+  void claimants_of_the_attack_before() {
+    std::vector<std::tuple<std::string, std::string, uint32_t>> found;  // group, victim, sentence
+    for (const Mention& g : doc_.mentions) {
+      if (!is_group(g, rules_) || doc_.in_title(g.start)) continue;
+      const size_t f = doc_.token_starting_at(g.start), l = doc_.token_ending_at(g.end);
+      if (f == std::string::npos || l == std::string::npos || f < 2) continue;
+      const uint32_t sent = doc_.tokens[f].sentence;
+      if (!in_sentence(f - 1, sent) || !one_of(word(f - 1), {"which", "that"})) continue;
+      size_t c = l + 1;
+      if (in_sentence(c, sent) && doc_.tokens[c].is_all_lower && word(c).ends_with("ly")) ++c;  // "publicly", "later"
+      if (in_sentence(c, sent) && one_of(word(c), {"later", "also", "quickly", "has", "had"})) ++c;
+      if (!(in_sentence(c, sent) && one_of(word(c), {"claimed", "claims"}))) continue;
+      // (the attack itself, not something said: "which Solntsepek later claimed to have warned")
+      if (in_sentence(c + 1, sent) && one_of(word(c + 1), {"to", "that", "it", "they", "had", "was", "were"})) continue;
+      // the attack word and its victim before "which": "the attack on Kyivstar, Ukraine's largest
+      // mobile operator, which"
+      for (size_t k = f - 1; k >= 1 && k + 16 >= f && in_sentence(k - 1, sent); --k) {
+        if (!(listed(k - 1, words_.attack_event_nouns) && doc_.tokens[k - 1].is_all_lower && in_sentence(k, sent) &&
+              one_of(word(k), {"on", "against", "at"})))
+          continue;
+        const Mention* victim = actor_at(in_sentence(k + 1, sent) && word(k + 1) == "the" ? k + 2 : k + 1, sent);
+        if (victim && !is_group(*victim, rules_) && !attacker_kind(*victim)) found.emplace_back(g.value, victim->value, sent);
+        break;
+      }
+    }
+    for (const auto& [group, victim, sent] : found) add("targets", group, "actor", victim, "actor", sent, "the group that claimed the attack on it");
+  }
+  // The actor mention that starts at token t of sentence `sent`, if any.
+  const Mention* actor_at(size_t t, uint32_t sent) const {
+    if (!in_sentence(t, sent)) return nullptr;
+    const auto it = by_sentence_->find(sent);
+    if (it == by_sentence_->end()) return nullptr;
+    const uint32_t start = doc_.tokens[t].start;
+    const auto& ms = it->second;
+    for (auto o = std::lower_bound(ms.begin(), ms.end(), start, [](const Mention* m, uint32_t b) { return m->start < b; });
+         o != ms.end() && (*o)->start == start; ++o)
+      if ((*o)->type == MentionType::Actor) return *o;
+    return nullptr;
+  }
   std::set<uint32_t> other_attackers_sentences_;  // sentences about an attacker the article does not name
 
   // A security vendor that nothing above gave a part, named in a sentence with an attacker, is
