@@ -133,12 +133,17 @@ class RelationFinder {
     reporters_referred_to(by_sentence);
     victims_of_the_only_attacker();
     claimants_of_the_attack_before();
+    operations_led_by();
+    associated_groups_share_victims();
     victim_seats();
     unpaired_victim_seats();
     story_country();
     victim_sectors();
+    // (victim_sectors adds mentions: the pointers of the sentences' lists are built again)
+    by_sentence.clear();
+    for (const auto& m : doc_.mentions)
+      by_sentence[sentence_of(doc_, m)].push_back(&m);
     operations_named_for_the_activity_before();
-    operations_led_by();
     vendors_with_no_part();
     no_state_spies_at_home();
   }
@@ -349,6 +354,46 @@ class RelationFinder {
     }
     for (const auto& [group, victim, sent] : found) add("targets", group, "actor", victim, "actor", sent, "the group that claimed the attack on it");
   }
+  // A group the text makes the front, subgroup or affiliate of another (context/group-link-nouns.txt)
+  // gives that other its victims, countries and sectors hit: "Solntsepek, a front for Sandworm",
+  // "Researchers regard TraderTraitor as a subgroup of Lazarus", "Scattered Spider, a BlackCat affiliate".
+  void associated_groups_share_victims() {
+    std::set<std::pair<std::string, std::string>> links;
+    for (const Mention& a : doc_.mentions) {
+      if (!is_group(a, rules_)) continue;
+      const size_t l = doc_.token_ending_at(a.end);
+      if (l == std::string::npos) continue;
+      const uint32_t sent = doc_.tokens[l].sentence;
+      size_t k = l + 1;
+      if (in_sentence(k, sent) && word(k) == ",") ++k;
+      if (in_sentence(k, sent) && one_of(word(k), {"as", "is", "was", "are", "were", "be"})) ++k;
+      if (!(in_sentence(k, sent) && one_of(word(k), {"a", "an", "the", "its"}))) continue;
+      ++k;
+      // "a BlackCat affiliate"
+      if (const Mention* b = actor_at(k, sent); b && is_group(*b, rules_)) {
+        const size_t bl = doc_.token_ending_at(b->end);
+        if (bl != std::string::npos && listed(bl + 1, words_.group_link_nouns) && doc_.tokens[bl + 1].is_all_lower && b->value != a.value)
+          links.emplace(a.value, b->value);
+        continue;
+      }
+      // "a front for Sandworm", "a Telegram persona of APT44"
+      for (int n = 0; n < 3 && in_sentence(k, sent) && !listed(k, words_.group_link_nouns) && doc_.tokens[k].is_word; ++n) ++k;
+      if (!(in_sentence(k + 1, sent) && listed(k, words_.group_link_nouns) && doc_.tokens[k].is_all_lower &&
+            one_of(word(k + 1), {"of", "for", "within", "to", "inside"})))
+        continue;
+      k += 2;
+      if (in_sentence(k, sent) && word(k) == "the") ++k;
+      if (const Mention* b = actor_at(k, sent); b && is_group(*b, rules_) && b->value != a.value) links.emplace(a.value, b->value);
+    }
+    if (links.empty()) return;
+    const std::vector<Relation> before = doc_.relations;  // add() grows the list
+    // (from the part to the whole only: the whole's other victims are not the part's, "Researchers
+    // regard TraderTraitor as a subgroup of Lazarus, which also hacked Sony Pictures")
+    for (const auto& [part, whole] : links)
+      for (const Relation& r : before)
+        if (r.type == "targets" && r.source == part && r.source_type == "actor")
+          add("targets", whole, "actor", r.target, r.target_type.c_str(), r.sentence, "the victim of " + part + ", which the text makes part of it");
+  }
   // The actor mention that starts at token t of sentence `sent`, if any.
   const Mention* actor_at(size_t t, uint32_t sent) const {
     if (!in_sentence(t, sent)) return nullptr;
@@ -358,7 +403,7 @@ class RelationFinder {
     const auto& ms = it->second;
     for (auto o = std::lower_bound(ms.begin(), ms.end(), start, [](const Mention* m, uint32_t b) { return m->start < b; });
          o != ms.end() && (*o)->start == start; ++o)
-      if ((*o)->type == MentionType::Actor) return *o;
+      if ((*o)->type == MentionType::Actor && !(*o)->value.empty()) return *o;
     return nullptr;
   }
   std::set<uint32_t> other_attackers_sentences_;  // sentences about an attacker the article does not name
