@@ -1228,7 +1228,8 @@ class RelationFinder {
     const Sentence& s = doc_.sentences[sent];
     for (size_t k = s.first_token; k < s.end_token; ++k) {
       const std::string_view w = word(k);
-      if (one_of(w, {"it", "they"}) && !reporting_after(k)) { out.emplace_back(k, "pronoun"); continue; }
+      // (not "IT" in capitals, the trade: "Akira hit Südwestfalen-IT", "the IT provider")
+      if (one_of(w, {"it", "they"}) && !doc_.tokens[k].is_all_upper && !reporting_after(k)) { out.emplace_back(k, "pronoun"); continue; }
       // "a separate Chinese state-sponsored group", "another gang": an attacker other than those named
       if (w == "another" || (one_of(w, {"a", "an"}) && one_of(word(k + 1), {"separate", "different", "unrelated", "second"}))) {
         for (size_t j = k + 1; j <= k + 6 && in_sentence(j, sent); ++j) {
@@ -1367,7 +1368,10 @@ class RelationFinder {
       // part of a campaign it announced with the Anonymous movement. The small group has posted ..."
       const size_t at = t;
       const std::string& of_kind = kind;  // (clang 14 cannot capture a structured binding in a lambda)
-      if (!focus_.empty() && kind == focus_[0].kind && focus_[0].named && focus_[0].sentence < sent &&
+      // (or carried over from the sentence before by a pronoun: "Black Basta surfaced in 2022 and is
+      // regarded as one of Conti's successors. It built up a list of victims. ... across the group")
+      if (!focus_.empty() && kind == focus_[0].kind && (focus_[0].named || (focus_[0].carried && sent - focus_[0].sentence <= 2)) &&
+          focus_[0].sentence < sent &&
           std::none_of(out.begin(), out.begin() + named_here, [&](const Attacker& o) { return o.token < at && o.kind == of_kind; })) {
         out.push_back(referred(focus_[0], t, sent, "the attacker of the sentences before"));
         continue;
@@ -2202,6 +2206,9 @@ class RelationFinder {
     // environment had been breached", "there is no evidence that the ministry was hit"
     for (size_t t = f; t >= 2 && t + 8 >= f && in_sentence(t - 2, sent); --t)
       if (word(t - 2) == "no" && one_of(word(t - 1), {"sign", "signs", "evidence", "indication", "indications", "trace", "proof"})) return false;
+    // the subject of a blame in the clause that describes the attack: "lost $308 million in an attack
+    // the FBI and Japanese police later blamed on TraderTraitor"
+    if (blames_after(l, sent)) return false;
     // one of a list of speakers reads as the last, which holds the verb: "British Airways, the BBC and
     // pharmacy chain Boots said that details of their staff had been stolen"
     // (only then: "hackers hit Acme, the FBI said" leaves Acme to the readings below)
@@ -2322,12 +2329,12 @@ class RelationFinder {
     if (k == "organization" && flaw_before(f, sent) && in_sentence(l + 1, sent) && doc_.tokens[l + 1].is_word && !doc_.tokens[l + 1].is_all_lower &&
         doc_.tokens[l + 1].space_before)
       return false;
-    if (k != "security-vendor" && (suffered_attack(l, sent, k) || named_as_victim(l, sent) || ransom_payer(l, sent) || hit_in_its_clause(l, sent) ||
+    if (k != "security-vendor" && (suffered_attack(l, sent, k) || lost_in_attack(l, sent) || named_as_victim(l, sent) || ransom_payer(l, sent) || hit_in_its_clause(l, sent) ||
                                  one_of_those_hit(l, sent)))
       return true;
     if (reporter_position(m)) return false;  // the one who tells: "stole $300 million from an exchange, the FBI said"
     if (k == "organization" && platform_used(f, l, sent) && !agent_between_attack_and_object(agent_by_before(f, sent), f, sent)) return false;
-    if (attacked_before(f, sent) || in_attack_list(sent) || on_leak_site(l, sent) || object_of_split_attack(f, l, sent) || owns_what_was_attacked(f, sent) ||
+    if (attacked_before(f, sent) || in_attack_list(sent) || on_leak_site(l, sent) || claimed_by_attacker(f, l, sent) || object_of_split_attack(f, l, sent) || owns_what_was_attacked(f, sent) ||
         attackers_inside(f, l, sent) || (k != "security-vendor" && names_the_attack(l, sent)) || hit_by_the_group_it_describes(l, sent))
       return true;
     // a company's intruders: "paid to the Colonial Pipeline hackers" (a company the rules know with
@@ -2455,6 +2462,37 @@ class RelationFinder {
             !(o + 1 < date_token_.size() && date_token_[o + 1]))
           return one_of(word(o + 1), {"its", "their", "our"});
       return true;
+    }
+    return false;
+  }
+  // The name at l, maybe with others and its people, is the subject of a verb of blame or
+  // attribution right after it: "the FBI and Japanese police later blamed on", "the FBI has
+  // attributed to".
+  bool blames_after(size_t l, uint32_t sent) const {
+    int lower = 0;
+    for (size_t k = l + 1; in_sentence(k, sent) && k <= l + 8; ++k) {
+      if (listed(k, words_.blame_verbs) && doc_.tokens[k].is_all_lower) return true;
+      if (doc_.has_cue(k, kAttributionCues) && doc_.tokens[k].is_all_lower && one_of(word(k), {"attributed", "linked", "tied", "traced"})) return true;
+      if (doc_.tokens[k].is_upper_initial || doc_.tokens[k].is_all_upper || one_of(word(k), {"and", "the", "'", "s"})) continue;
+      if (one_of(word(k), {"later", "also", "has", "have", "had", "publicly", "formally", "officially", "since", "then", "now"})) continue;
+      if (doc_.tokens[k].is_all_lower && doc_.tokens[k].is_word && ++lower <= 1) continue;  // "Japanese police"
+      return false;
+    }
+    return false;
+  }
+  // The subject that lost something in an attack: "Japan's DMM Bitcoin lost about $308 million in
+  // bitcoin in an attack", "Harmony lost $100 million to the hack" (not "lost a contract after the
+  // vote").
+  bool lost_in_attack(size_t l, uint32_t sent) const {
+    size_t k = description_end(bracketed_after(l, sent), sent) + 1;
+    if (in_sentence(k, sent) && one_of(word(k), {"has", "had", "also", "reportedly"})) ++k;
+    if (!in_sentence(k, sent) || !one_of(word(k), {"lost", "loses", "lose", "losing"}) || !doc_.tokens[k].is_all_lower) return false;
+    for (size_t u = k + 1; in_sentence(u + 1, sent) && u <= k + 10; ++u) {
+      if (one_of(word(u), {";", ":", "which", "who", "because"})) return false;
+      if (!one_of(word(u), {"in", "to", "during", "after", "through"})) continue;
+      size_t a = u + 1;
+      for (int n = 0; n < 3 && in_sentence(a, sent) && doc_.tokens[a].is_all_lower && !attack_act(a); ++n) ++a;
+      if (in_sentence(a, sent) && attack_act(a) && !victim_noun(word(a))) return true;
     }
     return false;
   }
@@ -2686,14 +2724,21 @@ class RelationFinder {
   // group", "Colonial Pipeline paid a ransom of $4.4 million", "the city would not pay the gang".
   bool ransom_payer(size_t l, uint32_t sent) const {
     size_t k = description_end(bracketed_after(l, sent), sent) + 1;
+    // (its unit that paid: "its Change Healthcare unit paid the BlackCat gang a $22m ransom")
+    if (in_sentence(k, sent) && listed(k, words_.ownership_words) && doc_.tokens[k].is_all_lower) ++k;
     for (int n = 0; in_sentence(k, sent) && !listed(k, words_.payment_verbs); ++k, ++n)
       if (n >= 5 || !doc_.tokens[k].is_all_lower ||
           !one_of(word(k), {"has", "had", "have", "refused", "declined", "to", "did", "does", "not", "would", "will", "agreed", "eventually",
                             "reportedly", "also", "never", "chose", "decided"}))
         return false;
     if (!in_sentence(k, sent) || !doc_.tokens[k].is_all_lower) return false;
-    for (size_t u = k + 1; in_sentence(u, sent) && u <= k + 6; ++u)
-      if (listed(u, words_.ransom_nouns) || (u < group_token_.size() && group_token_[u])) return true;
+    // (over a sum: "paid about $4.4 million to DarkSide"; the group as the one paid, not the speaker
+    // after a comma: "paid its staff overtime after the attack, DarkSide said")
+    for (size_t u = k + 1; in_sentence(u, sent) && u <= k + 9; ++u) {
+      if (one_of(word(u), {",", ";", ":"})) return false;
+      if (listed(u, words_.ransom_nouns)) return true;
+      if (u < group_token_.size() && group_token_[u] && (u == k + 1 || one_of(word(u - 1), {"to", "the"}))) return true;
+    }
     return false;
   }
   // "among" after a form of be, then an attack word within the phrase: "among the group's victims",
@@ -3046,6 +3091,23 @@ class RelationFinder {
           if ((doc_.has_cue(u - 1, kTargetCues) || listed(u - 1, words_.hack_words)) && doc_.tokens[u - 1].is_all_lower) return true;
         }
     }
+    return false;
+  }
+  // The object of an attacker's claim, as a leak site lists its victims: "Last year it claimed the
+  // Kansas City Area Transportation Authority", "Medusa claimed the school district" (not a claim
+  // about it: "the gang claimed the FBI was lying").
+  bool claimed_by_attacker(size_t f, size_t l, uint32_t sent) const {
+    size_t t = f;
+    if (t >= 1 && in_sentence(t - 1, sent) && word(t - 1) == "the") --t;
+    if (t < 2 || !in_sentence(t - 2, sent) || !one_of(word(t - 1), {"claimed", "claims", "claiming"}) || !doc_.tokens[t - 1].is_all_lower) return false;
+    if (in_sentence(l + 1, sent) && (one_of(word(l + 1), {"was", "were", "is", "are", "had", "has", "have", "would", "will", "did", "of", "as", "to"}) ||
+                                     (word(l + 1) == "'" && in_sentence(l + 2, sent) && word(l + 2) == "s")))
+      return false;
+    // its subject: the group, an attacker noun or a pronoun, among the three words before
+    for (size_t k = t - 1; k >= 1 && k + 3 >= t - 1 && in_sentence(k - 1, sent); --k)
+      if ((k - 1 < group_token_.size() && group_token_[k - 1]) || (doc_.tokens[k - 1].is_all_lower && doc_.has_cue(k - 1, kAttackerNouns)) ||
+          (one_of(word(k - 1), {"it", "they"}) && !doc_.tokens[k - 1].is_all_upper))
+        return true;
     return false;
   }
   // An attack word among the six words before token f, with no punctuation between: "broke into
