@@ -241,6 +241,18 @@ class Evidence {
     return false;
   }
 
+  // The apposition right after the name has a cue of the list among its first words: "Doppelganger,
+  // a Kremlin-directed influence campaign" (", a" or ", the", then at most five words or hyphens).
+  bool appositive_head_cue(const Candidate& c, int list) const {
+    const size_t f = first_token(c), e = end_token(c);
+    if (f == std::string::npos || e + 2 >= doc_.tokens.size() || !same_sentence(f, e + 2) || doc_.folded_token(e) != ",") return false;
+    if (!one_of(doc_.folded_token(e + 1), {"a", "an", "the"})) return false;
+    for (size_t k = e + 2; k < doc_.tokens.size() && same_sentence(f, k) && k <= e + 7; ++k) {
+      if (!doc_.tokens[k].is_word && doc_.folded_token(k) != "-") return false;
+      if (doc_.has_cue(k, list) && doc_.tokens[k].is_all_lower) return true;
+    }
+    return false;
+  }
   // An apposition that calls the name something else than an attacker or malware: "held at Carbanak,
   // a Ukrainian restaurant in Midtown", "Fancy Bear, a three-year-old filly" (context/other-thing-nouns.txt).
   bool called_another_thing(const Candidate& c) const {
@@ -576,7 +588,9 @@ class Evidence {
         if ((cyber() || cyber_sentence(c)) && !sentence_initial(c)) return "cyber-context";
         return "";
       case MentionType::Operation:  // a bare name ("Aurora", "Olympic Games") needs a cue next to it
-        if (cue_near(c, kGroupCues, 2, 2)) return "campaign-cue";
+        // (or right after a quoted name and one word: "'Doppelganger' influence campaign"; or as the
+        // head of its apposition: "Doppelganger, a Kremlin-directed influence campaign")
+        if (cue_near(c, kGroupCues, 2, 2) || cue_near(c, kGroupCues, 0, 3) || appositive_head_cue(c, kGroupCues)) return "campaign-cue";
         return "";
       case MentionType::Country:
         return "no-trap";  // traps were checked for every country candidate
