@@ -2024,6 +2024,12 @@ class RelationFinder {
     // "Chicago's", "Britain's"
     if (k >= lead + 3 && word(k - 1) == "s" && word(k - 2) == "'" && doc_.tokens[k - 3].is_upper_initial) k -= 3;
     if (k >= 1 && in_sentence(k - 1, sent) && word(k - 1) == ",") --k;
+    // (or a place: "In the US, Ascension, one of the largest hospital operators, has spent a month ...")
+    if (k > lead && country_token(k - 1)) {
+      while (k > lead && (country_token(k - 1) || word(k - 1) == "the")) --k;
+      if (k > lead && one_of(word(k - 1), {"in", "across"})) --k;
+      return k == lead;
+    }
     if (k == lead || k < 1 || !(k - 1 < date_token_.size() && date_token_[k - 1])) return false;
     while (k > lead && k - 1 < date_token_.size() && date_token_[k - 1]) --k;
     if (k > lead && one_of(word(k - 1), {"in", "on", "at", "by", "since", "during", "until", "late", "early", "earlier", "later", "last"})) --k;
@@ -2248,17 +2254,20 @@ class RelationFinder {
         // FBI published an advisory on the group, saying ... that its affiliates gained access" (after
         // it, the speaker's still: "the HSE said the Conti attackers encrypted its files")
         if ((t < group_token_.size() && group_token_[t]) ||
-            (doc_.has_cue(t, kAttackerNouns) && t >= 1 && one_of(word(t - 1), {"the", "this", "that"})))
+            (doc_.has_cue(t, kAttackerNouns) && t >= 1 && (one_of(word(t - 1), {"the", "this", "that"}) || (word(t - 1) == "same" && t >= 2 && word(t - 2) == "the"))))
           past_attacker = true;
         // the subject's own: no other name between ("United Nations experts have estimated that North
         // Korea finances ... its missile program with stolen cryptocurrency")
-        if (opens && !reporter_position(m) && doc_.tokens[t].is_upper_initial) break;
+        // (a date is no name: "since an attack on May 8 took down its electronic health records")
+        if (opens && !reporter_position(m) && doc_.tokens[t].is_upper_initial && !(t < date_token_.size() && date_token_[t])) break;
         // (not the attackers' own: "the FBI said the gang and its affiliates had compromised")
         // (or its relative clause: "The London Borough of Hackney, whose IT systems have been crippled")
         // (the attackers inside it: "disclosed that Turla had been inside its network")
-        if (past_attacker && one_of(word(t), {"its", "their", "our"}) && word(t - 1) == "inside" && in_sentence(t + 1, sent) &&
-            listed(t + 1, words_.owned_nouns) && !negated_after(t, sent))
-          return true;
+        // (over two words of what they are: "inside its cloud email environment")
+        if (past_attacker && one_of(word(t), {"its", "their", "our"}) && word(t - 1) == "inside" && !negated_after(t, sent) &&
+            !(t >= 4 && (one_of(word(t - 2), {"not", "never", "n't"}) || one_of(word(t - 3), {"not", "never", "n't"}) || one_of(word(t - 4), {"not", "never", "n't"}))))
+          for (size_t o = t + 1; in_sentence(o, sent) && o <= t + 3 && doc_.tokens[o].is_all_lower; ++o)
+            if (listed(o, words_.owned_nouns)) return true;
         // (nor the attackers' people: "warned that its administrators had urged affiliates to go after hospitals")
         if (one_of(word(t), {"its", "their"}) && in_sentence(t + 1, sent) && listed(t + 1, words_.crew_nouns)) continue;
         if ((one_of(word(t), {"its", "their", "our"}) || (word(t) == "whose" && t <= l + 2)) && !groups_own(t) &&
