@@ -2359,6 +2359,10 @@ class RelationFinder {
     // Trimble", "victims include the Reserve Bank of New Zealand, ..., the law firm Jones Day"
     if (const size_t s0 = name_list_start(f, sent); s0 < f && (attacked_before(s0, sent) || ((k == "organization" || k == "government") && taken_from_or_sent_to(s0, sent))))
       return true;
+    // (or a later item of a list set off by semicolons, whose first item is a victim: "Akira's victims
+    // include Stanford University, which disclosed a breach; Nissan Oceania, ...; and the Finnish IT
+    // services group Tietoevry")
+    if (semicolon_list_of_victims(f, sent)) return true;
     // (or after attackers found inside: "it was found inside AT&T, Verizon and Lumen Technologies";
     // the list's start may take in lower-case words before its first name)
     if (size_t n0 = name_list_start(f, sent); n0 < f) {
@@ -2472,6 +2476,23 @@ class RelationFinder {
           return one_of(word(o + 1), {"its", "their", "our"});
       return true;
     }
+    return false;
+  }
+  // The name at f opens an item after a semicolon ("; and the Finnish IT services group Tietoevry")
+  // of a list whose first item, after "include", is read as a victim.
+  bool semicolon_list_of_victims(size_t f, uint32_t sent) const {
+    size_t t = description_start(f, sent);
+    if (t >= 1 && in_sentence(t - 1, sent) && word(t - 1) == "and") --t;
+    if (t < 1 || !in_sentence(t - 1, sent) || word(t - 1) != ";") return false;
+    const Sentence& s = doc_.sentences[sent];
+    size_t first_semicolon = s.first_token;
+    while (first_semicolon < t - 1 && word(first_semicolon) != ";") ++first_semicolon;
+    for (size_t u = s.first_token; u + 1 < first_semicolon; ++u)
+      if (one_of(word(u), {"include", "includes", "included", "including"})) {
+        size_t n = u + 1;
+        while (n < first_semicolon && !doc_.tokens[n].is_upper_initial) ++n;
+        return n < first_semicolon && attacked_before(n, sent);
+      }
     return false;
   }
   // The name at l, maybe with others and its people, is the subject of a verb of blame or
