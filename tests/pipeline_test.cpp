@@ -158,6 +158,10 @@ TEST_CASE("a sentence does not end at an abbreviation a name goes on after") {
       {"The servers belonged to NATO. Officials agreed.", 2},
       {"The attack hit Verizon and AT&T. Both said so. MR. Smith agreed.", 3},
       {"Analysts at ABCDEF. and GHIJKT. found nothing.", 1},  // no capital after the stop
+      // a word of capitals without stops inside takes no stop of its own ("the U.S. Treasury" does)
+      {"It was one of the worst attacks to hit the UK. Australia, Canada and Japan agreed.", 2},
+      {"Analysts said the servers sat in the US. Microsoft agreed.", 2},
+      {"Analysts said the servers sat in the U.S. Treasury network for months.", 1},
   };
   for (const auto& sentence : sentences) {  // (no structured binding: clang 14 cannot capture one in CAPTURE)
     CAPTURE(sentence.first);

@@ -1,5 +1,6 @@
 #include "segment/segment.hpp"
 
+#include <algorithm>
 #include <array>
 #include <memory>
 
@@ -39,6 +40,9 @@ bool break_after_abbreviation(std::string_view text, size_t sentence_start, size
   for (size_t i = 0; i < word.size(); ++i) initials = initials && (i % 2 == 0 ? word[i] >= 'A' && word[i] <= 'Z' : word[i] == '.');
   const bool initial = bare.size() == 1 || initials;
   if (!initial && !words.abbreviations_maybe_final.has(id)) return false;
+  // a word of capitals written without stops inside takes no stop of its own: "to hit the UK.
+  // Australia, Canada and Japan said ..." ends there ("the U.S. Treasury" has its stops)
+  if (!initial && word.size() == bare.size() && std::all_of(bare.begin(), bare.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) return false;
   return !words.sentence_starters.has(rules.vocab.find(fold(text.substr(n, ne - n))));
 }
 
