@@ -2369,6 +2369,11 @@ class RelationFinder {
       while (n0 < f && !doc_.tokens[n0].is_upper_initial) ++n0;
       if (n0 < f && attackers_inside(n0, n0, sent)) return true;
     }
+    // (the name of one who reports, as a modifier of its work: "What makes the Reuters findings
+    // uncomfortable ... is how little the affected companies said")
+    if ((k == "media" || k == "security-vendor") && in_sentence(l + 1, sent) && doc_.tokens[l + 1].is_all_lower &&
+        (listed(l + 1, words_.report_nouns) || one_of(word(l + 1), {"findings", "report", "reports", "analysis", "story", "reporting", "article"})))
+      return false;
     bool be = false;
     size_t after_be = 0, before_be = 0, counted = 0;
     // the names of a list and their glue do not count: "the broadcasters KBS, MBC and YTN and at
