@@ -2214,7 +2214,7 @@ class RelationFinder {
       if (word(t - 2) == "no" && one_of(word(t - 1), {"sign", "signs", "evidence", "indication", "indications", "trace", "proof"})) return false;
     // the subject of a blame in the clause that describes the attack: "lost $308 million in an attack
     // the FBI and Japanese police later blamed on TraderTraitor"
-    if (blames_after(l, sent)) return false;
+    if (blames_after(l, sent) || subject_of_reduced_relative(f, l, sent)) return false;
     // one of a list of speakers reads as the last, which holds the verb: "British Airways, the BBC and
     // pharmacy chain Boots said that details of their staff had been stolen"
     // (only then: "hackers hit Acme, the FBI said" leaves Acme to the readings below)
@@ -2482,6 +2482,19 @@ class RelationFinder {
       return true;
     }
     return false;
+  }
+  // The name at f..l right after an attack noun, with no preposition between, and right before a
+  // verb in the past is the subject of the clause that describes the attack, not its object: "The
+  // attack chain Mandiant pieced together", "the intrusion Microsoft disclosed in July" (not "the
+  // breach at Okta disclosed in October", nor "hacked Acme-owned servers").
+  bool subject_of_reduced_relative(size_t f, size_t l, uint32_t sent) const {
+    if (f < 1 || !in_sentence(f - 1, sent) || !in_sentence(l + 1, sent)) return false;
+    const size_t n = f - 1;
+    if (!doc_.tokens[n].is_all_lower || !(listed(n, words_.attack_event_nouns) || one_of(word(n), {"chain", "campaign", "campaigns", "operation"})))
+      return false;
+    const std::string_view v = word(l + 1);
+    return doc_.tokens[l + 1].is_all_lower && doc_.tokens[l + 1].space_before && v.size() > 3 && v.ends_with("ed") &&
+           !one_of(v, {"based", "owned", "backed", "linked", "led", "run", "operated", "affected", "hit", "targeted"});
   }
   // The name at f opens an item after a semicolon ("; and the Finnish IT services group Tietoevry")
   // of a list whose first item, after "include", is read as a victim.
