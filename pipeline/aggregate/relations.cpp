@@ -2222,7 +2222,8 @@ class RelationFinder {
     // the one who leads the action, not its object: "an FBI-led operation called Operation Duck Hunt
     // dismantled Qakbot's infrastructure"
     if (in_sentence(l + 2, sent) && word(l + 1) == "-" && !doc_.tokens[l + 1].space_before &&
-        one_of(word(l + 2), {"led", "run", "backed", "coordinated", "organised", "organized", "sponsored", "funded", "directed", "driven"}))
+        one_of(word(l + 2), {"led", "run", "backed", "coordinated", "organised", "organized", "sponsored", "funded", "directed", "driven",
+                             "affiliated", "linked", "aligned", "controlled", "tied", "connected"}))
       return false;
     // the mask the attackers wore, not their victim: "emails posing as representatives of the World
     // Health Organization", "impersonating Microsoft support staff" (rules/context/impersonation-words.txt)
