@@ -2504,8 +2504,11 @@ class RelationFinder {
     if (t >= 1 && in_sentence(t - 1, sent) && word(t - 1) == "and") --t;
     if (t < 1 || !in_sentence(t - 1, sent) || word(t - 1) != ";") return false;
     const Sentence& s = doc_.sentences[sent];
+    // (the list's lead within its first 60 words: a hostile sentence of thousands of items and a
+    // long first one costs no more)
     size_t first_semicolon = s.first_token;
-    while (first_semicolon < t - 1 && word(first_semicolon) != ";") ++first_semicolon;
+    while (first_semicolon < t - 1 && first_semicolon < s.first_token + 60 && word(first_semicolon) != ";") ++first_semicolon;
+    if (word(first_semicolon) != ";") return false;
     for (size_t u = s.first_token; u + 1 < first_semicolon; ++u)
       if (one_of(word(u), {"include", "includes", "included", "including"})) {
         size_t n = u + 1;
