@@ -3106,6 +3106,16 @@ class RelationFinder {
       if ((doc_.has_cue(t - 1, kTargetCues) || listed(t - 1, words_.hack_words) || listed(t - 1, words_.damage_verbs)) && doc_.tokens[t - 1].is_all_lower &&
           !listed(t - 1, words_.target_cue_nouns))
         return !after_time_preposition(t - 1, sent);
+      // a phrasal attack with its particle first: "the worm took down ministries, banks, Kyiv's
+      // Boryspil International Airport"
+      // (the name in the list that is its object, not past a phrase of place: "an attack that shut down
+      // fuel deliveries along the US East Coast, the JBS incident")
+      if (t >= 2 && in_sentence(t - 2, sent) && listed(t - 1, words_.split_attack_particles) && listed(t - 2, words_.split_attack_verbs) &&
+          doc_.tokens[t - 1].is_all_lower && doc_.tokens[t - 2].is_all_lower) {
+        bool phrase = false;
+        for (size_t u = t; u < f && !phrase; ++u) phrase = one_of(word(u), {"along", "in", "at", "on", "across", "for", "from", "with", "to", "into", "of", "the"});
+        if (!phrase) return true;
+      }
       if (doc_.has_cue(t - 1, kVictimNouns) && one_of(word(t), {"of", "at"})) return true;  // "the network of Kyivstar"
       // a list of examples after the victims: "went after about 200 companies ..., including defence
       // contractors, electronics makers such as Mitsubishi Electric and Hitachi"
@@ -3126,6 +3136,8 @@ class RelationFinder {
           if (((doc_.has_cue(u - 1, kTargetCues) && !listed(u - 1, words_.target_cue_nouns)) || listed(u - 1, words_.hack_words)) &&
               (doc_.tokens[u - 1].is_all_lower || u - 1 == doc_.sentences[sent].first_token) && v != "against")
             return true;
+          // (those caught up in it: "Those caught up included Stanford University, ...")
+          if (v == "up" && u >= 2 && in_sentence(u - 2, sent) && one_of(word(u - 2), {"caught", "swept", "ensnared"})) return true;
         }
       // a list that goes on from a sentence about an attack or its victims: "Kimsuky spied on 11
       // organisations. They include the Sejong Institute, ..."
@@ -3181,6 +3193,12 @@ class RelationFinder {
     if (t < 3 || !in_sentence(t - 3, sent)) return false;
     // (past a description: "from the computer maker Acer")
     if (const size_t d = description_start(f, sent); d < t && d >= 3 && in_sentence(d - 3, sent) && word(d - 1) == "from") t = d;
+    // (past a country's possessive: "taken from South Korea's Samsung")
+    if (t >= 5 && word(t - 1) == "s" && word(t - 2) == "'" && country_token(t - 3)) {
+      size_t c = t - 3;
+      while (c >= 1 && country_token(c - 1)) --c;
+      if (c >= 3 && in_sentence(c - 3, sent) && word(c - 1) == "from") t = c;
+    }
     const std::string_view w = word(t - 1);
     if (w == "from") {
       // (not help given: "with support from Europol, the FBI and authorities in Romania")
