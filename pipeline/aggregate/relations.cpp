@@ -2675,6 +2675,7 @@ class RelationFinder {
   bool says_it_was_attacked(size_t l, uint32_t sent) const {
     const size_t verb = reporter_verb_after(l, sent);
     if (attackers_took_its_own(verb, sent) || its_data_was_taken(verb, sent)) return true;
+    if (const size_t t = speaker_itself_after(verb, sent, 5); t != std::string::npos && found_intruders_on_its_own(t, sent)) return true;
     if (const size_t t = speaker_itself_after(verb, sent, 5); t != std::string::npos) {
       // (a passive or an incident it went through: "it was hit", "it had been breached", "it had
       // suffered a cyberattack"; not what it did itself: "it had cut off their access", "it had hit
@@ -2699,6 +2700,22 @@ class RelationFinder {
           return passive || !(is_verb_form(w) || listed(u, words_.irregular_attack_verbs) || one_of(word(u - 1), {"had", "has"}));
       }
     }
+    return false;
+  }
+  // After the speaker's "it": it found the intruders' activity on its own things: "it had detected
+  // suspicious activity on its US network", "it had identified unauthorised access to its systems"
+  // (not "no suspicious activity").
+  bool found_intruders_on_its_own(size_t it, uint32_t sent) const {
+    size_t u = it + 1;
+    while (in_sentence(u, sent) && u <= it + 3 && one_of(word(u), {"had", "has", "have", "also", "recently", "first"})) ++u;
+    if (!in_sentence(u, sent) || !one_of(word(u), {"detected", "identified", "discovered", "spotted", "found", "observed", "noticed"})) return false;
+    size_t a = u + 1;
+    if (in_sentence(a, sent) && one_of(word(a), {"some", "the"})) ++a;
+    if (!(in_sentence(a + 1, sent) && one_of(word(a), {"suspicious", "unusual", "malicious", "unauthorised", "unauthorized", "anomalous"}) &&
+          one_of(word(a + 1), {"activity", "access", "behaviour", "behavior"})))
+      return false;
+    for (size_t k = a + 2; in_sentence(k + 1, sent) && k <= a + 4; ++k)
+      if (one_of(word(k), {"on", "in", "within", "to"}) && one_of(word(k + 1), {"its", "our"})) return true;
     return false;
   }
   // The owner of things right after an attack verb and its particle: "took down Boeing's website",
