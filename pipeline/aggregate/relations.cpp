@@ -2246,7 +2246,7 @@ class RelationFinder {
     // (an outlet only as the subject: "first reported by BleepingComputer, showed that the bank ... its")
     bool past_attacker = false, addressed_others = false;
     if ((((k == "organization" || k == "government") && reporter_position(m)) || opens) && k != "security-vendor")
-      for (size_t t = l + 1; in_sentence(t, sent); ++t) {
+      for (size_t t = bracketed_after(l, sent) + 1; in_sentence(t, sent); ++t) {  // (past "(CCSS)")
         // (after a verb of telling others what to do, "their" is theirs: "CISA urged developers to
         // rotate their credentials after a worm compromised 500 packages")
         if (listed(t, words_.advice_verbs)) addressed_others = true;
