@@ -328,7 +328,6 @@ class RelationFinder {
   // as did whoever the sentence pairs with it: "Mandiant linked APT44 to the December attack on
   // Kyivstar, Ukraine's largest mobile operator, which Solntsepek publicly claimed."
   void claimants_of_the_attack_before() {
-    std::vector<std::tuple<std::string, std::string, uint32_t>> found;  // group, victim, sentence
     for (const Mention& g : doc_.mentions) {
       if (!is_group(g, rules_) || doc_.in_title(g.start)) continue;
       const size_t f = doc_.token_starting_at(g.start), l = doc_.token_ending_at(g.end);
@@ -348,11 +347,11 @@ class RelationFinder {
               one_of(word(k), {"on", "against", "at"})))
           continue;
         const Mention* victim = actor_at(in_sentence(k + 1, sent) && word(k + 1) == "the" ? k + 2 : k + 1, sent);
-        if (victim && !is_group(*victim, rules_) && !attacker_kind(*victim)) found.emplace_back(g.value, victim->value, sent);
+        if (victim && !is_group(*victim, rules_) && !attacker_kind(*victim))
+          add("targets", g.value, "actor", victim->value, "actor", sent, "the group that claimed the attack on it");
         break;
       }
     }
-    for (const auto& [group, victim, sent] : found) add("targets", group, "actor", victim, "actor", sent, "the group that claimed the attack on it");
   }
   // A group the text makes the front, subgroup or affiliate of another (context/group-link-nouns.txt)
   // gives that other its victims, countries and sectors hit: "Solntsepek, a front for Sandworm",
@@ -862,6 +861,12 @@ class RelationFinder {
   bool reporting_word(size_t k) const { return listed(k, words_.reporting_words); }
   bool speaker_verb(size_t k) const { return listed(k, words_.speaker_verbs); }
   bool in_sentence(size_t k, uint32_t sent) const { return k < doc_.tokens.size() && doc_.tokens[k].sentence == sent; }
+  // "not", "never" or "n't" among the `reach` words before token k: "had not been inside its network".
+  bool negated_before(size_t k, uint32_t sent, size_t reach) const {
+    for (size_t u = k; u >= 1 && u + reach > k && in_sentence(u - 1, sent); --u)
+      if (one_of(word(u - 1), {"not", "never", "n't"})) return true;
+    return false;
+  }
   bool negated_after(size_t k, uint32_t sent) const {
     for (size_t u = k + 1; in_sentence(u, sent) && u <= k + 8; ++u)
       if (one_of(word(u), {"not", "never", "n't"})) return true;
@@ -1021,7 +1026,6 @@ class RelationFinder {
     const ActorEntry* entry = group_entry(group);
     return entry ? entry->country : std::string();
   }
-  // The gazetteer's threat group of this canonical name (null: an unknown one).
   // A body of the attacker's own state, which a state's spies do not attack ("GRU officers broke
   // into"); a crew of criminals or hacktivists does hit its own state ("Anonymous Philippines
   // defaced the website of the Commission on Elections").
@@ -1036,6 +1040,7 @@ class RelationFinder {
       return !attack_word_just_before(f, doc_.tokens[f].sentence);
     return true;
   }
+  // The gazetteer's threat group of this canonical name (null: an unknown one).
   const ActorEntry* group_entry(const std::string& name) const {
     for (uint32_t i : rules_.actors_named(name))
       if (rules_.actors[i].kind == "threat-group") return &rules_.actors[i];
@@ -2266,7 +2271,7 @@ class RelationFinder {
         // (the attackers inside it: "disclosed that Turla had been inside its network")
         // (over two words of what they are: "inside its cloud email environment")
         if (past_attacker && one_of(word(t), {"its", "their", "our"}) && word(t - 1) == "inside" && !negated_after(t, sent) &&
-            !(t >= 4 && (one_of(word(t - 2), {"not", "never", "n't"}) || one_of(word(t - 3), {"not", "never", "n't"}) || one_of(word(t - 4), {"not", "never", "n't"}))))
+            !negated_before(t - 1, sent, 3))
           for (size_t o = t + 1; in_sentence(o, sent) && o <= t + 3 && doc_.tokens[o].is_all_lower; ++o)
             if (listed(o, words_.owned_nouns)) return true;
         // (nor the attackers' people: "warned that its administrators had urged affiliates to go after hospitals")
@@ -2675,8 +2680,8 @@ class RelationFinder {
   bool says_it_was_attacked(size_t l, uint32_t sent) const {
     const size_t verb = reporter_verb_after(l, sent);
     if (attackers_took_its_own(verb, sent) || its_data_was_taken(verb, sent)) return true;
-    if (const size_t t = speaker_itself_after(verb, sent, 5); t != std::string::npos && found_intruders_on_its_own(t, sent)) return true;
     if (const size_t t = speaker_itself_after(verb, sent, 5); t != std::string::npos) {
+      if (found_intruders_on_its_own(t, sent)) return true;
       // (a passive or an incident it went through: "it was hit", "it had been breached", "it had
       // suffered a cyberattack"; not what it did itself: "it had cut off their access", "it had hit
       // three steel makers")

@@ -590,7 +590,7 @@ class Evidence {
       case MentionType::Operation:  // a bare name ("Aurora", "Olympic Games") needs a cue next to it
         // (or right after a quoted name and one word: "'Doppelganger' influence campaign"; or as the
         // head of its apposition: "Doppelganger, a Kremlin-directed influence campaign")
-        if (cue_near(c, kGroupCues, 2, 2) || cue_near(c, kGroupCues, 0, 3) || appositive_head_cue(c, kGroupCues)) return "campaign-cue";
+        if (cue_near(c, kGroupCues, 2, 3) || appositive_head_cue(c, kGroupCues)) return "campaign-cue";
         return "";
       case MentionType::Country:
         return "no-trap";  // traps were checked for every country candidate
