@@ -45,6 +45,8 @@ bool stix_allows(const std::string& source, const std::string& rel, const std::s
       "intrusion-set uses malware",           "intrusion-set uses tool",           "identity located-at location",
       "malware targets identity",             "malware targets location",          "malware originates-from location",
       "malware authored-by intrusion-set",    "tool targets identity",             "tool targets location",
+      "campaign attributed-to threat-actor",  "threat-actor targets identity",     "threat-actor targets location",
+      "threat-actor uses malware",            "threat-actor uses tool",            "threat-actor located-at location",
   };
   return allowed.count(source + " " + rel + " " + target) > 0;
 }
@@ -155,6 +157,13 @@ class StixBuilder {
       sdo("intrusion-set", "actor", name, with_aliases(json::object(), aliases_.of_group(name)));
       return;
     }
+    // A company that sells intrusion to governments (motivation mercenary) is the attacker of its
+    // stories: a threat actor that spies for sale, not an identity (which can target nothing).
+    if (text_or(a, "motivation", "") == "mercenary") {
+      sdo("threat-actor", "actor", name,
+          {{"threat_actor_types", {"spy"}}, {"resource_level", "organization"}, {"primary_motivation", "organizational-gain"}});
+      return;
+    }
     json props = {{"identity_class", kind == "person" ? "individual" : "organization"}};
     if (auto sectors = a.find("sectors"); sectors != a.end() && sectors->is_array() && !sectors->empty()) props["sectors"] = *sectors;
     sdo("identity", "actor", name, props);
@@ -185,7 +194,8 @@ class StixBuilder {
     if (reading.empty()) return;
     // STIX 2.1 words: a group comes from a location rather than being attributed to it.
     std::string type = reading;
-    if (type == "attributed-to" && text_or(r, "target_type", "") == "country") type = "originates-from";
+    if (type == "attributed-to" && text_or(r, "target_type", "") == "country")
+      type = src.starts_with("threat-actor--") ? "located-at" : "originates-from";
     // "reported by" has no relationship of its own, nor has any pairing STIX does not define
     // (a government agency behind a campaign): related-to, with our reading kept.
     if (!stix_allows(src.substr(0, src.find("--")), type, dst.substr(0, dst.find("--")))) type = "related-to";

@@ -899,7 +899,7 @@ class RuleLoader {
   void load_actors(const fs::path& p) {
     uint32_t file;
     auto t = read(p, {"id", "name", "kind", "country", "aliases"}, {"mitre", "motivation", "sectors"}, file);
-    static const std::set<std::string> motivations = {"state", "criminal", "hacktivist", "-", ""};
+    static const std::set<std::string> motivations = {"state", "criminal", "hacktivist", "mercenary", "-", ""};
     // (a user's list of 100,000 companies: room made once, not by doublings and rehashes)
     rs_.actors.reserve(rs_.actors.size() + t.rows.size());
     rs_.actor_by_id_.reserve(rs_.actor_by_id_.size() + t.rows.size());
@@ -918,7 +918,7 @@ class RuleLoader {
       if (!a.mitre.empty() && a.mitre != "-" && (a.mitre.size() < 5 || a.mitre[0] != 'G')) {
         problem(t.path, row.line, "bad MITRE ATT&CK group id '" + a.mitre + "' (G0000)"); ok = false;
       }
-      if (!motivations.count(a.motivation)) { problem(t.path, row.line, "unknown motivation '" + a.motivation + "' (state, criminal, hacktivist)"); ok = false; }
+      if (!motivations.count(a.motivation)) { problem(t.path, row.line, "unknown motivation '" + a.motivation + "' (state, criminal, hacktivist, mercenary)"); ok = false; }
       if (const std::string_view sectors = row.get("sectors"); !sectors.empty() && sectors != "-")
         if (!stix_sectors(t.path, row.line, sectors, a.sectors)) ok = false;
       if (!ok) continue;
