@@ -4,7 +4,7 @@
 usage: score.py BIN RULES SET... [--diff FIELD] [--json OUT] [--kinds] [--excl-gold]
 SET is a folder with input.jsonl and gold.jsonl, or a folder of such folders. Prints precision, recall and F1 per field
 (right/wrong/missed in brackets); --kinds adds relations by type and target type; --diff FIELD
-prints each article's wrong (+) and missed (-) items of that field; --json OUT writes them all;
+prints each article's wrong (+) and missed (-) items of that field; --json OUT writes them all (and the right ones, tp);
 --excl-gold drops the gold role `mention` of a country that has another role.
 Names are compared after canonicalisation: lower-cased, punctuation dropped, leading
 'the' dropped, company suffixes dropped, then mapped through every alias in RULES
@@ -201,13 +201,14 @@ for sd in sets:
             s, g = sysv[f], goldv[f]
             if isinstance(s, collections.Counter):
                 tp = sum((s & g).values()); fp = sum((s - g).values()); fn = sum((g - s).values())
-                fps, fns = list((s - g).elements()), list((g - s).elements())
+                fps, fns, tps = list((s - g).elements()), list((g - s).elements()), list((s & g).elements())
             else:
                 tp, fp, fn = len(s & g), len(s - g), len(g - s)
-                fps, fns = sorted(s - g, key=str), sorted(g - s, key=str)
+                fps, fns, tps = sorted(s - g, key=str), sorted(g - s, key=str), sorted(s & g, key=str)
             tot[f][0] += tp; tot[f][1] += fp; tot[f][2] += fn
             entry[f] = {'fp': [list(x) if isinstance(x, tuple) else x for x in fps],
-                        'fn': [list(x) if isinstance(x, tuple) else x for x in fns]}
+                        'fn': [list(x) if isinstance(x, tuple) else x for x in fns],
+                        'tp': [list(x) if isinstance(x, tuple) else x for x in tps]}
             if f == 'relation':
                 for x in s & g: bykind[(x[0], x[3])][0] += 1
                 for x in s - g: bykind[(x[0], x[3])][1] += 1
