@@ -1696,6 +1696,14 @@ class RelationFinder {
       --o;
       for (int n = 0; n < 12 && o >= 1 && in_sentence(o - 1, sent) && (doc_.tokens[o - 1].is_upper_initial || one_of(word(o - 1), {"of", "and", "for", "'", "s"})); ++n) --o;
     }
+    // (over the victim's description after its article: "the attack on the business phone software
+    // maker 3CX disclosed in March")
+    size_t d = o;
+    for (int n = 0; n < 5 && d >= 1 && in_sentence(d - 1, sent) && doc_.tokens[d - 1].is_all_lower && doc_.tokens[d - 1].is_word &&
+                    !one_of(word(d - 1), {"the", "a", "an", "its", "their", "on", "against", "into"});
+         ++n)
+      --d;
+    if (d < o && d >= 1 && in_sentence(d - 1, sent) && one_of(word(d - 1), {"the", "a", "an"})) o = d;
     while (o >= 1 && in_sentence(o - 1, sent) && one_of(word(o - 1), {"the", "a", "an", "its", "their"})) --o;
     const bool attacked_object = o >= 2 && in_sentence(o - 2, sent) && one_of(word(o - 1), {"on", "against", "into"}) &&
                                  doc_.has_cue(o - 2, kTargetCues) && doc_.tokens[o - 2].is_all_lower;
@@ -2778,6 +2786,13 @@ class RelationFinder {
     if (in_sentence(l + 3, sent) && word(l + 1) == "'" && word(l + 2) == "s")
       for (size_t k = l + 3; in_sentence(k, sent) && k <= l + 5 && doc_.tokens[k].is_all_lower; ++k)
         if (listed(k, words_.owned_nouns) || listed(k, words_.personal_data_nouns)) l = k;
+    // (or the first of those listed there: "listed the oil company Shell and a number of American
+    // universities on its leak site")
+    if (in_sentence(l + 1, sent) && one_of(word(l + 1), {"and", ","}))
+      for (size_t k = l + 2; in_sentence(k, sent) && k <= l + 8; ++k) {
+        if (one_of(word(k), {"on", "to"})) { l = k - 1; break; }
+        if (!doc_.tokens[k].is_word || listed(k, words_.reporter_verbs) || listed(k, words_.verb_fillers)) break;
+      }
     if (!in_sentence(l + 1, sent) || !one_of(word(l + 1), {"on", "to"})) return false;
     bool leak = false;
     for (size_t t = l + 2; in_sentence(t, sent) && t <= l + 8; ++t) {
