@@ -70,7 +70,9 @@ class Roles {
         else if (const size_t l = doc.token_ending_at(m.end); l != std::string::npos) group_end_[l] = true;
         if (rules.actors[m.entry].kind == "threat-group") group_start_[f] = true;
       }
-      if (m.type == MentionType::Actor && m.entry != UINT32_MAX && rules.actors[m.entry].kind == "threat-group" &&
+      // (and of a mercenary, a company selling spyware or hacking: "the Israeli spyware maker NSO Group")
+      if (m.type == MentionType::Actor && m.entry != UINT32_MAX &&
+          (rules.actors[m.entry].kind == "threat-group" || rules.actors[m.entry].motivation == "mercenary") &&
           !rules.actors[m.entry].country.empty())
         (rules.actors[m.entry].motivation == "criminal" ? criminal_group_countries_ : group_countries_)
             .insert({doc.tokens[f].sentence, rules.actors[m.entry].country});
