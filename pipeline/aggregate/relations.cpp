@@ -99,11 +99,16 @@ class RelationFinder {
     std::set<std::string> attribution_countries;
     for (const auto& m : doc_.mentions)
       if (m.type == MentionType::Country && m.role == "attribution") attribution_countries.insert(m.value);
+    // (a crew of criminals is, when it is the only group the article names: "the Russian-speaking
+    // LockBit gang")
+    std::set<std::string> groups_named;
+    for (const auto& m : doc_.mentions)
+      if (is_group(m, rules_) && !doc_.in_title(m.start)) groups_named.insert(m.value);
     for (const auto& m : doc_.mentions) {
       if (!is_group(m, rules_) || doc_.in_title(m.start)) continue;
       // an unknown group's country is the one its name gives ("<Word> Typhoon": CN) or its context
       const std::string& home = m.entry == UINT32_MAX ? m.country : rules_.actors[m.entry].country;
-      if (m.entry != UINT32_MAX && rules_.actors[m.entry].motivation == "criminal") continue;
+      if (m.entry != UINT32_MAX && rules_.actors[m.entry].motivation == "criminal" && groups_named.size() > 1) continue;
       if (!home.empty() && attribution_countries.count(home))
         add("attributed-to", m.value, "actor", home, "country", sentence_of(doc_, m), "the group's home, an attacker's country in the article");
     }
