@@ -1094,8 +1094,8 @@ class RuleLoader {
       bool ok = true;
       for (const auto& g : split_list(row.get("groups"))) {
         const int a = rs_.actor_index(g);
-        if (a < 0 || rs_.actors[size_t(a)].kind != "threat-group") {
-          problem(t.path, row.line, "'" + g + "' is no threat group of rules/actors/");
+        if (a < 0 || (rs_.actors[size_t(a)].kind != "threat-group" && rs_.actors[size_t(a)].motivation != "mercenary")) {
+          problem(t.path, row.line, "'" + g + "' is no threat group nor mercenary of rules/actors/");
           ok = false;
           break;
         }
