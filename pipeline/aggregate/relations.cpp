@@ -1710,8 +1710,9 @@ class RelationFinder {
       --d;
     if (d < o && d >= 1 && in_sentence(d - 1, sent) && one_of(word(d - 1), {"the", "a", "an"})) o = d;
     while (o >= 1 && in_sentence(o - 1, sent) && one_of(word(o - 1), {"the", "a", "an", "its", "their"})) --o;
-    const bool attacked_object = o >= 2 && in_sentence(o - 2, sent) && one_of(word(o - 1), {"on", "against", "into"}) &&
-                                 doc_.has_cue(o - 2, kTargetCues) && doc_.tokens[o - 2].is_all_lower;
+    const bool attacked_object = (o >= 2 && in_sentence(o - 2, sent) && one_of(word(o - 1), {"on", "against", "into"}) &&
+                                  doc_.has_cue(o - 2, kTargetCues) && doc_.tokens[o - 2].is_all_lower) ||
+                                 (o >= 1 && in_sentence(o - 1, sent) && word(o - 1) == "from" && theft_from(o - 1, sent));
     bool title = false;  // "FBI Director Christopher Wray announced"
     const size_t after = bracketed_after(l, sent);  // "the Multi-State ... Center (MS-ISAC) said"
     bool list_closed = f >= 1 && in_sentence(f - 1, sent) && word(f - 1) == "and";  // the last of a list
@@ -1798,6 +1799,8 @@ class RelationFinder {
             (listed(k - 2, words_.owned_nouns) || listed(k - 2, words_.taking_verbs)) && doc_.tokens[k - 2].is_all_lower &&
             one_of(actor_kind(m, rules_), {"organization", "government"}))
           return false;
+        // (a sum stolen from it: "the theft of $1.5 billion from Bybit")
+        if (w == "from" && theft_from(k - 1, sent)) return false;
         // the victim's helpers: "the council said it was working with the National Crime Agency"
         if (w == "with" && k >= 2 && in_sentence(k - 2, sent) && listed(k - 2, words_.helper_verbs)) return false;
         // nor a name the attack is compared with: "noted similarities with Keralty"
@@ -2033,8 +2036,13 @@ class RelationFinder {
     while (d >= 1 && article(d - 1)) --d;
     for (int n = 0; n < 3 && d >= 1 && in_sentence(d - 1, sent) && doc_.tokens[d - 1].is_word &&
                     (doc_.tokens[d - 1].is_all_lower || country_token(d - 1)) && !one_of(word(d - 1), {"from", "to", "of", "in", "at", "by", "and", "or"});
-         ++n)
+         ++n) {
       --d;
+      // (a place's "-based" as one word: "the Tokyo-based exchange")
+      if (one_of(word(d), {"based", "headquartered"}) && d >= 2 && in_sentence(d - 2, sent) && word(d - 1) == "-" &&
+          !doc_.tokens[d].space_before && doc_.tokens[d - 2].is_upper_initial)
+        d -= 2;
+    }
     while (d >= 1 && article(d - 1)) --d;
     return d;
   }
@@ -2820,6 +2828,20 @@ class RelationFinder {
     }
     return false;
   }
+  // "from" at token `from` closes a theft, a sum between ("the theft of 4,502.9 bitcoin, then worth
+  // about $308 million, from", "stole $100 million from") or the theft word right before it ("stolen
+  // from"): what follows is the victim, not the source of a report.
+  bool theft_from(size_t from, uint32_t sent) const {
+    bool sum = false;
+    for (size_t u = from; u >= 1 && u + 18 >= from && in_sentence(u - 1, sent); --u) {
+      const std::string_view v = word(u - 1);
+      if (one_of(v, {";", ":"}) || listed(u - 1, words_.reporter_verbs)) return false;
+      if (listed(u - 1, words_.theft_words) && doc_.tokens[u - 1].is_all_lower) return sum || u == from;
+      sum = sum || v == "$" || v == "€" || v == "£" || doc_.tokens[u - 1].is_digit || listed(u - 1, words_.ransom_nouns) ||
+            one_of(v, {"million", "billion", "bitcoin", "ether", "tokens", "cryptocurrency", "crypto", "funds", "money"});
+    }
+    return false;
+  }
   // The payer, or refuser, of a ransom: "the Bank of Zambia has refused to pay a ransom to the Hive
   // group", "Colonial Pipeline paid a ransom of $4.4 million", "the city would not pay the gang".
   bool ransom_payer(size_t l, uint32_t sent) const {
@@ -3255,6 +3277,7 @@ class RelationFinder {
         return true;
       // (not a sender it only posed as: "emails that appeared to come from the Bank of Russia")
       if (names_an_attacker(sent) && listed(t - 2, words_.taking_verbs) && doc_.tokens[t - 2].is_all_lower && word(t - 3) != "to") return true;
+      if (theft_from(t - 1, sent) && (names_an_attacker(sent) || pronoun_opens_demand(t - 1, sent))) return true;
       // a demand with a sum or a ransom word between it and "from" (whoever makes it, "it" too:
       // "Earlier this year it demanded $50 million from Taiwanese computer maker Acer")
       bool sum = false;
