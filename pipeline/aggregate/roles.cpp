@@ -47,6 +47,7 @@ class Roles {
     vendor_start_.assign(doc.tokens.size(), false);
     date_token_.assign(doc.tokens.size(), false);
     body_end_.assign(doc.tokens.size(), false);
+    spyware_start_.assign(doc.tokens.size(), false);
     for (const auto& m : doc.mentions) {
       const size_t f = doc.token_starting_at(m.start);
       if (f == std::string::npos) continue;
@@ -60,6 +61,7 @@ class Roles {
       if (m.type == MentionType::Date)
         doc.mark_tokens(m.start, m.end, date_token_);
       if (m.type == MentionType::Sector) sector_start_[f] = true;
+      if (mercenary_or_its_spyware(m)) spyware_start_[f] = true;
       if (m.type == MentionType::Actor && m.entry != UINT32_MAX) {
         if (rules.actors[m.entry].kind != "threat-group") {
           org_start_[f] = true;
@@ -116,6 +118,7 @@ class Roles {
   std::vector<bool> group_start_;                               // per token: a threat group's name starts here
   std::vector<bool> org_start_;                                 // per token: another actor's name starts here
   std::vector<bool> org_token_;                                 // per token: inside another actor's name
+  std::vector<bool> spyware_start_;                             // per token: a mercenary's or its spyware's name starts here
   std::vector<bool> date_token_;                                // per token: part of a date ("on Monday published")
   std::vector<bool> body_end_;                                  // per token: the name of an observer or a cited body ends here
   std::vector<bool> observer_start_;                            // per token: a vendor's or outlet's name starts here
@@ -350,6 +353,51 @@ class Roles {
   mutable std::vector<bool> country_tokens_;
   mutable bool country_tokens_built_ = false;
 
+  // A mercenary (rules/actors/mercenaries.tsv) or a tool rules/tools/owners.tsv gives one.
+  bool mercenary_or_its_spyware(const Mention& m) const {
+    if (m.entry == UINT32_MAX) return false;
+    if (m.type == MentionType::Actor) return rules_.actors[m.entry].motivation == "mercenary";
+    if (m.type != MentionType::Tool || m.entry >= rules_.tools.size()) return false;
+    const auto& owners = rules_.tools[m.entry].owners;
+    return std::any_of(owners.begin(), owners.end(), [&](uint32_t a) { return rules_.actors[a].motivation == "mercenary"; });
+  }
+  bool spyware_at(size_t k) const { return spyware_start_[k] || (word(k) == "spyware" && doc_.tokens[k].is_all_lower); }
+  // The country at f..l buys or runs a mercenary's spyware: "the Mexican government used Pegasus",
+  // "Saudi Arabia deployed NSO Group's Pegasus", "Hungary bought Pegasus spyware" (a buyer verb, then
+  // the spyware, its maker or the word "spyware" within six words), or is where its customers are:
+  // "a government customer of Intellexa in Egypt", "clients in Morocco and Rwanda" (a sentence that
+  // names the spyware or its maker).
+  bool buys_spyware(size_t f, size_t l, uint32_t sent) const {
+    size_t k = l + 1;
+    for (int n = 0; n < 4 && in_sentence(k, sent) &&
+                    one_of(word(k), {"'", "s", "government", "governments", "authorities", "officials", "agencies", "agency", "intelligence",
+                                     "police", "security", "services", "service", "army", "military", "has", "had", "have", "allegedly",
+                                     "reportedly", "also", "likely", "probably"});
+         ++n)
+      ++k;
+    // (the subject: not "sold to Hungary", "spied on in Mexico using Pegasus")
+    const bool object = f >= 1 && in_sentence(f - 1, sent) && one_of(word(f - 1), {"to", "from", "of", "in", "against", "on", "at", "by", "for", "with"});
+    if (!object && in_sentence(k, sent) && listed(k, words_.buyer_verbs) && doc_.tokens[k].is_all_lower)
+      for (size_t u = k + 1; u <= k + 6 && in_sentence(u, sent); ++u)
+        if (spyware_at(u)) return true;
+    auto client_noun = [&](size_t u) { return one_of(word(u), {"customer", "customers", "client", "clients"}); };
+    bool client = false;
+    // "clients in Morocco", "a government customer of Intellexa in Egypt"
+    if (f >= 2 && in_sentence(f - 2, sent) && word(f - 1) == "in")
+      for (size_t u = f - 1; u >= 1 && u + 5 >= f && in_sentence(u - 1, sent); --u)
+        if (client_noun(u - 1)) client = true;
+    // "a Mexican government customer of NSO", "identified Greece as one of the firm's likely government customers"
+    size_t c = l + 1;
+    if (in_sentence(c, sent) && word(c) == "as")
+      for (size_t n = 0; n < 6 && in_sentence(c + 1, sent) && !client_noun(c) && doc_.tokens[c + 1].is_word; ++n) ++c;
+    for (int n = 0; n < 2 && in_sentence(c, sent) && one_of(word(c), {"government", "state", "intelligence", "police", "security"}); ++n) ++c;
+    if (in_sentence(c, sent) && client_noun(c)) client = true;
+    if (!client) return false;
+    for (uint32_t u = doc_.sentences[sent].first_token; u < doc_.sentences[sent].end_token; ++u)
+      if (spyware_at(u)) return true;
+    return false;
+  }
+
   std::string role_of(const Mention& m, std::string& why, bool& weak_target, bool& suspect) const {
     const size_t f = doc_.token_starting_at(m.start), l = doc_.token_ending_at(m.end);
     if (f == std::string::npos || l == std::string::npos) return "mention";
@@ -378,6 +426,11 @@ class Roles {
         one_of(word(l + 1), {"and", "was", "were", "who", "living", "residing", "based"})) {
       why = "a suspect's nationality ('" + std::string(before1) + " ... " + word(l + 1) + "'), charges in the story";
       suspect = true;
+      return "attribution";
+    }
+
+    if (buys_spyware(f, l, sent)) {
+      why = "buys or runs a mercenary's spyware";
       return "attribution";
     }
 
