@@ -2137,9 +2137,7 @@ class RelationFinder {
       if (v == "from") {
         for (size_t k = u - 1; k >= 1 && k + 8 >= u - 1 && in_sentence(k - 1, sent); --k) {
           const std::string_view w = word(k - 1);
-          if (attack_word(k - 1))
-            return listed(k - 1, words_.taking_verbs) ||
-                   one_of(w, {"theft", "thefts", "heist", "heists", "stole", "stolen", "steal", "stealing", "drained", "siphoned", "looted", "robbed"});
+          if (attack_word(k - 1) || listed(k - 1, words_.theft_words)) return listed(k - 1, words_.taking_verbs) || listed(k - 1, words_.theft_words);
           if (!(doc_.tokens[k - 1].is_digit || one_of(w, {"of", "about", "nearly", "almost", "around", "some", "more", "than", "over", "$", "million",
                                                           "billion", "worth", "in", "the", "its", "their"}) || doc_.tokens[k - 1].is_all_lower))
             break;
@@ -2147,7 +2145,9 @@ class RelationFinder {
         }
         return false;
       }
-      if (!(one_of(v, {"the", "a", "an", "its", "their", "some", "several", "many", "two", "three", "dozens", "of"}) ||
+      // (over a lower-case word of the thing's name right before it: "the Ronin blockchain network")
+      const bool modifier = u == t - 3 && doc_.tokens[u - 1].is_all_lower && doc_.tokens[u - 1].is_word && !listed(u - 1, words_.theft_words);
+      if (!(one_of(v, {"the", "a", "an", "its", "their", "some", "several", "many", "two", "three", "dozens", "of"}) || modifier ||
             doc_.tokens[u - 1].is_upper_initial || doc_.tokens[u - 1].is_digit || (doc_.tokens[u - 1].is_all_lower && listed(u - 1, words_.owned_nouns))))
         return false;
     }
@@ -2829,14 +2829,15 @@ class RelationFinder {
     return false;
   }
   // "from" at token `from` closes a theft, a sum between ("the theft of 4,502.9 bitcoin, then worth
-  // about $308 million, from", "stole $100 million from") or the theft word right before it ("stolen
-  // from"): what follows is the victim, not the source of a report.
+  // about $308 million, from", "stole $100 million from", "took $100 million from") or the theft word
+  // right before it ("stolen from"): what follows is the victim, not the source of a report.
   bool theft_from(size_t from, uint32_t sent) const {
     bool sum = false;
     for (size_t u = from; u >= 1 && u + 18 >= from && in_sentence(u - 1, sent); --u) {
       const std::string_view v = word(u - 1);
       if (one_of(v, {";", ":"}) || listed(u - 1, words_.reporter_verbs)) return false;
       if (listed(u - 1, words_.theft_words) && doc_.tokens[u - 1].is_all_lower) return sum || u == from;
+      if (sum && listed(u - 1, words_.taking_verbs) && doc_.tokens[u - 1].is_all_lower) return true;  // "took $100 million from"
       sum = sum || v == "$" || v == "€" || v == "£" || doc_.tokens[u - 1].is_digit || listed(u - 1, words_.ransom_nouns) ||
             one_of(v, {"million", "billion", "bitcoin", "ether", "tokens", "cryptocurrency", "crypto", "funds", "money"});
     }
