@@ -937,7 +937,15 @@ class Roles {
     // (after the whole list: "Operations at plants in Slovakia, Brazil and India were also disrupted")
     bool be = false, have = false;
     const size_t le = list_end(l, sent);
-    for (size_t k = le + 1, reach = le + 10; in_sentence(k, sent) && k <= reach; ++k) {
+    // (over the comma that closes a place aside the country ends: "A small water utility in Erris, in
+    // the west of Ireland, was hit")
+    size_t from = le + 1;
+    if (in_sentence(from, sent) && word(from) == ",")
+      for (size_t b = f; b >= 2 && b + 6 >= f && in_sentence(b - 2, sent); --b) {
+        if (word(b - 1) == "," ) break;
+        if (one_of(word(b - 1), {"in", "near", "outside"}) && word(b - 2) == ",") { from = le + 2; break; }
+      }
+    for (size_t k = from, reach = from + 9; in_sentence(k, sent) && k <= reach; ++k) {
       // (past an aside of examples: "the websites of several U.S. states, including Colorado, Kentucky
       // and Mississippi, were knocked offline")
       if (const size_t e = examples_aside_end(k, sent); e > k) {
