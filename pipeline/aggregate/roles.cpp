@@ -464,6 +464,19 @@ class Roles {
       }
     }
 
+    // "with Turkey, Saudi Arabia and Pakistan among its most frequent targets" (the list, then "among"
+    // and a victim noun)
+    {
+      size_t k = list_end(l, sent) + 1;
+      if (in_sentence(k, sent) && one_of(word(k), {"were", "are", "was", "is"})) ++k;
+      if (in_sentence(k, sent) && word(k) == "among")
+        for (size_t u = k + 1; u <= k + 5 && in_sentence(u, sent) && doc_.tokens[u].is_word; ++u)
+          if (one_of(word(u), {"targets", "victims"})) {
+            why = "'among ... " + word(u) + "'";
+            return "target";
+          }
+    }
+
     // the people whose personal data was taken or exposed: "the personal details of nearly 50 million
     // Turkish citizens", "the medical records of American Olympians" (rules/context/personal-data-nouns.txt;
     // not "details of a Russian hacking operation": no "a", nor an attacker after)
