@@ -946,6 +946,19 @@ class Roles {
             if (attack_verb(u)) { why = "says its own were '" + word(u) + "'"; return "target"; }
           }
         }
+    // A reduced relative: the country's things, then an attack participle and what did it or when
+    // ("the 50th US education body struck by ransomware", "the US government accounts compromised in
+    // the breach"; not "Russian spies compromised networks", whose participle takes an object)
+    for (size_t k = l + 1, n = 0; in_sentence(k + 1, sent) && n < 3 && doc_.tokens[k].is_word && doc_.tokens[k].is_all_lower; ++k, ++n) {
+      if (cue(k, kAttackerNouns) || determiner(word(k)) || link_preposition(word(k)) || be_verb(word(k)) || phrase_stop(word(k))) break;
+      if (n == 0 || !attack_verb(k) || !(word(k).ends_with("ed") || listed(k, words_.irregular_attack_verbs))) continue;
+      if (one_of(word(k + 1), {"by", "in", "during", "last", "this", "earlier", ","})) {
+        why = "'" + word(l + 1) + " ... " + word(k) + " " + word(k + 1) + "': its things hit";
+        return "target";
+      }
+      break;
+    }
+
     // Passive voice: "Ukraine was hit", "South Korea's banks were attacked"
     // (after the whole list: "Operations at plants in Slovakia, Brazil and India were also disrupted")
     bool be = false, have = false;
