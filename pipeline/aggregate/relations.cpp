@@ -2234,6 +2234,27 @@ class RelationFinder {
     if (in_sentence(ol + 3, sent) && word(ol + 1) == "'" && word(ol + 2) == "s" && doc_.tokens[ol + 3].is_upper_initial) return true;
     return of >= end + 3 && of <= end + 4 && word(of - 1) == "of" && listed(of - 2, words_.ownership_words) && doc_.tokens[of - 2].is_all_lower;
   }
+  // The name at ..l makes the device after it, which is what was hit: "compromised Unitronics Vision
+  // Series PLCs" (its product's name, then a plural of capitals or a device noun), or the tools the
+  // attackers used: "using legitimate Microsoft administrative tools". Not its software, whose maker
+  // a supply-chain attack hits ("the compromise of SolarWinds software"), nor its own servers.
+  bool maker_of_product_after(size_t l, uint32_t sent) const {
+    size_t k = l + 1;
+    if (in_sentence(k + 1, sent) && word(k) == "'" && word(k + 1) == "s") k += 2;
+    size_t named = 0;
+    while (named < 3 && in_sentence(k, sent) && (doc_.tokens[k].is_upper_initial || doc_.tokens[k].is_all_upper) && !org_token_[k]) ++k, ++named;
+    if (named > 0) {
+      // (a plural of capitals: "PLCs")
+      const std::string_view w = doc_.token_text(doc_.tokens[k - 1]);
+      if (w.size() >= 3 && w.back() == 's' && std::all_of(w.begin(), w.end() - 1, [](char c) { return c >= 'A' && c <= 'Z'; })) return true;
+      return in_sentence(k, sent) && doc_.tokens[k].is_all_lower &&
+             one_of(word(k), {"devices", "device", "routers", "router", "firewalls", "firewall", "appliances", "appliance", "cameras", "camera",
+                              "controllers", "controller", "modems", "modem", "gateways", "gateway", "switches", "phones", "handsets"});
+    }
+    for (size_t n = 0; n < 2 && in_sentence(k, sent) && doc_.tokens[k].is_all_lower && doc_.tokens[k].is_word; ++n, ++k)
+      if (one_of(word(k), {"tools", "tool"})) return true;
+    return false;
+  }
   bool find_org_is_victim(const Mention& m) const {
     const std::string& k = actor_kind(m, rules_);
     if (k != "organization" && k != "government" && k != "security-vendor" && k != "media") return false;
@@ -2251,6 +2272,7 @@ class RelationFinder {
     // pharmacy chain Boots said that details of their staff had been stolen"
     // (only then: "hackers hit Acme, the FBI said" leaves Acme to the readings below)
     if (const Mention* holder = speaker_of_its_list(m, l, sent); holder && org_is_victim(*holder)) return true;
+    if (maker_of_product_after(l, sent)) return false;
     // the one who leads the action, not its object: "an FBI-led operation called Operation Duck Hunt
     // dismantled Qakbot's infrastructure"
     if (in_sentence(l + 2, sent) && word(l + 1) == "-" && !doc_.tokens[l + 1].space_before &&
