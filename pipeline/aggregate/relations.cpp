@@ -1998,7 +1998,15 @@ class RelationFinder {
   // "researchers at"), not only a kind of attack ("a ransomware attack", "a ransomware incident").
   // With `one_observer` false, a single observer ("said Kenji Nakamura, a professor at Keio
   // University") does not count: a team does ("researchers at BAE Systems found").
+  // (once a sentence and flag: asked for every name of a sentence, which may hold thousands)
   bool speaks_of_attackers(uint32_t sent, bool one_observer = true) const {
+    if (speaks_of_attackers_memo_.size() != 2 * doc_.sentences.size()) speaks_of_attackers_memo_.assign(2 * doc_.sentences.size(), -1);
+    int8_t& known = speaks_of_attackers_memo_[2 * size_t(sent) + (one_observer ? 1 : 0)];
+    if (known < 0) known = find_speaks_of_attackers(sent, one_observer) ? 1 : 0;
+    return known == 1;
+  }
+  mutable std::vector<int8_t> speaks_of_attackers_memo_;
+  bool find_speaks_of_attackers(uint32_t sent, bool one_observer) const {
     const Sentence& s = doc_.sentences[sent];
     for (uint32_t t = s.first_token; t < s.end_token; ++t) {
       const bool observers = doc_.has_cue(t, kObserverNouns) && (one_observer || word(t).ends_with('s'));

@@ -79,6 +79,9 @@ class Roles {
         (rules.actors[m.entry].motivation == "criminal" ? criminal_group_countries_ : group_countries_)
             .insert({doc.tokens[f].sentence, rules.actors[m.entry].country});
     }
+    spyware_sentence_.assign(doc.sentences.size(), false);
+    for (size_t k = 0; k < doc.tokens.size(); ++k)
+      if (spyware_at(k)) spyware_sentence_[doc.tokens[k].sentence] = true;
     cyber_ = cyber_news(doc, rules);
     dateline_end_ = dateline_end();
   }
@@ -119,6 +122,7 @@ class Roles {
   std::vector<bool> org_start_;                                 // per token: another actor's name starts here
   std::vector<bool> org_token_;                                 // per token: inside another actor's name
   std::vector<bool> spyware_start_;                             // per token: a mercenary's or its spyware's name starts here
+  std::vector<bool> spyware_sentence_;                          // per sentence: it names one, or says "spyware"
   std::vector<bool> date_token_;                                // per token: part of a date ("on Monday published")
   std::vector<bool> body_end_;                                  // per token: the name of an observer or a cited body ends here
   std::vector<bool> observer_start_;                            // per token: a vendor's or outlet's name starts here
@@ -392,10 +396,7 @@ class Roles {
       for (size_t n = 0; n < 6 && in_sentence(c + 1, sent) && !client_noun(c) && doc_.tokens[c + 1].is_word; ++n) ++c;
     for (int n = 0; n < 2 && in_sentence(c, sent) && one_of(word(c), {"government", "state", "intelligence", "police", "security"}); ++n) ++c;
     if (in_sentence(c, sent) && client_noun(c)) client = true;
-    if (!client) return false;
-    for (uint32_t u = doc_.sentences[sent].first_token; u < doc_.sentences[sent].end_token; ++u)
-      if (spyware_at(u)) return true;
-    return false;
+    return client && spyware_sentence_[sent];
   }
 
   std::string role_of(const Mention& m, std::string& why, bool& weak_target, bool& suspect) const {
