@@ -2416,6 +2416,7 @@ class RelationFinder {
       return true;
     if ((k == "organization" || k == "government") && (acts_after_attack(f, l, sent) || bears_the_attack_before(f, l, sent))) return true;
     if ((k == "organization" || k == "government" || k == "media") && recovers_from_attack(l, sent)) return true;
+    if (k == "organization" && investigates_its_incident(l, sent)) return true;
     if ((k == "organization" || k == "government") && taken_from_or_sent_to(f, sent)) return true;
     // a later member of a list of victims: "hacking into the networks of the American ratings firm
     // Moody's Analytics, the German industrial group Siemens and the satellite-navigation company
@@ -2847,11 +2848,16 @@ class RelationFinder {
     return false;
   }
   // Named as one of those hit: "named Khuzestan Steel Company, Mobarakeh Steel Company and Hormozgan
-  // Steel Company as its targets", "listed Boeing as a victim", "counted the Bundestag among its targets".
+  // Steel Company as its targets", "listed Boeing as a victim", "counted the Bundestag among its targets",
+  // "added Boeing to its list of victims".
   bool named_as_victim(size_t l, uint32_t sent) const {
     size_t t = l + 1;
     for (size_t n = 0; in_sentence(t, sent) && n < 24 && (one_of(word(t), {",", "and", "'", "s"}) || doc_.tokens[t].is_upper_initial); ++t, ++n) {}
-    if (!in_sentence(t, sent) || !one_of(word(t), {"as", "among"})) return false;
+    if (!in_sentence(t, sent) || !one_of(word(t), {"as", "among", "to"})) return false;
+    // ("added Boeing to its list of victims": "to" only before a list)
+    if (word(t) == "to" && !(in_sentence(t + 3, sent) && one_of(word(t + 1), {"its", "their", "the"}) && one_of(word(t + 2), {"list", "tally", "roster"}) &&
+                             word(t + 3) == "of"))
+      return false;
     for (size_t u = t + 1; in_sentence(u, sent) && u <= t + 4; ++u) {
       if (victim_noun(word(u))) return true;
       if (!doc_.tokens[u].is_all_lower || !doc_.tokens[u].is_word) return false;
@@ -3058,6 +3064,29 @@ class RelationFinder {
   bool subject_opens(size_t f, uint32_t sent) const {
     const size_t lead = doc_.sentences[sent].first_token;
     return f == lead || (f == lead + 1 && word(lead) == "the");
+  }
+  // A company investigating an incident with no object of its own has had it: "Boeing is
+  // investigating a cyber incident", "Acme said it was investigating a cybersecurity incident" (not a
+  // vendor or an agency, which investigate others': the caller asks for organisations only; not "an
+  // attack on its customers").
+  bool investigates_its_incident(size_t l, uint32_t sent) const {
+    size_t k = description_end(l, sent) + 1;
+    if (in_sentence(k, sent) && listed(k, words_.reporter_verbs) && doc_.tokens[k].is_all_lower) {  // "said it was"
+      ++k;
+      if (in_sentence(k, sent) && word(k) == "that") ++k;
+      if (!(in_sentence(k, sent) && word(k) == "it")) return false;
+      ++k;
+    }
+    for (int n = 0; in_sentence(k, sent) && n < 4 && word(k) != "investigating"; ++k, ++n)
+      if (!(verb_filler(k) || one_of(word(k), {"is", "was", "are", "were", "been", "has", "had", "still", "currently", "now"}))) return false;
+    if (!in_sentence(k, sent) || word(k) != "investigating") return false;
+    for (size_t u = k + 1; in_sentence(u, sent) && u <= k + 5; ++u) {
+      if (one_of(word(u), {"incident", "incidents", "cyberattack", "cyberattacks", "attack", "attacks", "breach", "intrusion", "hack"}))
+        return !(in_sentence(u + 2, sent) && one_of(word(u + 1), {"on", "against", "at", "into", "targeting", "affecting"}) &&
+                 !one_of(word(u + 2), {"its", "their", "our"}));
+      if (!doc_.tokens[u].is_all_lower || !doc_.tokens[u].is_word) return false;
+    }
+    return false;
   }
   // The subject getting over an attack with no object of its own: "Toyota is still restoring systems
   // after a ransomware attack", "the council was struggling to recover from a LockBit attack", "the
