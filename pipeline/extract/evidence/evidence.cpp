@@ -550,6 +550,24 @@ class Evidence {
   }
   mutable std::optional<std::unordered_set<uint32_t>> tool_ends_;  // where the tool candidates end (found once)
 
+  // A mercenary's name, then "'s" and a tool rules/tools/owners.tsv gives it: "Paragon's Graphite
+  // spyware", "Candiru's DevilsTongue".
+  bool maker_of_its_spyware_after(const Candidate& c) const {
+    const size_t l = doc_.token_ending_at(c.end);
+    if (l == std::string::npos || l + 3 >= doc_.tokens.size() || doc_.folded_token(l + 1) != "'" || doc_.folded_token(l + 2) != "s") return false;
+    if (!tool_entry_at_) {
+      tool_entry_at_.emplace();
+      for (const Candidate& t : doc_.candidates)
+        if (t.type == MentionType::Tool && t.entry < rules_.tools.size()) tool_entry_at_->emplace(t.start, t.entry);
+    }
+    for (auto [it, end] = tool_entry_at_->equal_range(doc_.tokens[l + 3].start); it != end; ++it) {
+      const auto& owners = rules_.tools[it->second].owners;
+      if (std::find(owners.begin(), owners.end(), c.entry) != owners.end()) return true;
+    }
+    return false;
+  }
+  mutable std::optional<std::unordered_multimap<uint32_t, uint32_t>> tool_entry_at_;  // where tool candidates start -> their entries (found once)
+
   std::string reason(const Candidate& c) const {
     if ((c.type == MentionType::Actor || c.type == MentionType::Tool) && inside_a_longer_name(c)) return "";
     if (c.type == MentionType::Actor && another_name_of_a_tool(c)) return "";
@@ -572,6 +590,7 @@ class Evidence {
         // ambiguous body's name counts only in a story that names its country
         if (a.kind == "government" && !a.country.empty() && a.country != "-" && !countries_named_.count(a.country)) return "";
         if (cue_near(c, kOrgCues, 2, 2)) return "organization-cue";
+        if (a.motivation == "mercenary" && maker_of_its_spyware_after(c)) return "its-spyware-after";
         if (a.kind == "media" && cyber() && told_by_or_to(c)) return "reporter-cue";
         if ((cyber() || cyber_sentence(c)) && multi_word(c) && !sentence_initial(c)) return "cyber-context";
         // "Apple", "Amazon": a company's one-word name written with its capital inside a sentence of
