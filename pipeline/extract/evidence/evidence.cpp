@@ -824,6 +824,19 @@ class Evidence {
       if (k >= 2 && one_of(doc_.folded_token(k - 1), {"on", "at", "into"})) --k;
       return k >= 1 && same_sentence(k - 1, first_token(c)) && doc_.tokens[k - 1].is_all_lower && doc_.has_cue(k - 1, kTargetCues);
     };
+    // People (context/victim-people-nouns.txt) as the object of an attack word, over a number or a
+    // determiner: "used to target journalists", "spyware used against two activists" (in cyber news).
+    auto attacked_object = [&](const Candidate& c) {
+      size_t k = first_token(c);
+      const size_t l = doc_.token_ending_at(c.end);
+      if (k == std::string::npos || k < 1 || l == std::string::npos || !(cyber() || cyber_sentence(c))) return false;
+      if (!rules_.words->victim_people_nouns.has(doc_.tokens[l].vocab)) return false;
+      if (k >= 2 && same_sentence(k - 1, k) && (doc_.tokens[k - 1].is_digit ||
+                                                  one_of(doc_.folded_token(k - 1), {"the", "two", "three", "several", "dozens", "many", "prominent", "some"})))
+        --k;
+      return same_sentence(k - 1, first_token(c)) && doc_.tokens[k - 1].is_all_lower && doc_.has_cue(k - 1, kTargetCues) &&
+             !doc_.has_cue(k - 1, kSectorCues);
+    };
     std::vector<Candidate> newly;
     std::vector<bool> done(pending_idx.size(), false);
     for (bool changed = true; changed;) {  // a list accepts its members one after another
@@ -836,6 +849,8 @@ class Evidence {
           why = "sector-cue";
         else if (attacked_state_government(c))
           why = "a state's government attacked";
+        else if (attacked_object(c))
+          why = "object of an attack word";
         else if ((cyber() || cyber_sentence(c)) && listed_with_accepted(c)) why = "sector-list";
         if (why.empty()) continue;
         c.cue = why;
