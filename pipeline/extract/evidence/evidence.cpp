@@ -550,9 +550,9 @@ class Evidence {
   }
   mutable std::optional<std::unordered_set<uint32_t>> tool_ends_;  // where the tool candidates end (found once)
 
-  // A mercenary's name, then "'s" and a tool rules/tools/owners.tsv gives it: "Paragon's Graphite
-  // spyware", "Candiru's DevilsTongue".
-  bool maker_of_its_spyware_after(const Candidate& c) const {
+  // A group's or a mercenary's name, then "'s" and a tool rules/tools/owners.tsv gives it:
+  // "Sandworm's Industroyer2 malware", "Paragon's Graphite spyware".
+  bool owner_of_tool_after(const Candidate& c) const {
     const size_t l = doc_.token_ending_at(c.end);
     if (l == std::string::npos || l + 3 >= doc_.tokens.size() || doc_.folded_token(l + 1) != "'" || doc_.folded_token(l + 2) != "s") return false;
     if (!tool_entry_at_) {
@@ -577,6 +577,7 @@ class Evidence {
         const auto& a = rules_.actors[c.entry];
         if (a.kind == "threat-group") {
           if (cue_near(c, kGroupCues, 3, 3) || group_apposition(c)) return "group-cue";
+          if (owner_of_tool_after(c)) return "its-tool-after";
           // At the start of a sentence a single capitalised word may be any word ("Play it safe");
           // in cyber news two or more ("Volt Typhoon", "Midnight Blizzard") are a name.
           // (a word of a longer name is not: "members of the Royal Families" is no Royal gang)
@@ -590,7 +591,7 @@ class Evidence {
         // ambiguous body's name counts only in a story that names its country
         if (a.kind == "government" && !a.country.empty() && a.country != "-" && !countries_named_.count(a.country)) return "";
         if (cue_near(c, kOrgCues, 2, 2)) return "organization-cue";
-        if (a.motivation == "mercenary" && maker_of_its_spyware_after(c)) return "its-spyware-after";
+        if (a.motivation == "mercenary" && owner_of_tool_after(c)) return "its-tool-after";
         if (a.kind == "media" && cyber() && told_by_or_to(c)) return "reporter-cue";
         if ((cyber() || cyber_sentence(c)) && multi_word(c) && !sentence_initial(c)) return "cyber-context";
         // "Apple", "Amazon": a company's one-word name written with its capital inside a sentence of
