@@ -852,15 +852,11 @@ class RelationFinder {
   bool other_attacker_ = false;       // the sentence refers to an unnamed attacker other than those named
   std::vector<bool> date_token_;      // per token: part of a date ("on Friday imposed sanctions")
 
-  // A company that sells intrusion or surveillance to governments (motivation mercenary: NSO Group,
-  // Candiru, Intellexa): the attacker of the stories its spyware is found in, though no threat group.
-  bool mercenary(const Mention& m) const {
-    return m.type == MentionType::Actor && m.entry != UINT32_MAX && rules_.actors[m.entry].motivation == "mercenary";
-  }
   const char* attacker_kind(const Mention& m) const {
     if (is_group(m, rules_)) return "actor";
     if (m.type == MentionType::Actor && state_attackers_.count(m.value)) return "actor";
-    if (mercenary(m)) return "actor";
+    // (a mercenary, NSO Group or Candiru, is the attacker of the stories its spyware is found in)
+    if (rules_.is_mercenary(m)) return "actor";
     if (m.type == MentionType::Operation) return "operation";
     return nullptr;
   }

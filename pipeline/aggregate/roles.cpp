@@ -73,8 +73,7 @@ class Roles {
         if (rules.actors[m.entry].kind == "threat-group") group_start_[f] = true;
       }
       // (and of a mercenary, a company selling spyware or hacking: "the Israeli spyware maker NSO Group")
-      if (m.type == MentionType::Actor && m.entry != UINT32_MAX &&
-          (rules.actors[m.entry].kind == "threat-group" || rules.actors[m.entry].motivation == "mercenary") &&
+      if (m.type == MentionType::Actor && m.entry != UINT32_MAX && (rules.is_group(m) || rules.is_mercenary(m)) &&
           !rules.actors[m.entry].country.empty())
         (rules.actors[m.entry].motivation == "criminal" ? criminal_group_countries_ : group_countries_)
             .insert({doc.tokens[f].sentence, rules.actors[m.entry].country});
@@ -359,8 +358,7 @@ class Roles {
 
   // A mercenary (rules/actors/mercenaries.tsv) or a tool rules/tools/owners.tsv gives one.
   bool mercenary_or_its_spyware(const Mention& m) const {
-    if (m.entry == UINT32_MAX) return false;
-    if (m.type == MentionType::Actor) return rules_.actors[m.entry].motivation == "mercenary";
+    if (rules_.is_mercenary(m)) return true;
     if (m.type != MentionType::Tool || m.entry >= rules_.tools.size()) return false;
     const auto& owners = rules_.tools[m.entry].owners;
     return std::any_of(owners.begin(), owners.end(), [&](uint32_t a) { return rules_.actors[a].motivation == "mercenary"; });

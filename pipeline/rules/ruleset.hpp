@@ -402,6 +402,10 @@ class RuleSet {
   // An actor mention's kind: its entry's, else the one the finder that found it gave.
   const std::string& actor_kind(const Candidate& m) const { return m.entry != UINT32_MAX ? actors[m.entry].kind : m.kind; }
   bool is_group(const Candidate& m) const { return m.type == MentionType::Actor && actor_kind(m) == "threat-group"; }
+  // A company that sells intrusion or surveillance to governments (rules/actors/mercenaries.tsv).
+  bool is_mercenary(const Candidate& m) const {
+    return m.type == MentionType::Actor && m.entry != UINT32_MAX && actors[m.entry].motivation == "mercenary";
+  }
 
   // Government bodies by their country and a name their forms end with ("NL|national cyber
   // security centre" from "Dutch National Cyber Security Centre"): a shared name the text
