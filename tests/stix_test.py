@@ -118,13 +118,15 @@ def valid_fixture():
     victim = {"type": "identity", "id": expected_id("identity", "sector:energy"), "name": "energy sector",
               "identity_class": "class", "sectors": ["energy"], **base}
     op = {"type": "campaign", "id": expected_id("campaign", "Operation Example"), "name": "Operation Example", **base}
+    mercenary = {"type": "threat-actor", "id": expected_id("threat-actor", "Example Spyware Maker"), "name": "Example Spyware Maker",
+                 "threat_actor_types": ["spy"], "resource_level": "organization", "primary_motivation": "organizational-gain", **base}
     rel = {"type": "relationship", "id": expected_id("relationship", "targets:g:de"), "relationship_type": "targets",
            "source_ref": group["id"], "target_ref": place["id"], **base}
     report = {"type": "report", "id": expected_id("report", "fixture"), "name": "Fixture", "published": t,
-              "report_types": ["threat-report"], "object_refs": [group["id"], place["id"], victim["id"], op["id"], rel["id"]],
-              **base}
+              "report_types": ["threat-report"],
+              "object_refs": [group["id"], place["id"], victim["id"], op["id"], mercenary["id"], rel["id"]], **base}
     return {"type": "bundle", "id": "bundle--" + str(uuid.uuid5(OUR_NAMESPACE, "bundle:fixture")),
-            "objects": [report, group, place, victim, op, rel]}
+            "objects": [report, group, place, victim, op, mercenary, rel]}
 
 
 def by_type(bundle, t):
@@ -205,7 +207,11 @@ def negative_cases():
         ("relationship pointing at a relationship", lambda b: by_type(b, "relationship").__setitem__(
             "target_ref", by_type(b, "relationship")["id"])),
         ("object of a type we never write", lambda b: b["objects"].append(
-            dict(by_type(b, "campaign"), type="threat-actor", id=expected_id("threat-actor", "x")))),
+            dict(by_type(b, "campaign"), type="indicator", id=expected_id("indicator", "x")))),
+        ("threat-actor without a name", drop("threat-actor", "name")),
+        ("threat-actor type outside the vocabulary", put("threat-actor", "threat_actor_types", ["mercenary"])),
+        ("threat-actor with an empty type list", put("threat-actor", "threat_actor_types", [])),
+        ("threat-actor originates-from a location", rel("originates-from", "threat-actor", "location")),
         ("bundle with spec_version", lambda b: b.__setitem__("spec_version", "2.1")),
         ("bundle id of another type", lambda b: b.__setitem__("id", expected_id("report", "b"))),
         ("bundle with empty objects", lambda b: b.__setitem__("objects", [])),

@@ -1088,6 +1088,9 @@ class RelationFinder {
     const auto& named = rules_.actors_named(group);
     if (named.empty()) return true;
     const ActorEntry& entry = rules_.actors[named.front()];
+    // (a mercenary's only country is its own: the attackers' countries of its sentences are its
+    // customers', "a government customer of Intellexa in Egypt")
+    if (entry.motivation == "mercenary") return entry.country == country;
     // (a crew of criminals or hacktivists is often spread over several countries, LAPSUS$ in Britain
     // and Brazil; a state's group has the one sponsor)
     return entry.country.empty() || entry.country == country || entry.motivation == "criminal" || entry.motivation == "hacktivist";
@@ -2239,7 +2242,7 @@ class RelationFinder {
     return of >= end + 3 && of <= end + 4 && word(of - 1) == "of" && listed(of - 2, words_.ownership_words) && doc_.tokens[of - 2].is_all_lower;
   }
   // The name at ..l makes the device after it, which is what was hit: "compromised Unitronics Vision
-  // Series PLCs" (its product's name, then a plural of capitals or a device noun), or the tools the
+  // Series PLCs" (its product's name, then a plural of capitals or context/device-nouns.txt), or the tools the
   // attackers used: "using legitimate Microsoft administrative tools". Not its software, whose maker
   // a supply-chain attack hits ("the compromise of SolarWinds software"), nor its own servers.
   bool maker_of_product_after(size_t l, uint32_t sent) const {
@@ -2251,9 +2254,7 @@ class RelationFinder {
       // (a plural of capitals: "PLCs")
       const std::string_view w = doc_.token_text(doc_.tokens[k - 1]);
       if (w.size() >= 3 && w.back() == 's' && std::all_of(w.begin(), w.end() - 1, [](char c) { return c >= 'A' && c <= 'Z'; })) return true;
-      return in_sentence(k, sent) && doc_.tokens[k].is_all_lower &&
-             one_of(word(k), {"devices", "device", "routers", "router", "firewalls", "firewall", "appliances", "appliance", "cameras", "camera",
-                              "controllers", "controller", "modems", "modem", "gateways", "gateway", "switches", "phones", "handsets"});
+      return in_sentence(k, sent) && doc_.tokens[k].is_all_lower && listed(k, words_.device_nouns);
     }
     for (size_t n = 0; n < 2 && in_sentence(k, sent) && doc_.tokens[k].is_all_lower && doc_.tokens[k].is_word; ++n, ++k)
       if (one_of(word(k), {"tools", "tool"})) return true;

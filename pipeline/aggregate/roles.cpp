@@ -667,9 +667,9 @@ class Roles {
     }
     // who the attackers' members are, and where: "many of its members were teenagers in Britain and
     // Brazil", "made up largely of teenagers and young adults in Britain and the US" (people, "in", the
-    // list; members or "made up of" shortly before)
+    // list, context/member-people-nouns.txt; members or "made up of" shortly before)
     if (const size_t s0 = list_start(f, sent); s0 >= 3 && in_sentence(s0 - 2, sent) && word(s0 - 1) == "in" &&
-        one_of(word(s0 - 2), {"teenagers", "adults", "youths", "men", "nationals", "residents"})) {
+        listed(s0 - 2, words_.member_people_nouns)) {
       for (size_t k = s0 - 2; k >= 1 && k + 10 >= s0 - 2 && in_sentence(k - 1, sent); --k) {
         if (attack_verb(k - 1)) break;  // (the people hit: "its members stole data from teenagers in Brazil")
         if ((listed(k - 1, words_.member_nouns) && doc_.tokens[k - 1].is_all_lower) || (word(k - 1) == "up" && k >= 2 && word(k - 2) == "made")) {
