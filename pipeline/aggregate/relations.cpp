@@ -2872,7 +2872,7 @@ class RelationFinder {
       if (listed(u - 1, words_.theft_words) && doc_.tokens[u - 1].is_all_lower) return sum || u == from;
       if (sum && listed(u - 1, words_.taking_verbs) && doc_.tokens[u - 1].is_all_lower) return true;  // "took $100 million from"
       sum = sum || v == "$" || v == "€" || v == "£" || doc_.tokens[u - 1].is_digit || listed(u - 1, words_.ransom_nouns) ||
-            one_of(v, {"million", "billion", "bitcoin", "ether", "tokens", "cryptocurrency", "crypto", "funds", "money"});
+            listed(u - 1, words_.sum_words);
     }
     return false;
   }
