@@ -1671,6 +1671,8 @@ class RelationFinder {
       if (one_of(w, {",", "and", "or", "as", "well", "the"})) { glue = glue || w != "the"; continue; }
       // the preposition said again: "tied it to ScarCruft and to the Lazarus Group"
       if (one_of(w, {"to", "with"}) && k >= 1 && one_of(word(k - 1), {"and", "or"})) continue;
+      // inside a name between its capitalised words: "the Cyber Army of Russia Reborn, Turla and Sandworm"
+      if (one_of(w, {"of", "for"}) && doc_.tokens[k - 1].is_upper_initial && k + 1 < hi && doc_.tokens[k + 1].is_upper_initial) continue;
       if (!doc_.tokens[k].is_upper_initial && !doc_.tokens[k].is_digit && !one_of(w, {"-", "(", ")", "."})) return false;
     }
     return glue;
