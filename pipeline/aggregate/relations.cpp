@@ -2249,15 +2249,25 @@ class RelationFinder {
   // a supply-chain attack hits ("the compromise of SolarWinds software"), nor its own servers.
   bool maker_of_product_after(size_t l, uint32_t sent) const {
     size_t k = l + 1;
-    if (in_sentence(k + 1, sent) && word(k) == "'" && word(k + 1) == "s") k += 2;
+    const bool possessive = in_sentence(k + 1, sent) && word(k) == "'" && word(k + 1) == "s";
+    if (possessive) k += 2;
     size_t named = 0;
     while (named < 3 && in_sentence(k, sent) && (doc_.tokens[k].is_upper_initial || doc_.tokens[k].is_all_upper) && !org_token_[k]) ++k, ++named;
+    // the device noun, over up to two words that say what kind ("Vision Series programmable logic
+    // controllers"); right after the maker only without a possessive ("a Unitronics controller",
+    // "Cisco industrial routers"; "Acme's routers" are Acme's own)
+    auto device_within = [&](size_t from) {
+      for (size_t u = from; u < from + 3 && in_sentence(u, sent) && doc_.tokens[u].is_all_lower && doc_.tokens[u].is_word; ++u)
+        if (listed(u, words_.device_nouns)) return true;
+      return false;
+    };
     if (named > 0) {
       // (a plural of capitals: "PLCs")
       const std::string_view w = doc_.token_text(doc_.tokens[k - 1]);
       if (w.size() >= 3 && w.back() == 's' && std::all_of(w.begin(), w.end() - 1, [](char c) { return c >= 'A' && c <= 'Z'; })) return true;
-      return in_sentence(k, sent) && doc_.tokens[k].is_all_lower && listed(k, words_.device_nouns);
+      return device_within(k);
     }
+    if (!possessive && device_within(k)) return true;
     for (size_t n = 0; n < 2 && in_sentence(k, sent) && doc_.tokens[k].is_all_lower && doc_.tokens[k].is_word; ++n, ++k)
       if (one_of(word(k), {"tools", "tool"})) return true;
     return false;
