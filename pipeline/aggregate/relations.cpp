@@ -316,7 +316,7 @@ class RelationFinder {
     for (const Mention& m : doc_.mentions) {
       if (m.type != MentionType::Actor || doc_.in_title(m.start) || targeted.count(m.value) || attacker_kind(m)) continue;
       const std::string& k = actor_kind(m, rules_);
-      if ((k != "organization" && k != "government" && k != "media") || names_its_members(m) || !org_is_victim(m)) continue;
+      if ((k != "organization" && k != "government" && k != "media") || names_its_members(m) || !org_is_victim(m) || named_as_parent(m)) continue;
       if (own_state_body(m, group, "actor")) continue;
       const uint32_t sent = sentence_of(doc_, m);
       if (other_attackers_sentences_.count(sent)) continue;
@@ -445,6 +445,46 @@ class RelationFinder {
     for (size_t k = f; k >= 2 && k + 5 >= f && in_sentence(k - 2, sent); --k)
       if (one_of(word(k - 1), {"by", "of"}) && listed(k - 2, words_.ownership_words)) return true;
     return false;
+  }
+  // The parent of a victim the sentence names, said to tell who owns it: "Envoy Air, a regional
+  // subsidiary of American Airlines", "a UnitedHealth Group subsidiary", "UnitedHealth Group's Change
+  // Healthcare unit", "Ticketmaster's parent Live Nation". (Not when the part hit has no name of its
+  // own: "ICBC's US unit", "Brenntag's North America division" are ICBC and Brenntag hit.)
+  bool named_as_parent(const Mention& m) const {
+    const size_t f = doc_.token_starting_at(m.start), l = doc_.token_ending_at(m.end);
+    if (f == std::string::npos || l == std::string::npos) return false;
+    const uint32_t sent = doc_.tokens[f].sentence;
+    auto owned_noun = [&](size_t k) {
+      return in_sentence(k, sent) && doc_.tokens[k].is_all_lower && one_of(word(k), {"subsidiary", "subsidiaries", "unit", "division", "affiliate"});
+    };
+    // "a UnitedHealth Group subsidiary"
+    if (owned_noun(l + 1) && f >= 1 && in_sentence(f - 1, sent) && one_of(word(f - 1), {"a", "an"})) return true;
+    // "UnitedHealth Group's Change Healthcare unit": a name between that is an organisation's
+    if (in_sentence(l + 3, sent) && word(l + 1) == "'" && word(l + 2) == "s") {
+      size_t k = l + 3;
+      bool org = false;
+      for (size_t n = 0; n < 4 && in_sentence(k, sent) && doc_.tokens[k].is_upper_initial; ++n, ++k) org = org || org_token_[k];
+      if (org && owned_noun(k)) return true;
+    }
+    // "a (regional) subsidiary of", "a unit of", "owned by", "acquired by", after the name of the part
+    // ("Envoy Air, a regional subsidiary of"; not "the US arm of Industrial and Commercial Bank of China")
+    auto part_named_before = [&](size_t k) {
+      for (size_t n = 0; n < 6 && k >= 1 && in_sentence(k - 1, sent); ++n, --k) {
+        if (org_token_[k - 1]) return true;
+        if (!(doc_.tokens[k - 1].is_all_lower || word(k - 1) == "," || word(k - 1) == "-")) return false;
+      }
+      return false;
+    };
+    for (size_t k = f; k >= 2 && k + 3 >= f && in_sentence(k - 2, sent); --k) {
+      if (word(k - 1) == "of" && one_of(word(k - 2), {"subsidiary", "subsidiaries", "unit", "division", "arm", "affiliate"})) return part_named_before(k - 2);
+      if (word(k - 1) == "by" && one_of(word(k - 2), {"owned", "acquired", "bought", "controlled"})) return part_named_before(k - 2);
+      if (!doc_.tokens[k - 1].is_word || doc_.tokens[k - 1].is_upper_initial) break;
+    }
+    // "Ticketmaster's parent Live Nation", "its parent company, Live Nation"
+    size_t b = f;
+    if (b >= 1 && in_sentence(b - 1, sent) && word(b - 1) == ",") --b;
+    if (b >= 1 && in_sentence(b - 1, sent) && word(b - 1) == "company") --b;
+    return b >= 1 && in_sentence(b - 1, sent) && word(b - 1) == "parent";
   }
   // "Fortinet's FortiOS VPN software", "Ivanti's remote-access gateways": the vendor's product, not
   // its research ("CrowdStrike's researchers", "Mandiant's report").
@@ -3699,7 +3739,8 @@ class RelationFinder {
             // FireEye": else the attack words of its sentence are about its research, "the group used
             // Roundcube flaws, ESET said, to break into ..."; 0 of 12 were right on 32 dev sets)
             else if (!(k == "security-vendor" && !a->by_name && !attack_word_just_before(doc_.token_starting_at(m->start), sent)) &&
-                     org_is_victim(*m) && !(carried_for > kCarriedVictim && sent >= kLeadSentences) && !own_state_body(*m, name, kind))
+                     org_is_victim(*m) && !(carried_for > kCarriedVictim && sent >= kLeadSentences) && !own_state_body(*m, name, kind) &&
+                     !named_as_parent(*m))
               add("targets", name, kind, m->value, "actor", sent, "object of an attack word, " + cue);
             break;
           }
