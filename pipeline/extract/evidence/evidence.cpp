@@ -568,6 +568,27 @@ class Evidence {
   }
   mutable std::optional<std::unordered_multimap<uint32_t, uint32_t>> tool_entry_at_;  // where tool candidates start -> their entries (found once)
 
+  // A tool rules/tools/owners.tsv gives the group anywhere in its sentence: "Sandworm unleashed
+  // NotPetya", "Sandworm's hackers used Industroyer2" (a film's sandworm has no malware).
+  bool own_tool_in_sentence(const Candidate& c) const {
+    const size_t f = first_token(c);
+    if (f == std::string::npos) return false;
+    const uint32_t sent = doc_.tokens[f].sentence;
+    if (!tools_by_sentence_) {
+      tools_by_sentence_.emplace();
+      for (const Candidate& t : doc_.candidates) {
+        const size_t tf = t.type == MentionType::Tool && t.entry < rules_.tools.size() ? doc_.token_starting_at(t.start) : std::string::npos;
+        if (tf != std::string::npos) tools_by_sentence_->emplace(doc_.tokens[tf].sentence, t.entry);
+      }
+    }
+    for (auto [it, end] = tools_by_sentence_->equal_range(sent); it != end; ++it) {
+      const auto& owners = rules_.tools[it->second].owners;
+      if (std::find(owners.begin(), owners.end(), c.entry) != owners.end()) return true;
+    }
+    return false;
+  }
+  mutable std::optional<std::unordered_multimap<uint32_t, uint32_t>> tools_by_sentence_;  // sentence -> the tool entries it names (found once)
+
   std::string reason(const Candidate& c) const {
     if ((c.type == MentionType::Actor || c.type == MentionType::Tool) && inside_a_longer_name(c)) return "";
     if (c.type == MentionType::Actor && another_name_of_a_tool(c)) return "";
@@ -578,6 +599,7 @@ class Evidence {
         if (a.kind == "threat-group") {
           if (cue_near(c, kGroupCues, 3, 3) || group_apposition(c)) return "group-cue";
           if (owner_of_tool_after(c)) return "its-tool-after";
+          if (own_tool_in_sentence(c)) return "its-tool-in-sentence";
           // At the start of a sentence a single capitalised word may be any word ("Play it safe");
           // in cyber news two or more ("Volt Typhoon", "Midnight Blizzard") are a name.
           // (a word of a longer name is not: "members of the Royal Families" is no Royal gang)
