@@ -2901,7 +2901,8 @@ class RelationFinder {
   // "added Boeing to its list of victims".
   bool named_as_victim(size_t l, uint32_t sent) const {
     size_t t = l + 1;
-    for (size_t n = 0; in_sentence(t, sent) && n < 24 && (one_of(word(t), {",", "and", "'", "s"}) || doc_.tokens[t].is_upper_initial); ++t, ++n) {}
+    // (over names written with a hyphen or an ampersand: "Sonic Drive-In", "Marks & Spencer")
+    for (size_t n = 0; in_sentence(t, sent) && n < 24 && (one_of(word(t), {",", "and", "'", "s", "-", "&"}) || doc_.tokens[t].is_upper_initial); ++t, ++n) {}
     if (!in_sentence(t, sent) || !one_of(word(t), {"as", "among", "to"})) return false;
     // ("added Boeing to its list of victims": "to" only before a list)
     if (word(t) == "to" && !(in_sentence(t + 3, sent) && one_of(word(t + 1), {"its", "their", "the"}) && one_of(word(t + 2), {"list", "tally", "roster"}) &&
@@ -2909,6 +2910,8 @@ class RelationFinder {
       return false;
     for (size_t u = t + 1; in_sentence(u, sent) && u <= t + 4; ++u) {
       if (victim_noun(word(u))) return true;
+      // (or what was hit, said by its participle: "name Chipotle and Arby's among the businesses breached")
+      if (word(t) == "among" && u > t + 2 && attack_act(u) && (word(u).ends_with("ed") || listed(u, words_.irregular_attack_verbs))) return true;
       if (!doc_.tokens[u].is_all_lower || !doc_.tokens[u].is_word) return false;
     }
     return false;
