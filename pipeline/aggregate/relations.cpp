@@ -204,6 +204,11 @@ class RelationFinder {
     const ActorEntry* group = group_entry(name);
     return !group || group->motivation == "criminal";
   }
+  // A group the rules list as criminal (not a state body such as the MSS, nor a name they do not know).
+  bool known_criminal_group(const std::string& name) const {
+    const ActorEntry* group = group_entry(name);
+    return group && group->motivation == "criminal";
+  }
   // The rules give the tool to this group (rules/tools/owners.tsv).
   bool owned_by(const ToolEntry& tool, const std::string& group) const {
     return std::any_of(tool.owners.begin(), tool.owners.end(), [&](uint32_t a) { return rules_.actors[a].name == group; });
@@ -1701,6 +1706,11 @@ class RelationFinder {
     return false;
   }
   // Two attackers named in one list: only names, commas, "and", "or", "as well as" between.
+  bool sentence_denies(uint32_t sent) const {
+    for (size_t k = doc_.sentences[sent].first_token; k < doc_.sentences[sent].end_token; ++k)
+      if (listed(k, words_.denial_words) && doc_.tokens[k].is_all_lower) return true;
+    return false;
+  }
   bool coordinated(size_t x, size_t y) const {
     if (x == y) return false;
     const size_t lo = std::min(x, y), hi = std::max(x, y);
@@ -1735,6 +1745,14 @@ class RelationFinder {
     // the owner of the one who speaks: "Mandiant, the incident response firm owned by Google, which is
     // also investigating, said" (context/ownership-words.txt)
     if (f >= 2 && in_sentence(f - 2, sent) && w_at(f - 1) == "by" && listed(f - 2, words_.ownership_words)) return false;
+    // the one a filing went to: "In a filing with the US Securities and Exchange Commission, Caesars said"
+    {
+      size_t b = f;
+      while (b >= 1 && in_sentence(b - 1, sent) && (word(b - 1) == "the" || (doc_.tokens[b - 1].is_all_upper && b + 1 >= f))) --b;
+      if (b >= 2 && in_sentence(b - 2, sent) && one_of(word(b - 1), {"with", "to"}) &&
+          one_of(word(b - 2), {"filing", "filings", "filed", "submitted", "submission", "disclosure", "notice", "notification", "letter"}))
+        return false;
+    }
     // the object of an attack is no subject: "Criminals behind a ransomware attack on Hackney Council
     // last autumn have published ..."
     size_t o = f;
@@ -3699,7 +3717,7 @@ class RelationFinder {
             // about the group in a joint advisory")
             const bool own_state = k == "government" && m->entry != UINT32_MAX && !rules_.actors[m->entry].country.empty() &&
                                    attacker_home(name, kind) == rules_.actors[m->entry].country &&
-                                   !(criminal_group(name) && advisory_in(sent));
+                                   !(known_criminal_group(name) && !sentence_denies(sent));
             // a plain organisation speaking of an attacker only carried over from the sentences before
             // tells of its own incident, it does not report the attacker ("Shell said that data held on
             // its FTA platform had been accessed", "Sky Mavis said it would reimburse users")
