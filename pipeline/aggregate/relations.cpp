@@ -1715,14 +1715,22 @@ class RelationFinder {
     if (x == y) return false;
     const size_t lo = std::min(x, y), hi = std::max(x, y);
     if (hi - lo > 12) return false;
-    bool glue = false;
+    bool glue = false, and_seen = false;
     for (size_t k = lo + 1; k < hi; ++k) {
       const std::string_view w = word(k);
-      if (one_of(w, {",", "and", "or", "as", "well", "the"})) { glue = glue || w != "the"; continue; }
+      if (one_of(w, {",", "and", "or", "as", "well", "the"})) {
+        glue = glue || w != "the";
+        and_seen = and_seen || w == "and" || w == "or";
+        continue;
+      }
       // the preposition said again: "tied it to ScarCruft and to the Lazarus Group"
       if (one_of(w, {"to", "with"}) && k >= 1 && one_of(word(k - 1), {"and", "or"})) continue;
       // inside a name between its capitalised words: "the Cyber Army of Russia Reborn, Turla and Sandworm"
       if (one_of(w, {"of", "for"}) && doc_.tokens[k - 1].is_upper_initial && k + 1 < hi && doc_.tokens[k + 1].is_upper_initial) continue;
+      // the next one's noun after "and": "tied APT40 and a second group, APT31, to the MSS"
+      if (and_seen && one_of(w, {"a", "an", "another", "second", "third", "fourth", "separate", "related", "different", "group", "gang", "crew",
+                                 "cluster", "unit", "team", "actor"}))
+        continue;
       if (!doc_.tokens[k].is_upper_initial && !doc_.tokens[k].is_digit && !one_of(w, {"-", "(", ")", "."})) return false;
     }
     return glue;
