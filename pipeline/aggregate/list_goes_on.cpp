@@ -10,6 +10,16 @@ namespace {
 
 bool listing_verb(std::string_view w) { return one_of(w, {"include", "included", "includes", "were", "are"}); }
 
+// A verb that places what the sentence before told of in its fields, at token k: "Those clients
+// worked in banking, telecommunications and mining", "They spanned energy and defence".
+bool placing_verb(const Document& doc, size_t k, size_t end) {
+  const std::string_view w = doc.folded_token(k);
+  if (one_of(w, {"span", "spanned", "spans", "covered"})) return true;
+  if (k + 1 >= end) return false;
+  const std::string_view next = doc.folded_token(k + 1);
+  return (one_of(w, {"worked", "work", "operate", "operated", "operating"}) && next == "in") || (w == "came" && next == "from");
+}
+
 // The previous sentence has the folded word.
 bool said_before(const Document& doc, uint32_t sent, std::string_view w) {
   const Sentence& s = doc.sentences[sent - 1];
@@ -62,7 +72,9 @@ size_t list_goes_on(const Document& doc, uint32_t sent) {
   const size_t first = s.first_token;
   if (first + 1 >= s.end_token) return std::string::npos;
   const std::string_view lead = doc.folded_token(first);
-  if (one_of(lead, {"they", "these", "those", "others"}) && listing_verb(doc.folded_token(first + 1))) return first + 1;
+  if (one_of(lead, {"they", "these", "those", "others"}) &&
+      (listing_verb(doc.folded_token(first + 1)) || placing_verb(doc, first + 1, s.end_token)))
+    return first + 1;
   // "Among them were", "Among those hit was", "Among the victims are"
   if (lead == "among") {
     size_t k = first + 1;
@@ -81,7 +93,8 @@ size_t list_goes_on(const Document& doc, uint32_t sent) {
   // (the noun itself names the things again, the words before it may describe them: "those smaller clients")
   for (size_t k = first + 1; k <= first + 3 && k + 1 < s.end_token; ++k) {
     if (!doc.tokens[k].is_all_lower) return std::string::npos;
-    if (listing_verb(doc.folded_token(k + 1))) return said_before(doc, sent, doc.folded_token(k)) ? k + 1 : std::string::npos;
+    if (listing_verb(doc.folded_token(k + 1)) || placing_verb(doc, k + 1, s.end_token))
+      return said_before(doc, sent, doc.folded_token(k)) ? k + 1 : std::string::npos;
   }
   return std::string::npos;
 }
