@@ -1417,8 +1417,10 @@ class RelationFinder {
       // the wave: APT36, Pakistan Cyber Force, ... The groups used DDoS attacks against government portals")
       // (named in the sentence right before; not in a quotation, which speaks of gangs at large: "the
       // gangs know it," said an analyst)
-      if (kind == "actor" && focus_list_.size() > 1 && focus_list_.front().sentence + 1 == sent && !quoted(sent) &&
-          one_of(word(t), {"groups", "gangs", "crews", "collectives", "outfits"})) {
+      // (and what they did together: "Victims of the joint operation were found in Cuba")
+      if (focus_list_.size() > 1 && focus_list_.front().sentence + 1 == sent && !quoted(sent) &&
+          ((kind == "actor" && one_of(word(t), {"groups", "gangs", "crews", "collectives", "outfits"})) ||
+           (t >= 1 && word(t - 1) == "joint"))) {
         for (const Attacker& a : focus_list_)
           out.push_back({a.name, a.kind, t, a.sentence, "'" + word(t) + "', the groups of the sentences before", false, true, false, true});
         continue;
@@ -1712,6 +1714,21 @@ class RelationFinder {
     return false;
   }
   // Two attackers named in one list: only names, commas, "and", "or", "as well as" between.
+  // Two groups the sentence says act together: "GhostSec has joined forces with the Stormous
+  // ransomware gang", "Scattered Spider teamed up with ALPHV", "LockBit, working with Evil Corp".
+  bool partnered(size_t x, size_t y) const {
+    const size_t lo = std::min(x, y), hi = std::max(x, y);
+    if (x == y || hi - lo > 10) return false;
+    bool with = false, together = false;
+    for (size_t k = lo + 1; k < hi; ++k) {
+      const std::string_view w = word(k);
+      if (one_of(w, {";", ":", ".", "against", "than", "not", "from", "rival", "rivals"})) return false;
+      with = with || one_of(w, {"with", "alongside"});
+      together = together || one_of(w, {"joined", "joins", "join", "forces", "teamed", "teams", "partnered", "partners", "partnering", "allied",
+                                         "collaborated", "collaborating", "cooperated", "cooperating", "working", "worked", "together", "alongside"});
+    }
+    return with && together;
+  }
   bool sentence_denies(uint32_t sent) const {
     for (size_t k = doc_.sentences[sent].first_token; k < doc_.sentences[sent].end_token; ++k)
       if (listed(k, words_.denial_words) && doc_.tokens[k].is_all_lower) return true;
@@ -3655,7 +3672,8 @@ class RelationFinder {
       // a list of groups named together: "Blacktech, Taidoor, MustangPanda and APT40"
       // (two names of one group are no list: "the GRU, Russia's military intelligence")
       auto listed_together = [&](const Attacker& a, const Attacker& b) {
-        return b.named && a.token != std::string::npos && std::string_view(a.kind) == b.kind && coordinated(a.token, b.token);
+        return b.named && a.token != std::string::npos && std::string_view(a.kind) == b.kind &&
+               (coordinated(a.token, b.token) || partnered(a.token, b.token));
       };
       focus_list_.clear();
       for (size_t i = 0, j = 0; i < attackers.size() && focus_list_.size() < 2; i = j + 1) {
