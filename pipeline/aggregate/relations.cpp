@@ -2379,6 +2379,16 @@ class RelationFinder {
     // (only then: "hackers hit Acme, the FBI said" leaves Acme to the readings below)
     if (const Mention* holder = speaker_of_its_list(m, l, sent); holder && org_is_victim(*holder)) return true;
     if (maker_of_product_after(l, sent)) return false;
+    // the employer of people charged or sanctioned: "charged two employees of the state broadcaster RT"
+    {
+      size_t k = f;
+      for (int n = 0; n < 4 && k >= 1 && in_sentence(k - 1, sent) && doc_.tokens[k - 1].is_word && word(k - 1) != "of"; ++n) --k;
+      if (k >= 2 && in_sentence(k - 2, sent) && word(k - 1) == "of" &&
+          one_of(word(k - 2), {"employees", "employee", "staff", "staffers", "officials", "official", "executives", "executive", "workers", "officers",
+                                "officer", "journalists", "journalist", "members", "member", "director", "directors", "head", "chief"}))
+        for (size_t t = k - 2; t >= 1 && t + 4 >= k - 2 && in_sentence(t - 1, sent); --t)
+          if (listed(t - 1, words_.legal_action_words) && doc_.tokens[t - 1].is_all_lower) return false;
+    }
     // the one who leads the action, not its object: "an FBI-led operation called Operation Duck Hunt
     // dismantled Qakbot's infrastructure"
     if (in_sentence(l + 2, sent) && word(l + 1) == "-" && !doc_.tokens[l + 1].space_before &&

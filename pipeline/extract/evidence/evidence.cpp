@@ -45,8 +45,12 @@ class Evidence {
       }
     std::sort(entity_edge_.begin(), entity_edge_.end());
     for (const auto& c : doc_.candidates)
-      if (c.type == MentionType::Sector) sector_starts_.push_back({c.start, &c.value});
+      if (c.type == MentionType::Sector) {
+        sector_starts_.push_back({c.start, &c.value});
+        sector_ends_.push_back(c.end);
+      }
     std::sort(sector_starts_.begin(), sector_starts_.end());
+    std::sort(sector_ends_.begin(), sector_ends_.end());
     // decided before any candidate is moved: the tests read the others
     std::vector<bool> no_sector_hit(doc_.candidates.size(), false);
     for (size_t i = 0; i < doc_.candidates.size(); ++i) {
@@ -216,6 +220,15 @@ class Evidence {
   std::set<std::string> countries_named_;  // ISO codes the article names (starred forms too)
   std::vector<uint32_t> entity_edge_;  // byte offsets where an unambiguous known entity starts or ends, sorted
   std::vector<std::pair<uint32_t, const std::string*>> sector_starts_;  // where sector candidates start, and their sector
+  std::vector<uint32_t> sector_ends_;                                    // where sector candidates end
+
+  // An industry's noun right before the name, as the name's description: "the pharmacy chain Boots",
+  // "the state broadcaster RT", "the oil major Shell", "carmaker Nissan".
+  bool industry_noun_before(const Candidate& c) const {
+    const size_t f = first_token(c);
+    if (f == std::string::npos || f == 0 || !same_sentence(f, f - 1) || !doc_.tokens[f - 1].is_all_lower) return false;
+    return std::binary_search(sector_ends_.begin(), sector_ends_.end(), doc_.tokens[f - 1].end);
+  }
   bool entity_edge(uint32_t b) const { return std::binary_search(entity_edge_.begin(), entity_edge_.end(), b); }
   std::vector<bool> cyber_sentence_;
   std::map<uint32_t, std::vector<bool>> trap_sentences_;  // only traps with a cue in the article
@@ -613,6 +626,7 @@ class Evidence {
         // ambiguous body's name counts only in a story that names its country
         if (a.kind == "government" && !a.country.empty() && a.country != "-" && !countries_named_.count(a.country)) return "";
         if (cue_near(c, kOrgCues, 2, 2)) return "organization-cue";
+        if (industry_noun_before(c)) return "industry-noun-before";
         if (a.motivation == "mercenary" && owner_of_tool_after(c)) return "its-tool-after";
         if (a.kind == "media" && cyber() && told_by_or_to(c)) return "reporter-cue";
         if ((cyber() || cyber_sentence(c)) && multi_word(c) && !sentence_initial(c)) return "cyber-context";
