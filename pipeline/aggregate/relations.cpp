@@ -459,9 +459,7 @@ class RelationFinder {
     const size_t f = doc_.token_starting_at(m.start), l = doc_.token_ending_at(m.end);
     if (f == std::string::npos || l == std::string::npos) return false;
     const uint32_t sent = doc_.tokens[f].sentence;
-    auto owned_noun = [&](size_t k) {
-      return in_sentence(k, sent) && doc_.tokens[k].is_all_lower && one_of(word(k), {"subsidiary", "subsidiaries", "unit", "division", "affiliate"});
-    };
+    auto owned_noun = [&](size_t k) { return in_sentence(k, sent) && doc_.tokens[k].is_all_lower && listed(k, words_.subsidiary_nouns); };
     // "a UnitedHealth Group subsidiary"
     if (owned_noun(l + 1) && f >= 1 && in_sentence(f - 1, sent) && one_of(word(f - 1), {"a", "an"})) return true;
     // "UnitedHealth Group's Change Healthcare unit": a name between that is an organisation's
@@ -481,7 +479,7 @@ class RelationFinder {
       return false;
     };
     for (size_t k = f; k >= 2 && k + 3 >= f && in_sentence(k - 2, sent); --k) {
-      if (word(k - 1) == "of" && one_of(word(k - 2), {"subsidiary", "subsidiaries", "unit", "division", "arm", "affiliate"})) return part_named_before(k - 2);
+      if (word(k - 1) == "of" && listed(k - 2, words_.subsidiary_nouns)) return part_named_before(k - 2);
       if (word(k - 1) == "by" && one_of(word(k - 2), {"owned", "acquired", "bought", "controlled"})) return part_named_before(k - 2);
       if (!doc_.tokens[k - 1].is_word || doc_.tokens[k - 1].is_upper_initial) break;
     }
@@ -1713,7 +1711,6 @@ class RelationFinder {
     }
     return false;
   }
-  // Two attackers named in one list: only names, commas, "and", "or", "as well as" between.
   // Two groups the sentence says act together: "GhostSec has joined forces with the Stormous
   // ransomware gang", "Scattered Spider teamed up with ALPHV", "LockBit, working with Evil Corp".
   bool partnered(size_t x, size_t y) const {
@@ -1724,8 +1721,7 @@ class RelationFinder {
       const std::string_view w = word(k);
       if (one_of(w, {";", ":", ".", "against", "than", "not", "from", "rival", "rivals"})) return false;
       with = with || one_of(w, {"with", "alongside"});
-      together = together || one_of(w, {"joined", "joins", "join", "forces", "teamed", "teams", "partnered", "partners", "partnering", "allied",
-                                         "collaborated", "collaborating", "cooperated", "cooperating", "working", "worked", "together", "alongside"});
+      together = together || listed(k, words_.partnership_words);
     }
     return with && together;
   }
@@ -1734,6 +1730,7 @@ class RelationFinder {
       if (listed(k, words_.denial_words) && doc_.tokens[k].is_all_lower) return true;
     return false;
   }
+  // Two attackers named in one list: only names, commas, "and", "or", "as well as" between.
   bool coordinated(size_t x, size_t y) const {
     if (x == y) return false;
     const size_t lo = std::min(x, y), hi = std::max(x, y);
@@ -1780,8 +1777,7 @@ class RelationFinder {
     {
       size_t b = f;
       while (b >= 1 && in_sentence(b - 1, sent) && (word(b - 1) == "the" || (doc_.tokens[b - 1].is_all_upper && b + 1 >= f))) --b;
-      if (b >= 2 && in_sentence(b - 2, sent) && one_of(word(b - 1), {"with", "to"}) &&
-          one_of(word(b - 2), {"filing", "filings", "filed", "submitted", "submission", "disclosure", "notice", "notification", "letter"}))
+      if (b >= 2 && in_sentence(b - 2, sent) && one_of(word(b - 1), {"with", "to"}) && listed(b - 2, words_.filing_nouns))
         return false;
     }
     // the object of an attack is no subject: "Criminals behind a ransomware attack on Hackney Council
@@ -2383,9 +2379,7 @@ class RelationFinder {
     {
       size_t k = f;
       for (int n = 0; n < 4 && k >= 1 && in_sentence(k - 1, sent) && doc_.tokens[k - 1].is_word && word(k - 1) != "of"; ++n) --k;
-      if (k >= 2 && in_sentence(k - 2, sent) && word(k - 1) == "of" &&
-          one_of(word(k - 2), {"employees", "employee", "staff", "staffers", "officials", "official", "executives", "executive", "workers", "officers",
-                                "officer", "journalists", "journalist", "members", "member", "director", "directors", "head", "chief"}))
+      if (k >= 2 && in_sentence(k - 2, sent) && word(k - 1) == "of" && listed(k - 2, words_.employee_nouns))
         for (size_t t = k - 2; t >= 1 && t + 4 >= k - 2 && in_sentence(t - 1, sent); --t)
           if (listed(t - 1, words_.legal_action_words) && doc_.tokens[t - 1].is_all_lower) return false;
     }
