@@ -1896,6 +1896,8 @@ class RelationFinder {
         // not "updates from SolarWinds", "hit by"
         for (size_t b = k - 1; b >= 1 && b + 6 >= k - 1 && in_sentence(b - 1, sent); --b) {
           if (doc_.has_cue(b - 1, kTargetCues) && doc_.tokens[b - 1].is_all_lower) return false;
+          // (not the staff whose things were taken: "the laptop of a support engineer at Sitel")
+          if (doc_.has_cue(b - 1, kObserverNouns) && staff_of_the_hit(b - 1, sent)) return false;
           if (reporting_word(b - 1) || doc_.has_cue(b - 1, kObserverNouns) || listed(b - 1, words_.report_nouns) ||
               (w == "by" && listed(b - 1, words_.reporter_verbs) && doc_.tokens[b - 1].is_all_lower && word(b - 1).ends_with("ed")))  // "first exposed in April 2017 by PwC"
             return true;
@@ -2111,6 +2113,14 @@ class RelationFinder {
     if (l == std::string::npos) return false;
     const uint32_t sent = doc_.tokens[l].sentence;
     return in_sentence(l + 1, sent) && listed(l + 1, words_.member_state_nouns) && doc_.tokens[l + 1].is_all_lower;
+  }
+  // The person at token t is one whose things were taken or broken into: "the laptop of a support
+  // engineer", "credentials belonging to an employee" (rules/context/possession-nouns.txt).
+  bool staff_of_the_hit(size_t t, uint32_t sent) const {
+    size_t k = t;
+    for (int n = 0; n < 3 && k >= 1 && in_sentence(k - 1, sent) && doc_.tokens[k - 1].is_all_lower && !one_of(word(k - 1), {"of", "to"}); ++n) --k;
+    if (k < 2 || !in_sentence(k - 2, sent)) return false;
+    return (word(k - 1) == "of" && listed(k - 2, words_.possession_nouns)) || (word(k - 1) == "to" && word(k - 2) == "belonging");
   }
   // The name after observers that work there: "Researchers at BAE Systems found the malware".
   bool observers_at(const Mention& m) const {

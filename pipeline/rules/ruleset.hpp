@@ -315,7 +315,7 @@ struct ContextWords {
       &weak_cyber_terms, &ownership_words, &payment_verbs, &ransom_nouns, &instigation_verbs, &advisory_nouns, &naming_verbs, &taking_verbs, &demand_verbs, &operator_verbs,
       &compulsion_verbs, &advice_verbs, &member_state_nouns, &attack_event_nouns, &crew_nouns, &impersonation_words,
       &intruder_nouns, &name_nouns, &claim_words, &verb_fillers, &recovery_verbs, &deployment_words, &client_nouns, &group_link_nouns, &theft_words, &buyer_verbs, &victim_people_nouns, &device_nouns, &member_people_nouns, &sum_words,
-      &partnership_words, &subsidiary_nouns, &filing_nouns, &employee_nouns;
+      &partnership_words, &subsidiary_nouns, &filing_nouns, &employee_nouns, &possession_nouns;
   // country roles (and the lists above they share)
   const WordList &country_speaker_verbs, &bare_attribution_cues, &with_attribution_cues, &list_leads, &vendor_words,
       &irregular_attack_verbs, &home_words, &cosigner_nouns, &cosign_cues, &business_words, &force_nouns, &origin_words, &personal_data_nouns,
