@@ -1681,7 +1681,7 @@ class RelationFinder {
     // (not when the next sentence opens another incident, with a company of its own, whose attack is
     // the one it blames: "On September 19, ransomware hit Collins Aerospace. Then on September 29
     // Asahi halted production after a ransomware attack later claimed by Qilin")
-    if (one_of(word(next.first_token), {"then", "separately", "meanwhile", "elsewhere", "later", "also"}))
+    if (next.first_token < next.end_token && one_of(word(next.first_token), {"then", "separately", "meanwhile", "elsewhere", "later", "also"}))
       for (const Mention* m : it->second)
         if (m->type == MentionType::Actor && !attacker_kind(*m) && actor_kind(*m, rules_) == "organization") return std::nullopt;
     for (size_t k = next.first_token; k < next.end_token; ++k) {

@@ -563,44 +563,41 @@ class Evidence {
   }
   mutable std::optional<std::unordered_set<uint32_t>> tool_ends_;  // where the tool candidates end (found once)
 
+  // The known tools of the candidates by sentence, with where each starts (found once), and whether
+  // rules/tools/owners.tsv gives one to the actor entry `owner` (the sentences that name `owner`'s
+  // tool, or the one starting at `start` when given).
+  struct ToolAt { uint32_t start, entry; };
+  bool owns_a_tool_in(uint32_t sent, uint32_t owner, uint32_t start = UINT32_MAX) const {
+    if (!tools_by_sentence_) {
+      tools_by_sentence_.emplace();
+      for (const Candidate& t : doc_.candidates)
+        if (t.type == MentionType::Tool && t.entry < rules_.tools.size())
+          if (const size_t tf = doc_.token_starting_at(t.start); tf != std::string::npos)
+            tools_by_sentence_->emplace(doc_.tokens[tf].sentence, ToolAt{t.start, t.entry});
+    }
+    for (auto [it, end] = tools_by_sentence_->equal_range(sent); it != end; ++it) {
+      if (start != UINT32_MAX && it->second.start != start) continue;
+      const auto& owners = rules_.tools[it->second.entry].owners;
+      if (std::find(owners.begin(), owners.end(), owner) != owners.end()) return true;
+    }
+    return false;
+  }
+  mutable std::optional<std::unordered_multimap<uint32_t, ToolAt>> tools_by_sentence_;
   // A group's or a mercenary's name, then "'s" and a tool rules/tools/owners.tsv gives it:
   // "Sandworm's Industroyer2 malware", "Paragon's Graphite spyware".
   bool owner_of_tool_after(const Candidate& c) const {
     const size_t l = doc_.token_ending_at(c.end);
     if (l == std::string::npos || l + 3 >= doc_.tokens.size() || doc_.folded_token(l + 1) != "'" || doc_.folded_token(l + 2) != "s") return false;
-    if (!tool_entry_at_) {
-      tool_entry_at_.emplace();
-      for (const Candidate& t : doc_.candidates)
-        if (t.type == MentionType::Tool && t.entry < rules_.tools.size()) tool_entry_at_->emplace(t.start, t.entry);
-    }
-    for (auto [it, end] = tool_entry_at_->equal_range(doc_.tokens[l + 3].start); it != end; ++it) {
-      const auto& owners = rules_.tools[it->second].owners;
-      if (std::find(owners.begin(), owners.end(), c.entry) != owners.end()) return true;
-    }
-    return false;
+    return owns_a_tool_in(doc_.tokens[l + 3].sentence, c.entry, doc_.tokens[l + 3].start);
   }
-  mutable std::optional<std::unordered_multimap<uint32_t, uint32_t>> tool_entry_at_;  // where tool candidates start -> their entries (found once)
-
   // A tool rules/tools/owners.tsv gives the group anywhere in its sentence: "Sandworm unleashed
   // NotPetya", "Sandworm's hackers used Industroyer2" (a film's sandworm has no malware).
   bool own_tool_in_sentence(const Candidate& c) const {
     const size_t f = first_token(c);
     if (f == std::string::npos) return false;
     const uint32_t sent = doc_.tokens[f].sentence;
-    if (!tools_by_sentence_) {
-      tools_by_sentence_.emplace();
-      for (const Candidate& t : doc_.candidates) {
-        const size_t tf = t.type == MentionType::Tool && t.entry < rules_.tools.size() ? doc_.token_starting_at(t.start) : std::string::npos;
-        if (tf != std::string::npos) tools_by_sentence_->emplace(doc_.tokens[tf].sentence, t.entry);
-      }
-    }
-    for (auto [it, end] = tools_by_sentence_->equal_range(sent); it != end; ++it) {
-      const auto& owners = rules_.tools[it->second].owners;
-      if (std::find(owners.begin(), owners.end(), c.entry) != owners.end()) return true;
-    }
-    return false;
+    return owns_a_tool_in(sent, c.entry);
   }
-  mutable std::optional<std::unordered_multimap<uint32_t, uint32_t>> tools_by_sentence_;  // sentence -> the tool entries it names (found once)
 
   std::string reason(const Candidate& c) const {
     if ((c.type == MentionType::Actor || c.type == MentionType::Tool) && inside_a_longer_name(c)) return "";
