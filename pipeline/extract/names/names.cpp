@@ -192,6 +192,25 @@ struct FoundName {
   std::string value;
 };
 
+// Where a list that starts at `start` ends: before ";", "!", "?" or the line's end, or after
+// kListChars characters. The pattern marks only the start ("(?P<list>[A-Z0-9])"): a pattern that
+// took the list itself ("[^;!?\n]{0,400}") made RE2's DFA build a state for every count in flight,
+// and over unseen text that one pattern cost as much as all the others.
+namespace {
+constexpr size_t kListChars = 400;
+uint32_t end_of_clause(std::string_view text, uint32_t start) {
+  size_t i = start, chars = 0;
+  while (i < text.size() && chars < kListChars) {
+    const char c = text[i];
+    if (c == ';' || c == '!' || c == '?' || c == '\n') break;
+    ++i;
+    while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;  // the rest of a UTF-8 character
+    ++chars;
+  }
+  return uint32_t(i);
+}
+}  // namespace
+
 // The names of a list a (?P<list>...) capture holds, over [start, end): runs of capitalised words,
 // numbers and what is glued to them ("NoName057(16)"), apart by commas, "and", "or"; the list ends
 // at any other word or mark. They are names of the pattern's kind when another of them is one (a
@@ -381,7 +400,9 @@ void find_names(Document& doc, const RuleSet& rules) {
       if (m[group].data() == nullptr || m[group].empty()) continue;
       if (np.list) {  // its names are read once all the other patterns have run
         const uint32_t ls = uint32_t(m[group].data() - doc.norm.data());
-        lists.push_back({&np, ls, ls + uint32_t(m[group].size())});
+        const uint32_t le = std::max(ls + uint32_t(m[group].size()), end_of_clause(doc.norm, ls));
+        lists.push_back({&np, ls, le});
+        pos = std::max<size_t>(pos, le);  // the next list of the pattern starts after this one
         continue;
       }
       const uint32_t s = uint32_t(m[group].data() - doc.norm.data());
