@@ -129,10 +129,15 @@ std::unique_ptr<PatternFilter> PatternFilter::build(const std::vector<std::strin
   std::vector<std::string> atoms;
   f->filter_->Compile(&atoms);
   f->atoms_ = std::make_unique<AtomMatcher>(atoms);
-  // The exact set answers for the patterns with no atom. (Those that an atom of three bytes sets
-  // off, "rat", "apt", "now", run wherever it is, even inside a word: an exact set over them cost
-  // more, over every line of unseen text, than running them on the lines with their atom.)
+  // The exact set answers for the patterns with no atom, and for those that one atom of three
+  // bytes sets off ("rat", "apt", "of "): inside too many words to rule out a line.
   f->filter_->AllPotentials({}, &f->exact_);
+  for (size_t atom = 0; atom < atoms.size(); ++atom) {
+    if (atoms[atom].size() > 3) continue;
+    std::vector<int> set_off;
+    f->filter_->AllPotentials({int(atom)}, &set_off);
+    f->exact_.insert(f->exact_.end(), set_off.begin(), set_off.end());
+  }
   std::sort(f->exact_.begin(), f->exact_.end());
   f->exact_.erase(std::unique(f->exact_.begin(), f->exact_.end()), f->exact_.end());
   f->in_exact_.assign(patterns.size(), false);
