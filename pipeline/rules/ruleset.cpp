@@ -1520,7 +1520,7 @@ class RuleLoader {
     std::vector<std::string> res;
     for (auto& dp : rs_.date_patterns) res.push_back(dp.re->pattern());
     later([this, res = std::move(res)]() -> std::optional<Problem> {
-      rs_.date_prefilter = PatternFilter::build(res);
+      rs_.date_prefilter = build_set(res);
       return std::nullopt;
     });
   }

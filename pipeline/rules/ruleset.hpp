@@ -392,8 +392,7 @@ class RuleSet {
   std::unique_ptr<RE2::Set> operation_prefilter;  // line by line, as name_prefilter
   std::vector<int> operation_prefilter_blank;
   std::vector<DatePattern> date_patterns;
-  // Which date patterns may match a line: a PatternFilter, for the reason name_prefilter is one.
-  std::unique_ptr<PatternFilter> date_prefilter;
+  std::unique_ptr<RE2::Set> date_prefilter;  // which date patterns can match an article at all
   std::vector<std::unique_ptr<RE2>> date_blockers;  // spans where no date may be found
   std::unique_ptr<RE2::Set> date_blocker_prefilter;
   std::unordered_map<std::string, DateList> date_lists;

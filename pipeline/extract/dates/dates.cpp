@@ -123,16 +123,21 @@ void find_dates(Document& doc, const RuleSet& rules) {
   const auto blocked = blocked_spans(doc, rules);
   std::vector<int8_t> future_cache(doc.sentences.size(), -1);  // per sentence: a date future cue? (-1 unknown)
   std::vector<re2::StringPiece> m;
+  thread_local std::vector<int> which;  // the patterns that may match a line
   Captures caps;
   const auto future_list = rules.date_lists.find("future-cue");
   const DateList* future_cues = future_list == rules.date_lists.end() ? nullptr : &future_list->second;
   // Paragraph by paragraph (lines: a date never crosses a line break, but it may cross a
-  // sentence boundary the splitter put after "Oct."), the filter tells which patterns can
+  // sentence boundary the splitter put after "Oct."), the RE2::Set tells which patterns can
   // match at all; only those run, and only over that paragraph.
-  auto paragraph = [&](size_t line_start, size_t line_end, const std::vector<int>& which) {
+  for (size_t line_start = 0; line_start < view.size();) {
+   size_t line_end = view.find('\n', line_start);
+   line_end = line_end == std::string::npos ? view.size() : line_end + 1;
    const re2::StringPiece piece(view.data() + line_start, line_end - line_start);
-   // a blank line holds no date (half the lines of news text)
-   if (std::all_of(piece.begin(), piece.end(), [](char ch) { return ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t'; })) return;
+   line_start = line_end;
+   // a blank line holds no date (half the lines of news text): no need to ask the set
+   if (std::all_of(piece.begin(), piece.end(), [](char ch) { return ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t'; })) continue;
+   patterns_that_may_match(rules.date_prefilter.get(), rules.date_patterns.size(), piece, which);
    for (int idx : which) {
     const DatePattern& dp = rules.date_patterns[size_t(idx)];
     const int n = dp.re->NumberOfCapturingGroups() + 1;
@@ -186,19 +191,6 @@ void find_dates(Document& doc, const RuleSet& rules) {
       doc.candidates.push_back(std::move(c));
     }
    }
-  };
-  if (rules.date_prefilter) {
-    rules.date_prefilter->by_line(view, 0, paragraph);
-    return;
-  }
-  thread_local std::vector<int> every;
-  every.resize(rules.date_patterns.size());
-  for (size_t i = 0; i < every.size(); ++i) every[i] = int(i);
-  for (size_t line_start = 0; line_start < view.size();) {
-    const size_t nl = view.find('\n', line_start);
-    const size_t line_end = nl == std::string::npos ? view.size() : nl + 1;
-    paragraph(line_start, line_end, every);
-    line_start = line_end;
   }
 }
 
