@@ -1319,8 +1319,7 @@ class RuleLoader {
         tokenize(item, toks);
         if (toks.size() != 1) { problem(rel(p), line, "a word list has one word a line"); continue; }
         const uint32_t id = rs_.vocab.intern(fold(item));
-        if (id >= list.line_of.size()) list.line_of.resize(id + 1, 0);
-        list.line_of[id] = line;
+        list.add(id);
         list_words_[p.stem().string()].push_back(item);
       }
     }

@@ -184,8 +184,14 @@ struct DatePattern {
 // verbs, takedown verbs, ...), asked by token: is this token's vocabulary id in it.
 struct WordList {
   uint32_t file = 0;                 // index into RuleSet::files
-  std::vector<uint32_t> line_of;     // by vocabulary id: the line that lists the word, 0 = not listed
-  bool has(uint32_t vocab_id) const { return vocab_id < line_of.size() && line_of[vocab_id] != 0; }
+  // By vocabulary id, one bit: the list has the word. (A bit, not the word's line: the relation and
+  // role stages ask lists hundreds of times a sentence, and a few kilobytes a list stay in cache.)
+  std::vector<uint64_t> words;
+  bool has(uint32_t vocab_id) const { return (vocab_id >> 6) < words.size() && (words[vocab_id >> 6] >> (vocab_id & 63) & 1) != 0; }
+  void add(uint32_t vocab_id) {
+    if ((vocab_id >> 6) >= words.size()) words.resize((vocab_id >> 6) + 1, 0);
+    words[vocab_id >> 6] |= uint64_t(1) << (vocab_id & 63);
+  }
 };
 // An unknown name written the way news writes names of its kind ("a group known as X",
 // "X ransomware gang", "a campaign dubbed X"): rules/names/*.tsv.
